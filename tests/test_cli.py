@@ -1,0 +1,209 @@
+"""The command line as a user meets it: exit codes, config precedence, errors, stdin."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from tglint.cli import main
+
+CLEAN = (
+    "To: support@telegram.org\n"
+    "Subject: [Technical Issue] - Photos fail to upload on Android 14 since 3 March\n\n"
+    "Hello Telegram team,\n\n"
+    "Since 3 March 2024 photos fail to upload on my Samsung Galaxy S24 (Android 14, Telegram 10.5.2, Wi-Fi).\n"
+    "Account: +86 138 0013 8000, @lin_xiaoyu.\n"
+    "I restarted the phone and reinstalled the app; the upload still stops at 90%.\n\n"
+    "Could you help me find the cause? I can send more details if needed.\n\nThanks,\nLin\n"
+)
+SECRET = "To: security@telegram.org\nSubject: help\n\nMy password is Hunter2024!\n"
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture()
+def drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "secret.txt").write_text(SECRET, encoding="utf-8")
+    return tmp_path
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["--version"], capsys)
+    assert code == 0 and out.startswith("tglint ")
+    code, out, _ = run(["--help"], capsys)
+    assert code == 0 and "check" in out and "explain" in out
+
+
+def test_clean_draft_exits_zero(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["--format", "json", "clean.txt"], capsys)
+    report = json.loads(out)
+    loud = [f for f in report["files"][0]["findings"] if f["severity"] != "info"]
+    assert loud == [] and code == 0
+
+
+def test_findings_exit_one_and_default_command_routing(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["secret.txt"], capsys)
+    assert code == 1
+    assert "secret.txt:4:" in out and "TG501" in out
+    assert "Hunter2024" not in out
+    # The explicit subcommand is the same command.
+    assert run(["check", "secret.txt"], capsys)[0] == 1
+
+
+def test_exit_zero(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--exit-zero", "secret.txt"], capsys)[0] == 0
+
+
+def test_fail_level_error_ignores_warnings(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (drafts / "warn.txt").write_text("To: support@telegram.org\nSubject: photos fail\n\nHi\n", encoding="utf-8")
+    code, out, _ = run(["--select", "TG101", "--fail-level", "error", "warn.txt"], capsys)
+    assert "TG101" in out and code == 0
+
+
+def test_unreadable_file_is_exit_two_and_others_still_checked(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (drafts / "empty.txt").write_bytes(b"")
+    code, out, err = run(["--format", "json", "missing.eml", "empty.txt", "secret.txt"], capsys)
+    assert code == 2
+    report = json.loads(out)
+    by_path = {f["path"]: f for f in report["files"]}
+    assert by_path["missing.eml"]["error"] and by_path["empty.txt"]["error"]
+    assert any(f["rule"] == "TG501" for f in by_path["secret.txt"]["findings"])
+    assert "Traceback" not in out + err
+
+
+def test_select_ignore_by_prefix_name_and_category(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def rules_reported(*flags: str) -> set[str]:
+        _, out, _ = run(["--format", "json", *flags, "secret.txt"], capsys)
+        return {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
+
+    assert rules_reported("--select", "TG5") == {"TG501"}
+    assert "TG501" not in rules_reported("--ignore", "secret")
+    assert "TG101" not in rules_reported("--ignore", "missing-subject-tag")
+    assert rules_reported("--select", "subject") <= {"TG100", "TG101", "TG102", "TG103", "TG104", "TG105", "TG106"}
+
+
+def test_severity_override(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["--format", "json", "--select", "TG501", "--severity", "TG501=info", "secret.txt"], capsys)
+    (finding,) = json.loads(out)["files"][0]["findings"]
+    assert finding["severity"] == "info"
+
+
+def test_config_file_and_flag_precedence(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (drafts / "pyproject.toml").write_text('[tool.tglint]\nignore = ["TG501"]\n', encoding="utf-8")
+    _, out, _ = run(["--format", "json", "secret.txt"], capsys)
+    assert "TG501" not in {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
+    # A flag overrides the config file's key.
+    _, out, _ = run(["--format", "json", "--ignore", "TG101", "secret.txt"], capsys)
+    rules = {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
+    assert "TG501" in rules and "TG101" not in rules
+    # --isolated ignores the config file.
+    _, out, _ = run(["--format", "json", "--isolated", "secret.txt"], capsys)
+    assert "TG501" in {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
+
+
+def test_dot_tglint_toml_found_walking_up(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (drafts / ".tglint.toml").write_text('select = ["TG501"]\n', encoding="utf-8")
+    sub = drafts / "sub" / "deeper"
+    sub.mkdir(parents=True)
+    (sub / "d.txt").write_text(SECRET, encoding="utf-8")
+    _, out, _ = run(["--format", "json", str(sub / "d.txt")], capsys)
+    assert {f["rule"] for f in json.loads(out)["files"][0]["findings"]} == {"TG501"}
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ('[tool.tglint]\nselct = ["TG1"]\n', "unknown key `selct`"),
+        ("[tool.tglint\nselect = 1\n", "invalid TOML"),
+        ('[tool.tglint]\nselect = ["TG999"]\n', "unknown rule code, name or category `TG999`"),
+        ('[tool.tglint]\nfail-level = "fatal"\n', "severity must be error, warning or info"),
+        ('[tool.tglint]\nregion = "XX"\n', "not a known region code"),
+    ],
+)
+def test_config_errors_are_one_line_and_exit_two(
+    drafts: Path, capsys: pytest.CaptureFixture[str], config: str, expected: str
+) -> None:
+    (drafts / "pyproject.toml").write_text(config, encoding="utf-8")
+    code, out, err = run(["secret.txt"], capsys)
+    assert code == 2 and expected in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_unknown_rule_on_command_line(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["--select", "TG9999", "secret.txt"], capsys)
+    assert code == 2 and "TG9999" in err
+
+
+def test_user_rule_pack_extends_tags(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pack = drafts / "packs" / "en"
+    pack.mkdir(parents=True)
+    (pack / "subject.toml").write_text('[tags]\n"Billing" = "support"\n', encoding="utf-8")
+    (drafts / "tagged.txt").write_text(
+        "To: support@telegram.org\nSubject: [Billing] - Charged twice\n\nHello\n", encoding="utf-8"
+    )
+    _, out, _ = run(["--format", "json", "--select", "subject", "tagged.txt"], capsys)
+    base = {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
+    _, out, _ = run(["--format", "json", "--select", "subject", "--rule-pack", "packs", "tagged.txt"], capsys)
+    extended = {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
+    assert extended < base or base == extended == set()
+
+
+def test_bad_rule_pack_is_a_clear_error(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pack = drafts / "packs" / "en"
+    pack.mkdir(parents=True)
+    (pack / "subject.toml").write_text("[tags\n", encoding="utf-8")
+    code, _, err = run(["--rule-pack", "packs", "secret.txt"], capsys)
+    assert code == 2 and "subject.toml" in err and "invalid TOML" in err
+
+
+def test_stdin(drafts: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SECRET.encode())))
+    code, out, _ = run(["--format", "json", "-"], capsys)
+    assert code == 1 and json.loads(out)["files"][0]["path"] == "-"
+
+
+def test_directory_walk_with_exclude(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (drafts / ".tglint.toml").write_text('exclude = ["secret.txt"]\n', encoding="utf-8")
+    _, out, _ = run(["--format", "json", "."], capsys)
+    paths = [Path(f["path"]).name for f in json.loads(out)["files"]]
+    assert "clean.txt" in paths and "secret.txt" not in paths
+
+
+def test_ignore_file_of_fingerprints(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(["--format", "json", "--select", "TG501", "secret.txt"], capsys)
+    (finding,) = json.loads(out)["files"][0]["findings"]
+    (drafts / "accepted.txt").write_text(f"{finding['fingerprint']}  # reviewed\n", encoding="utf-8")
+    code, out, _ = run(["--format", "json", "--select", "TG501", "--ignore-file", "accepted.txt", "secret.txt"], capsys)
+    assert code == 0 and json.loads(out)["files"][0]["findings"] == []
+
+
+def test_per_path_ignores(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (drafts / ".tglint.toml").write_text('[per-path-ignores]\n"secret*.txt" = ["secret"]\n', encoding="utf-8")
+    _, out, _ = run(["--format", "json", "secret.txt"], capsys)
+    assert "TG501" not in {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
+
+
+def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rules", "--format", "json"], capsys)
+    rows = json.loads(out)
+    assert code == 0 and {"TG100", "TG101", "TG401", "TG501"} <= {r["code"] for r in rows}
+    code, out, _ = run(["explain", "TG401"], capsys)
+    assert code == 0 and "What it does" in out and "+86 138 0013 8000" in out
+    code, _, err = run(["explain", "TG000"], capsys)
+    assert code == 2 and "unknown rule" in err
+
+
+def test_output_file_and_no_colour(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["-o", "report.txt", "secret.txt"], capsys)
+    text = (drafts / "report.txt").read_text(encoding="utf-8")
+    assert code == 1 and out == "" and "TG501" in text and "\x1b[" not in text

@@ -1,0 +1,157 @@
+"""What is worked out once per draft and shared by every rule.
+
+Everything expensive (the spaCy Doc, phone numbers, the topic) is computed on
+first use and cached, so a rule that does not need it costs nothing, and no rule
+parses the mail again or loads a pipeline again.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from tglint.config import Settings
+from tglint.draft import Draft, Part
+from tglint.language import detect_language
+from tglint.lexicon import Lexicon, TermMatch, lexicon
+from tglint.packs import Packs, weighted
+from tglint.phones import PhoneMatch, find_phone_numbers
+from tglint.topic import TopicVerdict, classify_topic
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+SUPPORTED_LANGUAGES = ("zh", "en")
+_TAG = re.compile(r"^\s*(?:\[\s*(?P<a>[^\[\]]*?)\s*\]|【\s*(?P<b>[^【】]*?)\s*】)")
+
+_pipelines: dict[str, Language] = {}
+
+
+def pipeline(language: str) -> Language:
+    """A blank spaCy pipeline, built once per process; no model download is needed."""
+    if language not in _pipelines:
+        import spacy
+
+        _pipelines[language] = spacy.blank(language)
+    return _pipelines[language]
+
+
+class Analysis:
+    def __init__(self, draft: Draft, settings: Settings, packs: Packs) -> None:
+        self.draft = draft
+        self.settings = settings
+        self.packs = packs
+
+    # -- language and messages -------------------------------------------------
+
+    @cached_property
+    def detected_language(self) -> str | None:
+        if self.settings.language:
+            return self.settings.language
+        sample = f"{self.subject_text}\n{self.body_text}"
+        return detect_language(sample[:4000])
+
+    @property
+    def language(self) -> str:
+        """The language rules work in: the draft's when supported, else English."""
+        detected = self.detected_language
+        return detected if detected in SUPPORTED_LANGUAGES else "en"
+
+    @property
+    def message_language(self) -> str:
+        chosen = self.settings.message_language
+        return self.language if chosen == "auto" else chosen
+
+    def say(self, en: str, zh: str) -> str:
+        """The message in the language the report is written in."""
+        return zh if self.message_language == "zh" else en
+
+    # -- text --------------------------------------------------------------------
+
+    @property
+    def body(self) -> Part:
+        return self.draft.body
+
+    @cached_property
+    def body_text(self) -> str:
+        """The writer's own words: quoted replies and signatures blanked, offsets kept."""
+        return self.draft.body.writer_text()
+
+    @property
+    def subject(self) -> Part | None:
+        return self.draft.subject
+
+    @property
+    def subject_text(self) -> str:
+        subject = self.draft.subject
+        return subject.text if subject else ""
+
+    @cached_property
+    def subject_tag(self) -> tuple[str, int, int] | None:
+        """The leading [tag] or 【tag】 of the subject: (tag, start, end of the brackets)."""
+        match = _TAG.match(self.subject_text)
+        if not match:
+            return None
+        tag = match.group("a") if match.group("a") is not None else match.group("b")
+        return tag, match.start(0) + (len(match.group(0)) - len(match.group(0).lstrip())), match.end(0)
+
+    @cached_property
+    def tag_topic(self) -> str | None:
+        """The mailbox a known subject tag names, if any."""
+        if not self.subject_tag:
+            return None
+        tags = self.pack("subject").get("tags", {})
+        key = self.subject_tag[0].strip().lower()
+        for tag, topic in tags.items():
+            if tag.lower() == key and isinstance(topic, str):
+                return topic
+        return None
+
+    # -- shared analyses ---------------------------------------------------------------
+
+    @cached_property
+    def topic_verdict(self) -> TopicVerdict:
+        return classify_topic(self.subject_text, self.body_text, self.tag_topic, self.packs)
+
+    @property
+    def topic(self) -> str | None:
+        return self.topic_verdict.topic
+
+    @cached_property
+    def doc(self) -> Doc:
+        """The spaCy Doc of the writer's own words (quoted text blanked)."""
+        return pipeline(self.language)(self.body_text)
+
+    @cached_property
+    def phone_regions(self) -> tuple[str, ...]:
+        if self.settings.region:
+            return (self.settings.region.upper(),)
+        table = self.pack("phone").get("candidate_regions", {})
+        regions = table.get(self.language, table.get("default", ["US"]))
+        return tuple(regions)
+
+    @cached_property
+    def phone_numbers(self) -> list[PhoneMatch]:
+        """Phone numbers in the writer's own words of the body."""
+        return find_phone_numbers(self.body_text, self.phone_regions)
+
+    # -- knowledge ---------------------------------------------------------------------
+
+    def pack(self, name: str, language: str | None = None) -> dict[str, Any]:
+        """A rule pack: common data merged with both languages', or with one language's."""
+        return self.packs.get(name, language)
+
+    def lexicon(self, pack: str, key: str, language: str | None = None) -> Lexicon:
+        table = self.pack(pack, language)
+        value = table.get(key, {})
+        if isinstance(value, list):
+            return lexicon(value)
+        if isinstance(value, dict) and not all(isinstance(v, int | float) for v in value.values()):
+            return lexicon(list(value))  # a table of term -> label: the terms are the lexicon
+        return lexicon(weighted(table, key, source=pack))
+
+    def find(self, pack: str, key: str, text: str | None = None) -> list[TermMatch]:
+        """Terms of a pack's lexicon in the writer's body text (or the text given)."""
+        return self.lexicon(pack, key).find(self.body_text if text is None else text)

@@ -1,0 +1,184 @@
+"""The command line: wires arguments to the pure core and nothing more.
+
+`tglint draft.eml` is `tglint check draft.eml`: a small group class routes a
+first argument that is not a subcommand to `check`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from tglint import __version__
+from tglint.models import ExitCode
+
+_GROUP_OPTIONS = {"--help", "-h", "--version", "-V", "--install-completion", "--show-completion"}
+
+
+class DefaultCheckGroup(TyperGroup):
+    """Routes `tglint FILE ...` and `tglint --format json FILE` to the `check` command."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in _GROUP_OPTIONS:
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=DefaultCheckGroup,
+    name="tglint",
+    help="Check an e-mail draft to Telegram's official mailboxes before you send it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+)
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class MessageLanguage(StrEnum):
+    auto = "auto"
+    en = "en"
+    zh = "zh"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"tglint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Check an e-mail draft to Telegram's official mailboxes before you send it."""
+
+
+def fail(message: str) -> typer.Exit:
+    typer.echo(f"tglint: error: {message}", err=True)
+    return typer.Exit(int(ExitCode.ERROR))
+
+
+@app.command()
+def check(
+    paths: Annotated[list[str] | None, typer.Argument(help="Drafts, mbox files or directories; - reads stdin.")] = None,
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.text,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    select: Annotated[list[str] | None, typer.Option(help="Rules to run: code, prefix (TG1), name or category.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Rules not to run: code, prefix, name or category.")] = None,
+    extend_select: Annotated[list[str] | None, typer.Option(help="Rules to run in addition to those selected.")] = None,
+    severity: Annotated[
+        list[str] | None, typer.Option(help="Override a rule's severity: SELECTOR=error|warning|info.")
+    ] = None,
+    fail_level: Annotated[
+        str | None, typer.Option(help="Lowest severity that makes the exit code 1 (default: warning).")
+    ] = None,
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when findings are reported.")] = False,
+    region: Annotated[
+        str | None, typer.Option(help="Default region for numbers without country code, e.g. CN.")
+    ] = None,
+    language: Annotated[str | None, typer.Option(help="Force the draft language: zh or en.")] = None,
+    message_language: Annotated[
+        MessageLanguage | None, typer.Option(help="Language of the messages: auto (the draft's), en or zh.")
+    ] = None,
+    rule_pack: Annotated[list[Path] | None, typer.Option(help="An extra rule pack directory.")] = None,
+    ignore_file: Annotated[Path | None, typer.Option(help="File of finding fingerprints to accept.")] = None,
+    config: Annotated[Path | None, typer.Option(help="Use this config file.")] = None,
+    isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")] = False,
+    color: Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
+) -> None:
+    """Check drafts and report what to fix (the default command)."""
+    from tglint.run import CheckRequest, run_check
+
+    request = CheckRequest(
+        paths=tuple(paths or ["."]),
+        output_format=output_format.value,
+        output=output,
+        select=tuple(select) if select else None,
+        ignore=tuple(ignore) if ignore else None,
+        extend_select=tuple(extend_select) if extend_select else None,
+        severity=tuple(severity or ()),
+        fail_level=fail_level,
+        exit_zero=exit_zero,
+        region=region,
+        language=language,
+        message_language=message_language.value if message_language else None,
+        rule_packs=tuple(rule_pack or ()),
+        ignore_file=ignore_file,
+        config=config,
+        isolated=isolated,
+        color=_use_color(color, output),
+    )
+    raise typer.Exit(int(run_check(request)))
+
+
+def _use_color(flag: bool | None, output: Path | None) -> bool:
+    if flag is not None:
+        return flag
+    if output is not None or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@app.command("rules")
+def list_rules(
+    output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+) -> None:
+    """List every rule: code, name, category, severity, languages."""
+    from tglint.explain import render_rule_list
+    from tglint.registry import load_registry
+
+    registry = load_registry()
+    for warning in registry.warnings:
+        typer.echo(f"tglint: warning: {warning}", err=True)
+    if output_format not in ("table", "json"):
+        raise fail(f"unknown format `{output_format}` (table or json)")
+    typer.echo(render_rule_list(registry.rules, output_format), nl=False)
+
+
+@app.command()
+def explain(code: Annotated[str, typer.Argument(help="A rule code (TG101) or name.")]) -> None:
+    """Explain a rule: what it does, why, a bad and a good example, the fix."""
+    from tglint.explain import render_explanation
+    from tglint.registry import load_registry
+
+    registry = load_registry()
+    rule = registry.by_code(code) or next((r for r in registry.rules if r.name == code), None)
+    if rule is None:
+        raise fail(f"unknown rule `{code}`; `tglint rules` lists them")
+    typer.echo(render_explanation(rule), nl=False)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: never lets a traceback reach the user."""
+    try:
+        app(args=list(argv) if argv is not None else None, prog_name="tglint", standalone_mode=True)
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else int(ExitCode.ERROR))
+    except KeyboardInterrupt:
+        typer.echo("tglint: interrupted", err=True)
+        return 130
+    except Exception as exc:  # last line of defence: one line, no traceback, no locals
+        if os.environ.get("TGLINT_DEBUG"):
+            raise
+        typer.echo(f"tglint: internal error: {type(exc).__name__}; please report it", err=True)
+        return int(ExitCode.ERROR)
+    return int(ExitCode.OK)

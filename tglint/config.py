@@ -1,0 +1,169 @@
+"""Settings: `[tool.tglint]` in pyproject.toml or `.tglint.toml`, then command-line flags.
+
+The nearest config file found walking up from the first checked path (or the
+working directory) is used; flags given on the command line override its keys.
+An unknown key is an error, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from tglint.models import Severity
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used: names the file or flag and the problem."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)  # selector -> severity
+    fail_level: Severity = Severity.WARNING
+    region: str | None = None  # default region for phone numbers, e.g. "CN"
+    language: str | None = None  # force the draft language ("zh"/"en")
+    message_language: str = "auto"  # "auto" (the draft's), "en" or "zh"
+    rule_packs: tuple[Path, ...] = ()
+    include: tuple[str, ...] = ("*.eml", "*.txt", "*.md", "*.msg", "*.mbox")
+    exclude: tuple[str, ...] = ()
+    per_path_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    ignore_file: Path | None = None  # fingerprints of accepted findings
+    source: Path | None = None  # the config file these came from
+
+
+_KEYS = {
+    "select",
+    "ignore",
+    "extend-select",
+    "severity",
+    "fail-level",
+    "region",
+    "language",
+    "message-language",
+    "rule-packs",
+    "include",
+    "exclude",
+    "per-path-ignores",
+    "ignore-file",
+}
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest .tglint.toml, or pyproject.toml with a [tool.tglint] table, walking up."""
+    directory = start if start.is_dir() else start.parent
+    for candidate_dir in (directory, *directory.parents):
+        dotfile = candidate_dir / ".tglint.toml"
+        if dotfile.is_file():
+            return dotfile
+        pyproject = candidate_dir / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        raw = pyproject.read_bytes()
+    except OSError:
+        return False
+    try:
+        return "tglint" in tomllib.loads(raw.decode("utf-8", "replace")).get("tool", {})
+    except tomllib.TOMLDecodeError as exc:
+        # A broken pyproject.toml that mentions tglint is a broken tglint config, not "no config".
+        if b"tool.tglint" in raw:
+            raise ConfigError(f"{pyproject}: invalid TOML: {exc}") from None
+        return False
+
+
+def load_config(path: Path) -> Settings:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    table = data.get("tool", {}).get("tglint", {}) if path.name == "pyproject.toml" else data
+    return settings_from_table(table, source=path)
+
+
+def settings_from_table(table: Mapping[str, Any], *, source: Path | None = None) -> Settings:
+    where = str(source) if source else "settings"
+    unknown = sorted(set(table) - _KEYS)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key `{unknown[0]}` (known: {', '.join(sorted(_KEYS))})")
+    base = source.parent if source else Path.cwd()
+    values: dict[str, Any] = {"source": source}
+    for key, value in table.items():
+        attr = key.replace("-", "_")
+        if key in {"select", "ignore", "extend-select", "include", "exclude"}:
+            values[attr] = _string_tuple(value, key, where)
+        elif key == "severity":
+            values[attr] = parse_severity_map(value, where)
+        elif key == "fail-level":
+            values[attr] = parse_severity(value, f"{where}: fail-level")
+        elif key in {"region", "language", "message-language"}:
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: `{key}` must be a string")
+            values[attr] = value
+        elif key == "rule-packs":
+            values[attr] = tuple(base / p for p in _string_tuple(value, key, where))
+        elif key == "ignore-file":
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: `{key}` must be a string")
+            values[attr] = base / value
+        elif key == "per-path-ignores":
+            if not isinstance(value, Mapping):
+                raise ConfigError(f"{where}: `per-path-ignores` must map globs to lists of rules")
+            values[attr] = {glob: _string_tuple(v, f"per-path-ignores.{glob}", where) for glob, v in value.items()}
+    settings = Settings(**values)
+    validate(settings, where)
+    return settings
+
+
+def _string_tuple(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, Sequence) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: `{key}` must be a list of strings")
+    return tuple(value)
+
+
+def parse_severity(value: Any, where: str) -> Severity:
+    try:
+        return Severity(str(value).lower())
+    except ValueError:
+        raise ConfigError(f"{where}: severity must be error, warning or info, not {value!r}") from None
+
+
+def parse_severity_map(value: Any, where: str) -> dict[str, Severity]:
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{where}: `severity` must map rule selectors to error/warning/info")
+    return {str(k): parse_severity(v, f"{where}: severity.{k}") for k, v in value.items()}
+
+
+def validate(settings: Settings, where: str) -> None:
+    if settings.language not in (None, "zh", "en"):
+        raise ConfigError(f"{where}: language must be zh or en, not {settings.language!r}")
+    if settings.message_language not in ("auto", "zh", "en"):
+        raise ConfigError(f"{where}: message-language must be auto, zh or en, not {settings.message_language!r}")
+    if settings.region is not None:
+        import phonenumbers
+
+        if settings.region.upper() not in phonenumbers.SUPPORTED_REGIONS:
+            raise ConfigError(f"{where}: region {settings.region!r} is not a known region code such as CN or US")
+
+
+def with_overrides(settings: Settings, **overrides: Any) -> Settings:
+    """Command-line values (None means not given) on top of the config file's."""
+    given = {k: v for k, v in overrides.items() if v is not None}
+    updated = replace(settings, **given)
+    validate(updated, "command line")
+    return updated

@@ -1,0 +1,135 @@
+"""Running the rules: one draft to one FileResult, paths to a stream of them.
+
+Pure functions a script can call; the CLI only wires arguments to them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from tglint.analysis import Analysis
+from tglint.config import Settings
+from tglint.draft import Draft, ReadError
+from tglint.models import Edit, FileResult, Finding, Fix, Hit, PartView, Severity
+from tglint.packs import Packs
+from tglint.rule import RuleLike
+from tglint.selection import ignored_for_path, matches, severity_for
+
+
+@dataclass(frozen=True)
+class Linter:
+    """The chosen rules with their settings, ready to check any number of drafts."""
+
+    rules: tuple[RuleLike, ...]
+    settings: Settings
+    packs: Packs
+    accepted: frozenset[str] = frozenset()  # fingerprints from the ignore file
+    # Rules that raised: reported as warnings, their findings skipped, the other rules still run.
+    problems: list[str] = field(default_factory=list)
+
+    def lint_draft(self, draft: Draft) -> FileResult:
+        analysis = Analysis(draft, self.settings, self.packs)
+        skipped = ignored_for_path(draft.path, self.settings.per_path_ignores)
+        findings: list[Finding] = []
+        for rule in self.rules:
+            if any(matches(s, rule) for s in skipped):
+                continue
+            if analysis.language not in rule.languages and "*" not in rule.languages:
+                continue
+            severity = severity_for(rule, self.settings.severity)
+            try:
+                hits = list(rule.check(analysis))
+            except Exception as exc:  # a broken (plugin) rule must not stop the others
+                self.problems.append(f"{draft.path}: rule {rule.code} failed ({type(exc).__name__}); skipped")
+                continue
+            findings.extend(_finding(rule, severity, hit, draft) for hit in hits)
+        findings = _with_fingerprints(findings, draft)
+        kept = tuple(sorted((f for f in findings if f.fingerprint not in self.accepted), key=lambda f: f.sort_key))
+        return FileResult(
+            path=draft.path,
+            language=analysis.detected_language,
+            topic=analysis.topic,
+            recipients=tuple(r.address for r in draft.recipients),
+            findings=kept,
+            part_texts={
+                name: PartView(part.text, part.first_line, part.first_column) for name, part in draft.parts.items()
+            },
+        )
+
+    def lint(self, items: Iterable[Draft | ReadError]) -> Iterator[FileResult]:
+        for item in items:
+            if isinstance(item, ReadError):
+                yield FileResult(path=item.path, error=item.message)
+            else:
+                yield self.lint_draft(item)
+
+
+def _finding(rule: RuleLike, severity: Severity, hit: Hit, draft: Draft) -> Finding:
+    part = draft.parts.get(hit.part)
+    if part is None:
+        line = column = end_line = end_column = 1
+    else:
+        line, column = part.position(hit.start)
+        end_line, end_column = part.position(hit.end)
+    fix = _located_fix(hit.fix, draft) if hit.fix else None
+    return Finding(
+        rule=rule.code,
+        name=rule.name,
+        category=rule.category,
+        severity=severity,
+        message=hit.message,
+        part=hit.part,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=max(end_column, column) if end_line == line else end_column,
+        fix=fix,
+        sensitive=hit.sensitive,
+        fingerprint=_span_digest(rule.code, hit, draft),
+    )
+
+
+def _located_fix(fix: Fix, draft: Draft) -> Fix:
+    edits = []
+    for edit in fix.edits:
+        part = draft.parts.get(edit.part)
+        if part is None:
+            edits.append(edit)
+            continue
+        line, column = part.position(edit.start)
+        end_line, end_column = part.position(edit.end)
+        edits.append(
+            Edit(edit.part, edit.start, edit.end, edit.content, line, column, end_line, end_column)
+        )
+    return Fix(fix.description, fix.applicability, tuple(edits))
+
+
+def _span_digest(code: str, hit: Hit, draft: Draft) -> str:
+    part = draft.parts.get(hit.part)
+    text = part.text[hit.start : hit.end] if part else ""
+    return hashlib.sha256(f"{code}\0{hit.part}\0{' '.join(text.split())}".encode()).hexdigest()[:16]
+
+
+def _with_fingerprints(findings: list[Finding], draft: Draft) -> list[Finding]:
+    """Fingerprints stay stable when lines move: the rule, the part, the text, its occurrence."""
+    seen: dict[str, int] = {}
+    result = []
+    for finding in sorted(findings, key=lambda f: f.sort_key):
+        count = seen.get(finding.fingerprint, 0)
+        seen[finding.fingerprint] = count + 1
+        digest = hashlib.sha256(f"{finding.fingerprint}:{count}".encode()).hexdigest()[:16]
+        result.append(replace(finding, fingerprint=digest))
+    return result
+
+
+def read_ignore_file(path: Path) -> frozenset[str]:
+    """Fingerprints of accepted findings, one per line; `#` starts a comment."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip())
+
+
+def fails(results: Sequence[FileResult], fail_level: Severity) -> bool:
+    return any(f.severity.rank >= fail_level.rank for r in results for f in r.findings)

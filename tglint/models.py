@@ -1,0 +1,135 @@
+"""The records every part of tglint shares: severities, findings, fixes, exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+class Severity(StrEnum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+# Categories may be added, never renamed: scripts select on them.
+CATEGORIES: tuple[str, ...] = (
+    "subject",
+    "routing",
+    "account-info",
+    "device-info",
+    "phone",
+    "secret",
+    "tone",
+    "mixed-issues",
+    "details",
+    "pii",
+    "attachment",
+)
+
+TOPICS: tuple[str, ...] = ("support", "security", "abuse", "press", "legal")
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the characters [start, end) of a part's text with `content`."""
+
+    part: str
+    start: int
+    end: int
+    content: str
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    description: str
+    applicability: str  # "safe" or "unsafe"
+    edits: tuple[Edit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule reports: a span of one part and what is wrong with it.
+
+    Offsets count characters of the part's text; the engine turns them into
+    lines and columns and adds the rule's identity.
+    """
+
+    part: str
+    start: int
+    end: int
+    message: str
+    fix: Fix | None = None
+    # A sensitive span (a secret) is never printed: reporters mask it.
+    sensitive: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    name: str
+    category: str
+    severity: Severity
+    message: str
+    part: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    fix: Fix | None = None
+    sensitive: bool = False
+    fingerprint: str = ""
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, str, str]:
+        return (_PART_ORDER.get(self.part, 9), self.line, self.column, self.rule, self.message)
+
+
+_PART_ORDER = {"to": 0, "cc": 1, "bcc": 2, "from": 3, "subject": 4, "body": 5, "attachments": 6}
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """Everything a reporter needs about one checked draft (or one unreadable file)."""
+
+    path: str
+    language: str | None = None
+    topic: str | None = None
+    recipients: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+    # The text of each part as the user sees it, for showing context lines.
+    part_texts: dict[str, PartView] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class PartView:
+    """A part's text with where it starts in the file the user has open."""
+
+    text: str
+    first_line: int = 1
+    first_column: int = 1
+
+    def source_line(self, line: int) -> str:
+        lines = self.text.split("\n")
+        index = line - self.first_line
+        if 0 <= index < len(lines):
+            prefix = " " * (self.first_column - 1) if index == 0 else ""
+            return prefix + lines[index].rstrip("\r")
+        return ""

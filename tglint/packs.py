@@ -1,0 +1,122 @@
+"""Rule packs: the domain knowledge (mailboxes, tags, lexicons, weights) as TOML data.
+
+Layout of a pack directory (the built-in one is `rules/` in the source tree,
+shipped inside the wheel as `tglint/_packs`):
+
+    common/<name>.toml   knowledge that is the same in every language
+    zh/<name>.toml       Simplified Chinese
+    en/<name>.toml       English
+
+A user pack directory has the same layout. Its tables are merged into the
+built-in ones: tables merge key by key, lists are extended (duplicates dropped),
+scalars are replaced. A file whose top level says `replace = true` replaces the
+built-in file of the same name instead.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+LANGUAGES: tuple[str, ...] = ("zh", "en")
+SCOPES: tuple[str, ...] = ("common", *LANGUAGES)
+
+
+class PackError(Exception):
+    """A rule pack that cannot be used: names the file and the problem."""
+
+
+def builtin_pack_dir() -> Path:
+    shipped = Path(str(resources.files("tglint"))) / "_packs"
+    if shipped.is_dir():
+        return shipped
+    # Running from a source checkout (editable install): the packs sit beside the package.
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+def merge(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in extra.items():
+        old = merged.get(key)
+        if isinstance(old, Mapping) and isinstance(value, Mapping):
+            merged[key] = merge(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            merged[key] = old + [item for item in value if item not in old]
+        else:
+            merged[key] = value
+    return merged
+
+
+def _load_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise PackError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+class Packs:
+    """All rule packs, loaded once; `get(name, language)` gives one merged table."""
+
+    def __init__(self, directories: Sequence[Path]) -> None:
+        self._files: dict[tuple[str, str], dict[str, Any]] = {}
+        self._cache: dict[tuple[str, str | None], dict[str, Any]] = {}
+        for directory in directories:
+            if not directory.is_dir():
+                raise PackError(f"{directory}: rule pack directory not found")
+            self._add_directory(directory)
+
+    def _add_directory(self, directory: Path) -> None:
+        for scope in SCOPES:
+            scope_dir = directory / scope
+            if not scope_dir.is_dir():
+                continue
+            for path in sorted(scope_dir.glob("*.toml")):
+                data = _load_toml(path)
+                key = (scope, path.stem)
+                if data.pop("replace", False) is True or key not in self._files:
+                    self._files[key] = data
+                else:
+                    self._files[key] = merge(self._files[key], data)
+
+    def get(self, name: str, language: str | None = None) -> dict[str, Any]:
+        """The `common` table merged with one language's, or with every language's when None."""
+        cache_key = (name, language)
+        if cache_key not in self._cache:
+            languages: Iterable[str] = LANGUAGES if language is None else (language,)
+            table = dict(self._files.get(("common", name), {}))
+            for lang in languages:
+                table = merge(table, self._files.get((lang, name), {}))
+            self._cache[cache_key] = table
+        return self._cache[cache_key]
+
+    def names(self) -> list[str]:
+        return sorted({name for _, name in self._files})
+
+
+def load_packs(extra_dirs: Sequence[Path] = ()) -> Packs:
+    return Packs([builtin_pack_dir(), *extra_dirs])
+
+
+def strings(table: Mapping[str, Any], key: str, *, source: str = "") -> list[str]:
+    """A list of strings from a pack table, or a PackError naming what is malformed."""
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise PackError(f"rule pack {source or '?'}: `{key}` must be a list of strings")
+    return value
+
+
+def weighted(table: Mapping[str, Any], key: str, *, source: str = "") -> dict[str, float]:
+    """A {term: weight} table from a pack, or a PackError naming what is malformed."""
+    value = table.get(key, {})
+    if not isinstance(value, Mapping) or not all(
+        isinstance(term, str) and isinstance(weight, int | float) and not isinstance(weight, bool)
+        for term, weight in value.items()
+    ):
+        raise PackError(f"rule pack {source or '?'}: `{key}` must map terms to numbers")
+    return {term: float(weight) for term, weight in value.items()}

@@ -1,0 +1,79 @@
+"""What a rule is: identity, documentation with examples, and a check over a shared analysis.
+
+Built-in rules subclass `Rule`; third-party rules may too, or simply provide the
+same attributes (see `RuleLike`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Protocol
+
+from tglint.models import CATEGORIES, Hit, Severity
+
+if TYPE_CHECKING:
+    from tglint.analysis import Analysis
+
+CODE_PATTERN = re.compile(r"^TG\d{3,4}$")
+NAME_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDoc:
+    """The explanation `tglint explain CODE` and SARIF print.
+
+    `bad` and `good` are whole plain-text drafts (optional header block, blank
+    line, body): the meta-test runs the rule on them, so they must stay true.
+    """
+
+    what: str
+    why: str
+    bad: str
+    good: str
+    fix: str = "No automatic fix."
+    # Examples in the other language, checked the same way.
+    more_bad: tuple[str, ...] = ()
+    more_good: tuple[str, ...] = ()
+
+
+class RuleLike(Protocol):
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    languages: frozenset[str]
+    summary: str
+    doc: RuleDoc
+
+    def check(self, analysis: Analysis) -> Iterable[Hit]: ...
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[str]
+    severity: ClassVar[Severity]
+    languages: ClassVar[frozenset[str]] = frozenset({"zh", "en"})
+    summary: ClassVar[str]
+    doc: ClassVar[RuleDoc]
+
+    def check(self, analysis: Analysis) -> Iterable[Hit]:
+        raise NotImplementedError
+
+
+def rule_problems(rule: RuleLike) -> list[str]:
+    """What is wrong with a rule's identity; empty when it may be registered."""
+    problems = []
+    if not CODE_PATTERN.match(getattr(rule, "code", "")):
+        problems.append(f"code {getattr(rule, 'code', None)!r} is not TG followed by 3-4 digits")
+    if not NAME_PATTERN.match(getattr(rule, "name", "")):
+        problems.append(f"name {getattr(rule, 'name', None)!r} is not kebab-case")
+    if getattr(rule, "category", None) not in CATEGORIES:
+        problems.append(f"category {getattr(rule, 'category', None)!r} is not one of {', '.join(CATEGORIES)}")
+    if not isinstance(getattr(rule, "severity", None), Severity):
+        problems.append("severity is not a tglint.models.Severity")
+    if not callable(getattr(rule, "check", None)):
+        problems.append("it has no check() method")
+    return problems

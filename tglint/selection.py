@@ -1,0 +1,62 @@
+"""Choosing rules and their severity: by code, code prefix, name or category."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from fnmatch import fnmatch
+
+from tglint.config import ConfigError
+from tglint.models import CATEGORIES, Severity
+from tglint.rule import RuleLike
+
+
+def matches(selector: str, rule: RuleLike) -> bool:
+    selector = selector.strip()
+    if selector.upper() == "ALL":
+        return True
+    return (
+        rule.code.startswith(selector.upper())
+        if selector.upper().startswith("TG")
+        else selector in (rule.name, rule.category)
+    )
+
+
+def check_selectors(selectors: Iterable[str], rules: Sequence[RuleLike], where: str) -> None:
+    for selector in selectors:
+        if selector.strip().upper() == "ALL" or any(matches(selector, r) for r in rules):
+            continue
+        if selector in CATEGORIES:
+            continue
+        raise ConfigError(f"{where}: unknown rule code, name or category `{selector}`")
+
+
+def select_rules(
+    rules: Sequence[RuleLike],
+    select: Sequence[str],
+    ignore: Sequence[str],
+    extend_select: Sequence[str] = (),
+) -> list[RuleLike]:
+    for selectors in (select, ignore, extend_select):
+        check_selectors(selectors, rules, "selection")
+    chosen = [r for r in rules if any(matches(s, r) for s in (*select, *extend_select))]
+    return [r for r in chosen if not any(matches(s, r) for s in ignore)]
+
+
+def severity_for(rule: RuleLike, overrides: Mapping[str, Severity]) -> Severity:
+    """The most specific override wins: code, then prefix (longer first), name, category."""
+    best: tuple[int, Severity] | None = None
+    for selector, severity in overrides.items():
+        if not matches(selector, rule):
+            continue
+        specificity = len(selector) if selector.upper().startswith("TG") else (100 if selector == rule.name else 1)
+        if best is None or specificity > best[0]:
+            best = (specificity, severity)
+    return best[1] if best else rule.severity
+
+
+def ignored_for_path(path: str, per_path: Mapping[str, Sequence[str]]) -> list[str]:
+    selectors: list[str] = []
+    for glob, rule_selectors in per_path.items():
+        if fnmatch(path, glob) or fnmatch(path.rsplit("/", 1)[-1], glob):
+            selectors.extend(rule_selectors)
+    return selectors
