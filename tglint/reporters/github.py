@@ -1,0 +1,63 @@
+"""GitHub Actions workflow commands: one annotation line per finding or unreadable file.
+
+A message of an mbox ("Drafts.mbox#3") is annotated on the file ("Drafts.mbox"),
+with the message number in the title, since GitHub only knows files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tglint.models import FileResult, Finding, Severity
+from tglint.reporters._common import region_of, split_mbox_path
+from tglint.reporters._masking import scrub, secrets
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def render_github(results: Sequence[FileResult]) -> str:
+    lines: list[str] = []
+    for result in results:
+        if result.error is not None:
+            lines.append(_error_line(result))
+        hidden = secrets(result)
+        lines.extend(_finding_line(result.path, finding, hidden) for finding in result.findings)
+    return "".join(line + "\n" for line in lines)
+
+
+def _finding_line(path: str, finding: Finding, hidden: tuple[str, ...]) -> str:
+    file_path, message_number = split_mbox_path(path)
+    region = region_of(finding)
+    title = f"{finding.rule} {finding.name}"
+    if message_number is not None:
+        title += f" (message #{message_number})"
+    properties = {
+        "file": file_path,
+        "line": str(region.line),
+        "col": str(region.column),
+        "endLine": str(region.end_line),
+        "endColumn": str(region.end_column),
+        "title": title,
+    }
+    return _command(COMMANDS[finding.severity], properties, scrub(finding.message, hidden))
+
+
+def _error_line(result: FileResult) -> str:
+    file_path, _ = split_mbox_path(result.path)
+    properties = {"file": file_path, "title": "tglint: unreadable file"}
+    return _command("error", properties, f"{result.path}: {result.error}")
+
+
+def _command(name: str, properties: dict[str, str], message: str) -> str:
+    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    return f"::{name} {joined}::{escape_data(message)}"
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message the way the Actions runner unescapes it ('%' first)."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value: as a message, plus the ':' and ',' that delimit properties."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")

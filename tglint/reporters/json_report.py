@@ -1,0 +1,82 @@
+"""The JSON report, described by `tglint/schema/report.schema.json`.
+
+Keys are never renamed (scripts read them); new keys may be added. Key order is
+fixed by construction, not sorted, so the identity of a record comes first.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+import tglint
+from tglint.models import Edit, FileResult, Finding, Fix
+from tglint.reporters._common import region_of, summarize
+from tglint.reporters._masking import scrub, secrets
+
+REPORT_VERSION = 1
+
+JsonObject = dict[str, Any]
+
+
+def render_json(results: Sequence[FileResult]) -> str:
+    report: JsonObject = {
+        "version": REPORT_VERSION,
+        "tool": {"name": "tglint", "version": tglint.__version__},
+        "files": [_file(result) for result in results],
+        "summary": asdict(summarize(results)),
+    }
+    return json.dumps(report, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def _file(result: FileResult) -> JsonObject:
+    hidden = secrets(result)
+    return {
+        "path": result.path,
+        "language": result.language,
+        "topic": result.topic,
+        "recipients": list(result.recipients),
+        "error": result.error,
+        "findings": [_finding(finding, hidden) for finding in result.findings],
+    }
+
+
+def _finding(finding: Finding, hidden: tuple[str, ...]) -> JsonObject:
+    region = region_of(finding)
+    return {
+        "rule": finding.rule,
+        "name": finding.name,
+        "category": finding.category,
+        "severity": finding.severity.value,
+        "message": scrub(finding.message, hidden),
+        "part": finding.part,
+        "line": region.line,
+        "column": region.column,
+        "end_line": region.end_line,
+        "end_column": region.end_column,
+        "fix": None if finding.fix is None else _fix(finding.fix, hidden),
+        "fingerprint": finding.fingerprint,
+    }
+
+
+def _fix(fix: Fix, hidden: tuple[str, ...]) -> JsonObject:
+    return {
+        "description": scrub(fix.description, hidden),
+        "applicability": fix.applicability,
+        "edits": [_edit(edit, hidden) for edit in fix.edits],
+    }
+
+
+def _edit(edit: Edit, hidden: tuple[str, ...]) -> JsonObject:
+    # Positions stay as the engine gave them: 0 means it did not compute them, and
+    # inventing a position would make a script apply the edit in the wrong place.
+    return {
+        "part": edit.part,
+        "line": edit.line,
+        "column": edit.column,
+        "end_line": edit.end_line,
+        "end_column": edit.end_column,
+        "content": scrub(edit.content, hidden),
+    }

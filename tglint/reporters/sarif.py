@@ -1,0 +1,190 @@
+"""SARIF 2.1.0, for GitHub code scanning and other static-analysis viewers.
+
+Choices a consumer needs to know:
+- Columns count Unicode code points (`run.columnKind`), end columns are exclusive.
+- A message of an mbox ("Drafts.mbox#3") points at the file ("Drafts.mbox"); the
+  message number is in `properties.mboxMessage` and the full name in
+  `locations[0].logicalLocations[0].fullyQualifiedName`.
+- No `region.snippet`: source text is never copied into SARIF, so it cannot leak.
+- A fix whose edits have no position (line 0) is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import quote
+
+import tglint
+from tglint.models import Edit, FileResult, Finding, Fix, Severity
+from tglint.reporters._common import has_position, region_of, rules_by_code, split_mbox_path
+from tglint.reporters._masking import scrub, secrets
+from tglint.rule import RuleDoc, RuleLike
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+SARIF_VERSION = "2.1.0"
+FINGERPRINT_KEY = "tglint/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+JsonObject = dict[str, Any]
+
+_WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:/")
+
+
+def render_sarif(results: Sequence[FileResult], rules: Sequence[RuleLike]) -> str:
+    ordered = rules_by_code(rules)
+    index = {rule.code: position for position, rule in enumerate(ordered)}
+    run: JsonObject = {
+        "tool": {"driver": _driver(ordered)},
+        "columnKind": "unicodeCodePoints",
+        "results": [
+            _result(result, finding, index, secrets(result)) for result in results for finding in result.findings
+        ],
+        "invocations": [_invocation(results)],
+    }
+    log = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _driver(rules: list[RuleLike]) -> JsonObject:
+    return {"name": "tglint", "version": tglint.__version__, "rules": [_rule(rule) for rule in rules]}
+
+
+def _rule(rule: RuleLike) -> JsonObject:
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.doc.what},
+        "help": {"text": help_text(rule.doc), "markdown": help_markdown(rule.doc)},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {"tags": [rule.category]},
+    }
+
+
+def help_text(doc: RuleDoc) -> str:
+    sections = [
+        ("What it does", doc.what),
+        ("Why", doc.why),
+        ("Example (bad)", _indent_examples((doc.bad, *doc.more_bad))),
+        ("Example (good)", _indent_examples((doc.good, *doc.more_good))),
+        ("Fix", doc.fix),
+    ]
+    return "\n\n".join(f"{title}:\n{_trim(body)}" for title, body in sections) + "\n"
+
+
+def help_markdown(doc: RuleDoc) -> str:
+    examples = "\n\n".join(
+        (_markdown_examples("Bad", (doc.bad, *doc.more_bad)), _markdown_examples("Good", (doc.good, *doc.more_good)))
+    )
+    sections = [
+        ("What it does", doc.what.strip()),
+        ("Why", doc.why.strip()),
+        ("Example", examples),
+        ("Fix", doc.fix.strip()),
+    ]
+    return "\n\n".join(f"## {title}\n\n{body}" for title, body in sections) + "\n"
+
+
+def _indent_examples(examples: tuple[str, ...]) -> str:
+    return "\n\n".join(_indent(_trim(example)) for example in examples)
+
+
+def _indent(text: str) -> str:
+    return "\n".join("    " + line if line else "" for line in text.split("\n"))
+
+
+def _markdown_examples(label: str, examples: tuple[str, ...]) -> str:
+    return f"{label}:\n\n" + "\n\n".join(_fenced(example) for example in examples)
+
+
+def _fenced(example: str) -> str:
+    # The fence must be longer than any run of backticks inside the example.
+    longest = max((len(run) for run in re.findall(r"`+", example)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}text\n{_trim(example)}\n{fence}"
+
+
+def _trim(text: str) -> str:
+    """Without leading and trailing blank lines; indentation inside is kept."""
+    return text.strip("\n")
+
+
+def _result(result: FileResult, finding: Finding, index: dict[str, int], hidden: tuple[str, ...]) -> JsonObject:
+    file_path, message_number = split_mbox_path(result.path)
+    sarif: JsonObject = {"ruleId": finding.rule}
+    if finding.rule in index:
+        sarif["ruleIndex"] = index[finding.rule]
+    sarif["level"] = LEVELS[finding.severity]
+    sarif["message"] = {"text": scrub(finding.message, hidden)}
+    sarif["locations"] = [_location(result.path, file_path, message_number, finding)]
+    if finding.fingerprint:
+        sarif["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
+    properties: JsonObject = {"part": finding.part, "category": finding.category}
+    if message_number is not None:
+        properties["mboxMessage"] = message_number
+    sarif["properties"] = properties
+    fix = _fix(file_path, finding.fix, hidden) if finding.fix is not None else None
+    if fix is not None:
+        sarif["fixes"] = [fix]
+    return sarif
+
+
+def _location(path: str, file_path: str, message_number: int | None, finding: Finding) -> JsonObject:
+    location: JsonObject = {
+        "physicalLocation": {"artifactLocation": {"uri": to_uri(file_path)}, "region": _region(finding)}
+    }
+    if message_number is not None:
+        location["logicalLocations"] = [{"name": f"#{message_number}", "fullyQualifiedName": path}]
+    return location
+
+
+def _region(span: Finding | Edit) -> JsonObject:
+    region = region_of(span)
+    return {
+        "startLine": region.line,
+        "startColumn": region.column,
+        "endLine": region.end_line,
+        "endColumn": region.end_column,
+    }
+
+
+def _fix(file_path: str, fix: Fix, hidden: tuple[str, ...]) -> JsonObject | None:
+    if not fix.edits or not all(has_position(edit) for edit in fix.edits):
+        return None
+    replacements = [
+        {"deletedRegion": _region(edit), "insertedContent": {"text": scrub(edit.content, hidden)}} for edit in fix.edits
+    ]
+    return {
+        "description": {"text": scrub(fix.description, hidden)},
+        "artifactChanges": [{"artifactLocation": {"uri": to_uri(file_path)}, "replacements": replacements}],
+    }
+
+
+def to_uri(path: str) -> str:
+    """A path as a URI reference: relative paths stay relative, absolute ones become file: URIs."""
+    posix = path.replace("\\", "/")
+    if _WINDOWS_DRIVE.match(posix):
+        return "file:///" + quote(posix, safe="/:")
+    if posix.startswith("/"):
+        return "file://" + quote(posix, safe="/")
+    return quote(posix, safe="/")
+
+
+def _invocation(results: Sequence[FileResult]) -> JsonObject:
+    notifications = [_notification(result) for result in results if result.error is not None]
+    invocation: JsonObject = {"executionSuccessful": not notifications}
+    if notifications:
+        invocation["toolExecutionNotifications"] = notifications
+    return invocation
+
+
+def _notification(result: FileResult) -> JsonObject:
+    file_path, _ = split_mbox_path(result.path)
+    return {
+        "level": "error",
+        "message": {"text": f"{result.path}: {result.error}"},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": to_uri(file_path)}}}],
+    }

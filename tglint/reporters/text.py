@@ -1,0 +1,223 @@
+"""The human report: findings grouped by file, each with its source line underlined.
+
+Draft text is untrusted. Everything is built from `rich.text.Text` pieces, never
+from markup strings, so `[bold]` or `:smile:` in a draft prints literally; control
+characters and bidi overrides are replaced so a draft cannot drive the terminal.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from tglint.models import FileResult, Finding, Severity
+from tglint.reporters._common import Summary, plural, region_of, summarize
+from tglint.reporters._masking import line_segment, mask_line, scrub, secrets
+
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_GUTTER_STYLE = "blue"
+_TAB = "    "
+_REPLACEMENT = "\ufffd"
+# Explicit embedding/override/isolate controls can reorder what the terminal shows.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# A context line narrower than this is not worth cutting around the span.
+_MIN_CONTEXT_WIDTH = 20
+
+
+def render_text(results: Sequence[FileResult], *, color: bool = False, width: int = 100) -> str:
+    console = _console(color, width)
+    for result in results:
+        if result.error is not None:
+            console.print(_error_line(result))
+            console.print()
+        elif result.findings:
+            _print_file(console, result, width)
+    for line in _summary_lines(summarize(results)):
+        console.print(line)
+    output = console.file
+    assert isinstance(output, io.StringIO)
+    return output.getvalue()
+
+
+def _console(color: bool, width: int) -> Console:
+    # Every setting the environment could change is fixed, so output is reproducible
+    # (no NO_COLOR/COLORTERM/TERM sniffing, no emoji codes, no highlighting).
+    return Console(
+        file=io.StringIO(),
+        force_terminal=color,
+        no_color=not color,
+        color_system="standard" if color else None,
+        width=width,
+        highlight=False,
+        soft_wrap=True,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+
+
+def _print_file(console: Console, result: FileResult, width: int) -> None:
+    console.print(_header(result))
+    hidden = secrets(result)
+    for finding in result.findings:
+        console.print(_finding_line(result.path, finding, hidden))
+        for line in _context(result, finding, width):
+            console.print(line)
+    console.print()
+
+
+def _header(result: FileResult) -> Text:
+    details = []
+    if result.language:
+        details.append(f"language: {result.language}")
+    if result.topic:
+        details.append(f"topic: {result.topic}")
+    header = Text(one_line(result.path), style="bold underline")
+    if details:
+        header.append(f" ({one_line(', '.join(details))})")
+    return header
+
+
+def _finding_line(path: str, finding: Finding, hidden: tuple[str, ...]) -> Text:
+    region = region_of(finding)
+    text = Text.assemble(
+        (f"{one_line(path)}:{region.line}:{region.column}:", "bold"),
+        " ",
+        (one_line(finding.rule), "bold"),
+        " ",
+        (f"[{finding.severity.value}]", SEVERITY_STYLE[finding.severity]),
+    )
+    if finding.fix is not None:
+        text.append(" [*]", style="cyan")
+    text.append(" " + one_line(scrub(finding.message, hidden)))
+    return text
+
+
+def _error_line(result: FileResult) -> Text:
+    return Text.assemble(
+        (f"{one_line(result.path)}:", "bold"),
+        " ",
+        ("error:", "bold red"),
+        " ",
+        one_line(result.error or ""),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Shown:
+    """A source line as displayed: the text and the cells the span occupies."""
+
+    text: str
+    caret_start: int
+    caret_width: int
+
+
+def _context(result: FileResult, finding: Finding, width: int) -> list[Text]:
+    """The masked source line with the span underlined; nothing when the text is unknown."""
+    source = mask_line(result, finding.part, finding.line)
+    if not source.strip():
+        return []
+    gutter_width = len(str(finding.line))
+    shown = _show(source, finding, width - gutter_width - 3)
+    style = SEVERITY_STYLE[finding.severity]
+    code_line = Text.assemble((f"{finding.line} |", _GUTTER_STYLE), " ", shown.text)
+    caret_line = Text.assemble(
+        (" " * gutter_width + " |", _GUTTER_STYLE),
+        " " + " " * shown.caret_start,
+        ("^" * shown.caret_width, style),
+    )
+    return [code_line, caret_line]
+
+
+def _show(source: str, finding: Finding, available: int) -> _Shown:
+    """Lay the line out in terminal cells, cutting a window around the span if too wide."""
+    cells = [display_char(char) for char in source]
+    start, end = _span_on_line(source, finding)
+    first, last = _window(cells, start, max(available, _MIN_CONTEXT_WIDTH))
+    prefix = "\u2026" if first > 0 else ""
+    suffix = "\u2026" if last < len(cells) else ""
+    # The part of the span inside the window; carets clip at its edges.
+    visible_start = min(max(start, first), last)
+    visible_end = max(visible_start, min(end, last))
+    caret_start = cell_len(prefix + "".join(cells[first:visible_start]))
+    caret_width = max(1, cell_len("".join(cells[visible_start:visible_end])))
+    return _Shown(prefix + "".join(cells[first:last]) + suffix, caret_start, caret_width)
+
+
+def _span_on_line(source: str, finding: Finding) -> tuple[int, int]:
+    segment = line_segment(finding, finding.line, len(source))
+    if segment is not None:
+        return segment
+    # An empty span, or one at the end of the line, still gets one caret where it is.
+    at = min(max(finding.column - 1, 0), len(source))
+    return at, at
+
+
+def _window(cells: list[str], start: int, available: int) -> tuple[int, int]:
+    """The [first, last) characters to show so the line fits in `available` cells."""
+    if cell_len("".join(cells)) <= available:
+        return 0, len(cells)
+    budget = available - 2  # room for the two ellipses
+    first = start
+    # Show some of what leads up to the span, a quarter of the width at most.
+    lead = 0
+    while first > 0 and lead + cell_len(cells[first - 1]) <= budget // 4:
+        first -= 1
+        lead += cell_len(cells[first])
+    last, used = first, 0
+    while last < len(cells) and used + cell_len(cells[last]) <= budget:
+        used += cell_len(cells[last])
+        last += 1
+    return first, max(last, min(first + 1, len(cells)))
+
+
+def display_char(char: str) -> str:
+    """What to put on the terminal for one character of draft text."""
+    if char == "\t":
+        return _TAB
+    if _unsafe(char):
+        return _REPLACEMENT
+    return char
+
+
+def one_line(text: str) -> str:
+    """Untrusted text for a one-line field: line breaks and controls become spaces."""
+    return "".join(" " if _unsafe(char) else char for char in text)
+
+
+def _unsafe(char: str) -> bool:
+    return unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS
+
+
+def _summary_lines(summary: Summary) -> list[Text]:
+    lines: list[Text] = []
+    if summary.findings:
+        counts = ", ".join(
+            (
+                plural(summary.error, "error"),
+                plural(summary.warning, "warning"),
+                f"{summary.info} info",
+            )
+        )
+        lines.append(
+            Text(
+                f"Found {plural(summary.findings, 'finding')} ({counts}) in "
+                f"{plural(summary.files_with_findings, 'file')}; {summary.fixable} fixable.",
+                style="bold",
+            )
+        )
+    elif summary.unreadable:
+        # "All checks passed" would be untrue when some files were not checked at all.
+        lines.append(Text("No findings.", style="bold"))
+    else:
+        lines.append(Text("All checks passed.", style="bold green"))
+    if summary.unreadable:
+        verb = "file could not be read." if summary.unreadable == 1 else "files could not be read."
+        lines.append(Text(f"{summary.unreadable} {verb}", style="bold red"))
+    return lines
