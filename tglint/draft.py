@@ -7,9 +7,13 @@ so positions are the file's own.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+
+_NEWLINE = re.compile("\n")
 
 
 class RegionKind(StrEnum):
@@ -38,7 +42,7 @@ class Part:
 
     def __post_init__(self) -> None:
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
         object.__setattr__(self, "_line_starts", tuple(starts))
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -1,0 +1,969 @@
+"""Read drafts from disk: plain-text drafts, MIME messages (.eml) and mbox files.
+
+The form is decided from the content, never from the file name:
+- mbox: the data starts with a "From " envelope line;
+- MIME: the data starts with an RFC 5322 header block that has at least one field a
+  plain-text draft would not have (Received:, Message-ID:, Content-Type:, X-...:, ...)
+  or RFC 2047 encoded words;
+- anything else that is text is a plain-text draft: an optional block of To:/Cc:/Bcc:/
+  From:/Subject: lines (also 收件人/抄送/密送/主题/标题/发件人, with ":" or "："), a blank
+  line, then the body. Its parts know their line and column in the file.
+
+Reading never raises: problems become a `ReadError` (nothing could be read) or a note
+on the `Draft` (something was read with a fallback).
+
+Decisions worth knowing:
+- Nested messages (message/rfc822, message/global) that are not marked as attachments
+  are forwarded mail: their headers and text go into the body after a
+  "---------- Forwarded message ---------" line, which `find_regions` marks as quoted
+  from there to the end, and their attachments are listed. A nested message whose
+  Content-Disposition is "attachment" (or one inside an alternative not chosen) is
+  listed as an `Attachment` of type message/rfc822 instead.
+- The body is the text the reader sees: every inline text/plain or text/html part
+  (HTML converted to text), in order, joined by blank lines. Inside
+  multipart/alternative only the preferred branch gives text (text/plain over
+  text/html); other branches still give their attachments (inline screenshots of an
+  HTML version are attachments the recipient gets).
+- Attachment sizes are decoded sizes; parts over 1 MB of encoded text are estimated
+  without decoding (base64: 3/4 of the characters that are not whitespace).
+- Charsets: the declared charset is tried first (GB2312/GBK labels read as GB18030, a
+  superset; Big5, EUC-KR and Shift_JIS likewise widen to their Microsoft supersets);
+  then UTF-8; then the declared charset with replacements, or UTF-8 with
+  replacements when the label is unknown. Every fallback adds a note. Undeclared 8-bit
+  text (raw header bytes, text parts without a charset) is first tried in the first
+  charset its message declares anywhere; then, like a plain-text file, as UTF-8, else
+  GB18030, else Latin-1 (lone 8-bit bytes between ASCII letters, as Latin-1 accents
+  are, go straight to Latin-1: GB18030 would misread them as Chinese).
+- Recipients: addresses come from `email.utils.getaddresses` on the raw header (before
+  encoded words are decoded, so a display name with a comma stays whole), are located
+  in the decoded text (offsets of the first unused occurrence, preferring "<address>");
+  when the stdlib parser fails on a value, address-like words are taken as written. An
+  address that cannot be located spans the whole part.
+- mbox: like `mailbox.mbox` a message starts at a line beginning with "From ", but only
+  when that line looks like an envelope (an address with "@", "-", or a time of day)
+  and the next line is a header field, so an unescaped "From Russia with love" in a
+  body does not cut a message in two. Escaped ">From " body lines lose one ">" (else
+  they would read as quoted text). Messages are reported as "path#n", 1-based, even
+  when the file holds only one (a .eml saved with its envelope line is "x.eml#1"), so
+  a message keeps its name as the mailbox grows.
+- `max_bytes` (default 50 MiB) is a safety limit: larger inputs are refused with a
+  ReadError saying so; anything up to it is read.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import email
+import fnmatch
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from email import policy
+from email.message import Message
+from email.utils import getaddresses
+from enum import Enum
+from itertools import pairwise
+
+from tglint.draft import Attachment, Draft, Part, ReadError, Recipient
+from tglint.html_text import html_to_text
+from tglint.quoting import find_regions
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+ReadResult = list[Draft | ReadError]
+
+
+# --------------------------------------------------------------------------- entry points
+
+
+def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+    """Read the file at `path` ("-" is standard input); never raises."""
+    try:
+        data = _read_at_most(path, max_bytes)
+    except OSError as error:
+        return [ReadError(path, f"cannot read: {error.strerror or error}")]
+    except Exception as error:  # a reader must never crash the run
+        return [ReadError(path, f"cannot read: {_one_line(error)}")]
+    return read_bytes(data, path, max_bytes=max_bytes)
+
+
+def read_bytes(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+    """Drafts (or errors) in `data`, decided from its content; never raises."""
+    try:
+        return _read_bytes(data, path, max_bytes)
+    except Exception as error:
+        return [ReadError(path, f"cannot read: {_one_line(error)}")]
+
+
+def discover(paths: Sequence[str], include: Sequence[str] = ("*",), exclude: Sequence[str] = ()) -> Iterator[str]:
+    """Files to read: named files as given, directories walked in sorted order.
+
+    A file found in a directory is kept when an include glob and no exclude glob
+    matches its path relative to that directory or its name. Hidden files and
+    directories (".git", ".DS_Store") are skipped, and so are directories an exclude
+    glob matches. Symbolic links to directories are not followed (no loops).
+    """
+    for path in paths:
+        if path != "-" and os.path.isdir(path):
+            yield from _walk(path, "", include, exclude)
+        else:
+            yield path
+
+
+def _read_at_most(path: str, max_bytes: int) -> bytes:
+    """The file's bytes; one byte over the limit is enough to know it is too large."""
+    if path == "-":
+        return sys.stdin.buffer.read(max_bytes + 1)
+    with open(path, "rb") as handle:
+        return handle.read(max_bytes + 1)
+
+
+def _walk(root: str, relative: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+    directory = os.path.join(root, relative) if relative else root
+    try:
+        with os.scandir(directory) as scan:
+            entries = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in scan)
+    except OSError:
+        return
+    for name, is_dir in entries:
+        if name.startswith("."):
+            continue
+        child = f"{relative}/{name}" if relative else name
+        if is_dir:
+            if not _matches(child, name, exclude):
+                yield from _walk(root, child, include, exclude)
+        elif _matches(child, name, include) and not _matches(child, name, exclude):
+            yield os.path.join(root, *child.split("/"))
+
+
+def _matches(relative: str, name: str, globs: Sequence[str]) -> bool:
+    return any(fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(name, glob) for glob in globs)
+
+
+# --------------------------------------------------------------------------- form of the data
+
+
+class _Form(Enum):
+    MBOX = "mbox"
+    MIME = "mime"
+    TEXT = "text"
+    BINARY = "binary"
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Enough to see a header block's first fields; long headers (DKIM) come in lines.
+_SNIFF_BYTES = 64 * 1024
+# More control bytes than this share of the start means it is not text.
+_BINARY_CONTROL_SHARE = 0.1
+_BINARY_CONTROL_BYTES = bytes(byte for byte in range(0x20) if byte not in b"\t\n\r\f\x1b")
+
+_HEADER_FIELD = re.compile(rb"[\x21-\x39\x3b-\x7e]+:")
+_OBSOLETE_HEADER_FIELD = re.compile(rb"([\x21-\x39\x3b-\x7e]+)[ \t]+:")
+_FIELD_NAME = re.compile(r"([\x21-\x39\x3b-\x7e]+)[ \t]*:(.*)")
+_LEADING_BLANK_LINES = re.compile(rb"\A(?:[ \t]*\r?\n)+")
+_ENCODED_WORD_START = "=?"
+
+# Fields a plain-text draft may carry; any other header field means a real message.
+_DRAFT_FIELDS = frozenset({"to", "cc", "bcc", "from", "subject"})
+# One-word RFC 5322 / news fields; hyphenated names (Message-ID, X-...) count anyway.
+_MESSAGE_FIELDS = frozenset(
+    {"received", "date", "sender", "references", "comments", "keywords", "path",
+     "newsgroups", "organization", "importance", "priority", "precedence", "status",
+     "lines", "approved", "xref", "encrypted", "received-spf", "replied", "recieved"}
+)  # fmt: skip
+
+
+def _read_bytes(data: bytes, path: str, max_bytes: int) -> ReadResult:
+    if not data:
+        return [ReadError(path, "empty file")]
+    if len(data) > max_bytes:
+        return [ReadError(path, f"too large: over the {max_bytes:,}-byte limit for one file")]
+    content = data.removeprefix(_UTF8_BOM)
+    form = _detect_form(content)
+    if form is _Form.BINARY:
+        return [ReadError(path, "binary file, not an e-mail draft")]
+    if form is _Form.MBOX:
+        return _read_mbox(content, path)
+    if form is _Form.MIME:
+        return [_guarded(_read_mime, content, path)]
+    return [_guarded(_read_text_draft, data, path)]
+
+
+def _detect_form(content: bytes) -> _Form:
+    head = content[:_SNIFF_BYTES]
+    if head.startswith(_UTF16_BOMS):
+        return _Form.TEXT
+    if _is_envelope_line_at(head, 0):
+        return _Form.MBOX
+    if _starts_with_message_headers(head):
+        return _Form.MIME
+    if _looks_binary(head):
+        return _Form.BINARY
+    return _Form.TEXT
+
+
+def _starts_with_message_headers(head: bytes) -> bool:
+    """Whether `head` opens with a header block only a real message would have."""
+    lines = _LEADING_BLANK_LINES.sub(b"", head, count=1).decode("latin-1").splitlines()
+    for index, line in enumerate(lines):
+        if not line:
+            return False
+        # Obsolete syntax folds over whitespace-only lines too.
+        if line[0] in " \t" and index > 0:
+            if _ENCODED_WORD_START in line:
+                return True
+            continue
+        match = _FIELD_NAME.match(line.lstrip())
+        if not match:
+            return False
+        name, value = match.group(1).lower(), match.group(2)
+        if name in _DRAFT_FIELDS:
+            if _ENCODED_WORD_START in value:
+                return True
+        elif "-" in name or name in _MESSAGE_FIELDS:
+            return True
+    # A header block longer than the window is no hand-written draft header.
+    return len(head) >= _SNIFF_BYTES
+
+
+def _looks_binary(head: bytes) -> bool:
+    if b"\x00" in head:
+        return True
+    controls = len(head) - len(head.translate(None, _BINARY_CONTROL_BYTES))
+    return controls > len(head) * _BINARY_CONTROL_SHARE
+
+
+def _guarded(reader: Callable[[bytes, str], Draft], data: bytes, path: str) -> Draft | ReadError:
+    """Run one message's reader; whatever goes wrong becomes a one-line ReadError."""
+    try:
+        return reader(data, path)
+    except Exception as error:
+        return ReadError(path, f"cannot read this message: {_one_line(error)}")
+
+
+def _one_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    detail = lines[0][:160] if lines else ""
+    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+
+
+# --------------------------------------------------------------------------- mbox
+
+
+_LINE_START_FROM = re.compile(rb"^From ", re.MULTILINE)
+_ENVELOPE_SHAPE = re.compile(rb"From (?:-|\S*@|\S+[ \t].*\b\d{1,2}:\d{2}\b)")
+# Writers escape a body's "From " lines as ">From " (mboxrd adds one ">" to any ">From ").
+_ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
+# An envelope line is short; the cap keeps a huge one-line file cheap to test.
+_MAX_ENVELOPE_LINE = 1000
+
+
+def _read_mbox(content: bytes, path: str) -> ReadResult:
+    results: ReadResult = []
+    for number, message in enumerate(_split_mbox(content), start=1):
+        message_path = f"{path}#{number}"
+        if not message.strip():
+            results.append(ReadError(message_path, "empty message"))
+        else:
+            results.append(_guarded(_read_mime, message, message_path))
+    return results
+
+
+def _split_mbox(content: bytes) -> Iterator[bytes]:
+    """The messages of an mbox, each without its "From " envelope line."""
+    starts = [0]
+    for match in _LINE_START_FROM.finditer(content, 1):
+        if _is_envelope_line_at(content, match.start()):
+            starts.append(match.start())
+    starts.append(len(content))
+    for start, stop in pairwise(starts):
+        body_start = content.find(b"\n", start, stop)
+        if body_start < 0:
+            yield b""
+            continue
+        message = _without_separator_line(content[body_start + 1 : stop])
+        yield _ESCAPED_FROM.sub(rb"\1", message)
+
+
+def _is_envelope_line_at(content: bytes, start: int) -> bool:
+    """Whether a "From " envelope line starts at `start` and a header field follows it."""
+    end = content.find(b"\n", start, start + _MAX_ENVELOPE_LINE)
+    if end < 0:
+        if len(content) - start > _MAX_ENVELOPE_LINE:
+            return False
+        end = len(content)
+    if not _ENVELOPE_SHAPE.match(content[start:end].rstrip(b"\r")):
+        return False
+    following = content[end + 1 : end + 1 + _MAX_ENVELOPE_LINE]
+    return not following or bool(_HEADER_FIELD.match(following)) or following.startswith(b"From ")
+
+
+def _without_separator_line(message: bytes) -> bytes:
+    """Drop the blank line an mbox writer puts between messages."""
+    for line_end in (b"\r\n", b"\n"):
+        if message.endswith(line_end * 2):
+            return message[: -len(line_end)]
+    return message
+
+
+# --------------------------------------------------------------------------- charsets
+
+
+# Labels Python does not know, or knows as a narrower codec than mailers mean.
+_CHARSET_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "cp936": "gb18030",
+    "euc-cn": "gb18030",
+    "gb_2312-80": "gb18030",
+    "x-gb2312": "gb18030",
+    "big5": "big5hkscs",
+    "x-big5": "big5hkscs",
+    "euc-kr": "cp949",
+    "ks_c_5601-1987": "cp949",
+    "shift_jis": "cp932",
+    "x-sjis": "cp932",
+    "windows-874": "cp874",
+    "x-mac-cyrillic": "mac-cyrillic",
+    "iso-8859-8-i": "iso-8859-8",
+}
+_CHARSET_LABEL_NOISE = re.compile(r"^charset\s*=\s*", re.IGNORECASE)
+# Text labelled ASCII but holding 8-bit bytes is undeclared text in practice.
+_ASCII_LABELS = frozenset({"us-ascii", "ascii", "ansi_x3.4-1968", "iso646-us", "us"})
+
+
+def _clean_label(label: str) -> str:
+    """'CHarset="GBK"' or "utf-8*en" as mailers write them, down to the charset name."""
+    return _CHARSET_LABEL_NOISE.sub("", label.strip().strip("\"'")).split("*")[0].strip().lower()
+
+
+def _codec_for(label: str | None) -> str | None:
+    """A Python codec for a charset label as mailers write it, or None if unknown."""
+    if not label:
+        return None
+    cleaned = _clean_label(label)
+    cleaned = _CHARSET_ALIASES.get(cleaned, cleaned)
+    try:
+        name = codecs.lookup(cleaned).name
+    except (LookupError, ValueError):
+        return None
+    return _CHARSET_ALIASES.get(name.replace("_", "-"), name)
+
+
+def _decode_declared(data: bytes, label: str | None, where: str, notes: list[str]) -> str:
+    """Text of `data` in its declared charset, with the fallbacks the module describes."""
+    if not label or _clean_label(label) in _ASCII_LABELS:
+        return _decode_undeclared(data, where, notes)
+    codec = _codec_for(label)
+    if codec is not None:
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        replacing = codec or "utf-8"
+        notes.append(f"{where}: not valid {label!r}, read as {replacing} with replacements")
+        return data.decode(replacing, errors="replace")
+    if codec is None:
+        notes.append(f"{where}: unknown charset {label!r}, read as UTF-8")
+    else:
+        notes.append(f"{where}: not valid {label!r}, read as UTF-8")
+    return text
+
+
+# GB2312 characters are two bytes over 0x80; lone 8-bit bytes between ASCII are
+# Latin-1 accents ("J\xfcrgen"), which GB18030 would happily misread as Chinese.
+_HIGH_BYTE_PAIR = re.compile(rb"[\x80-\xff]{2}")
+
+
+def _decode_undeclared(data: bytes, where: str, notes: list[str]) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if not _HIGH_BYTE_PAIR.search(data):
+        notes.append(f"{where}: not UTF-8, read as Latin-1")
+        return data.decode("latin-1")
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        notes.append(f"{where}: neither UTF-8 nor GB18030, read as Latin-1")
+        return data.decode("latin-1")
+    notes.append(f"{where}: not UTF-8, read as GB18030")
+    return text
+
+
+def _decode_hinted(data: bytes, hint: str | None, where: str, notes: list[str]) -> str:
+    """Undeclared text, first tried in the charset the rest of its message declares."""
+    codec = None if hint is None or _clean_label(hint) in _ASCII_LABELS else _codec_for(hint)
+    if codec is not None:
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    return _decode_undeclared(data, where, notes)
+
+
+def _from_surrogates(text: str) -> bytes:
+    """The original bytes behind a str the email parser made with surrogateescape."""
+    return text.encode("utf-8", errors="surrogateescape")
+
+
+_SURROGATE_ESCAPE = re.compile("[\udc80-\udcff]")
+
+
+def _has_surrogates(text: str) -> bool:
+    return _SURROGATE_ESCAPE.search(text) is not None
+
+
+# --------------------------------------------------------------------------- headers
+
+
+_ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([bBqQ])\?([^?]*)\?=")
+# Folding whitespace becomes one space: a tab left from folding is noise to a reader.
+_FOLD = re.compile(r"\r?\n[ \t]+")
+_STRAY_NEWLINE = re.compile(r"[\r\n]+")
+
+
+def _decode_header(raw: str, where: str, notes: list[str], hint: str | None = None) -> str:
+    """Unfold a raw header value and decode its RFC 2047 words and raw 8-bit bytes.
+
+    `hint` is the message's own charset: mailers that write raw 8-bit headers mostly
+    write them in the charset of the body.
+    """
+    unfolded = _STRAY_NEWLINE.sub(" ", _FOLD.sub(" ", raw)).strip()
+    pieces: list[str] = []
+    pending: list[tuple[bytes, str]] = []  # adjacent words of one charset decode together
+    position = 0
+    for match in _ENCODED_WORD.finditer(unfolded):
+        between = unfolded[position : match.start()]
+        word = _encoded_word_bytes(match.group(2), match.group(3))
+        if word is None:
+            continue
+        if between and not (pending and not between.strip()):
+            pieces.append(_flush_words(pending, where, notes))
+            pieces.append(_decode_raw_text(between, where, notes, hint))
+        charset = match.group(1)
+        if pending and pending[-1][1].lower() != charset.lower():
+            pieces.append(_flush_words(pending, where, notes))
+        pending.append((word, charset))
+        position = match.end()
+    pieces.append(_flush_words(pending, where, notes))
+    pieces.append(_decode_raw_text(unfolded[position:], where, notes, hint))
+    return "".join(pieces)
+
+
+def _encoded_word_bytes(encoding: str, encoded: str) -> bytes | None:
+    """The bytes an encoded word carries, or None when it cannot be decoded."""
+    data = encoded.encode("utf-8", errors="surrogateescape")
+    if encoding in "qQ":
+        return binascii.a2b_qp(data, header=True)
+    compact = re.sub(rb"\s+", b"", data)
+    try:
+        return base64.b64decode(compact + b"=" * (-len(compact) % 4))
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _flush_words(pending: list[tuple[bytes, str]], where: str, notes: list[str]) -> str:
+    if not pending:
+        return ""
+    text = _decode_declared(b"".join(word for word, _ in pending), pending[0][1], where, notes)
+    pending.clear()
+    return text
+
+
+def _decode_raw_text(text: str, where: str, notes: list[str], hint: str | None = None) -> str:
+    if not _has_surrogates(text):
+        return text
+    return _decode_hinted(_from_surrogates(text), hint, where, notes)
+
+
+class _Headers:
+    """Header values of one message, read from the raw fields (policy parsing can raise)."""
+
+    def __init__(self, message: Message, notes: list[str]) -> None:
+        self._raw: dict[str, list[str]] = {}
+        for name, value in message.raw_items():
+            self._raw.setdefault(name.strip().lower(), []).append(str(value))
+        self._notes = notes
+        self.charset_hint = _charset_hint(message)
+
+    def raw(self, name: str) -> str | None:
+        values = self._raw.get(name)
+        if not values:
+            return None
+        return ", ".join(values) if name in _ADDRESS_FIELDS else values[0]
+
+    def text(self, name: str) -> str | None:
+        raw = self.raw(name)
+        return None if raw is None else _decode_header(raw, name, self._notes, self.charset_hint)
+
+    def unfolded(self, name: str) -> str | None:
+        """The raw value unfolded, 8-bit bytes decoded, encoded words left as written."""
+        raw = self.raw(name)
+        if raw is None:
+            return None
+        return _decode_raw_text(_STRAY_NEWLINE.sub(" ", _FOLD.sub(" ", raw)), name, [], self.charset_hint)
+
+
+# The first text parts are enough to learn a message's charset.
+_CHARSET_HINT_PARTS = 20
+
+
+def _charset_hint(message: Message) -> str | None:
+    """The first charset the message declares (some put it on the multipart only)."""
+    for index, part in enumerate(message.walk()):
+        if index >= _CHARSET_HINT_PARTS:
+            break
+        charset = _safely(part.get_content_charset, None)
+        if charset:
+            return charset
+    return None
+
+
+_ADDRESS_FIELDS = ("to", "cc", "bcc", "from")
+_RECIPIENT_FIELDS = ("to", "cc", "bcc")
+
+
+# --------------------------------------------------------------------------- recipients
+
+
+_ADDRESS_LIKE = re.compile(r"[^\s<>,;:\"'()\[\]]+@[^\s<>,;:\"'()\[\]]+")
+_SEPARATOR_LOOKALIKES = str.maketrans({"；": ",", ";": ",", "，": ",", "、": ",", "＜": "<", "＞": ">"})
+
+
+def _recipients(field: str, text: str, parse_source: str) -> list[Recipient]:
+    """Addresses of one header part, each with its offsets in the part's text."""
+    found: list[Recipient] = []
+    seen: set[str] = set()
+    cursor = 0
+    parsed = _parsed_addresses(parse_source)
+    for raw_name, address in parsed:
+        address = address.strip()
+        display_name = _decode_header(raw_name, field, []) if raw_name else ""
+        if not _is_plausible_address(address) or address.lower() in seen:
+            continue
+        start = _locate(text, address, cursor)
+        if start < 0:
+            found.append(Recipient(field, address, display_name.strip(), 0, len(text)))
+        else:
+            found.append(Recipient(field, address, display_name.strip(), start, start + len(address)))
+            cursor = start + len(address)
+        seen.add(address.lower())
+    if parsed and all(_is_plausible_address(address.strip()) for _, address in parsed):
+        return found
+    # getaddresses gives up on "a@x.org b@y.org" (or raises): what it missed is still an address.
+    for match in _ADDRESS_LIKE.finditer(text):
+        address = match.group(0).rstrip(".")
+        if _is_plausible_address(address) and address.lower() not in seen:
+            found.append(Recipient(field, address, "", match.start(), match.start() + len(address)))
+            seen.add(address.lower())
+    return sorted(found, key=lambda recipient: recipient.start)
+
+
+def _parsed_addresses(source: str) -> list[tuple[str, str]]:
+    """(display name, address) pairs; [] when the stdlib parser breaks on the value."""
+    try:
+        return getaddresses([source])
+    except Exception:  # RecursionError on a 135 kB header, and worse
+        return []
+
+
+def _is_plausible_address(address: str) -> bool:
+    local, at, domain = address.rpartition("@")
+    return bool(at and local and domain) and not any(char.isspace() for char in address)
+
+
+def _locate(text: str, address: str, cursor: int) -> int:
+    """Where `address` is written, preferring its <angle-bracket> form."""
+    bracketed = text.find(f"<{address}>", cursor)
+    if bracketed >= 0:
+        return bracketed + 1
+    plain = text.find(address, cursor)
+    if plain >= 0:
+        return plain
+    return text.lower().find(address.lower())
+
+
+def _all_recipients(parts: dict[str, Part], sources: dict[str, str]) -> tuple[Recipient, ...]:
+    recipients: list[Recipient] = []
+    for field in _RECIPIENT_FIELDS:
+        part = parts.get(field)
+        if part is not None:
+            recipients += _recipients(field, part.text, sources.get(field, part.text))
+    return tuple(recipients)
+
+
+# --------------------------------------------------------------------------- plain-text drafts
+
+
+_TEXT_HEADER = re.compile(
+    r"(?P<name>to|cc|bcc|from|subject|收件人|抄送|密送|主题|标题|发件人)[ \t]*[:：][ \t]*",
+    re.IGNORECASE,
+)
+_TEXT_HEADER_NAMES = {
+    "to": "to", "cc": "cc", "bcc": "bcc", "from": "from", "subject": "subject",
+    "收件人": "to", "抄送": "cc", "密送": "bcc", "主题": "subject", "标题": "subject",
+    "发件人": "from",
+}  # fmt: skip
+
+
+def _read_text_draft(data: bytes, path: str) -> Draft:
+    notes: list[str] = []
+    text = _normalise_newlines(_decode_text_file(data, notes))
+    lines = text.split("\n")
+    parts, body_index = _text_header_parts(lines, notes)
+    body_offset = sum(len(line) + 1 for line in lines[:body_index])
+    body = text[body_offset:]
+    parts["body"] = Part("body", body, first_line=body_index + 1, regions=find_regions(body))
+    # People type "a@x.org；b@y.org" or "a@x.org; b@y.org"; the stdlib parser wants commas.
+    sources = {
+        field: parts[field].text.translate(_SEPARATOR_LOOKALIKES) for field in _RECIPIENT_FIELDS if field in parts
+    }
+    return Draft(
+        path=path,
+        kind="text",
+        parts=parts,
+        recipients=_all_recipients(parts, sources),
+        can_attach=False,
+        notes=tuple(dict.fromkeys(notes)),
+    )
+
+
+def _decode_text_file(data: bytes, notes: list[str]) -> str:
+    if data.startswith(_UTF16_BOMS):
+        return data.decode("utf-16", errors="replace")
+    return _decode_undeclared(data.removeprefix(_UTF8_BOM), "file", notes)
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _text_header_parts(lines: Sequence[str], notes: list[str]) -> tuple[dict[str, Part], int]:
+    """The leading header lines as parts, and the index of the body's first line."""
+    found: dict[str, tuple[int, int, list[str]]] = {}  # name -> line, column, text lines
+    current: list[str] | None = None
+    for index, line in enumerate(lines):
+        if not line.strip():
+            return _header_parts(found), (index + 1 if found else 0)
+        if current is not None and line[0] in " \t":
+            current.append(line)
+            continue
+        match = _TEXT_HEADER.match(line)
+        if not match:
+            return _header_parts(found), index if found else 0
+        name = _TEXT_HEADER_NAMES[match.group("name").lower()]
+        if name in found:
+            notes.append(f"line {index + 1}: a second {name!r} line is ignored")
+            current = []
+            continue
+        current = [line[match.end() :].rstrip()]
+        found[name] = (index + 1, match.end() + 1, current)
+    return _header_parts(found), len(lines)
+
+
+def _header_parts(found: dict[str, tuple[int, int, list[str]]]) -> dict[str, Part]:
+    return {
+        name: Part(name, "\n".join(text).rstrip(), first_line=line, first_column=column)
+        for name, (line, column, text) in found.items()
+    }
+
+
+# --------------------------------------------------------------------------- MIME messages
+
+
+_BODY_TYPES = frozenset({"text/plain", "text/html"})
+_FORWARDED_TYPES = frozenset({"message/rfc822", "message/global"})
+# Deeper nesting is an attack or a bug, not a draft.
+_MAX_DEPTH = 40
+_LARGE_PART_CHARS = 1024 * 1024
+_FORWARD_SEPARATOR = "---------- Forwarded message ---------"
+_FORWARD_HEADERS = (("from", "From"), ("date", "Date"), ("subject", "Subject"), ("to", "To"), ("cc", "Cc"))
+_DEFECT_NOTES = {
+    "CloseBoundaryNotFoundDefect": "a multipart part has no closing boundary: the message may be truncated",
+    "StartBoundaryNotFoundDefect": "a multipart part has no boundary line: its text is read as one part",
+}
+
+
+def _read_mime(data: bytes, path: str) -> Draft:
+    notes: list[str] = []
+    message = email.message_from_bytes(_repair_header_block(data), policy=policy.default)
+    headers = _Headers(message, notes)
+    parts: dict[str, Part] = {}
+    sources: dict[str, str] = {}
+    for name in ("subject", *_ADDRESS_FIELDS):
+        text = headers.text(name)
+        if text is not None:
+            parts[name] = Part(name, text)
+            # Addresses are parsed before encoded words are decoded: a decoded display
+            # name may hold commas that would split it into bogus addresses.
+            sources[name] = headers.unfolded(name) or ""
+    collector = _BodyCollector(notes, headers.charset_hint)
+    collector.collect(message)
+    body = collector.body()
+    parts["body"] = Part("body", body, regions=find_regions(body))
+    return Draft(
+        path=path,
+        kind="mime",
+        parts=parts,
+        recipients=_all_recipients(parts, sources),
+        attachments=tuple(collector.attachments),
+        can_attach=True,
+        notes=tuple(dict.fromkeys(notes)),
+    )
+
+
+def _repair_header_block(data: bytes) -> bytes:
+    """Mend header lines Python's parser would take for the start of the body.
+
+    Leading blank lines and a first field indented by mistake are removed; an obsolete
+    "Name :" loses its space; a field whose name has spaces or 8-bit bytes (followed by
+    more header lines) is renamed, so the fields after it still count as headers.
+    """
+    data = _LEADING_BLANK_LINES.sub(b"", data, count=1)
+    mended: list[bytes] = []
+    changed = False
+    position = 0
+    while position < len(data):
+        end = data.find(b"\n", position)
+        end = len(data) if end < 0 else end + 1
+        line = data[position:end]
+        content = line.rstrip(b"\r\n")
+        if not content:
+            break
+        repaired = _repair_header_line(content, line, data, end, first=position == 0)
+        if repaired is None:
+            break
+        changed = changed or repaired is not line
+        mended.append(repaired)
+        position = end
+    return b"".join(mended) + data[position:] if changed else data
+
+
+def _repair_header_line(content: bytes, line: bytes, data: bytes, end: int, *, first: bool) -> bytes | None:
+    """The line as Python's parser needs it, or None where the header block ends."""
+    if content[:1] in (b" ", b"\t"):
+        if first and _HEADER_FIELD.match(content.lstrip()):
+            return line.lstrip()
+        return line
+    if _HEADER_FIELD.match(content):
+        return line
+    obsolete = _OBSOLETE_HEADER_FIELD.match(content)
+    if obsolete:
+        return obsolete.group(1) + b":" + line[obsolete.end() :]
+    colon = content.find(b":")
+    if 0 < colon <= 200 and _header_continues(data, end):
+        return b"X-Unreadable-Field:" + line[colon + 1 :]
+    return None
+
+
+def _header_continues(data: bytes, start: int) -> bool:
+    following = data[start : start + 1000]
+    if not following.strip(b"\r\n") or following.startswith((b"\n", b"\r\n", b" ", b"\t")):
+        return True
+    return bool(_HEADER_FIELD.match(following) or _OBSOLETE_HEADER_FIELD.match(following))
+
+
+class _BodyCollector:
+    """Walks a message's MIME tree for the body text and the attachments."""
+
+    def __init__(self, notes: list[str], charset_hint: str | None) -> None:
+        self.texts: list[str] = []
+        self.attachments: list[Attachment] = []
+        self._other_branch_attachments: list[Attachment] = []
+        self._notes = notes
+        self._charset_hint = charset_hint
+
+    def body(self) -> str:
+        return "\n\n".join(text.strip("\n") for text in self.texts if text.strip())
+
+    def collect(self, entity: Message, depth: int = 0, *, text_wanted: bool = True) -> None:
+        if depth > _MAX_DEPTH:
+            self._notes.append(f"MIME parts nested deeper than {_MAX_DEPTH} levels are skipped")
+            return
+        self._note_defects(entity)
+        content_type = _content_type(entity)
+        if content_type in _FORWARDED_TYPES:
+            self._collect_forwarded(entity, content_type, depth, text_wanted=text_wanted)
+        elif content_type.startswith("message/") and entity.is_multipart():
+            self._add_attachment(Attachment(_filename(entity), content_type, _entity_size(entity)), text_wanted)
+        elif entity.is_multipart():
+            self._collect_multipart(entity, content_type, depth, text_wanted=text_wanted)
+        else:
+            self._collect_leaf(entity, content_type, text_wanted=text_wanted)
+        if depth == 0:
+            self._merge_other_branch_attachments()
+
+    def _collect_multipart(self, entity: Message, content_type: str, depth: int, *, text_wanted: bool) -> None:
+        children = [child for child in _children(entity)]
+        chosen = _preferred_alternative(children) if content_type == "multipart/alternative" else None
+        for index, child in enumerate(children):
+            wanted = text_wanted and (chosen is None or index == chosen)
+            self.collect(child, depth + 1, text_wanted=wanted)
+
+    def _collect_leaf(self, entity: Message, content_type: str, *, text_wanted: bool) -> None:
+        filename = _filename(entity)
+        # A multipart without a boundary is left unparsed: its text is still the body.
+        as_text = "text/plain" if content_type.startswith("multipart/") else content_type
+        if as_text in _BODY_TYPES and _shown_inline(_disposition(entity), filename):
+            if text_wanted:
+                self.texts.append(self._text_of(entity, as_text))
+            return
+        self._add_attachment(Attachment(filename, content_type, _entity_size(entity)), text_wanted)
+
+    def _collect_forwarded(self, entity: Message, content_type: str, depth: int, *, text_wanted: bool) -> None:
+        inner = _inner_message(entity)
+        if inner is None or not text_wanted or _disposition(entity) == "attachment":
+            filename = _filename(entity)
+            self._add_attachment(Attachment(filename, content_type, _entity_size(entity)), text_wanted)
+            return
+        headers = _Headers(inner, self._notes)
+        lines = [_FORWARD_SEPARATOR]
+        for name, label in _FORWARD_HEADERS:
+            value = headers.text(name)
+            if value is not None:
+                lines.append(f"{label}: {value}")
+        self.texts.append("\n".join(lines))
+        self.collect(inner, depth + 1)
+
+    def _text_of(self, entity: Message, content_type: str) -> str:
+        charset = _safely(entity.get_content_charset, None)
+        payload = _decoded_payload(entity)
+        if charset:
+            text = _decode_declared(payload, charset, "body", self._notes)
+        else:
+            text = _decode_hinted(payload, self._charset_hint, "body", self._notes)
+        text = _normalise_newlines(text)
+        return html_to_text(text) if content_type == "text/html" else text
+
+    def _add_attachment(self, attachment: Attachment, chosen_branch: bool) -> None:
+        (self.attachments if chosen_branch else self._other_branch_attachments).append(attachment)
+
+    def _merge_other_branch_attachments(self) -> None:
+        """Inline images of a not-chosen HTML version still reach the recipient."""
+        for attachment in self._other_branch_attachments:
+            if attachment not in self.attachments:
+                self.attachments.append(attachment)
+        self._other_branch_attachments.clear()
+
+    def _note_defects(self, entity: Message) -> None:
+        for defect in getattr(entity, "defects", ()):
+            note = _DEFECT_NOTES.get(type(defect).__name__)
+            if note is not None:
+                self._notes.append(note)
+
+
+def _shown_inline(disposition: str | None, filename: str | None) -> bool:
+    """Whether a text part is shown as body text ("inline" wins over a file name)."""
+    if disposition is None:
+        return filename is None
+    return disposition != "attachment"
+
+
+def _safely(getter: Callable[..., object], default: str | None, *args: object) -> str | None:
+    """A header-derived value, or `default` when the policy's parser raises on it."""
+    try:
+        value = getter(*args)
+    except Exception:  # malformed headers raise all kinds of errors
+        return default
+    return value if isinstance(value, str) else default
+
+
+def _content_type(entity: Message) -> str:
+    return (_safely(entity.get_content_type, "text/plain") or "text/plain").lower()
+
+
+def _disposition(entity: Message) -> str | None:
+    return _safely(entity.get_content_disposition, None)
+
+
+def _filename(entity: Message) -> str | None:
+    name = _safely(entity.get_filename, None)
+    if name is None:
+        return None
+    notes: list[str] = []  # a garbled file name is not worth a note of its own
+    if _has_surrogates(name):
+        name = _decode_undeclared(_from_surrogates(name), "file name", notes)
+    if _ENCODED_WORD_START in name:
+        name = _decode_header(name, "file name", notes)
+    return name.strip() or None
+
+
+def _children(entity: Message) -> list[Message]:
+    payload = entity.get_payload()
+    return [child for child in payload if isinstance(child, Message)] if isinstance(payload, list) else []
+
+
+def _inner_message(entity: Message) -> Message | None:
+    """The message inside a message/rfc822 part, parsed even when it was base64-encoded."""
+    children = _children(entity)
+    if children:
+        return children[0]
+    payload = _decoded_payload(entity)
+    if not payload.strip():
+        return None
+    return email.message_from_bytes(_repair_header_block(payload), policy=policy.default)
+
+
+def _decoded_payload(entity: Message) -> bytes:
+    payload = entity.get_payload(decode=True)
+    return payload if isinstance(payload, bytes) else b""
+
+
+def _preferred_alternative(children: Sequence[Message]) -> int | None:
+    """Index of the alternative to read: plain text first, then HTML; None if neither."""
+    ranks = [_text_rank(child, 0) for child in children]
+    best = max(ranks, default=0)
+    return ranks.index(best) if best > 0 else None
+
+
+def _text_rank(entity: Message, depth: int) -> int:
+    content_type = _content_type(entity)
+    if content_type in _FORWARDED_TYPES or depth > _MAX_DEPTH:
+        return 0
+    if entity.is_multipart():
+        return max((_text_rank(child, depth + 1) for child in _children(entity)), default=0)
+    return {"text/plain": 2, "text/html": 1}.get(content_type, 0)
+
+
+def _entity_size(entity: Message) -> int:
+    """Decoded size of a part; estimated without decoding when it is large."""
+    if entity.is_multipart():
+        return sum(_raw_header_size(child) + _entity_size(child) for child in _children(entity))
+    payload = entity.get_payload()
+    if not isinstance(payload, str):
+        return 0
+    if len(payload) <= _LARGE_PART_CHARS:
+        return len(_decoded_payload(entity))
+    return _estimated_size(payload, _transfer_encoding(entity))
+
+
+def _raw_header_size(entity: Message) -> int:
+    return sum(len(name) + len(str(value)) + 4 for name, value in entity.raw_items())
+
+
+def _transfer_encoding(entity: Message) -> str:
+    for name, value in entity.raw_items():
+        if name.strip().lower() == "content-transfer-encoding":
+            return str(value).strip().lower()
+    return "7bit"
+
+
+def _estimated_size(payload: str, transfer_encoding: str) -> int:
+    if transfer_encoding == "base64":
+        whitespace = sum(payload.count(char) for char in "\r\n\t ")
+        padding = payload.rstrip().count("=", max(0, len(payload.rstrip()) - 2))
+        return (len(payload) - whitespace) * 3 // 4 - padding
+    if transfer_encoding == "quoted-printable":
+        # Soft line breaks vanish; "=XX" escapes shrink to one byte (not counted here).
+        return len(payload) - 2 * payload.count("=\n") - 3 * payload.count("=\r\n")
+    return len(payload)
