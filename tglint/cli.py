@@ -103,6 +103,9 @@ def check(
     config: Annotated[Path | None, typer.Option(help="Use this config file.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores for many files).")
+    ] = None,
 ) -> None:
     """Check drafts and report what to fix (the default command)."""
     from tglint.run import CheckRequest, run_check
@@ -125,8 +128,17 @@ def check(
         config=config,
         isolated=isolated,
         color=_use_color(color, output),
+        jobs=jobs,
+        progress=_want_progress(output_format, output),
     )
     raise typer.Exit(int(run_check(request)))
+
+
+def _want_progress(output_format: OutputFormat, output: Path | None) -> bool:
+    """Only for a person watching: stderr is a terminal, and a machine format is not piped."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return False
+    return output_format is OutputFormat.text or output is not None or sys.stdout.isatty()
 
 
 def _use_color(flag: bool | None, output: Path | None) -> bool:

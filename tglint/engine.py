@@ -54,9 +54,7 @@ class Linter:
             topic=analysis.topic,
             recipients=tuple(r.address for r in draft.recipients),
             findings=kept,
-            part_texts={
-                name: PartView(part.text, part.first_line, part.first_column) for name, part in draft.parts.items()
-            },
+            part_texts=_excerpts(draft, kept),
         )
 
     def lint(self, items: Iterable[Draft | ReadError]) -> Iterator[FileResult]:
@@ -65,6 +63,18 @@ class Linter:
                 yield FileResult(path=item.path, error=item.message)
             else:
                 yield self.lint_draft(item)
+
+
+def _excerpts(draft: Draft, findings: Sequence[Finding]) -> dict[str, PartView]:
+    """The lines reports show, and nothing more: results of big batches stay small."""
+    wanted: dict[str, set[int]] = {}
+    for finding in findings:
+        wanted.setdefault(finding.part, set()).update(range(finding.line, finding.end_line + 1))
+    return {
+        name: PartView.excerpt(part.text, part.first_line, part.first_column, wanted[name])
+        for name, part in draft.parts.items()
+        if name in wanted
+    }
 
 
 def _finding(rule: RuleLike, severity: Severity, hit: Hit, draft: Draft) -> Finding:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 
@@ -125,11 +126,23 @@ class PartView:
     text: str
     first_line: int = 1
     first_column: int = 1
+    # Only some lines, keyed by line number: what a report needs, without holding whole drafts.
+    lines: Mapping[int, str] | None = None
+
+    @classmethod
+    def excerpt(cls, text: str, first_line: int, first_column: int, wanted: Iterable[int]) -> PartView:
+        all_lines = text.split("\n")
+        kept = {n: all_lines[n - first_line] for n in wanted if 0 <= n - first_line < len(all_lines)}
+        return cls("", first_line, first_column, kept)
 
     def source_line(self, line: int) -> str:
-        lines = self.text.split("\n")
         index = line - self.first_line
-        if 0 <= index < len(lines):
-            prefix = " " * (self.first_column - 1) if index == 0 else ""
-            return prefix + lines[index].rstrip("\r")
-        return ""
+        if self.lines is not None:
+            found = self.lines.get(line)
+        else:
+            all_lines = self.text.split("\n")
+            found = all_lines[index] if 0 <= index < len(all_lines) else None
+        if found is None:
+            return ""
+        prefix = " " * (self.first_column - 1) if index == 0 else ""
+        return prefix + found.rstrip("\r")

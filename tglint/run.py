@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain, islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tglint.config import ConfigError, Settings, find_config, load_config, parse_severity, with_overrides
 from tglint.models import ExitCode
 from tglint.packs import PackError
+
+if TYPE_CHECKING:
+    from tglint.engine import Linter
+    from tglint.models import FileResult
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,8 @@ class CheckRequest:
     config: Path | None = None
     isolated: bool = False
     color: bool = False
+    jobs: int | None = None  # None: one process for few files, every core for many
+    progress: bool = False  # a progress bar on stderr (the CLI decides when it is wanted)
 
 
 def resolve_settings(request: CheckRequest) -> Settings:
@@ -66,7 +78,7 @@ def resolve_settings(request: CheckRequest) -> Settings:
 def run_check(request: CheckRequest) -> ExitCode:
     from tglint.engine import Linter, fails, read_ignore_file
     from tglint.packs import load_packs
-    from tglint.reading import discover, read_path
+    from tglint.reading import discover
     from tglint.registry import load_registry
     from tglint.reporters import render
     from tglint.selection import check_selectors, select_rules
@@ -88,8 +100,12 @@ def run_check(request: CheckRequest) -> ExitCode:
         print(f"tglint: warning: {warning}", file=sys.stderr)
 
     linter = Linter(tuple(rules), settings, packs, accepted)
-    drafts = (item for path in discover(request.paths, settings.include, settings.exclude) for item in read_path(path))
-    results = list(linter.lint(drafts))
+    paths = discover(request.paths, settings.include, settings.exclude)
+    with _progress(request.progress) as advance:
+        results = []
+        for result in lint_paths(linter, paths, request.jobs):
+            results.append(result)
+            advance()
     for problem in linter.problems:
         print(f"tglint: warning: {problem}", file=sys.stderr)
     report = render(request.output_format, results, registry.rules, color=request.color)
@@ -102,6 +118,63 @@ def run_check(request: CheckRequest) -> ExitCode:
     if not request.exit_zero and fails(results, settings.fail_level):
         return ExitCode.FINDINGS
     return ExitCode.OK
+
+
+# Below this many files, starting worker processes (each loads its own pipelines)
+# costs more than it saves.
+PARALLEL_THRESHOLD = 200
+_CHUNK = 16
+
+_worker_linter: Linter | None = None
+
+
+def lint_paths(linter: Linter, paths: Iterable[str], jobs: int | None = None) -> Iterator[FileResult]:
+    """Results in the order of `paths`, whatever the number of worker processes."""
+    from tglint.reading import read_path
+
+    paths = iter(paths)
+    head = list(islice(paths, PARALLEL_THRESHOLD))
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(head) >= PARALLEL_THRESHOLD else 1
+    if jobs <= 1:
+        for path in chain(head, paths):
+            yield from linter.lint(read_path(path))
+        return
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
+        for batch in pool.imap(_lint_one_path, chain(head, paths), chunksize=_CHUNK):
+            yield from batch
+
+
+def _init_worker(linter: Linter) -> None:
+    global _worker_linter
+    _worker_linter = linter
+
+
+def _lint_one_path(path: str) -> list[FileResult]:
+    from tglint.reading import read_path
+
+    assert _worker_linter is not None
+    results = list(_worker_linter.lint(read_path(path)))
+    for problem in _worker_linter.problems:
+        print(f"tglint: warning: {problem}", file=sys.stderr)
+    _worker_linter.problems.clear()
+    return results
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr for batch runs; a no-op when not wanted."""
+    if not enabled:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+    columns = (SpinnerColumn(), TextColumn("checking drafts"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("check", total=None)
+        yield lambda: progress.advance(task)
 
 
 def _write(report: str, output: Path | None) -> None:
