@@ -103,6 +103,11 @@ def check(
     config: Annotated[Path | None, typer.Option(help="Use this config file.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the drafts, then report what is left.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")] = False,
+    unsafe_fixes: Annotated[
+        bool, typer.Option("--unsafe-fixes", help="Also apply unsafe fixes (recipient, inferred subject tag).")
+    ] = False,
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores for many files).")
     ] = None,
@@ -128,6 +133,9 @@ def check(
         config=config,
         isolated=isolated,
         color=_use_color(color, output),
+        fix=fix,
+        diff=diff,
+        unsafe_fixes=unsafe_fixes,
         jobs=jobs,
         progress=_want_progress(output_format, output),
     )

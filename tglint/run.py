@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
@@ -19,6 +19,7 @@ from tglint.packs import PackError
 if TYPE_CHECKING:
     from tglint.engine import Linter
     from tglint.models import FileResult
+    from tglint.rule import RuleLike
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class CheckRequest:
     config: Path | None = None
     isolated: bool = False
     color: bool = False
+    fix: bool = False
+    diff: bool = False
+    unsafe_fixes: bool = False
     jobs: int | None = None  # None: one process for few files, every core for many
     progress: bool = False  # a progress bar on stderr (the CLI decides when it is wanted)
 
@@ -101,6 +105,8 @@ def run_check(request: CheckRequest) -> ExitCode:
 
     linter = Linter(tuple(rules), settings, packs, accepted)
     paths = discover(request.paths, settings.include, settings.exclude)
+    if request.fix or request.diff:
+        return _run_fixes(linter, paths, request, registry.rules, settings)
     with _progress(request.progress) as advance:
         results = []
         for result in lint_paths(linter, paths, request.jobs):
@@ -118,6 +124,99 @@ def run_check(request: CheckRequest) -> ExitCode:
     if not request.exit_zero and fails(results, settings.fail_level):
         return ExitCode.FINDINGS
     return ExitCode.OK
+
+
+_MAX_FIX_PASSES = 5
+
+
+def _run_fixes(
+    linter: Linter, paths: Iterable[str], request: CheckRequest, all_rules: Sequence[RuleLike], settings: Settings
+) -> ExitCode:
+    """--fix writes the fixed drafts then reports what is left; --diff only shows the changes."""
+    from tglint.engine import fails
+    from tglint.reporters import render
+
+    results: list[FileResult] = []
+    changed = fixed_count = 0
+    for path in paths:
+        result, fixes = _fix_one(linter, path, request)
+        results.append(result)
+        if fixes:
+            changed += 1
+            fixed_count += fixes
+    for problem in linter.problems:
+        print(f"tglint: warning: {problem}", file=sys.stderr)
+    if request.diff:
+        verb = "Would fix"
+        print(f"{verb} {fixed_count} finding(s) in {changed} file(s).", file=sys.stderr)
+        if any(r.error for r in results):
+            return ExitCode.ERROR
+        return ExitCode.FINDINGS if changed else ExitCode.OK
+    print(f"Fixed {fixed_count} finding(s) in {changed} file(s).", file=sys.stderr)
+    _write(render(request.output_format, results, all_rules, color=request.color), request.output)
+    if any(r.error for r in results):
+        return ExitCode.ERROR
+    if not request.exit_zero and fails(results, settings.fail_level):
+        return ExitCode.FINDINGS
+    return ExitCode.OK
+
+
+def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[FileResult, int]:
+    """The result after fixing one file (or the result as it is, when it cannot be fixed)."""
+    from tglint.draft import Draft, ReadError
+    from tglint.fixing import chosen_edits, fix_bytes, write_atomically
+    from tglint.models import FileResult
+    from tglint.reading import read_bytes, read_path
+
+    items = read_path(path)
+    if path == "-" or len(items) != 1 or not isinstance(items[0], Draft) or items[0].path != path:
+        # stdin and mbox files are reported, not rewritten.
+        results = list(linter.lint(items))
+        if len(results) == 1:
+            return results[0], 0
+        first = next((r for r in results if r.error), None)
+        return (first or FileResult(path, error="several messages: --fix does not rewrite mbox files")), 0
+    original = data = Path(path).read_bytes()
+    draft: Draft | ReadError = items[0]
+    result = linter.lint_draft(draft)
+    applied = 0
+    for _ in range(_MAX_FIX_PASSES):
+        edits = chosen_edits(result, unsafe=request.unsafe_fixes)
+        outcome = fix_bytes(data, draft, edits)
+        for reason in outcome.skipped:
+            print(f"tglint: warning: {path}: fix skipped: {reason}", file=sys.stderr)
+        if outcome.fixed == data:
+            break
+        applied += outcome.applied
+        data = outcome.fixed
+        reread = read_bytes(data, path)
+        if len(reread) != 1 or not isinstance(reread[0], Draft):
+            return result, 0  # never write what tglint itself could not read back
+        draft = reread[0]
+        new_result = linter.lint_draft(draft)
+        if request.diff:
+            _print_diff(path, original, data, result)
+        result = new_result
+        if request.diff:
+            break
+    if data != original and request.fix and not request.diff:
+        try:
+            write_atomically(Path(path), data)
+        except OSError as exc:
+            return FileResult(path, error=f"cannot write the fixed draft: {exc.strerror}"), 0
+    return result, applied if data != original else 0
+
+
+def _print_diff(path: str, before: bytes, after: bytes, result: FileResult) -> None:
+    """A unified diff with every secret the original contained masked."""
+    import difflib
+
+    from tglint.reporters._masking import scrub, secrets
+
+    old = before.decode("utf-8", "replace").splitlines(keepends=True)
+    new = after.decode("utf-8", "replace").splitlines(keepends=True)
+    diff = "".join(difflib.unified_diff(old, new, fromfile=path, tofile=path))
+    sys.stdout.write(scrub(diff, secrets(result)))
 
 
 # Below this many files, starting worker processes (each loads its own pipelines)
