@@ -48,6 +48,7 @@ class OutputFormat(StrEnum):
     json = "json"
     sarif = "sarif"
     github = "github"
+    html = "html"  # a self-contained page: write it with -o report.html
 
 
 class MessageLanguage(StrEnum):

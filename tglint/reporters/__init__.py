@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from tglint.models import FileResult
 from tglint.reporters._masking import mask_line
 from tglint.reporters.github import render_github
+from tglint.reporters.html import render_html
 from tglint.reporters.json_report import render_json
 from tglint.reporters.sarif import render_sarif
 from tglint.reporters.text import render_text
@@ -20,7 +21,7 @@ from tglint.rule import RuleLike
 
 __all__ = ["FORMATS", "mask_line", "render"]
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 _Renderer = Callable[[Sequence[FileResult], Sequence[RuleLike], bool, int], str]
 
@@ -29,6 +30,7 @@ _RENDERERS: dict[str, _Renderer] = {
     "json": lambda results, rules, color, width: render_json(results),
     "sarif": lambda results, rules, color, width: render_sarif(results, rules),
     "github": lambda results, rules, color, width: render_github(results),
+    "html": lambda results, rules, color, width: render_html(results, rules),
 }
 
 

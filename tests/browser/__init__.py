@@ -1,0 +1,1 @@
+"""Helpers for tests that look at a report in a real browser (headless Chromium)."""
