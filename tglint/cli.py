@@ -158,6 +158,53 @@ def _use_color(flag: bool | None, output: Path | None) -> bool:
     return sys.stdout.isatty()
 
 
+class Topic(StrEnum):
+    support = "support"
+    security = "security"
+    abuse = "abuse"
+    press = "press"
+    legal = "legal"
+
+
+class DraftLanguage(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+@app.command()
+def new(
+    topic: Annotated[Topic, typer.Option("--topic", "-t", help="The mailbox the draft is for.")] = Topic.support,
+    lang: Annotated[DraftLanguage, typer.Option("--lang", "-l", help="The draft's language.")] = DraftLanguage.zh,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output", "-o", help="Write the draft here: a .eml name gives a MIME message, else plain text; - prints it."
+        ),
+    ] = None,
+    interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Ask for each field and fill it in.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Write a new draft in the guide's form, with {{placeholders}} to fill in."""
+    from tglint.packs import PackError, load_packs
+    from tglint.templates import fields, fill_interactively, render_template, write_draft
+
+    try:
+        packs = load_packs()
+        values = None
+        if interactive:
+            values = fill_interactively(
+                fields(topic.value, lang.value, packs),
+                lambda label, hint: typer.prompt(label, default=hint, err=True),
+            )
+        data = write_draft(render_template(topic.value, lang.value, packs, values), output, force=force)
+    except FileExistsError:
+        raise fail(f"{output} already exists: use --force to overwrite it") from None
+    except (OSError, PackError) as error:
+        raise fail(str(error)) from None
+    if data is not None:
+        typer.echo(data.decode("utf-8"), nl=False)
+
+
 @app.command("rules")
 def list_rules(
     output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",

@@ -15,6 +15,7 @@ from tglint.checks import (
     mixed,
     phone,
     pii,
+    placeholder,
     routing,
     secret,
     subject,
@@ -22,6 +23,6 @@ from tglint.checks import (
 )
 from tglint.rule import Rule
 
-_MODULES = (subject, routing, account, device, phone, secret, pii, tone, mixed, details, attachment)
+_MODULES = (subject, routing, account, device, phone, secret, pii, tone, mixed, details, placeholder, attachment)
 
 BUILTIN_RULES: dict[str, type[Rule]] = {rule.code: rule for module in _MODULES for rule in module.RULES}
