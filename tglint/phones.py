@@ -1,26 +1,73 @@
 """Phone numbers in a draft: found by phonenumbers, with how they were written.
 
-The matcher forgets whether a number carried its country code, so each raw
-match is parsed again with `keep_raw_input=True`. Masked numbers
-("+86 138****8888") are not matched by phonenumbers and are found here.
+Three kinds of number are reported:
+- valid numbers found by `PhoneNumberMatcher` (leniency VALID). The matcher forgets
+  whether a number carried its country code, so each raw match is parsed again with
+  `keep_raw_input=True` and its `country_code_source` read;
+- numbers written with `+` or `00` that phonenumbers does not accept as valid
+  ("+86 123 4567"): the matcher skips them, a pattern here finds them;
+- masked numbers ("+86 138****8888", "138****8888"), which phonenumbers does not
+  match at all (and `parse()` would silently drop the `*`).
+
+The first region given is the draft's own, searched with the matcher; any further
+one (CN or AU for an English draft) only contributes mobile numbers written in its
+national format, whose shape is distinctive enough to name their country, so a
+landline-shaped number is not claimed by a far-away region. Those are checked per
+candidate run of digits, which keeps a long list of regions cheap.
+
+Matches that are really something else are dropped here, where only the text is
+needed: IP addresses, dotted versions, dates with times, amounts grouped by
+thousands, the local part of an e-mail address, a piece of a URL, the id of a bot
+token. Words around the number ("order", "ID") are the rule's business: they live in
+the phone pack.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import phonenumbers
-from phonenumbers import CountryCodeSource, Leniency, PhoneNumberFormat, PhoneNumberMatcher
+from phonenumbers import CountryCodeSource, Leniency, PhoneNumberFormat, PhoneNumberMatcher, PhoneNumberType
 
-_WITH_COUNTRY_CODE = {
-    CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN,
-    CountryCodeSource.FROM_NUMBER_WITH_IDD,
-}
-_MASKED = re.compile(
-    r"(?<![\w*])(?P<cc>(?:\+|＋|00)\s?\d{1,3}[\s-]?)?\(?\d{2,4}\)?[\s-]?[*＊xX•]{3,6}[\s-]?\d{2,4}(?![\w*])"
+_WITH_COUNTRY_CODE = frozenset(
+    {
+        CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN,
+        CountryCodeSource.FROM_NUMBER_WITH_IDD,
+    }
 )
+_MOBILE_TYPES = frozenset({PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE})
+
+# Cheap test before running the matcher: at least 7 digits close together.
+_ENOUGH_DIGITS = re.compile(r"\d(?:[\s\-().\u00a0/]{0,2}\d){6}")
+
+_MASK_CHARS = r"*＊xX•●·"
+_MASKED = re.compile(
+    r"(?<![\w*＊+＋])"
+    r"(?P<cc>(?:\+|＋|00)\s?\d{1,3}[\s-]?)?"
+    r"(?P<head>\(?\d{2,4}\)?)[\s-]?"
+    rf"(?P<mask>[{_MASK_CHARS}]{{3,6}})[\s-]?"
+    r"(?P<tail>\d{2,4})"
+    rf"(?![\w{_MASK_CHARS}])"
+)
+# "+" (or "00") and then digit groups: a number someone meant to write in international form.
+_INTERNATIONAL = re.compile(
+    r"(?<![\w+＋.:/=-])(?<!\d[ ,.])(?P<prefix>[+＋]|00(?=[1-9]))"
+    r"\s?(?P<cc>\(?\d{1,3}\)?)(?P<rest>(?:[ \-.\u00a0]?\(?\d{1,5}\)?){1,6})(?![\w.]?\d)"
+)
+_GROUP = re.compile(r"\d+")
+# An unbroken "+1234567" is as often a count ("+1234 lines") as a phone number.
+_MIN_UNBROKEN_DIGITS = 10
+# A number as written inside its country: digit groups with single spaces, dashes or
+# brackets ("0412 345 678", "07911 123456", "138-0013-8000", "13812345678").
+_NATIONAL = re.compile(r"(?<![\w+＋.:/=#@-])\(?\d{2,5}\)?(?:[ -]?\d{2,5}){0,4}(?![\w.]?\d|[\w@-])")
+_MIN_NATIONAL_DIGITS = 9
+_IP_OR_VERSION = re.compile(r"^\d{1,3}(?:\.\d{1,3}){2,}$")
+_DATE = re.compile(r"\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[ ,.\u00a0]\d{3}){2,}$")
+_URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.IGNORECASE)
+_MIN_DIGITS, _MAX_DIGITS = 7, 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,21 +80,98 @@ class PhoneMatch:
     masked: bool = False
     region: str | None = None
     e164: str | None = None  # the number in international form, when it is known
+    # Written as one run of digits, with no spaces, dashes or brackets: as often an ID as a phone.
+    bare: bool = False
+    mobile: bool = False
+    # Of a length some number of its country could have (an invalid number may still be).
+    possible: bool = True
 
 
 def find_phone_numbers(text: str, regions: Sequence[str]) -> list[PhoneMatch]:
-    found: dict[tuple[int, int], PhoneMatch] = {}
-    for region in regions or ("ZZ",):
-        for match in PhoneNumberMatcher(text, region, leniency=Leniency.VALID):
-            key = (match.start, match.end)
-            if key in found or any(s <= match.start < e for s, e in found):
+    """Phone numbers of `text`, in order; `regions` are tried in turn for numbers without `+`."""
+    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    found: list[PhoneMatch] = []
+    for masked in find_masked_numbers(text):
+        _add(found, masked, urls)
+    if not _ENOUGH_DIGITS.search(text):
+        return found
+    primary, *others = regions or ("ZZ",)
+    for match in PhoneNumberMatcher(text, primary, leniency=Leniency.VALID):
+        if not _is_something_else(text, match.start, match.end, match.raw_string):
+            _add(found, _describe(match.raw_string, match.start, match.end, primary), urls)
+    for candidate in _international_candidates(text):
+        _add(found, candidate, urls)
+    for number in _mobiles_of_other_regions(text, others, found):
+        _add(found, number, urls)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: Sequence[PhoneMatch]) -> Iterable[PhoneMatch]:
+    """National-format numbers that are a valid mobile of one of `regions` ("0412 345 678").
+
+    Only runs written like a phone number are tried: digit groups, or one run that
+    starts with a trunk prefix 0 or is China's 11-digit 1x mobile. A plain run of
+    digits is an ID or an order number far more often.
+    """
+    for match in _NATIONAL.finditer(text):
+        raw = match.group()
+        digits = sum(ch.isdigit() for ch in raw)
+        if not _MIN_NATIONAL_DIGITS <= digits <= _MAX_DIGITS:
+            continue
+        if raw.isdigit() and not (raw[0] == "0" or (digits == 11 and raw[0] == "1")):
+            continue
+        start, end = match.start(), match.end()
+        if any(m.start < end and start < m.end for m in found) or _is_something_else(text, start, end, raw):
+            continue
+        for region in regions:
+            try:
+                parsed = phonenumbers.parse(raw, region)
+            except phonenumbers.NumberParseException:
                 continue
-            found[key] = _describe(match.raw_string, match.start, match.end, region)
-    for masked in _MASKED.finditer(text):
-        span = (masked.start(), masked.end())
-        if not any(s < span[1] and span[0] < e for s, e in found):
-            found[span] = PhoneMatch(span[0], span[1], masked.group(), bool(masked.group("cc")), True, masked=True)
-    return [found[key] for key in sorted(found)]
+            if phonenumbers.number_type(parsed) in _MOBILE_TYPES:
+                yield _describe(raw, start, end, region)
+                break
+
+
+def find_masked_numbers(text: str) -> Iterable[PhoneMatch]:
+    for match in _MASKED.finditer(text):
+        yield PhoneMatch(
+            match.start(),
+            match.end(),
+            match.group(),
+            has_country_code=bool(match.group("cc")),
+            valid=True,
+            masked=True,
+            mobile=_looks_like_masked_mobile(match.group("head"), match.group("mask"), match.group("tail")),
+        )
+
+
+def _looks_like_masked_mobile(head: str, mask: str, tail: str) -> bool:
+    """China's 11-digit mobiles are masked as 138****8888: three digits, four stars, four digits."""
+    return len(head) == 3 and head[0] == "1" and len(head) + len(mask) + len(tail) == 11
+
+
+def _add(found: list[PhoneMatch], match: PhoneMatch, urls: Sequence[tuple[int, int]]) -> None:
+    if any(m.start < match.end and match.start < m.end for m in found):
+        return
+    if any(s <= match.start < e for s, e in urls):
+        return
+    found.append(match)
+
+
+def _is_something_else(text: str, start: int, end: int, raw: str) -> bool:
+    """A match the matcher accepts that a reader would not call a phone number."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end : end + 2]
+    if _IP_OR_VERSION.match(raw) or _THOUSANDS.match(raw) or _DATE.search(raw):
+        return True
+    # Part of a longer dotted run (an IP address, a version), or the id of a bot token.
+    if (after[:1] in {".", ":"} and after[1:2].isdigit()) or (after[:1] == ":" and after[1:2].isalpha()):
+        return True
+    if before == "." and start > 1 and text[start - 2].isdigit():
+        return True
+    # The local part of an e-mail address, a reference ("#4155550132"), a key=value id.
+    return after[:1] == "@" or before in {"#", "№", "=", "@", "_", "/"}
 
 
 def _describe(raw: str, start: int, end: int, region: str) -> PhoneMatch:
@@ -55,13 +179,71 @@ def _describe(raw: str, start: int, end: int, region: str) -> PhoneMatch:
         parsed = phonenumbers.parse(raw, region, keep_raw_input=True)
     except phonenumbers.NumberParseException:
         return PhoneMatch(start, end, raw, False, False, region=region)
-    source = parsed.country_code_source
+    # number_type() is UNKNOWN exactly when is_valid_number() is False; asking once is half the work.
+    kind = phonenumbers.number_type(parsed)
+    valid = kind != PhoneNumberType.UNKNOWN
     return PhoneMatch(
         start,
         end,
         raw,
-        has_country_code=source in _WITH_COUNTRY_CODE,
-        valid=phonenumbers.is_valid_number(parsed),
-        region=phonenumbers.region_code_for_number(parsed),
+        has_country_code=parsed.country_code_source in _WITH_COUNTRY_CODE,
+        valid=valid,
+        region=phonenumbers.region_code_for_number(parsed) if valid else region,
         e164=phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL),
+        bare=raw.isdigit(),
+        mobile=kind in _MOBILE_TYPES,
     )
+
+
+def _written_like_a_phone_number(raw: str, rest: str) -> bool:
+    digits = sum(ch.isdigit() for ch in raw)
+    if not _MIN_DIGITS <= digits <= _MAX_DIGITS or _DATE.search(raw):
+        return False
+    groups = _GROUP.findall(rest)
+    if len(groups) == 1:
+        return digits >= _MIN_UNBROKEN_DIGITS
+    # "+33 6 12 34 56 78" has one one-digit group; "+3 5 7 9 11" is a list of numbers.
+    return sum(len(group) == 1 for group in groups) <= 1
+
+
+def describe_national(raw: str, start: int, region: str) -> PhoneMatch:
+    """A number the caller knows stands for a phone number though phonenumbers calls it invalid."""
+    parsed = phonenumbers.parse(raw, region)
+    return PhoneMatch(
+        start,
+        start + len(raw),
+        raw,
+        has_country_code=False,
+        valid=True,
+        region=region,
+        e164=phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL),
+        bare=raw.isdigit(),
+    )
+
+
+def _international_candidates(text: str) -> Iterable[PhoneMatch]:
+    """Numbers written with + or 00 that the matcher did not accept: usually invalid ones."""
+    for match in _INTERNATIONAL.finditer(text):
+        raw = match.group().rstrip(" -.\u00a0")
+        if raw.count("(") < raw.count(")"):
+            raw = raw.rstrip(")")
+        if not _written_like_a_phone_number(raw, match.group("rest")):
+            continue
+        start = match.start()
+        international = "+" + raw[2:] if match.group("prefix") == "00" else raw
+        try:
+            parsed = phonenumbers.parse(international, None)
+        except phonenumbers.NumberParseException:
+            yield PhoneMatch(start, start + len(raw), raw, has_country_code=True, valid=False, possible=False)
+            continue
+        valid = phonenumbers.is_valid_number(parsed)
+        yield PhoneMatch(
+            start,
+            start + len(raw),
+            raw,
+            has_country_code=True,
+            valid=valid,
+            region=phonenumbers.region_code_for_number(parsed) if valid else None,
+            e164=phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL) if valid else None,
+            possible=phonenumbers.is_possible_number(parsed),
+        )

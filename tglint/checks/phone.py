@@ -1,22 +1,158 @@
-"""Phone rules: the guide asks for 完整手机号（包含国家代码）."""
+"""Phone rules: the guide asks for 注册Telegram使用的完整手机号（包含国家代码）.
+
+Numbers come from `analysis.phone_numbers` (the writer's own words; quoted replies
+are blank there) and from the writer's signature, which holds the writer's own
+number as often as not ("--\n张三\n手机：13800138000"). A number is judged in its line: a word
+just before it such as "订单号" or "user id" says it is something else, and a bare
+run of digits needs a phone word nearby ("手机号", "my number") unless it has the
+unmistakable shape of a mobile number.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from tglint.analysis import Analysis
+from tglint.checks.pii import find_overshares, mail_topics, text_with_signature
+from tglint.checks.secret import find_secrets
+from tglint.draft import RegionKind
 from tglint.models import Edit, Fix, Hit, Severity
-from tglint.phones import PhoneMatch
+from tglint.packs import strings
+from tglint.phones import PhoneMatch, describe_national, find_phone_numbers
 from tglint.rule import Rule, RuleDoc
 
-_CONTEXT_WINDOW = 16
+# How far before a number its label may stand ("订单号：", "Order #", "my user id is ").
+_LABEL_WINDOW = 24
+# How far a phone word may be from a bare number on its line.
+_PHONE_WORD_BEFORE = 40
+_PHONE_WORD_AFTER = 12
+# Topics where support needs the full number to find the account.
+_ACCOUNT_TOPICS = frozenset({"support", "security"})
+
+
+_numbers_cache: WeakKeyDictionary[Analysis, list[PhoneMatch]] = WeakKeyDictionary()
+
+
+def writer_numbers(analysis: Analysis) -> list[PhoneMatch]:
+    """Phone numbers in the writer's text and signature, in order."""
+    if analysis not in _numbers_cache:
+        numbers = list(analysis.phone_numbers)
+        signature = _signature_only(analysis)
+        if signature:
+            numbers += find_phone_numbers(signature, analysis.phone_regions)
+        _numbers_cache[analysis] = sorted(numbers, key=lambda m: m.start)
+    return _numbers_cache[analysis]
+
+
+def _signature_only(analysis: Analysis) -> str:
+    """The body with everything but the signature blanked, or "" when it has none."""
+    body = analysis.body
+    signatures = [r for r in body.regions if r.kind is RegionKind.SIGNATURE]
+    if not signatures:
+        return ""
+    chars = [ch if ch == "\n" else " " for ch in body.text]
+    for region in signatures:
+        chars[region.start : region.end] = body.text[region.start : region.end]
+    return "".join(chars)
+
+
+def _line_window(text: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return text[max(line_start, start - before) : start], text[end : min(line_end, end + after)]
 
 
 def is_labelled_not_phone(analysis: Analysis, match: PhoneMatch) -> bool:
     """A number just after "order", "ID", "版本"... is not a phone number."""
-    line_start = analysis.body_text.rfind("\n", 0, match.start) + 1
-    before = analysis.body_text[max(line_start, match.start - _CONTEXT_WINDOW) : match.start]
-    return analysis.lexicon("phone", "not_phone_context").search(before) is not None
+    before, _ = _line_window(text_with_signature(analysis), match.start, match.end, _LABEL_WINDOW, 0)
+    label = None
+    for found in analysis.lexicon("phone", "not_phone_context").finditer(before):
+        label = found
+    if label is None:
+        return False
+    # A phone word after the label takes over: "订单里的手机号 13800138000".
+    return analysis.lexicon("phone", "phone_context").search(before[label.end :]) is None
+
+
+def has_phone_word_nearby(analysis: Analysis, match: PhoneMatch) -> bool:
+    before, after = _line_window(
+        text_with_signature(analysis), match.start, match.end, _PHONE_WORD_BEFORE, _PHONE_WORD_AFTER
+    )
+    words = analysis.lexicon("phone", "phone_context")
+    return words.search(before) is not None or words.search(after) is not None
+
+
+def _unmistakable_mobile(match: PhoneMatch) -> bool:
+    """China's 11-digit 1[3-9]x mobiles: no account ID, date or amount looks like them."""
+    digits = re.sub(r"\D", "", match.raw)
+    return match.mobile and match.region == "CN" and len(digits) == 11
+
+
+def _taken_by_other_data(analysis: Analysis, match: PhoneMatch) -> bool:
+    """A number that is a secret's value or an ID or card number is not also a phone number."""
+    spans = [(s.start, s.end) for s in find_secrets(analysis)]
+    spans += [(o.start, o.end) for o in find_overshares(analysis)]
+    return any(start < match.end and match.start < end for start, end in spans)
+
+
+def is_phone_number(analysis: Analysis, match: PhoneMatch) -> bool:
+    """A match a reader would call a phone number, judged by the words around it."""
+    if is_labelled_not_phone(analysis, match) or _taken_by_other_data(analysis, match):
+        return False
+    if match.masked and not match.has_country_code:
+        return match.mobile or has_phone_word_nearby(analysis, match)
+    if match.bare and not match.has_country_code:
+        return _unmistakable_mobile(match) or has_phone_word_nearby(analysis, match)
+    return True
+
+
+@lru_cache(maxsize=8)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+def fictional_national_numbers(analysis: Analysis) -> list[PhoneMatch]:
+    """Numbers from fictional ranges written without a country code, which the matcher rejects."""
+    table = analysis.pack("phone").get("fictional_national", {})
+    taken = writer_numbers(analysis)
+    text = text_with_signature(analysis)
+    found: list[PhoneMatch] = []
+    for region in analysis.phone_regions:
+        entry = table.get(region, {})
+        if str(entry.get("contains", "")) not in text:
+            continue
+        for pattern in _compiled(tuple(strings(entry, "patterns", source="phone"))):
+            for match in pattern.finditer(text):
+                if any(m.start < match.end() and match.start() < m.end for m in [*taken, *found]):
+                    continue
+                number = describe_national(match.group(), match.start(), region)
+                if _is_local_only(number):
+                    # "555-0123" lacks the area code as well: a phone only if the words say so.
+                    if not has_phone_word_nearby(analysis, number):
+                        continue
+                    number = replace(number, e164=f"{_country_prefix(number)} <area code> {number.raw}")
+                found.append(number)
+    return found
+
+
+def _is_local_only(number: PhoneMatch) -> bool:
+    return number.region == "US" and len(re.sub(r"\D", "", number.raw)) == 7
+
+
+def _country_prefix(number: PhoneMatch) -> str:
+    return (number.e164 or "+").split()[0]
+
+
+def _suggestion(analysis: Analysis, match: PhoneMatch) -> str:
+    if match.masked:
+        prefix = "+86 " if match.mobile else "+<country code> "
+        return prefix + match.raw
+    return match.e164 or ""
 
 
 class PhoneWithoutCountryCode(Rule):
@@ -26,44 +162,155 @@ class PhoneWithoutCountryCode(Rule):
     severity = Severity.WARNING
     summary = "A phone number is written without its country code."
     doc = RuleDoc(
-        what="Flags a phone number in the writer's text that has no country code (no `+` and no `00`).",
+        what=(
+            "Flags a phone number in the writer's text that has no country code (no `+` and no `00`), "
+            "masked numbers such as 138****8888 included."
+        ),
         why=(
             "Telegram accounts are keyed by the full international number; the guide asks for "
             "注册Telegram使用的完整手机号（包含国家代码）. Without it support cannot find the account."
         ),
-        bad="To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n我的手机号是13800138000。\n",
-        good="To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n我的手机号是 +86 138 0013 8000。\n",
-        fix="Safe when the region is known (`--region` or `region` in config): the number is rewritten in international form.",
-        more_bad=("To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nMy number is (415) 555-0132.\n",),
-        more_good=("To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nMy number is +1 415 555 0132.\n",),
+        bad=("To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nMy number is (415) 555-0132.\n"),
+        good=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nMy number is +1 415 555 0132.\n"
+        ),
+        fix=(
+            "Safe when the region is known (`--region` or `region` in config): the number is rewritten in "
+            "international form. Without a region the message suggests the likely form and nothing is rewritten."
+        ),
+        more_bad=(
+            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n我的手机号是13800138000。\n",
+            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n手机号：138****8888\n",
+        ),
+        more_good=(
+            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n我的手机号是 +86 138 0013 8000。\n",
+            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n"
+            "订单号 13800138000，用户ID 5123456789，版本 10.5.2，日期 20240301。\n",
+        ),
     )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        for match in analysis.phone_numbers:
-            if match.has_country_code or match.masked or not match.valid:
+        for match in [*writer_numbers(analysis), *fictional_national_numbers(analysis)]:
+            if match.has_country_code or not match.valid or not is_phone_number(analysis, match):
                 continue
-            if is_labelled_not_phone(analysis, match):
-                continue
-            suggestion = match.e164 or ""
-            fix = (
-                Fix("Write the number in international form", "safe", (Edit("body", match.start, match.end, suggestion),))
-                if analysis.settings.region and suggestion
-                else None
+            yield self._hit(analysis, match)
+
+    def _hit(self, analysis: Analysis, match: PhoneMatch) -> Hit:
+        suggestion = _suggestion(analysis, match)
+        if match.masked:
+            message = analysis.say(
+                en=f"Phone number without country code: write the full number with it, e.g. {suggestion}; "
+                "support needs the complete number to find the account.",
+                zh=f"手机号缺少国家代码：请写出带国家代码的完整号码，例如 {suggestion}"
+                "（客服需要完整号码才能找到账户）。",
             )
+            return Hit("body", match.start, match.end, message)
+        fixable = bool(analysis.settings.region and suggestion and "<" not in suggestion)
+        if fixable:
+            message = analysis.say(
+                en=f"Phone number without country code: write {suggestion} instead of {match.raw}.",
+                zh=f"手机号缺少国家代码：请写成 {suggestion}，而不是 {match.raw}。",
+            )
+        else:
+            message = analysis.say(
+                en=f"Phone number without country code: write it in international form, e.g. {suggestion} "
+                f"if that is its country (or set --region to rewrite it).",
+                zh=f"手机号缺少国家代码：请写成带国家代码的国际格式，例如 {suggestion}（若号码属于该国家；"
+                "设置 --region 可自动改写）。",
+            )
+        fix = (
+            Fix("Write the number in international form", "safe", (Edit("body", match.start, match.end, suggestion),))
+            if fixable
+            else None
+        )
+        return Hit("body", match.start, match.end, message, fix=fix)
+
+
+class ImpossiblePhoneNumber(Rule):
+    code = "TG402"
+    name = "impossible-phone-number"
+    category = "phone"
+    severity = Severity.WARNING
+    summary = "A number written with + or 00 is not a valid phone number."
+    doc = RuleDoc(
+        what=(
+            "Flags a number written in international form (`+` or `00` and a country code) that is not a "
+            "valid phone number: a digit missing or extra, or a wrong country code."
+        ),
+        why=(
+            "Support looks the account up by the number written; the guide asks for the complete number "
+            "(完整手机号（包含国家代码）) and warns against 信息不完整或遗漏关键细节. A number that cannot exist "
+            "finds no account."
+        ),
+        bad=("To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nMy number is +1 555 0100.\n"),
+        good=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nMy number is +1 202 555 0173.\n"
+        ),
+        more_bad=("To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n我的手机号是 +86 123 4567。\n",),
+        more_good=(
+            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n"
+            "时区 UTC+8，版本 10.5.2，手机号 +86 138 0013 8000。\n",
+        ),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        for match in writer_numbers(analysis):
+            if match.valid or match.masked or not match.has_country_code:
+                continue
+            if is_labelled_not_phone(analysis, match) or _taken_by_other_data(analysis, match):
+                continue
+            # "00" also starts amounts and codes: only a phone word makes it a dialling prefix.
+            if not match.raw.lstrip().startswith(("+", "＋")) and not has_phone_word_nearby(analysis, match):
+                continue
             yield Hit(
                 "body",
                 match.start,
                 match.end,
                 analysis.say(
-                    en=f"Phone number without country code: write {suggestion} instead of {match.raw}"
-                    if analysis.settings.region
-                    else f"Phone number without country code: add it, e.g. {suggestion} instead of {match.raw} if that is the country.",
-                    zh=f"手机号缺少国家代码：请写成 {suggestion}，而不是 {match.raw}。"
-                    if analysis.settings.region
-                    else f"手机号缺少国家代码：请加上国家代码，例如 {suggestion}（若号码属于该国家），而不是 {match.raw}。",
+                    en=f"{match.raw} is not a valid phone number: check the country code and the digits, "
+                    "and write the complete number, e.g. +86 138 0013 8000.",
+                    zh=f"{match.raw} 不是有效的手机号：请核对国家代码和位数，写出完整号码，例如 +86 138 0013 8000。",
                 ),
-                fix=fix,
             )
 
 
-RULES: tuple[type[Rule], ...] = (PhoneWithoutCountryCode,)
+class MaskedPhoneNumber(Rule):
+    code = "TG403"
+    name = "masked-phone-number"
+    category = "phone"
+    severity = Severity.INFO
+    summary = "The account's phone number is masked; support needs the full number."
+    doc = RuleDoc(
+        what=(
+            "Notes a masked phone number with its country code (+86 138****8888) in a mail to support or "
+            "security, where the number identifies the account."
+        ),
+        why=(
+            "The guide asks for 注册Telegram使用的完整手机号（包含国家代码）; its own template masks the number "
+            "only as an example. Support can look an account up only by the complete number."
+        ),
+        bad=("To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nPhone: +1 415 ***-0132\n"),
+        good=("To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nPhone: +1 415 555 0132\n"),
+        more_bad=("To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n手机号：+86138****8888\n",),
+        more_good=("To: abuse@telegram.org\nSubject: [滥用举报] - 诈骗账号\n\n骗子的号码显示为 +86 170****1236。\n",),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        if not mail_topics(analysis) & _ACCOUNT_TOPICS:
+            return
+        for match in writer_numbers(analysis):
+            if not (match.masked and match.has_country_code) or is_labelled_not_phone(analysis, match):
+                continue
+            yield Hit(
+                "body",
+                match.start,
+                match.end,
+                analysis.say(
+                    en="The phone number is masked: if it is your account's number, write it in full "
+                    "(with the country code) so support can find the account.",
+                    zh="手机号被遮挡：如果这是您账户的号码，请写出完整号码（含国家代码），客服才能找到账户。",
+                ),
+            )
+
+
+RULES: tuple[type[Rule], ...] = (PhoneWithoutCountryCode, ImpossiblePhoneNumber, MaskedPhoneNumber)

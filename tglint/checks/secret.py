@@ -1,9 +1,20 @@
 """Secret rules: 不要提供密码或PIN码 — real support never asks for a password or PIN.
 
-A secret is a keyword that names one (密码, PIN码, password, pw...), a separator
-(`：`, `是`, `is`, `:`), then a value. Masks and placeholders are not values, and
-neither are words ("my password is not working", "密码已经改过了"). The value is
-never repeated in a message: the report shows only a masked hint.
+Prose hides secrets differently from source code, so every kind is found in the
+way people write it:
+- keyword-anchored values: a word that names a secret (密码, PIN码, 验证码, login code,
+  recovery code, api_hash...), a separator (`：`, `是`, `为`, `is`, `:`) or a short
+  bridge ("我输入的是", "the code I got was"), then a value of the right shape (digits
+  for a code, 32 hex digits for an api_hash, something no word looks like for a password);
+- by shape alone: Telegram bot tokens (`<bot id>:<~35 characters>`);
+- after their name: session strings (long base64-like runs).
+
+Masks and placeholders are not values (`******`, `<redacted>`, "已隐藏"), neither are
+words ("my password is not working", "密码已经改过了"), counts and times ("验证码 60 秒",
+"10:25"), and a negated clause ("我没有提供PIN码", "I never typed my password") links
+no value a few words on. Each secret is found once, by one rule, and its value never
+appears in a message: the report shows at most a masked hint, and the fix replaces it
+by a mask.
 """
 
 from __future__ import annotations
@@ -11,116 +22,601 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, ClassVar
+from weakref import WeakKeyDictionary
 
 from tglint.analysis import Analysis
-from tglint.lexicon import lexicon
+from tglint.lexicon import Lexicon, TermMatch, lexicon
 from tglint.models import Edit, Fix, Hit, Severity
 from tglint.packs import strings
 from tglint.rule import Rule, RuleDoc
 
+# -- shapes -----------------------------------------------------------------------------
+
+# Telegram's docs show a 6-digit bot id; real ones have 8-10 digits. The secret part is
+# 35 characters in practice.
+BOT_TOKEN = re.compile(r"(?<![\w:/-])(?P<id>\d{6,12}):(?P<secret>[A-Za-z0-9_-]{30,40})(?![\w-])")
+_API_HASH = re.compile(r"(?<![0-9A-Za-z])[0-9a-fA-F]{32}(?![0-9A-Za-z])")
+_API_ID = re.compile(r"(?i)\bapi[_ -]?id\b\W{0,4}(?P<value>\d{4,10})\b")
+_LONG_TOKEN = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{40,}={0,2}(?![A-Za-z0-9+/=_-])")
+_LONG_RUN = re.compile(r"[A-Za-z0-9+/_-]{40}")
+_GENERIC_TOKEN = re.compile(r"[A-Za-z0-9_\-.]{20,}")
+
 # A value runs to the next space or sentence punctuation; CJK characters end it too,
 # since a Chinese sentence goes on right after the value ("密码是abc123，请帮忙").
-_VALUE = re.compile(r"[\"'“‘「]?(?P<value>[^\s，。；、！？,;!?\"'”’」\u3400-\u9fff]{3,64})")
-_MASK = re.compile(r"^[*•xX#.…_\-]+$|^<[^>]*>$|^\[[^\]]*\]$|^\{[^}]*\}$")
-_SENTENCE_END = "。.!?！？\n"
+_VALUE = re.compile(r"[\"'“‘「『【\[(（<]?(?P<value>[^\s，。；、！？,;!?\"'“”‘’「」『』【】）)\u3400-\u9fff]{1,128})")
+_DIGIT_CODE = re.compile(r"(?P<value>\d{4,8}|\d{2,4}[ -]\d{2,4})(?![:：.,/]?\d)")
+_SPACES = " \t\u00a0\u3000"
+_CLAUSE_END = re.compile(r"[。！？!?\n；;]|\.(?:\s|$)")
+_CLAUSE_BREAK = re.compile(r"[。！？!?\n；;，,]|\.(?:\s|$)")
+_EMAIL_OR_URL = re.compile(r"^[^@\s]+@[^@\s]+\.\w+$|^(?:https?://|www\.)|^@\w", re.IGNORECASE)
+_DATE_OR_TIME = re.compile(r"^\d{1,4}[-/.:：年月]\d{1,2}(?:[-/.:：月日]\d{1,4})?[日号]?$")
+_PLAIN_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+# How far a bridge may stand from the secret's name, and a token from its name.
+_BRIDGE_GAP = 40
+_NEAR_NAME = 120
+_LOOKBACK_FOR_NEGATION = 30
+# A string this long is a session's key wherever it stands in a mail that talks of sessions.
+_SESSION_ALONE = 60
+
+# Kinds, grouped by the rule that reports them.
+PASSWORD_KINDS = frozenset({"password", "two-step verification password", "PIN"})
+CODE_KINDS = frozenset({"code", "weak code", "recovery code"})
 
 
 @dataclass(frozen=True, slots=True)
 class SecretValue:
-    kind: str  # "password", "PIN", ...
+    kind: str  # "password", "PIN", "code", "bot token", "api-hash", "session", "token"...
     start: int
     end: int
+    # More spans the fix masks with it (the api_id next to an api_hash).
+    also: tuple[tuple[int, int], ...] = ()
 
 
 def mask_hint(value: str) -> str:
     """At most a short hint of a secret: its first character when it is long enough."""
-    return (value[0] + "*" * (len(value) - 1)) if len(value) > 6 else "*" * len(value)
+    stars = "*" * min(len(value) - 1, 8)
+    return value[0] + stars if len(value) > 6 else "*" * len(value)
 
 
-def _looks_like_secret(value: str, kind: str, analysis: Analysis) -> bool:
-    stripped = value.strip(".,:;)(\"'")
-    if len(stripped) < 3 or _MASK.match(stripped):
-        return False
-    lowered = stripped.lower()
-    placeholders = {p.lower() for p in strings(analysis.pack("secrets"), "placeholders", source="secrets")}
-    not_values = {w.lower() for w in strings(analysis.pack("secrets"), "not_values", source="secrets")}
-    if lowered in placeholders or lowered in not_values:
-        return False
-    if kind == "PIN":
-        return stripped.isdigit() and 4 <= len(stripped) <= 8
-    # A plain dictionary word is rarely a password someone pasted; digits, symbols or
-    # mixed case are what real ones have.
-    has_digit = any(c.isdigit() for c in stripped)
-    has_symbol = any(not c.isalnum() for c in stripped)
-    mixed_case = stripped != stripped.lower() and stripped != stripped.upper()
-    return has_digit or has_symbol or mixed_case
+# -- the pack ---------------------------------------------------------------------------------
 
 
-def find_secret_values(analysis: Analysis) -> Iterator[SecretValue]:
-    text = analysis.body_text
-    table = analysis.pack("secrets")
+@dataclass(frozen=True)
+class SecretWords:
+    """The secrets pack, compiled once per pack table."""
+
+    keywords: Lexicon
+    kinds: dict[str, str]
+    separators: Lexicon
+    bridges: Lexicon  # verbs and copulas
+    copulas: frozenset[str]
+    negations: Lexicon
+    not_the_secret: Lexicon
+    code_qualifiers: Lexicon
+    units: Lexicon
+    placeholders: frozenset[str]
+    mask: re.Pattern[str]
+    descriptor: re.Pattern[str]
+
+
+def secret_words(analysis: Analysis) -> SecretWords:
+    return _secret_words(_Frozen(analysis.pack("secrets")))
+
+
+class _Frozen:
+    """A pack table made hashable by identity, so its compiled form is cached per table."""
+
+    def __init__(self, table: dict[str, Any]) -> None:
+        self.table = table
+
+    def __hash__(self) -> int:
+        return id(self.table)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Frozen) and other.table is self.table
+
+
+@lru_cache(maxsize=16)
+def _secret_words(frozen: _Frozen) -> SecretWords:
+    table = frozen.table
     keywords = table.get("keywords", {})
-    separators = sorted(strings(table, "separators", source="secrets"), key=len, reverse=True)
-    separator = lexicon(separators)
-    for match in analysis.lexicon("secrets", "keywords").finditer(text):
-        kind = next((str(v) for k, v in keywords.items() if k.lower() == match.term), "password")
-        cursor = match.end
-        # "密码是", "password is", "PIN码：", "my pw: " — skip spaces and one separator.
-        while cursor < len(text) and text[cursor] in " \t":
-            cursor += 1
-        sep = separator.search(text[cursor : cursor + 12])
-        if sep is not None and sep.start == 0:
-            cursor += sep.end
-        elif not (kind == "PIN" and text[cursor : cursor + 1].isdigit()):
-            continue
-        while cursor < len(text) and text[cursor] in " \t":
-            cursor += 1
-        value = _VALUE.match(text, cursor)
-        if value is None or text[cursor : cursor + 1] in _SENTENCE_END:
-            continue
-        raw = value.group("value").rstrip(".,:;)")
-        if _looks_like_secret(raw, kind, analysis):
-            start = value.start("value")
-            yield SecretValue(kind, start, start + len(raw))
-
-
-class PasswordInDraft(Rule):
-    code = "TG501"
-    name = "password-in-draft"
-    category = "secret"
-    severity = Severity.ERROR
-    summary = "A password or PIN is written in the draft."
-    doc = RuleDoc(
-        what="Flags a password, two-step verification password or PIN written out in the draft.",
-        why=(
-            "The guide: 不要提供密码或PIN码, and 真正的Telegram官方客服绝不会要求您提供密码、PIN码. "
-            "Anyone who reads the mail on its way can take over the account."
+    kinds = {str(term).lower(): str(kind) for term, kind in keywords.items()} if isinstance(keywords, dict) else {}
+    mask_chars = str(table.get("mask_characters", "*"))
+    return SecretWords(
+        keywords=lexicon(list(kinds)),
+        kinds=kinds,
+        separators=lexicon(strings(table, "separators", source="secrets")),
+        bridges=lexicon(strings(table, "bridges", source="secrets") + strings(table, "copulas", source="secrets")),
+        copulas=frozenset(c.lower() for c in strings(table, "copulas", source="secrets")),
+        negations=lexicon(strings(table, "negations", source="secrets")),
+        not_the_secret=lexicon(strings(table, "not_the_secret", source="secrets")),
+        code_qualifiers=lexicon(strings(table, "code_qualifiers", source="secrets")),
+        units=lexicon(strings(table, "value_units", source="secrets")),
+        placeholders=frozenset(p.lower() for p in strings(table, "placeholders", source="secrets")),
+        descriptor=re.compile(
+            "|".join(f"(?:{d})" for d in strings(table, "value_descriptors", source="secrets")) or "(?!)"
         ),
-        bad="To: security@telegram.org\nSubject: [Account Security] - Account stolen\n\nMy password is Hunter2024!\n",
-        good="To: security@telegram.org\nSubject: [Account Security] - Account stolen\n\nI have not shared my password with anyone.\n",
-        fix="Safe: the value is replaced by a mask; change the password afterwards all the same.",
-        more_bad=("To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n我的二步验证密码是 abc12345，PIN码：4821。\n",),
-        more_good=("To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n密码已经改过了，我没有提供PIN码。密码：******\n",),
+        mask=re.compile(f"[{re.escape(mask_chars)}]{{3,}}|^[{re.escape(mask_chars)}]+$|^<[^>]*>?$|^\\[[^\\]]*\\]?$"),
     )
 
+
+# -- finding secrets ----------------------------------------------------------------------------
+
+_found_cache: WeakKeyDictionary[Analysis, list[SecretValue]] = WeakKeyDictionary()
+
+
+def find_secrets(analysis: Analysis) -> list[SecretValue]:
+    """Every secret in the writer's body text, each once (shapes win over keyword guesses)."""
+    if analysis not in _found_cache:
+        words = secret_words(analysis)
+        names = words.keywords.find(analysis.body_text)
+        found: list[SecretValue] = []
+        for candidate in (
+            *_bot_tokens(analysis.body_text),
+            *_session_strings(analysis.body_text, names, words),
+            *_keyword_values(analysis.body_text, names, words),
+        ):
+            if not any(s.start < candidate.end and candidate.start < s.end for s in found):
+                found.append(candidate)
+        _found_cache[analysis] = sorted(found, key=lambda s: s.start)
+    return _found_cache[analysis]
+
+
+def _bot_tokens(text: str) -> Iterator[SecretValue]:
+    for match in BOT_TOKEN.finditer(text):
+        secret = match.group("secret")
+        if re.search(r"[xX*]{4,}", secret) or not re.search(r"[A-Za-z]", secret):
+            continue  # "123456:xxxxxxxx..." is a placeholder
+        yield SecretValue("bot token", match.start(), match.end())
+
+
+def _session_strings(text: str, names: list[TermMatch], words: SecretWords) -> Iterator[SecretValue]:
+    """A long base64-like run near "session", or anywhere after it when it is very long."""
+    ends = [name.end for name in names if words.kinds.get(name.term) == "session"]
+    if not ends or not _LONG_RUN.search(text):
+        return
+    for match in _LONG_TOKEN.finditer(text):
+        value = match.group()
+        if not (re.search(r"\d", value) and re.search(r"[a-z]", value) and re.search(r"[A-Z]", value)):
+            continue
+        distances = [match.start() - end for end in ends if end <= match.start()]
+        if distances and (min(distances) <= _NEAR_NAME or len(value) >= _SESSION_ALONE):
+            yield SecretValue("session", match.start(), match.end())
+
+
+def _keyword_values(text: str, names: list[TermMatch], words: SecretWords) -> Iterator[SecretValue]:
+    for name in names:
+        kind = words.kinds.get(name.term, "password")
+        if kind == "session":
+            continue
+        if _names_something_else(text, name.end, words):
+            continue
+        if kind == "weak code" and _is_other_code(text, name.start, words):
+            continue
+        # A key pasted from code or JSON: `"api_hash": "..."`, `API_HASH='...'`.
+        end = name.end + 1 if text[name.end : name.end + 1] in {'"', "'"} else name.end
+        # "I never typed my password, I used Face ID": a negated clause links no far value;
+        # a value right after the name is in the draft whatever the sentence says.
+        span = _value_after(text, end, kind, words, far=not _is_negated(text, name.start, words))
+        if span is None:
+            continue
+        if kind == "api-hash":
+            # The fix masks the api_id of the pair too.
+            api_ids = tuple((m.start("value"), m.end("value")) for m in _API_ID.finditer(text))
+            yield SecretValue(kind, *span, also=api_ids)
+        else:
+            yield SecretValue(kind, *span)
+
+
+def _is_negated(text: str, start: int, words: SecretWords) -> bool:
+    """ "我没有提供PIN码", "I never shared my password": the clause says no value is given."""
+    window = text[max(0, start - _LOOKBACK_FOR_NEGATION) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    clause = window[breaks[-1].end() :] if breaks else window
+    return words.negations.search(clause) is not None
+
+
+def _names_something_else(text: str, end: int, words: SecretWords) -> bool:
+    """ "密码提示", "password reset email": the word names something else."""
+    after = text[end : end + 12].lstrip(_SPACES)
+    found = words.not_the_secret.search(after)
+    return found is not None and found.start == 0
+
+
+def _is_other_code(text: str, start: int, words: SecretWords) -> bool:
+    """ "error code 12345", "country code 86": a bare "code" that is not a login code."""
+    before = text[max(0, start - 16) : start].rstrip(_SPACES + "-_")
+    return any(q.end == len(before) for q in words.code_qualifiers.finditer(before))
+
+
+def _skip_spaces(text: str, cursor: int) -> int:
+    while cursor < len(text) and text[cursor] in _SPACES:
+        cursor += 1
+    return cursor
+
+
+def _separator_at(text: str, cursor: int, words: SecretWords) -> int | None:
+    """Where the value may start after the separators at `cursor`, or None when there are none.
+
+    Separators may follow each other ("(it's 4417)", "是：") and a description of the
+    value may stand before it ("是 4 位数字 2580", "is the 6-digit 482913").
+    """
+    start = cursor
+    for _ in range(2):
+        found = words.separators.search(text[cursor : cursor + 12])
+        if found is None or found.start != 0:
+            break
+        label_end = cursor + found.end
+        cursor = _skip_spaces(text, label_end)
+        # A label on its own line: "密码：" then the value below it.
+        if cursor < len(text) and text[cursor] == "\n" and text[label_end - 1] in ":：":
+            cursor = _skip_spaces(text, cursor + 1)
+    if cursor == start:
+        return None
+    described = words.descriptor.match(text, cursor)
+    return _skip_spaces(text, described.end()) if described else cursor
+
+
+def _value_after(text: str, end: int, kind: str, words: SecretWords, far: bool) -> tuple[int, int] | None:
+    cursor = _skip_spaces(text, end)
+    spaced = cursor > end
+    after_separator = _separator_at(text, cursor, words)
+    if after_separator is not None:
+        span = _value_at(text, after_separator, kind, words, strength="separator")
+        if span is not None:
+            return span
+    elif kind in {"PIN", "code", "weak code", "recovery code"} or spaced:
+        # "PIN码1234", "验证码 58213", "the code 12345 doesn't work", "密码 Lx@880915".
+        span = _value_at(text, cursor, kind, words, strength="adjacent")
+        if span is not None:
+            return span
+    return _bridged_value(text, end, kind, words) if far else None
+
+
+def _bridged_value(text: str, end: int, kind: str, words: SecretWords) -> tuple[int, int] | None:
+    """ "二步验证密码，我输入的是 Tk#2024sz", "the code I just got was 48213".
+
+    A verb of using or receiving links the name to a value a few words on; for a
+    password it may stand in the next sentence ("...asks for my password. I'm typing
+    Harbor.Light77"), since such a value cannot be mistaken for a word. A bare copula
+    ("是", "is") links only within its clause, unless such a verb came first
+    ("验证码我收到了，是 58213"): after a comma it may belong to anything ("文件名为 ...").
+    """
+    if kind not in PASSWORD_KINDS | CODE_KINDS:
+        return None
+    gap = text[end : end + _BRIDGE_GAP]
+    stops = list(_CLAUSE_END.finditer(gap))
+    allowed = 1 if kind in PASSWORD_KINDS - {"PIN"} else 0
+    if len(stops) > allowed:
+        gap = gap[: stops[allowed].start()]
+    first_break = _CLAUSE_BREAK.search(gap)
+    verb_seen = False
+    for bridge in words.bridges.finditer(gap):
+        if words.keywords.search(gap[: bridge.start]) is not None:
+            return None  # another secret's name comes first: the value is that one's
+        is_copula = bridge.term in words.copulas
+        if is_copula and not verb_seen and first_break is not None and first_break.start() < bridge.start:
+            continue
+        verb_seen = verb_seen or not is_copula
+        cursor = _skip_spaces(text, end + bridge.end)
+        while cursor < len(text) and text[cursor] in "的了成着":
+            cursor += 1
+        cursor = _skip_spaces(text, cursor)
+        after_separator = _separator_at(text, cursor, words)
+        span = _value_at(text, cursor if after_separator is None else after_separator, kind, words, strength="bridge")
+        if span is not None:
+            return span
+    return None
+
+
+def _value_at(text: str, cursor: int, kind: str, words: SecretWords, strength: str) -> tuple[int, int] | None:
+    if kind in {"PIN", "code", "weak code"}:
+        return _digit_value_at(text, cursor, kind, words)
+    match = _VALUE.match(text, cursor)
+    if match is None:
+        return None
+    raw = match.group("value").rstrip(".,:;)")
+    start = match.start("value")
+    if not _looks_like_secret(raw, kind, words, strength, text, start + len(raw)):
+        return None
+    return start, start + len(raw)
+
+
+def _digit_value_at(text: str, cursor: int, kind: str, words: SecretWords) -> tuple[int, int] | None:
+    match = _DIGIT_CODE.match(text, cursor)
+    if match is None:
+        return None
+    raw = match.group("value")
+    digits = re.sub(r"\D", "", raw)
+    end = match.end("value")
+    if end < len(text) and ((text[end].isalnum() and text[end].isascii()) or text[end] in "*＊"):
+        return None  # part of a longer word, a masked value or an identifier
+    wanted = (5, 6) if kind == "weak code" else (4, 8)
+    if not wanted[0] <= len(digits) <= wanted[1] or _followed_by_unit(text, end, words):
+        return None
+    return match.start("value"), end
+
+
+def _followed_by_unit(text: str, end: int, words: SecretWords) -> bool:
+    after = text[end : end + 12].lstrip(_SPACES)
+    unit = words.units.search(after)
+    return unit is not None and unit.start == 0
+
+
+def _looks_like_secret(raw: str, kind: str, words: SecretWords, strength: str, text: str, end: int) -> bool:
+    if len(raw) < 4 or words.mask.search(raw) or raw.lower().strip("<>[](){}") in words.placeholders:
+        return False
+    if _EMAIL_OR_URL.search(raw) or _DATE_OR_TIME.match(raw):
+        return False
+    if kind == "api-hash":
+        return bool(_API_HASH.fullmatch(raw))
+    if kind == "token":
+        return bool(_GENERIC_TOKEN.fullmatch(raw) and re.search(r"\d", raw) and re.search(r"[A-Za-z]", raw))
+    if kind == "recovery code":
+        return bool(re.search(r"\d", raw)) and not _followed_by_unit(text, end, words)
+    if raw.isdigit():
+        if _YEAR.match(raw) or _followed_by_unit(text, end, words):
+            return False
+        return len(raw) >= 6 or strength == "separator"
+    has_digit = any(c.isdigit() for c in raw)
+    has_letter = any(c.isalpha() for c in raw)
+    # A symbol that only joins a word ("don't", "Wi-Fi") is not a password's.
+    has_symbol = not _PLAIN_WORD.fullmatch(raw) and any(not c.isalnum() for c in raw)
+    if strength == "bridge" or strength == "adjacent":
+        # No separator says "here comes the value": only a value that cannot be a word counts.
+        return len(raw) >= 6 and has_letter and (has_digit or has_symbol)
+    return has_digit or (has_symbol and has_letter)
+
+
+# -- rules ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Wording:
+    en_name: str
+    en_advice: str
+    zh_name: str
+    zh_advice: str
+
+
+_CHANGE_IT = ("delete it and change it now", "请删除并立即修改")
+_WORDING = {
+    "password": _Wording("A password", _CHANGE_IT[0], "密码", _CHANGE_IT[1]),
+    "two-step verification password": _Wording(
+        "A two-step verification password", _CHANGE_IT[0], "二步验证密码", _CHANGE_IT[1]
+    ),
+    "PIN": _Wording("A PIN", _CHANGE_IT[0], "PIN码", _CHANGE_IT[1]),
+    "code": _Wording("A login code", "delete it and never pass a code on", "验证码", "请删除，验证码不要告诉任何人"),
+    "weak code": _Wording(
+        "A login code", "delete it and never pass a code on", "验证码", "请删除，验证码不要告诉任何人"
+    ),
+    "recovery code": _Wording("A recovery code", "delete it", "恢复码", "请删除"),
+    "bot token": _Wording(
+        "A bot token", "delete it and revoke it with @BotFather", "机器人 Token", "请删除并在 @BotFather 中重新生成"
+    ),
+    "token": _Wording("A token or key", "delete it and revoke it", "令牌/密钥", "请删除并重新生成"),
+    "api-hash": _Wording("An api_hash (with its api_id)", "delete them", "api_id/api_hash", "请删除"),
+    "session": _Wording(
+        "A session string",
+        "delete it and terminate that session in Settings > Devices",
+        "会话字符串（session）",
+        "请删除并在“设置 > 设备”中终止该会话",
+    ),
+}
+
+
+class _SecretRule(Rule):
+    category = "secret"
+    severity = Severity.ERROR
+    kinds: ClassVar[frozenset[str]]
+
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        for secret in find_secret_values(analysis):
-            hint = mask_hint(analysis.body_text[secret.start : secret.end])
+        text = analysis.body_text
+        for secret in find_secrets(analysis):
+            if secret.kind not in self.kinds:
+                continue
+            hint = mask_hint(text[secret.start : secret.end])
+            wording = _WORDING.get(secret.kind, _WORDING["password"])
+            edits = tuple(
+                Edit("body", start, end, "********")
+                for start, end in sorted({(secret.start, secret.end), *secret.also})
+            )
             yield Hit(
                 "body",
                 secret.start,
                 secret.end,
                 analysis.say(
-                    en=f"A {secret.kind} is written in the draft ({hint}): delete it and change it; "
+                    en=f"{wording.en_name} is written in the draft ({hint}): {wording.en_advice}; "
                     "Telegram support never asks for it.",
-                    zh=f"草稿中写有{_ZH_KIND.get(secret.kind, '密码')}（{hint}）：请删除并立即修改，Telegram官方绝不会索要它。",
+                    zh=f"草稿中写有{wording.zh_name}（{hint}）：{wording.zh_advice}，Telegram官方绝不会索要它。",
                 ),
-                fix=Fix("Replace the secret with a mask", "safe", (Edit("body", secret.start, secret.end, "********"),)),
+                fix=Fix("Replace the secret with a mask", "safe", edits),
                 sensitive=True,
             )
 
 
-_ZH_KIND = {"password": "密码", "PIN": "PIN码", "two-step verification password": "二步验证密码"}
+class PasswordInDraft(_SecretRule):
+    code = "TG501"
+    name = "password-in-draft"
+    kinds = PASSWORD_KINDS
+    summary = "A password, two-step verification password or PIN is written in the draft."
+    doc = RuleDoc(
+        what=(
+            "Flags a password, two-step verification (cloud) password, passcode or PIN written out in the "
+            "draft: the name of the secret, a separator (`:`, `is`, `是`, `为`) or a short bridge "
+            '("I used", "我输入的是"), then a value. Masks, placeholders and sentences that merely '
+            "mention a password are not flagged."
+        ),
+        why=(
+            "The guide: 不要提供密码或PIN码, and 真正的Telegram官方客服绝不会要求您提供密码、PIN码等敏感信息. "
+            "Anyone who reads the mail on its way can take over the account."
+        ),
+        bad=("To: security@telegram.org\nSubject: [Account Security] - Account stolen\n\nMy password is Hunter2024!\n"),
+        good=(
+            "To: security@telegram.org\nSubject: [Account Security] - Account stolen\n\n"
+            ""
+            "I have not shared my password with anyone. Password: ******\n"
+        ),
+        fix="Safe: the value is replaced by a mask; change the password afterwards all the same.",
+        more_bad=(
+            "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n我的二步验证密码是 abc12345，PIN码：4821。\n",
+            "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n"
+            "系统让我输入二步验证密码，我输入的是 Tk#2024sz，提示错误。\n",
+        ),
+        more_good=(
+            "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n"
+            "密码已经改过了，我没有提供PIN码。密码：******\n",
+        ),
+    )
 
 
-RULES: tuple[type[Rule], ...] = (PasswordInDraft,)
+class LoginCodeInDraft(_SecretRule):
+    code = "TG502"
+    name = "login-code-in-draft"
+    kinds = CODE_KINDS
+    summary = "A login, SMS or verification code, or a recovery code, is written in the draft."
+    doc = RuleDoc(
+        what=(
+            "Flags a login code, SMS or verification code, or a recovery/backup code written out in the "
+            'draft ("验证码是 58213", "login code 12345", "the code I got was 48213").'
+        ),
+        why=(
+            "A login code is the key to the account while it is valid: the guide's 不要提供密码或PIN码 covers it, "
+            "and Telegram's own message says never to give it to anyone. Support only needs to know that a code "
+            "arrived (or did not), and when."
+        ),
+        bad=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - Login fails\n\n"
+            ""
+            "The code I got was 48213 but it says invalid.\n"
+        ),
+        good=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - Login fails\n\n"
+            ""
+            "I did not receive the login code. Error code 400.\n"
+        ),
+        fix="Safe: the code is replaced by a mask.",
+        more_bad=("To: support@telegram.org\nSubject: [技术问题] - 验证码无效\n\n验证码是 58213，输入后提示无效。\n",),
+        more_good=(
+            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n验证码收不到，60 秒后重发也没有。\n",
+        ),
+    )
+
+
+class TokenInDraft(_SecretRule):
+    code = "TG503"
+    name = "bot-token-in-draft"
+    kinds = frozenset({"bot token", "token"})
+    summary = "A bot token or an API key is written in the draft."
+    doc = RuleDoc(
+        what=(
+            "Flags a Telegram bot token (`<bot id>:<about 35 letters, digits, _ and ->`) anywhere in the "
+            "writer's text, and a key or access token written after its name."
+        ),
+        why=(
+            "A bot token is the bot's password: whoever has it controls the bot. The guide: 不要提供密码或PIN码; "
+            "support can identify a bot by its @username."
+        ),
+        bad=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - Bot stopped answering\n\n"
+            ""
+            "Bot token: 123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11\n"
+        ),
+        good=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - Bot stopped answering\n\n"
+            ""
+            "The bot is @example_notice_bot; I have revoked its token with @BotFather.\n"
+        ),
+        fix="Safe: the token is replaced by a mask; revoke it with @BotFather all the same.",
+        more_bad=(
+            "To: support@telegram.org\nSubject: [功能咨询] - Bot API 用法\n\n"
+            ""
+            "Token：6284713905:AAHk3vQ9pZ2LmN8xR4tY7uW1bC5dE0fGh-s\n",
+        ),
+        more_good=(
+            "To: support@telegram.org\nSubject: [功能咨询] - Bot API 用法\n\n"
+            "机器人是 @qinglan_notice_bot，Token 已重置。\n",
+        ),
+    )
+
+
+class ApiCredentialsInDraft(_SecretRule):
+    code = "TG504"
+    name = "api-hash-in-draft"
+    kinds = frozenset({"api-hash"})
+    summary = "An api_hash (with its api_id) is written in the draft."
+    doc = RuleDoc(
+        what=(
+            "Flags an api_hash (32 hexadecimal digits) written after its name (`api_hash: ...`, "
+            '`api_hash = "..."`, `api_hash 是 ...`); the fix masks the api_id beside it too.'
+        ),
+        why=(
+            "The api_id/api_hash pair identifies an application to Telegram's API and must stay private "
+            "(guide: 不要提供密码或PIN码; 保护个人隐私和敏感数据). Support needs the app's name, not its keys."
+        ),
+        bad=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - API_ID_INVALID\n\n"
+            ""
+            "api_id: 1234567\napi_hash: 0123456789abcdef0123456789abcdef\n"
+        ),
+        good=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - API_ID_INVALID\n\n"
+            ""
+            "My app's api_id was created on my.telegram.org; the api_hash is not included here.\n"
+        ),
+        fix="Safe: the api_hash and the api_id are replaced by masks.",
+        more_bad=(
+            "To: support@telegram.org\nSubject: [技术问题] - API 报错\n\n"
+            "我的 api_hash 是 a3f9c2e18b7d4f6091c2b3a4d5e6f708。\n",
+        ),
+        more_good=(
+            "To: support@telegram.org\nSubject: [技术问题] - API 报错\n\n"
+            "api_hash 已隐藏，文件 MD5 为 d41d8cd98f00b204e9800998ecf8427e。\n",
+        ),
+    )
+
+
+class SessionStringInDraft(_SecretRule):
+    code = "TG505"
+    name = "session-string-in-draft"
+    kinds = frozenset({"session"})
+    summary = "A session string (a logged-in session's key) is written in the draft."
+    doc = RuleDoc(
+        what=(
+            'Flags a long base64-like string written near "session", "string session", "会话" or '
+            '"auth_key": an exported login session (Telethon/Pyrogram string sessions).'
+        ),
+        why=(
+            "A session string is a logged-in account: whoever has it reads and writes as you, with no code "
+            "and no password. The guide: 不要提供密码或PIN码."
+        ),
+        bad=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - Session revoked\n\n"
+            ""
+            "My session string: 1BVtsOKABu4xZk3n7QpR2sT9vW8yA5bC6dE1fG2hI3jK4lM5nO6pQ7rS8tU9vW0xY1zA2bC3dE4fG\n"
+        ),
+        good=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - Session revoked\n\n"
+            ""
+            "My Telethon session was revoked at 10:30 UTC; I can send the error message.\n"
+        ),
+        fix="Safe: the session string is replaced by a mask; terminate that session all the same.",
+        more_bad=(
+            "To: support@telegram.org\nSubject: [技术问题] - 会话失效\n\n"
+            "会话字符串如下：\nAQAxYz12bC34dE56fG78hI90jK12lM34nO56pQ78rS90tU12vW34xY56zA78bC90dE12\n",
+        ),
+        more_good=("To: support@telegram.org\nSubject: [技术问题] - 会话失效\n\n我在“设备”里终止了这个会话。\n",),
+    )
+
+
+RULES: tuple[type[Rule], ...] = (
+    PasswordInDraft,
+    LoginCodeInDraft,
+    TokenInDraft,
+    ApiCredentialsInDraft,
+    SessionStringInDraft,
+)

@@ -1,0 +1,106 @@
+"""Phone rules: numbers without country code (TG401), impossible numbers (TG402), masked ones (TG403)."""
+
+from __future__ import annotations
+
+import pytest
+from lintkit import findings_of, lint
+
+from tglint.phones import find_phone_numbers
+
+ZH = "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n"
+EN = "To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\n"
+
+
+def phone_codes(text: str, **settings: object) -> list[str]:
+    return [f.rule for f in lint(text, **settings).findings if f.category == "phone" and f.severity != "info"]
+
+
+def test_matcher_reports_how_the_number_was_written() -> None:
+    found = find_phone_numbers("手机 13800138000，另一个 +86 139 1076 2483，还有 0086 138 0013 8000", ["CN"])
+    assert [(m.raw, m.has_country_code, m.valid) for m in found] == [
+        ("13800138000", False, True),
+        ("+86 139 1076 2483", True, True),
+        ("0086 138 0013 8000", True, True),
+    ]
+    assert found[0].e164 == "+86 138 0013 8000"
+    assert found[0].bare
+
+
+def test_masked_numbers_are_found_with_and_without_country_code() -> None:
+    found = find_phone_numbers("+86138****8888, +86 138****8888 and 138****8888", ["CN"])
+    assert [(m.raw, m.masked, m.has_country_code) for m in found] == [
+        ("+86138****8888", True, True),
+        ("+86 138****8888", True, True),
+        ("138****8888", True, False),
+    ]
+
+
+def test_ip_addresses_dates_and_emails_are_not_numbers() -> None:
+    text = "IP 185.220.101.34, 2024.03.01 13:45, 13800138000@163.com, https://example.com/u/13800138000"
+    assert find_phone_numbers(text, ["CN", "US"]) == []
+
+
+def test_other_regions_contribute_only_mobiles() -> None:
+    found = find_phone_numbers("My number: 0412 345 678 (Australia)", ["US", "GB", "CN", "AU"])
+    assert [(m.raw, m.region) for m in found] == [("0412 345 678", "AU")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (ZH + "我的手机号是13800138000。\n", ["TG401"]),
+        (ZH + "手机号：138****8888\n", ["TG401"]),
+        (ZH + "号码是 17088451236 的账号\n", ["TG401"]),
+        (ZH + "我的手机号是 +86 123 4567。\n", ["TG402"]),
+        (EN + "My number is (415) 555-0132.\n", ["TG401"]),
+        (EN + "My number is (555) 123-4567.\n", ["TG401"]),
+        (EN + "My number is +1 555 0100.\n", ["TG402"]),
+        (EN + "When I type +44 7700 900461 it says invalid.\n", ["TG402"]),
+        (EN + "My number is 13812345678\n", ["TG401"]),
+        (EN + "call me on 07911 123456\n", ["TG401"]),
+    ],
+)
+def test_flags(body: str, expected: list[str]) -> None:
+    assert phone_codes(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ZH + "2024年3月1日 14:30 开始，20240301 之后，版本 10.5.2，IP 192.168.1.10\n",
+        ZH + "ID: 5123456789，用户ID 123456789，订单号 13800138000，金额 ¥12,800\n",
+        ZH + "手机号：+86 138 0013 8000，+86138****8888\n",
+        ZH + "身份证号：110108199003071238，银行卡 6222 0212 3456 7894\n",
+        ZH + "Token：6284713905:AAHk3vQ9pZ2LmN8xR4tY7uW1bC5dE0fGh-s\n",
+        EN + "User ID: 5123456789, order 4155550132, ticket #4155550132, Reference: 4155550132\n",
+        EN + "The group has 4155550132 views; transaction ID 200000451823617\n",
+        EN + "Time zone UTC+8, GMT+08:00, +12.5% growth, scores +3 5 7 9 11\n",
+        EN + "My number is +1 415 555 0132 and +44 7911 123456.\n",
+        EN + "passport number: 123456789\n",
+    ],
+)
+def test_does_not_flag(body: str) -> None:
+    assert phone_codes(body) == []
+
+
+def test_fix_only_with_a_region() -> None:
+    text = ZH + "我的手机号是13800138000。\n"
+    (without,) = findings_of(lint(text), "TG401")
+    assert without.fix is None
+    assert "+86 138 0013 8000" in without.message
+    (with_region,) = findings_of(lint(text, region="CN"), "TG401")
+    assert with_region.fix is not None and with_region.fix.applicability == "safe"
+    assert [e.content for e in with_region.fix.edits] == ["+86 138 0013 8000"]
+
+
+def test_masked_number_with_country_code_is_an_info_note_in_support_mail() -> None:
+    result = lint(ZH + "手机号：+86138****8888\n")
+    (note,) = findings_of(result, "TG403")
+    assert note.severity == "info"
+    abuse = "To: abuse@telegram.org\nSubject: [滥用举报] - 诈骗\n\n骗子号码 +86 170****1236\n"
+    assert findings_of(lint(abuse), "TG403") == []
+
+
+def test_quoted_numbers_are_ignored() -> None:
+    text = EN + "Thanks.\n\nOn Mon, 3 Jun 2024, Support <support@telegram.org> wrote:\n> Your number 415-555-0132\n"
+    assert phone_codes(text) == []

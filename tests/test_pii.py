@@ -1,0 +1,87 @@
+"""Oversharing rules: national IDs (TG551), bank cards (TG552), passports (TG553), home addresses (TG554)."""
+
+from __future__ import annotations
+
+import pytest
+from lintkit import lint
+
+from tglint.checks.pii import masked
+from tglint.models import Finding
+
+ZH = "To: support@telegram.org\nSubject: [技术问题] - 会员未生效\n\n"
+EN = "To: support@telegram.org\nSubject: [Technical Issue] - Premium not active\n\n"
+
+
+def overshares(text: str) -> list[Finding]:
+    return [f for f in lint(text).findings if f.category == "pii"]
+
+
+def spans(text: str) -> list[tuple[str, str]]:
+    lines = text.split("\n")
+    return [(f.rule, lines[f.line - 1][f.column - 1 : f.end_column - 1]) for f in overshares(text)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("身份证号：110108199003071238", ("TG551", "110108199003071238")),
+        ("身份证 110108900307123", ("TG551", "110108900307123")),
+        ("My national ID number is 110108199003071238", ("TG551", "110108199003071238")),
+        ("SSN: 123-45-6789", ("TG551", "123-45-6789")),
+        ("银行卡：6222 0212 3456 7894（工商银行）", ("TG552", "6222 0212 3456 7894")),
+        ("6222021234567894", ("TG552", "6222021234567894")),
+        ("Charged to my card 4111 1111 1111 1111.", ("TG552", "4111 1111 1111 1111")),
+        ("我的护照号是 E12345678。", ("TG553", "E12345678")),
+        ("my Irish passport number is PE4829173.", ("TG553", "PE4829173")),
+        ("我家住在北京市朝阳区建国路88号3单元502室。", ("TG554", "北京市朝阳区建国路88号3单元502室")),
+        ("住址：阳光小区3栋2单元502", ("TG554", "阳光小区3栋2单元502")),
+        ("I live at 123 Main Street, Apt 4B, Springfield.", ("TG554", "123 Main Street, Apt 4B, Springfield")),
+    ],
+)
+def test_flags(body: str, expected: tuple[str, str]) -> None:
+    assert spans((ZH if body[0] > "\u3000" else EN) + body + "\n") == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "身份证号：110108199003071239",  # wrong check digit
+        "订单号 110108199003071238",
+        "订单号 6222021234567894，交易流水 6222021234567894",
+        "卡号 6222 **** **** 7894，身份证 1101**********1238",
+        "消息 ID 4111111111111111 无法删除",
+        "我没有护照，护照照片我就不发了",
+        "公司地址：北京市朝阳区建国路88号SOHO现代城A座1501室，位于大厦15层",
+        "我住在北京市朝阳区",
+        "Token：6284713905:AAHk3vQ9pZ2LmN8xR4tY7uW1bC5dE0fGh-s",
+        "Order 4111111111111111 from the App Store; card ending in 1111",
+        "Our office: 350 Fifth Avenue, Suite 500, New York",
+        "I met them at 221 Baker Street last week",
+        "ICCID SIM card 89860012345678901234",
+    ],
+)
+def test_does_not_flag(body: str) -> None:
+    assert overshares((ZH if body[0] > "\u3000" else EN) + body + "\n") == []
+
+
+def test_findings_are_sensitive_and_masked() -> None:
+    text = ZH + "身份证号：110108199003071238\n"
+    (finding,) = overshares(text)
+    assert finding.sensitive and finding.severity == "warning"
+    assert "110108199003071238" not in finding.message
+    assert finding.fix is not None and finding.fix.applicability == "safe"
+
+
+def test_home_address_in_signature_counts_but_office_in_press_mail_does_not() -> None:
+    signed = ZH + "转发失败。\n\n--\n潘一文\n地址：上海市徐汇区漕溪北路 398 号 12 号楼 1802 室\n"
+    assert [f.rule for f in overshares(signed)] == ["TG554"]
+    press = (
+        "To: press@telegram.org\nSubject: [媒体合作] - 采访邀请\n\n采访邀请。\n\n"
+        "海城日报社\n上海市浦东新区世纪大道100号环球金融中心20层2001室\n"
+    )
+    assert overshares(press) == []
+
+
+def test_mask_keeps_two_characters_at_each_end() -> None:
+    assert masked("110108199003071238") == "11**************38"
+    assert masked("6222 0212 3456 7894") == "62************94"

@@ -1,0 +1,129 @@
+"""Secret rules: passwords and PINs (TG501), codes (TG502), bot tokens (TG503), api_hash (TG504),
+session strings (TG505). Each secret is reported once, masked, with a safe fix."""
+
+from __future__ import annotations
+
+import pytest
+from lintkit import lint
+
+from tglint.checks.secret import BOT_TOKEN, mask_hint
+from tglint.models import Finding
+
+ZH = "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n"
+EN = "To: security@telegram.org\nSubject: [Account Security] - Account stolen\n\n"
+
+
+def secrets(text: str) -> list[Finding]:
+    return [f for f in lint(text).findings if f.category == "secret"]
+
+
+def secret_values(text: str) -> list[tuple[str, str]]:
+    lines = text.split("\n")
+    return [(f.rule, lines[f.line - 1][f.column - 1 : f.end_column - 1]) for f in secrets(text)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("密码是Lx@880915，请帮忙", ("TG501", "Lx@880915")),
+        ("密码：abc12345", ("TG501", "abc12345")),
+        ("二步验证密码：Lx@880915", ("TG501", "Lx@880915")),
+        ("系统让我输入二步验证密码，我输入的是 Tk#2024sz，提示错误", ("TG501", "Tk#2024sz")),
+        ("我的密码锁是 4 位数字 2580", ("TG501", "2580")),
+        ("PIN码1234", ("TG501", "1234")),
+        ("验证码 12345", ("TG502", "12345")),
+        ("验证码是 58213", ("TG502", "58213")),
+        ("验证码我收到了，是 58213", ("TG502", "58213")),
+        ("“登录代码：64219。请勿将此代码告诉任何人”", ("TG502", "64219")),
+        ("恢复码：8XK2-9QPL", ("TG502", "8XK2-9QPL")),
+        ("my password is Hunter2024!", ("TG501", "Hunter2024")),
+        ("pw: s3cret!", ("TG501", "s3cret")),
+        ("the password I used was Summer2023", ("TG501", "Summer2023")),
+        ("It asks for my password. I'm typing Harbor.Light77 and it fails.", ("TG501", "Harbor.Light77")),
+        ("I have to type my passcode (it's 4417) to get in", ("TG501", "4417")),
+        ("login code 12345", ("TG502", "12345")),
+        ("the code I just got was 40718", ("TG502", "40718")),
+        ("the code 12345 doesn't work", ("TG502", "12345")),
+        (
+            "Bot token: 123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11",
+            ("TG503", "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"),
+        ),
+        ("我的 api_hash 是 a3f9c2e18b7d4f6091c2b3a4d5e6f708。", ("TG504", "a3f9c2e18b7d4f6091c2b3a4d5e6f708")),
+        ('"api_hash": "4b1e9f0c7a2d83e6b5c1f9a07d3e62b8"', ("TG504", "4b1e9f0c7a2d83e6b5c1f9a07d3e62b8")),
+    ],
+)
+def test_finds_the_value(body: str, expected: tuple[str, str]) -> None:
+    assert secret_values((ZH if body[0] > "\u3000" else EN) + body + "\n") == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "我从来没有把密码告诉任何人",
+        "密码已经改过了，我没有提供PIN码",
+        "验证码收不到，60 秒后重发也没有",
+        "验证码 10:25 又收到一次",
+        "密码：******",
+        "验证码：<已删除>",
+        "密码忘了，是 2023 年设置的",
+        "验证码发送到 13800138000",
+        "密码提示：Rex2010",
+        "api_hash 已隐藏，文件名为 report2024.txt，MD5 为 d41d8cd98f00b204e9800998ecf8427e",
+        "I never shared my password",
+        "I did not receive the login code",
+        "password: ******",
+        "code: <redacted>",
+        "error code 12345",
+        "My password is not working",
+        "password reset email: foo@bar.com",
+        "The verification code expires in 10 minutes",
+        "country code 86 and area code 10010",
+        "I pinned 12345 messages",
+        "I changed my password on 2024-03-01",
+        "My 2FA password has 12 characters",
+        "My session on Telegram Desktop 4.16.8 was terminated",
+        "The bot token was revoked via @BotFather",
+    ],
+)
+def test_no_secret(body: str) -> None:
+    assert secrets((ZH if body[0] > "\u3000" else EN) + body + "\n") == []
+
+
+def test_every_secret_is_sensitive_masked_and_fixed_safely() -> None:
+    text = EN + "my password is P@ssw0rd and my PIN is 4821\n"
+    found = secrets(text)
+    assert [f.rule for f in found] == ["TG501", "TG501"]
+    for finding in found:
+        assert finding.sensitive
+        assert "P@ssw0rd" not in finding.message and "4821" not in finding.message
+        assert finding.fix is not None and finding.fix.applicability == "safe"
+        assert all(set(edit.content) == {"*"} for edit in finding.fix.edits)
+
+
+def test_a_secret_is_reported_once() -> None:
+    text = ZH + "Token：6284713905:AAHk3vQ9pZ2LmN8xR4tY7uW1bC5dE0fGh-s\n"
+    assert [f.rule for f in secrets(text)] == ["TG503"]
+
+
+def test_api_hash_fix_masks_the_api_id_too() -> None:
+    text = EN + "api_id: 1234567\napi_hash: 0123456789abcdef0123456789abcdef\n"
+    (finding,) = secrets(text)
+    assert finding.rule == "TG504"
+    assert finding.fix is not None and len(finding.fix.edits) == 2
+
+
+def test_quoted_secrets_are_not_the_writer_s() -> None:
+    text = EN + "I did not reply.\n\nOn Mon, 3 Jun 2024, Someone <a@b.c> wrote:\n> your password Hunter2024! please\n"
+    assert secrets(text) == []
+
+
+def test_bot_token_shapes() -> None:
+    assert BOT_TOKEN.search("123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11")
+    assert BOT_TOKEN.search("6284713905:AAHk3vQ9pZ2LmN8xR4tY7uW1bC5dE0fGh-s")
+    assert not BOT_TOKEN.search("12345:ABC-DEF1234ghIkl-zyx57W2v1u123ew11")  # id too short
+    assert not BOT_TOKEN.search("10:23:45")
+
+
+def test_mask_hint_shows_at_most_one_character() -> None:
+    assert mask_hint("4821") == "****"
+    assert mask_hint("Hunter2024") == "H********"
