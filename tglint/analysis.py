@@ -144,6 +144,9 @@ class Analysis:
         return self.packs.get(name, language)
 
     def lexicon(self, pack: str, key: str, language: str | None = None) -> Lexicon:
+        return self.packs.derived(("lexicon", pack, key, language), lambda: self._build_lexicon(pack, key, language))
+
+    def _build_lexicon(self, pack: str, key: str, language: str | None) -> Lexicon:
         table = self.pack(pack, language)
         value = table.get(key, {})
         if isinstance(value, list):

@@ -16,10 +16,12 @@ built-in file of the same name instead.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
+
+T = TypeVar("T")
 
 LANGUAGES: tuple[str, ...] = ("zh", "en")
 SCOPES: tuple[str, ...] = ("common", *LANGUAGES)
@@ -66,6 +68,7 @@ class Packs:
     def __init__(self, directories: Sequence[Path]) -> None:
         self._files: dict[tuple[str, str], dict[str, Any]] = {}
         self._cache: dict[tuple[str, str | None], dict[str, Any]] = {}
+        self._derived: dict[Hashable, Any] = {}
         for directory in directories:
             if not directory.is_dir():
                 raise PackError(f"{directory}: rule pack directory not found")
@@ -94,6 +97,12 @@ class Packs:
                 table = merge(table, self._files.get((lang, name), {}))
             self._cache[cache_key] = table
         return self._cache[cache_key]
+
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        """Something built from the packs (a compiled lexicon, a model), built once per Packs."""
+        if key not in self._derived:
+            self._derived[key] = build()
+        return cast(T, self._derived[key])
 
     def names(self) -> list[str]:
         return sorted({name for _, name in self._files})
