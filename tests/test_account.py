@@ -1,0 +1,106 @@
+"""Account rules: a support or security mail names the account it is about."""
+
+from __future__ import annotations
+
+import pytest
+from lintkit import lint
+
+from tglint.packs import load_packs
+
+
+def _codes(text: str) -> list[str]:
+    return [f.rule for f in lint(text, select=("account-info",)).findings]
+
+
+SUPPORT = "To: support@telegram.org\nSubject: [Technical Issue] - App crashes on start\n\n"
+SECURITY = "To: security@telegram.org\nSubject: [账户安全] - 发现异常登录\n\n"
+CRASH = "Since yesterday Telegram 10.5.2 crashes on start on my iPhone 15 (iOS 17.2).\n"
+
+
+@pytest.mark.parametrize(
+    "identity",
+    [
+        "My number is +86 138 0013 8000.",
+        "My account: @lin_xiaoyu",
+        "Phone: +86 138****8888",
+        "My number: 0412 345 678 (Australia)",
+        "Username: lin_xiaoyu",
+        "User ID: 582913374",
+    ],
+)
+def test_any_identifier_is_enough(identity: str) -> None:
+    assert "TG301" not in _codes(SUPPORT + CRASH + identity + "\n")
+
+
+@pytest.mark.parametrize(
+    "identity",
+    [
+        "手机号：+86 138 0013 8000",
+        "用户名：@lin_xiaoyu",
+        "我的号码是 13800138000",
+        "用户名：lin_xiaoyu",
+        "账户ID：582913374",
+    ],
+)
+def test_any_identifier_is_enough_in_chinese(identity: str) -> None:
+    body = "昨天晚上 11 点我收到登录提醒，有一台陌生设备在越南登录了我的账号。\n"
+    assert "TG301" not in _codes(SECURITY + body + identity + "\n")
+
+
+def test_support_mail_without_account_is_flagged() -> None:
+    result = lint(SUPPORT + "Hello,\n\n" + CRASH, select=("TG301",))
+    [finding] = result.findings
+    assert finding.severity.value == "warning"
+    assert "+86 138 0013 8000" in finding.message and "@username" in finding.message
+    assert (finding.line, finding.column) == (4, 1)
+
+
+def test_message_follows_the_report_language() -> None:
+    result = lint(SECURITY + "昨天晚上有陌生设备登录了我的账号。\n", select=("TG301",))
+    assert result.findings[0].message.startswith("未提供账户信息")
+
+
+def test_someone_elses_handle_does_not_identify_the_writer() -> None:
+    text = SUPPORT + CRASH + "A scammer @crypto_bonus_vip also keeps writing to me.\n"
+    assert "TG301" in _codes(text)
+
+
+def test_own_marker_closer_than_a_someone_else_marker_wins() -> None:
+    text = SUPPORT + CRASH + "I am the admin of a group, my account is @lin_xiaoyu.\n"
+    assert "TG301" not in _codes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To: abuse@telegram.org\nSubject: [Abuse Report] - Spam bot\n\n"
+        "Since June 6 the bot @vip_signals_bot spams me.\n",
+        "To: press@telegram.org\nSubject: [Media] - Interview request\n\n"
+        "I am a journalist and would like an interview.\n",
+        "To: legal@telegram.org\nSubject: [Copyright] - Infringing channel\n\n"
+        "The channel t.me/x_books posts our copyrighted books.\n",
+        "Hello, thanks for your help.\n",
+    ],
+)
+def test_abuse_press_legal_and_topicless_mails_need_no_account(text: str) -> None:
+    assert _codes(text) == []
+
+
+def test_extras_hint_names_what_is_missing() -> None:
+    text = SECURITY + "昨天 23:10 收到登录提醒。\n手机号：+86 138 0013 8000\n账户ID：582913374\n"
+    result = lint(text, select=("TG302",))
+    [finding] = result.findings
+    assert finding.severity.value == "info"
+    assert "注册时间" in finding.message and "数字账户ID" not in finding.message.split("（")[0]
+
+
+def test_no_extras_hint_when_the_account_is_not_identified() -> None:
+    assert _codes(SUPPORT + CRASH) == ["TG301"]
+
+
+def test_requirements_table_covers_every_topic() -> None:
+    table = load_packs().get("requirements")
+    for topic in ("support", "security", "abuse", "press", "legal"):
+        assert table[topic]["account"] in {"required", "none"}
+        assert table[topic]["account_extras"] in {"recommended", "none"}
+    assert table["abuse"]["account"] == "none"

@@ -1,0 +1,138 @@
+"""Device rules: a malfunction report names the system, the device and the app version."""
+
+from __future__ import annotations
+
+import pytest
+from lintkit import draft_of, lint
+
+from tglint.analysis import Analysis
+from tglint.checks.device import device_facts, reports_malfunction
+from tglint.config import Settings
+from tglint.packs import load_packs
+
+_PACKS = load_packs()
+SUPPORT = "To: support@telegram.org\nSubject: [Technical Issue] - Problem\n\n"
+
+
+def _analysis(body: str, subject: str = "Hello") -> Analysis:
+    draft = draft_of(f"To: support@telegram.org\nSubject: {subject}\n\n{body}\n")
+    return Analysis(draft, Settings(), _PACKS)
+
+
+def _device(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, f.message) for f in lint(text, select=("device-info",)).findings]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "iPhone 15 Pro, iOS 17.2, Telegram 10.5.2",
+        "Samsung Galaxy S24 Ultra / Android 14 / app version 10.3.1",
+        "Pixel 8, Android 14, Telegram v10.5.2",
+        "OPPO Find X6, ColorOS 14 (Android 14), Telegram for Android 10.9.1",
+        "小米13，安卓14，版本号 10.5.2",
+        "红米Note 12，安卓 13，应用版本：10.5.2",
+        "华为Mate 60，鸿蒙4.0，Telegram 10.6.1",
+        "一加12，Android 14，Telegram 10.8.0",
+        "vivo X100，OriginOS 4，Telegram版本 10.9.1",
+        "荣耀 Magic6，MagicOS 8.0，Telegram 10.12.0",
+        "iPad Air（第五代），iPadOS 17.4，Telegram 10.9.0",
+        "Device: Fairphone 5, Android 13, Telegram 10.2.0",
+    ],
+)
+def test_complete_device_lines_are_recognised(written: str) -> None:
+    facts = device_facts(_analysis(written))
+    assert facts.os_version and facts.model and facts.app_version, facts
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Telegram Desktop 4.14 on Windows 11",
+        "Win11，Telegram Desktop 4.14.9",
+        "MacBook Air, macOS Sonoma 14.5, Telegram Desktop 4.16.8",
+        "Ubuntu 22.04, Telegram Desktop 4.14.2",
+        "Telegram Web A in Chrome on Windows 11",
+    ],
+)
+def test_desktop_needs_no_model(written: str) -> None:
+    text = SUPPORT + f"Since yesterday the app crashes when I open a chat. {written}, on Wi-Fi.\n"
+    assert _device(text) == []
+
+
+def test_versions_are_not_confused() -> None:
+    facts = device_facts(_analysis("iOS version 17.2 on my iPhone 12"))
+    assert facts.os_version and facts.model and not facts.app_version
+    facts = device_facts(_analysis("Telegram for Android 10.9.1"))
+    assert facts.app_version and not facts.os_version
+
+
+def test_message_lists_exactly_what_is_missing() -> None:
+    text = SUPPORT + "Since Monday video calls freeze after a minute. Pixel 7, Android 14, on Wi-Fi.\n"
+    [(rule, message)] = _device(text)
+    assert rule == "TG321"
+    assert "Telegram app version" in message
+    assert "device model" not in message and "operating system" not in message
+    assert '"Android 14, Galaxy S24, Telegram 10.5.2"' in message
+
+
+def test_os_named_without_version_is_asked_for_its_version() -> None:
+    text = (
+        "To: support@telegram.org\nSubject: [技术问题] - 闪退\n\n"
+        "今天下午开始一发贴纸就闪退。小米13，安卓系统，Telegram 10.5.2，Wi-Fi。\n"
+    )
+    [(rule, message)] = _device(text)
+    assert rule == "TG321" and "安卓的版本号" in message
+
+
+def test_latest_version_is_only_a_hint() -> None:
+    text = SUPPORT + "Since Monday voice messages do not play. iPhone 15, iOS 17.2, the latest version, Wi-Fi.\n"
+    assert [rule for rule, _ in _device(text)] == ["TG322"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "How do I export the chat history of one group?",
+        "Is there a way to hide my phone number from strangers?",
+        "The app works fine and nothing has crashed; I only have a question about folders.",
+        "请问手机版能不能导出某个群组的聊天记录？",
+        "没有闪退，只是想问怎么关闭自动播放。",
+    ],
+)
+def test_usage_questions_are_not_malfunctions(body: str) -> None:
+    assert not reports_malfunction(_analysis(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The app crashes when I open a chat.",
+        "Messages won't send since this morning.",
+        "Voice messages I record just disappear.",
+        "videos in channels just dont load",
+        "I'm not sure why it keeps freezing.",
+        "消息一直发不出去。",
+        "视频加载不出来。",
+        "不知道为什么一直闪退。",
+    ],
+)
+def test_malfunctions_are_recognised(body: str) -> None:
+    assert reports_malfunction(_analysis(body))
+
+
+def test_tag_declares_a_malfunction() -> None:
+    assert reports_malfunction(_analysis("Please look into this.", subject="Fwd: [Technical Issue] - Help"))
+
+
+def test_security_mail_needs_no_device() -> None:
+    text = (
+        "To: security@telegram.org\nSubject: [Account Security] - Hacked\n\n"
+        "My account was hacked yesterday and I can't log in.\n"
+    )
+    assert _device(text) == []
+
+
+def test_network_hint() -> None:
+    text = SUPPORT + "Since yesterday photos fail to send. Galaxy S24, Android 14, Telegram 10.5.2.\n"
+    assert [rule for rule, _ in _device(text)] == ["TG323"]
