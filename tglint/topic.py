@@ -1,43 +1,308 @@
 """Which official mailbox a draft belongs to, from its subject tag and its words.
 
-Weights live in the `topics` pack (per language); a known subject tag counts
-for its topic too. The topic with the highest score wins when it scores at
-least `min_score`; a draft with no signal has no topic.
+Weights live in the `topics` pack (per language, merged so that a Chinese draft
+full of English product terms still scores them); a known subject tag counts for
+its topic too. Evidence is weighed, not counted: a term counts once with a small
+bonus for repeats, and a negated term ("not hacked", "没有被盗") does not count.
+A draft with no evidence belongs to the general mailbox (support); evidence split
+evenly gives no topic rather than a coin toss. `confident` is the stricter bar
+(strong evidence, a wide lead) rules use before they tell a writer to change mailbox.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
 
-from tglint.lexicon import lexicon
+from tglint.lexicon import ascii_lower
 from tglint.models import TOPICS
-from tglint.packs import Packs, weighted
+from tglint.packs import Packs, strings, weighted
+
+# "Re:", "Fwd:", "回复：", "转发：" (repeated, any case) before the subject proper, and the ticket
+# number a reply carries ("[#48213]", "[Ticket 48213]", "[工单 48213]"): neither is the writer's tag.
+_REPLY_PREFIX = re.compile(
+    r"^\s*(?:(?:re|fw|fwd|aw|wg|tr|sv|vs|答复|回复|转发)\s*(?:\[\d+\])?\s*[:：]\s*"
+    r"|[\[【](?:ticket|case|request|工单|编号)?\s*[#＃:：]?\s*[a-z]{0,4}[-_]?\d{3,}[\]】]\s*)+",
+    re.IGNORECASE,
+)
+# A leading tag in ASCII, full-width square or lenticular brackets.
+_TAG = re.compile(r"\[(?P<a>[^\[\]]*)\]|［(?P<b>[^［］]*)］|【(?P<c>[^【】]*)】")
+_CLAUSE_BREAK = re.compile(r"[。！？!?;；\n，,：:]|\.\s")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORDS = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectTag:
+    """The bracketed tag at the start of a subject (after any Re:/Fwd: prefixes)."""
+
+    text: str  # the tag as written, without brackets
+    start: int  # offset of the opening bracket in the subject
+    end: int  # offset just after the closing bracket
+    full_width: bool  # written with 【】 or ［］
+
+
+def reply_prefix_end(subject: str) -> int:
+    """Where the subject proper starts, after "Re:" / "Fwd:" / "回复：" prefixes and spaces."""
+    match = _REPLY_PREFIX.match(subject)
+    end = match.end() if match else 0
+    return end + len(subject[end:]) - len(subject[end:].lstrip())
+
+
+def leading_tag(subject: str) -> SubjectTag | None:
+    start = reply_prefix_end(subject)
+    match = _TAG.match(subject, start)
+    if not match:
+        return None
+    text = next(group for group in match.groups() if group is not None)
+    return SubjectTag(text.strip(), match.start(), match.end(), match.group("a") is None)
+
+
+def tag_key(tag: str) -> str:
+    """A tag reduced to what matters: width, case, spaces and punctuation do not."""
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", tag).casefold())
+
+
+def _latin_words(text: str) -> str:
+    return f" {' '.join(_LATIN_WORDS.findall(text.casefold()))} "
+
+
+def _known_tags(packs: Packs) -> dict[str, tuple[str, str]]:
+    return packs.derived(("topics", "known tags"), lambda: _build_known_tags(packs))
+
+
+def _build_known_tags(packs: Packs) -> dict[str, tuple[str, str]]:
+    """tag key -> (how the tag reads inside a longer one, topic): the key for Chinese, " words " else."""
+    tags = packs.get("subject").get("tags", {})
+    return {
+        tag_key(tag): (tag_key(tag) if _CJK.search(tag) else _latin_words(tag), topic)
+        for tag, topic in tags.items()
+        if isinstance(topic, str) and topic in TOPICS and len(tag_key(tag)) >= 2
+    }
+
+
+def read_tag(tag: str, packs: Packs) -> tuple[bool, str | None]:
+    """Whether a subject tag is known, and the mailbox it belongs to. A known tag with words around
+    it counts too ("账户安全问题", "Technical Issue Report"): the longest known tag inside decides,
+    and a tie between topics ("Report a bug") leaves the topic open."""
+    known = _known_tags(packs)
+    key = tag_key(tag)
+    if key in known:
+        return True, known[key][1]
+    words = _latin_words(tag)
+    inside = [
+        (len(known_key), topic)
+        for known_key, (needle, topic) in known.items()
+        if needle in (key if _CJK.search(needle) else words)
+    ]
+    if not inside:
+        return False, None
+    longest = max(length for length, _ in inside)
+    topics = {topic for length, topic in inside if length == longest}
+    return True, topics.pop() if len(topics) == 1 else None
+
+
+def topic_of_tag(tag: str, packs: Packs) -> str | None:
+    """The mailbox a known subject tag belongs to; None for an unknown (or ambiguous) tag."""
+    return read_tag(tag, packs)[1]
+
+
+def is_known_tag(tag: str, packs: Packs, *, exact: bool = False) -> bool:
+    """A known tag; `exact`: the tag itself, not a known tag with words around it."""
+    return tag_key(tag) in _known_tags(packs) if exact else read_tag(tag, packs)[0]
+
+
+def topic_name(packs: Packs, topic: str, language: str) -> str:
+    """How messages name a topic's kind of matter ("an account-security matter", "账户安全问题")."""
+    names = packs.get("routing", language).get("topic_names", {})
+    return str(names.get(topic, topic))
 
 
 @dataclass(frozen=True, slots=True)
 class TopicVerdict:
     topic: str | None
     scores: dict[str, float]
+    # The words alone, subject and body, without the tag's vote: what the mail says, to check the tag against.
+    word_scores: dict[str, float] = field(default_factory=dict)
+    # Strong evidence and a clear lead: safe to tell the writer to change mailbox.
+    confident: bool = False
 
     def ranked(self) -> list[tuple[str, float]]:
         return sorted(self.scores.items(), key=lambda item: (-item[1], TOPICS.index(item[0])))
 
 
-def score_topics(text: str, packs: Packs) -> dict[str, float]:
+class TermSet:
+    """Many terms found in one pass: a pattern built as a trie, so a position costs the length of
+    the longest term there rather than one try per term. Same rules as `tglint.lexicon`: ASCII
+    case does not matter, a term starting or ending with a Latin letter or digit must not touch
+    another one there, a space stands for any whitespace, and the leftmost-longest match wins.
+    """
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self.terms = frozenset(" ".join(ascii_lower(t).split()) for t in terms if t.strip())
+        trie: dict[str, Any] = {}
+        for term in self.terms:
+            node = trie
+            for char in term:
+                node = node.setdefault(char, {})
+            node[""] = {}
+        self._pattern = re.compile(_trie_regex(trie, "")) if self.terms else None
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, term) of each match, offsets into `text`."""
+        if self._pattern is None:
+            return
+        for match in self._pattern.finditer(ascii_lower(text)):
+            yield match.start(), match.end(), " ".join(match.group().split())
+
+    def search(self, text: str) -> bool:
+        return self._pattern is not None and self._pattern.search(ascii_lower(text)) is not None
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char == "_")
+
+
+def _trie_regex(node: dict[str, Any], previous: str) -> str:
+    branches = []
+    for char in sorted(key for key in node if key):
+        piece = r"\s+" if char == " " else re.escape(char)
+        if not previous and _is_word_char(char):
+            # Checked after the first character, so that every branch starts with a literal and
+            # the regex engine can skip ahead to positions where some term may start.
+            piece += rf"(?<![a-z0-9_]{re.escape(char)})"
+        branches.append(piece + _trie_regex(node[char], char))
+    if "" in node:  # a term ends here: tried last, so longer terms win
+        branches.append(r"(?![a-z0-9_])" if _is_word_char(previous) else "")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class _Settings:
+    subject_weight: float
+    tag_weight: float
+    repeat_bonus: float
+    min_score: float
+    default_topic: str | None
+    min_margin: float
+    confident_score: float
+    confident_margin: float
+    confident_lead: float  # best must be at least this many times the runner-up
+    cjk_window: int
+    latin_window: int
+    negatable: frozenset[str]
+
+
+# Compared and hashed by identity: built once per pack set.
+@dataclass(frozen=True, slots=True, eq=False)
+class _Model:
+    settings: _Settings
+    weights: dict[str, dict[str, float]]  # term -> topic -> weight
+    terms: TermSet  # every topic's terms, found in one pass
+    negations: TermSet
+    not_negations: TermSet
+
+
+def _model(packs: Packs) -> _Model:
+    return packs.derived(("topics", "model"), lambda: _build_model(packs))
+
+
+def _build_model(packs: Packs) -> _Model:
     table = packs.get("topics")
-    return {topic: lexicon(weighted(table, topic, source="topics")).score(text) for topic in TOPICS}
+    raw: dict[str, Any] = table.get("settings", {})
+    settings = _Settings(
+        subject_weight=float(raw.get("subject_weight", 1.5)),
+        tag_weight=float(raw.get("tag_weight", 3.0)),
+        repeat_bonus=float(raw.get("repeat_bonus", 0.25)),
+        min_score=float(raw.get("min_score", 1.5)),
+        default_topic=str(raw["default_topic"]) if raw.get("default_topic") in TOPICS else None,
+        min_margin=float(raw.get("min_margin", 0.5)),
+        confident_score=float(raw.get("confident_score", 4.0)),
+        confident_margin=float(raw.get("confident_margin", 2.5)),
+        confident_lead=float(raw.get("confident_lead", 1.8)),
+        cjk_window=int(raw.get("cjk_window", 5)),
+        latin_window=int(raw.get("latin_window", 28)),
+        negatable=frozenset(strings(raw, "negatable", source="topics")),
+    )
+    weights: dict[str, dict[str, float]] = {}
+    for topic in TOPICS:
+        for term, weight in weighted(table, topic, source="topics").items():
+            weights.setdefault(" ".join(ascii_lower(term).split()), {})[topic] = weight
+    negation = table.get("negation", {})
+    return _Model(
+        settings,
+        weights,
+        TermSet(weights),
+        TermSet(strings(negation, "cues", source="topics")),
+        TermSet(strings(negation, "not_negations", source="topics")),
+    )
+
+
+def _is_negated(text: str, start: int, term: str, model: _Model) -> bool:
+    """A negation cue close before the term, in the same clause ("not hacked", "并没有被盗")."""
+    window = model.settings.cjk_window if _CJK.match(term) else model.settings.latin_window
+    before = text[max(0, start - window) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    if not model.negations.search(before):
+        return False
+    # "no idea why it crashes", "不知道是不是被盗": words that contain a cue but do not negate.
+    pseudo = [(s, e) for s, e, _ in model.not_negations.finditer(before)]
+    return any(not any(ps <= cue < pe for ps, pe in pseudo) for cue, _, _ in model.negations.finditer(before))
+
+
+def score_topics(text: str, packs: Packs) -> dict[str, float]:
+    """Each topic's evidence in the text: a term counts once, repeats add a little, denials nothing."""
+    model = _model(packs)
+    counts: dict[tuple[str, str], int] = {}
+    for start, _, term in model.terms.finditer(text):
+        negated: bool | None = None
+        for topic in model.weights[term]:
+            if topic in model.settings.negatable:
+                if negated is None:
+                    negated = _is_negated(text, start, term, model)
+                if negated:
+                    continue
+            counts[(topic, term)] = counts.get((topic, term), 0) + 1
+    bonus = model.settings.repeat_bonus
+    scores = dict.fromkeys(TOPICS, 0.0)
+    for (topic, term), n in counts.items():
+        scores[topic] += model.weights[term][topic] * (1 + bonus * min(n - 1, 2))
+    return scores
 
 
 def classify_topic(subject: str, body: str, tag_topic: str | None, packs: Packs) -> TopicVerdict:
-    table = packs.get("topics")
-    settings = table.get("settings", {})
-    subject_weight = float(settings.get("subject_weight", 2.0))
-    tag_weight = float(settings.get("tag_weight", 3.0))
-    min_score = float(settings.get("min_score", 1.0))
+    model = _model(packs)
+    settings = model.settings
+    tag = leading_tag(subject)
+    if tag_topic is None and tag is not None:
+        tag_topic = topic_of_tag(tag.text, packs)
+    # The tag is weighed on its own; its words must not count twice as subject words.
+    subject_words = subject[tag.end :] if tag else subject[reply_prefix_end(subject) :]
     body_scores = score_topics(body, packs)
-    subject_scores = score_topics(subject, packs)
-    scores = {t: body_scores[t] + subject_weight * subject_scores[t] for t in TOPICS}
+    subject_scores = score_topics(subject_words, packs)
+    words = {t: body_scores[t] + settings.subject_weight * subject_scores[t] for t in TOPICS}
+    scores = dict(words)
     if tag_topic in scores:
-        scores[tag_topic] += tag_weight
-    best, best_score = max(scores.items(), key=lambda item: (item[1], -TOPICS.index(item[0])))
-    return TopicVerdict(best if best_score >= min_score else None, scores)
+        scores[tag_topic] += settings.tag_weight
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], TOPICS.index(item[0])))
+    (best, best_score), (_, second_score) = ranked[0], ranked[1]
+    if best_score < settings.min_score:
+        # No evidence at all: the general mailbox, "这是最常用的客服邮箱".
+        topic = settings.default_topic
+    elif best_score - second_score < settings.min_margin:
+        topic = None  # evidence split evenly: no topic rather than a coin toss
+    else:
+        topic = best
+    confident = (
+        topic == best
+        and best_score >= settings.confident_score
+        and best_score - second_score >= settings.confident_margin
+        and best_score >= settings.confident_lead * second_score
+    )
+    return TopicVerdict(topic, scores, words, confident)

@@ -1,7 +1,651 @@
-"""Rules of this category are being written; see tglint/checks/__init__.py for the registry."""
+"""Routing rules: the right official mailbox, and nothing that only looks like one.
+
+The guide (二、Telegram官方邮箱地址和联系方式) names five official mailboxes, each for one
+kind of matter, warns that "发错邮箱可能导致您的问题被转发或延迟处理", and that
+"网络上存在许多冒充Telegram官方的虚假邮箱". Each recipient is classified once:
+an official mailbox, an unknown mailbox on the official domain (help@, suport@),
+an address imitating Telegram (telegrarn.org, telegram.org.cn, tg-support@gmail.com),
+or an unrelated address (a colleague in Cc). Data: common/mailboxes.toml, common/routing.toml.
+"""
 
 from __future__ import annotations
 
-from tglint.rule import Rule
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any
 
-RULES: tuple[type[Rule], ...] = ()
+from tglint.analysis import Analysis
+from tglint.draft import Recipient
+from tglint.lexicon import lexicon
+from tglint.models import TOPICS, Edit, Fix, Hit, Severity
+from tglint.packs import Packs, strings
+from tglint.rule import Rule, RuleDoc
+from tglint.topic import topic_name
+
+_LOCAL_PIECES = re.compile(r"[._\-+]+")
+_LETTER_RUNS = re.compile(r"[a-z]+|[0-9]+")
+
+
+class Kind(StrEnum):
+    OFFICIAL = "official"
+    UNKNOWN_MAILBOX = "unknown-mailbox"  # on Telegram's domain, but not one of its mailboxes
+    IMITATION = "imitation"  # a domain made to look like Telegram's
+    POSING = "posing"  # another domain, with a name that claims to be Telegram
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class AddressCheck:
+    kind: Kind
+    topic: str | None = None  # the mailbox's topic, for an official address
+    # The official mailbox this address is an obvious misspelling of (suport@, support@telegrarn.org).
+    intended: str | None = None
+
+
+def _skeleton(text: str, confusables: Sequence[tuple[str, str]]) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    for source, target in confusables:
+        text = text.replace(source, target)
+    return text
+
+
+# Compared and hashed by identity: one instance per pack set, a key for the address cache.
+@dataclass(frozen=True, slots=True, eq=False)
+class RoutingData:
+    mailboxes: dict[str, str]  # topic -> address
+    official_domain: str
+    official_locals: dict[str, str]  # local part -> topic
+    brands: tuple[str, ...]  # as skeletons
+    max_brand_distance: int
+    short_brands: frozenset[str]
+    service_words: frozenset[str]
+    display_brands: tuple[str, ...]  # as skeletons
+    confusables: tuple[tuple[str, str], ...]  # longest first
+    free_mail: frozenset[str]
+    aliases: dict[str, str]
+    max_typo_distance: int
+
+    def skeleton(self, text: str) -> str:
+        """The text with look-alike characters undone: "telegrarn" and "teiegram" read "telegram"."""
+        return _skeleton(text, self.confusables)
+
+
+def routing_data(packs: Packs) -> RoutingData:
+    return packs.derived(("routing", "data"), lambda: _build_routing_data(packs))
+
+
+def _build_routing_data(packs: Packs) -> RoutingData:
+    mailboxes_pack = packs.get("mailboxes")
+    routing = packs.get("routing")
+    lookalike: dict[str, Any] = routing.get("lookalike", {})
+    mailboxes = {t: str(a).lower() for t, a in mailboxes_pack.get("mailboxes", {}).items() if t in TOPICS}
+    confusables = tuple(
+        (str(source), str(target))
+        for source, target in sorted(routing.get("confusables", {}).items(), key=lambda item: (-len(item[0]), item[0]))
+    )
+
+    def words(table: dict[str, Any], key: str) -> list[str]:
+        return [word.lower() for word in strings(table, key, source="routing")]
+
+    return RoutingData(
+        mailboxes=mailboxes,
+        official_domain=str(mailboxes_pack.get("settings", {}).get("official_domain", "telegram.org")).lower(),
+        official_locals={address.partition("@")[0]: topic for topic, address in mailboxes.items()},
+        brands=tuple(_skeleton(brand, confusables) for brand in words(lookalike, "brands")),
+        max_brand_distance=int(lookalike.get("max_brand_distance", 1)),
+        short_brands=frozenset(words(lookalike, "short_brands")),
+        service_words=frozenset(words(lookalike, "service_words")),
+        display_brands=tuple(_skeleton(brand, confusables) for brand in words(lookalike, "display_brands")),
+        confusables=confusables,
+        free_mail=frozenset(words(routing.get("free_mail", {}), "domains")),
+        aliases={str(k).lower(): str(v) for k, v in routing.get("local_part_aliases", {}).items() if v in TOPICS},
+        max_typo_distance=int(routing.get("settings", {}).get("max_typo_distance", 2)),
+    )
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Insertions, deletions, substitutions and swaps of neighbours (optimal string alignment)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[len(b)]
+
+
+def _imitates_brand(token: str, data: RoutingData) -> bool:
+    """A word that is, contains, or nearly is the brand once look-alike characters are undone."""
+    skeleton = data.skeleton(token)
+    for brand in data.brands:
+        if brand in skeleton:
+            return True
+        if (
+            abs(len(skeleton) - len(brand)) <= data.max_brand_distance
+            and edit_distance(skeleton, brand) <= data.max_brand_distance
+        ):
+            return True
+    return False
+
+
+def _short_brand_with_service(pieces: Sequence[str], data: RoutingData, *, free_mail: bool) -> bool:
+    """The short brand next to a help-desk word ("tg-support", "tgkefu"), or any word on free mail ("tg2024")."""
+    words = [w for piece in pieces for w in _LETTER_RUNS.findall(piece)]
+    for word in words:
+        for short in data.short_brands:
+            if word == short and (free_mail or any(w in data.service_words for w in words if w != word)):
+                return True
+            rest = word.removeprefix(short) if word.startswith(short) else word.removesuffix(short)
+            if rest != word and rest in data.service_words:
+                return True
+    return False
+
+
+def _domain_imitates(domain: str, data: RoutingData) -> bool:
+    labels = domain.split(".")
+    for index, label in enumerate(labels):
+        pieces = [label, label.replace("-", ""), *label.split("-")]
+        if any(_imitates_brand(piece, data) for piece in pieces if piece):
+            return True
+        # The last label is a country code: ".tg" is Togo, not Telegram.
+        if index < len(labels) - 1 and _short_brand_with_service(label.split("-"), data, free_mail=False):
+            return True
+    return False
+
+
+def _local_poses(local: str, domain: str, data: RoutingData) -> bool:
+    pieces = [piece for piece in _LOCAL_PIECES.split(local) if piece]
+    if any(_imitates_brand(piece, data) for piece in [local, *pieces]):
+        return True
+    return _short_brand_with_service(pieces, data, free_mail=domain in data.free_mail)
+
+
+def _display_poses(display_name: str, data: RoutingData) -> bool:
+    skeleton = data.skeleton(display_name)
+    return any(brand in skeleton for brand in data.display_brands)
+
+
+def typo_of_mailbox(local: str, data: RoutingData) -> str | None:
+    """The official mailbox a local part misspells (suport, secuirty, supp0rt), if exactly one is close."""
+    if local in data.official_locals:
+        return data.official_locals[local]
+    skeleton = data.skeleton(local)
+    close = {
+        topic
+        for official, topic in data.official_locals.items()
+        if skeleton == data.skeleton(official)
+        or (len(local) >= 4 and edit_distance(local, official) <= data.max_typo_distance)
+    }
+    return close.pop() if len(close) == 1 else None
+
+
+@lru_cache(maxsize=1024)
+def _check(address: str, display_name: str, data: RoutingData) -> AddressCheck:
+    normalised = unicodedata.normalize("NFKC", address).casefold().strip().strip("<>").rstrip(".")
+    local, _, domain = normalised.rpartition("@")
+    if domain == data.official_domain:
+        if local in data.official_locals:
+            return AddressCheck(Kind.OFFICIAL, topic=data.official_locals[local])
+        return AddressCheck(Kind.UNKNOWN_MAILBOX, intended=typo_of_mailbox(local, data))
+    if domain.endswith("." + data.official_domain):
+        return AddressCheck(Kind.UNKNOWN_MAILBOX, intended=typo_of_mailbox(local, data))
+    if data.skeleton(domain) == data.skeleton(data.official_domain) or _domain_imitates(domain, data):
+        return AddressCheck(Kind.IMITATION, intended=typo_of_mailbox(local, data))
+    if _local_poses(local, domain, data) or _display_poses(display_name, data):
+        return AddressCheck(Kind.POSING)
+    return AddressCheck(Kind.OTHER)
+
+
+def check_address(recipient: Recipient, packs: Packs) -> AddressCheck:
+    return _check(recipient.address, recipient.display_name, routing_data(packs))
+
+
+def _checked(analysis: Analysis) -> list[tuple[Recipient, AddressCheck]]:
+    return [(r, check_address(r, analysis.packs)) for r in analysis.draft.recipients]
+
+
+def _official_topics(checked: Sequence[tuple[Recipient, AddressCheck]]) -> list[str]:
+    topics: list[str] = []
+    for _, check in checked:
+        if check.kind is Kind.OFFICIAL and check.topic and check.topic not in topics:
+            topics.append(check.topic)
+    return topics
+
+
+def _handles(analysis: Analysis, topic: str, language: str) -> str:
+    return str(analysis.pack("routing", language).get("mailbox_handles", {}).get(topic, topic))
+
+
+def _replacement(recipient: Recipient, address: str, applicability: str) -> Fix:
+    return Fix(
+        f"Write to {address} instead of {recipient.address}",
+        applicability,
+        (Edit(recipient.field, recipient.start, recipient.end, address),),
+    )
+
+
+def _redirect(recipient: Recipient, message: str, address: str, *, safe: bool) -> Hit:
+    """A finding on a recipient whose fix writes `address` in its place: safe for an obvious misspelling."""
+    fix = _replacement(recipient, address, "safe" if safe else "unsafe")
+    return Hit(recipient.field, recipient.start, recipient.end, message, fix=fix)
+
+
+def _suggested_topic(analysis: Analysis, check: AddressCheck, local: str) -> str:
+    """Where the mail should go instead: the misspelt mailbox, the draft's topic, or what the name says."""
+    data = routing_data(analysis.packs)
+    if check.intended:
+        return check.intended
+    verdict = analysis.topic_verdict
+    if verdict.confident and verdict.topic:
+        return verdict.topic
+    return data.aliases.get(local) or analysis.topic or "support"
+
+
+def _both_mailboxes_fit(analysis: Analysis, topic: str, chosen: str) -> bool:
+    """The draft names a matter the guide lists under both mailboxes (harassment: security and abuse)."""
+    table = analysis.pack("routing").get("overlap", {})
+    terms = table.get(f"{topic}+{chosen}", []) + table.get(f"{chosen}+{topic}", [])
+    if not terms:
+        return False
+    found = lexicon(terms)
+    return found.search(analysis.subject_text) is not None or found.search(analysis.body_text) is not None
+
+
+def _tag_backs_mailbox(analysis: Analysis, chosen: str) -> bool:
+    """The subject's tag names the chosen mailbox's matter: two deliberate choices the words must outweigh
+    twice over before we call the mailbox wrong."""
+    verdict = analysis.topic_verdict
+    tag_vote = verdict.scores[chosen] - verdict.word_scores[chosen]
+    if tag_vote <= 0 or verdict.topic is None:
+        return False
+    margin = float(analysis.pack("routing").get("settings", {}).get("overrule_margin", 2.5))
+    return verdict.scores[verdict.topic] - (verdict.scores[chosen] + tag_vote) < margin
+
+
+class MissingRecipient(Rule):
+    code = "TG200"
+    name = "missing-recipient"
+    category = "routing"
+    severity = Severity.WARNING
+    summary = "The draft has no recipient."
+    doc = RuleDoc(
+        what="Flags a draft with no To, Cc or Bcc address (a body-only draft counts: it has no header at all).",
+        why=(
+            "The guide: 选择正确的邮箱地址是获得及时回复的关键 and 确认收件人地址的准确性. A draft with no recipient "
+            "has not yet been matched to one of the official mailboxes."
+        ),
+        bad="Subject: [Technical Issue] - App crashes on start\n\nHello, the app crashes on start.\n",
+        good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes on start\n\nHello.\n",
+        more_bad=("你好，我的 Telegram 一打开就闪退。\n",),
+        more_good=("To: support@telegram.org\nSubject: [技术问题] - 启动即闪退\n\n你好。\n",),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        if analysis.draft.recipients:
+            return
+        topic = analysis.topic if analysis.topic_verdict.confident else None
+        mailbox = routing_data(analysis.packs).mailboxes.get(topic or "", "")
+        if mailbox:
+            message = analysis.say(
+                en=(
+                    f"The draft has no recipient: this is {topic_name(analysis.packs, topic or '', 'en')}, "
+                    f"write to {mailbox}."
+                ),
+                zh=f"草稿没有收件人：这是{topic_name(analysis.packs, topic or '', 'zh')}，请发送至 {mailbox}。",
+            )
+        else:
+            message = analysis.say(
+                en=(
+                    "The draft has no recipient: address it to the official mailbox "
+                    "for the matter (support@, security@, abuse@, press@ or legal@telegram.org)."
+                ),
+                zh=(
+                    "草稿没有收件人：请根据问题类型填写对应的官方邮箱（support@、"
+                    "security@、abuse@、press@ 或 legal@telegram.org）。"
+                ),
+            )
+        # A body-only draft has no To line: the finding then stands at line 1, column 1.
+        yield Hit("to", 0, 0, message)
+
+
+class WrongMailbox(Rule):
+    code = "TG201"
+    name = "wrong-mailbox"
+    category = "routing"
+    severity = Severity.WARNING
+    summary = "The draft is addressed to an official mailbox that does not handle its kind of matter."
+    doc = RuleDoc(
+        what=(
+            "Flags an official mailbox that does not match the draft's topic, when the topic is clear (strong "
+            "evidence and a wide lead over every other topic): a stolen account written to support@, a partnership "
+            "offer to support@, a sticker bug to security@."
+        ),
+        why=(
+            "The guide: 选择正确的邮箱地址是获得及时回复的关键，发错邮箱可能导致您的问题被转发或延迟处理 — a mail sent "
+            "to the wrong mailbox is forwarded (delay), answered with a canned reply, or given lower priority."
+        ),
+        bad=(
+            "To: support@telegram.org\nSubject: [Account Security] - Account hacked, unknown device logged in\n\n"
+            "Hello,\n\nMy account was hacked: someone logged in from an unknown device and changed my two-step "
+            "verification password. I am locked out.\n"
+        ),
+        good=(
+            "To: security@telegram.org\nSubject: [Account Security] - Account hacked, unknown device logged in\n\n"
+            "Hello,\n\nMy account was hacked: someone logged in from an unknown device. I am locked out.\n"
+        ),
+        fix="Unsafe: the recipient is replaced by the mailbox of the draft's topic.",
+        more_bad=(
+            "To: security@telegram.org\nSubject: [技术问题] - 贴纸全部加载不出来\n\n你好，"
+            "\n\n从昨天开始所有贴纸都加载不出来，"
+            "重装应用也没用，别的图片下载正常。\n",
+        ),
+        more_good=(
+            (
+                "To: support@telegram.org\nSubject: [技术问题] - 贴纸全部加载不出来\n\n你好，"
+                "\n\n从昨天开始所有贴纸都加载不出来。\n"
+            ),
+        ),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        verdict = analysis.topic_verdict
+        if not verdict.confident or verdict.topic is None:
+            return
+        checked = _checked(analysis)
+        topics = _official_topics(checked)
+        if len(topics) != 1 or topics[0] == verdict.topic:
+            return  # several mailboxes at once is its own finding
+        if _both_mailboxes_fit(analysis, verdict.topic, topics[0]) or _tag_backs_mailbox(analysis, topics[0]):
+            return
+        right = routing_data(analysis.packs).mailboxes[verdict.topic]
+        for recipient, check in checked:
+            if check.kind is not Kind.OFFICIAL:
+                continue
+            wrong = recipient.address
+            yield Hit(
+                recipient.field,
+                recipient.start,
+                recipient.end,
+                analysis.say(
+                    en=(
+                        f"This is {topic_name(analysis.packs, verdict.topic, 'en')}: write to {right}, not {wrong} "
+                        f"({wrong} handles {_handles(analysis, topics[0], 'en')})."
+                    ),
+                    zh=(
+                        f"这是{topic_name(analysis.packs, verdict.topic, 'zh')}：请发送至 {right}，而不是 {wrong}"
+                        f"（{wrong} 负责{_handles(analysis, topics[0], 'zh')}）。"
+                    ),
+                ),
+                fix=_replacement(recipient, right, "unsafe"),
+            )
+
+
+class FakeTelegramAddress(Rule):
+    code = "TG202"
+    name = "fake-telegram-address"
+    category = "routing"
+    severity = Severity.ERROR
+    summary = "A recipient imitates or poses as Telegram but is not an official address."
+    doc = RuleDoc(
+        what=(
+            "Flags a recipient that only looks like Telegram: a domain imitating telegram.org (telegram.com, "
+            "telegram.org.cn, telegram-support.org, telegrarn.org, teiegram.org, Cyrillic look-alike letters), or an "
+            "address on another domain that claims to be Telegram (telegram.support@gmail.com, tg-support@outlook.com, "
+            '"Telegram Support" <x@qq.com>). An unrelated address (a colleague in Cc) is not flagged here.'
+        ),
+        why=(
+            "The guide: 网络上存在许多冒充Telegram官方的虚假邮箱和联系方式，使用非官方渠道不仅无法解决问题，还可能面临"
+            "安全风险 — and a fake desk is exactly where account details get stolen. Official mailboxes exist only "
+            "at @telegram.org."
+        ),
+        bad="To: support@telegram-support.org\nSubject: [Technical Issue] - App crashes on start\n\nHello.\n",
+        good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes on start\n\nHello.\n",
+        fix=(
+            "Safe when the address is an obvious misspelling of an official one (support@telegrarn.org, "
+            "support@telegram.com); otherwise unsafe: replaced by the mailbox of the draft's topic."
+        ),
+        more_bad=("To: telegram.kefu@163.com\nSubject: [账户安全] - 账号被盗\n\n你好，我的账号被盗了。\n",),
+        more_good=(
+            (
+                "To: security@telegram.org\nCc: zhang.wei@example.com\nSubject: "
+                "[账户安全] - 账号被盗\n\n你好，我的账号被盗了。\n"
+            ),
+        ),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        data = routing_data(analysis.packs)
+        for recipient, check in _checked(analysis):
+            if check.kind not in (Kind.IMITATION, Kind.POSING):
+                continue
+            local, _, domain = recipient.address.rpartition("@")
+            right = data.mailboxes[_suggested_topic(analysis, check, local.lower())]
+            if check.kind is Kind.IMITATION:
+                en = (
+                    f"{recipient.address} is not an official Telegram address: {domain} imitates "
+                    f"{data.official_domain}, and the official mailboxes are only at @{data.official_domain}. "
+                    f"Write to {right}."
+                )
+                zh = (
+                    f"{recipient.address} 不是 Telegram 官方邮箱：域名 {domain} 仿冒 {data.official_domain}，"
+                    f"官方邮箱只在 @{data.official_domain}。请发送至 {right}。"
+                )
+            else:
+                en = (
+                    f"{recipient.address} poses as Telegram but is not an official address: the official "
+                    f"mailboxes are only at @{data.official_domain}. Write to {right}."
+                )
+                zh = (
+                    f"{recipient.address} 冒充 Telegram，但不是官方邮箱：官方邮箱只在 @{data.official_domain}。"
+                    f"请发送至 {right}。"
+                )
+            yield _redirect(recipient, analysis.say(en=en, zh=zh), right, safe=check.intended is not None)
+
+
+class UnknownOfficialMailbox(Rule):
+    code = "TG203"
+    name = "unknown-official-mailbox"
+    category = "routing"
+    severity = Severity.ERROR
+    summary = "A recipient on telegram.org is not one of the official mailboxes."
+    doc = RuleDoc(
+        what=(
+            "Flags an address on the official domain that is not one of the five official mailboxes: a misspelling "
+            "(suport@, secuirty@, supp0rt@) or a guess (help@, service@, info@telegram.org)."
+        ),
+        why=(
+            "The guide lists exactly five official mailboxes (support@, security@, abuse@, press@, legal@telegram.org) "
+            "and asks to 再次确认邮箱地址的准确性: any other address bounces or is never read."
+        ),
+        bad="To: suport@telegram.org\nSubject: [Technical Issue] - App crashes on start\n\nHello.\n",
+        good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes on start\n\nHello.\n",
+        fix=(
+            "Safe for an obvious misspelling of an official mailbox (suport@ -> support@); otherwise unsafe: replaced "
+            "by the mailbox of the draft's topic or the one the name points to (help@ -> support@)."
+        ),
+        more_bad=("To: help@telegram.org\nSubject: [技术问题] - 启动即闪退\n\n你好。\n",),
+        more_good=("To: support@telegram.org\nSubject: [技术问题] - 启动即闪退\n\n你好。\n",),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        data = routing_data(analysis.packs)
+        for recipient, check in _checked(analysis):
+            if check.kind is not Kind.UNKNOWN_MAILBOX:
+                continue
+            local = recipient.address.rpartition("@")[0]
+            right = data.mailboxes[_suggested_topic(analysis, check, local.lower())]
+            if check.intended:
+                en = f"{recipient.address} is not an official mailbox; did you mean {right}?"
+                zh = f"{recipient.address} 不是官方邮箱，您是不是要写 {right}？"
+            else:
+                en = (
+                    f"{recipient.address} is not one of Telegram's official mailboxes (support@, security@, "
+                    f"abuse@, press@, legal@{data.official_domain}): write to {right}."
+                )
+                zh = (
+                    f"{recipient.address} 不是 Telegram 的官方邮箱（只有 support@、security@、abuse@、press@、"
+                    f"legal@{data.official_domain}）：请发送至 {right}。"
+                )
+            yield _redirect(recipient, analysis.say(en=en, zh=zh), right, safe=check.intended is not None)
+
+
+class SeveralMailboxes(Rule):
+    code = "TG204"
+    name = "several-mailboxes"
+    category = "routing"
+    severity = Severity.WARNING
+    summary = "The draft is addressed to several official mailboxes at once."
+    doc = RuleDoc(
+        what="Flags a draft addressed (To, Cc or Bcc) to more than one of the official mailboxes.",
+        why=(
+            "Each mailbox is a different team (guide: 选择合适的邮箱地址 "
+            "... 确保您的问题被相关部门快速处理); the same mail "
+            "in several queues is handled twice or bounced between teams, and the guide asks 不要混合多个不同的问题. "
+            "One mailbox per mail."
+        ),
+        bad=(
+            "To: support@telegram.org\nCc: security@telegram.org, abuse@telegram.org\n"
+            "Subject: [Technical Issue] - Duplicate messages in channels\n\nHello.\n"
+        ),
+        good="To: support@telegram.org\nSubject: [Technical Issue] - Duplicate messages in channels\n\nHello.\n",
+        more_bad=(
+            "To: support@telegram.org, security@telegram.org\nSubject: [技术问题] - 频道消息显示重复\n\n你好。\n",
+        ),
+        more_good=(
+            "To: support@telegram.org\nCc: li.na@example.com\nSubject: [技术问题] - 频道消息显示重复\n\n你好。\n",
+        ),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        checked = _checked(analysis)
+        topics = _official_topics(checked)
+        if len(topics) < 2:
+            return
+        data = routing_data(analysis.packs)
+        keep = analysis.topic if analysis.topic in topics else topics[0]
+        seen: set[str] = set()
+        for recipient, check in checked:
+            if check.kind is not Kind.OFFICIAL or check.topic is None or check.topic in seen:
+                continue
+            seen.add(check.topic)
+            if len(seen) == 1:
+                continue  # the first mailbox is not the problem; each one after it is
+            yield Hit(
+                recipient.field,
+                recipient.start,
+                recipient.end,
+                analysis.say(
+                    en=(
+                        f"One mailbox per mail: this draft goes to {len(topics)} "
+                        f"official mailboxes. Keep only {data.mailboxes[keep]} and "
+                        "send any other matter separately."
+                    ),
+                    zh=(
+                        f"一封邮件只发一个邮箱：此草稿同时发给了 {len(topics)} 个官方邮箱。"
+                        f"请只保留 {data.mailboxes[keep]}，其他问题另行发送。"
+                    ),
+                ),
+            )
+
+
+class NoOfficialRecipient(Rule):
+    code = "TG205"
+    name = "no-official-recipient"
+    category = "routing"
+    severity = Severity.WARNING
+    summary = "None of the recipients is an official Telegram mailbox."
+    doc = RuleDoc(
+        what=(
+            "Flags a draft whose recipients are all unrelated addresses (no official mailbox, nothing imitating one): "
+            "as addressed, the mail never reaches Telegram."
+        ),
+        why="The guide: 请务必通过这些正式渠道联系客服 — only the five @telegram.org mailboxes reach Telegram's teams.",
+        bad="To: li.na@example.com\nSubject: [Technical Issue] - App crashes on start\n\nHello.\n",
+        good=(
+            "To: support@telegram.org\nCc: li.na@example.com\nSubject: [Technical "
+            "Issue] - App crashes on start\n\nHello.\n"
+        ),
+        more_bad=("To: wang.fang@example.cn\nSubject: [技术问题] - 启动即闪退\n\n你好。\n",),
+        more_good=("To: support@telegram.org\nSubject: [技术问题] - 启动即闪退\n\n你好。\n",),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        checked = _checked(analysis)
+        if not checked or any(check.kind is not Kind.OTHER for _, check in checked):
+            return
+        first = checked[0][0]
+        mailbox = routing_data(analysis.packs).mailboxes[analysis.topic or "support"]
+        yield Hit(
+            first.field,
+            first.start,
+            first.end,
+            analysis.say(
+                en=(
+                    f"No recipient is an official Telegram mailbox: add {mailbox} "
+                    "(official mailboxes are only at @telegram.org)."
+                ),
+                zh=f"收件人中没有 Telegram 官方邮箱：请添加 {mailbox}（官方邮箱只在 @telegram.org）。",
+            ),
+        )
+
+
+class NonTelegramRecipient(Rule):
+    code = "TG206"
+    name = "non-telegram-recipient"
+    category = "routing"
+    severity = Severity.INFO
+    summary = "A recipient besides the official mailbox is not a Telegram address."
+    doc = RuleDoc(
+        what=(
+            "Notes an unrelated address (a colleague, yourself) next to an official mailbox. Nothing wrong with it as "
+            "such; it is a reminder that this person will see everything in the draft."
+        ),
+        why="The guide: 只提供必要的账户信息, 保护个人隐私和敏感数据, 确认收件人地址的准确性.",
+        bad=(
+            "To: support@telegram.org\nCc: li.na@example.com\nSubject: [Technical "
+            "Issue] - App crashes on start\n\nHello.\n"
+        ),
+        good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes on start\n\nHello.\n",
+        more_bad=("To: support@telegram.org\nCc: wang.fang@example.cn\nSubject: [技术问题] - 启动即闪退\n\n你好。\n",),
+        more_good=("To: support@telegram.org\nSubject: [技术问题] - 启动即闪退\n\n你好。\n",),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        checked = _checked(analysis)
+        if all(check.kind is Kind.OTHER for _, check in checked):
+            return  # no Telegram address at all: no-official-recipient says so
+        for recipient, check in checked:
+            if check.kind is Kind.OTHER:
+                yield Hit(
+                    recipient.field,
+                    recipient.start,
+                    recipient.end,
+                    analysis.say(
+                        en=(
+                            f"{recipient.address} is not a Telegram address: make sure "
+                            "they should see this mail, account details included."
+                        ),
+                        zh=(
+                            f"{recipient.address} 不是 Telegram 的地址：请确认对方应当看到这封邮件（包括其中的账户信息"
+                            "）。"
+                        ),
+                    ),
+                )
+
+
+RULES: tuple[type[Rule], ...] = (
+    MissingRecipient,
+    WrongMailbox,
+    FakeTelegramAddress,
+    UnknownOfficialMailbox,
+    SeveralMailboxes,
+    NoOfficialRecipient,
+    NonTelegramRecipient,
+)

@@ -1,12 +1,126 @@
-"""Subject rules: the guide's "[tag] - specific description" subject line (邮件主题行规范)."""
+"""Subject rules: the guide's "[tag] - specific description" subject line (邮件主题行规范).
+
+A subject is read as: reply prefixes ("Re:", "转发："), a leading tag in brackets,
+a separator, and the description. Each rule looks at one of those pieces, so a
+subject gets one precise complaint per problem, and the fixes rewrite it into the
+guide's form.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
 from tglint.analysis import Analysis
-from tglint.models import Hit, Severity
+from tglint.models import Edit, Fix, Hit, Severity
+from tglint.packs import Packs, strings
 from tglint.rule import Rule, RuleDoc
+from tglint.topic import SubjectTag, TermSet, is_known_tag, leading_tag, read_tag, reply_prefix_end, topic_name
+
+# Whatever people put between the tag and the description: spaces, dashes, colons, bars...
+_SEPARATOR = re.compile(r"[\s:：|｜/／,，、.。·丨~\-–—－―]*")
+_DASHES = frozenset("-–—－―")
+_MORE_TAGS = re.compile(r"(?:\s*(?:\[[^\[\]]*\]|【[^【】]*】|［[^［］]*］))*")
+# A tag written without brackets, then a separator: "技术问题 - 消息发送失败", "Technical Issue: app crashes".
+_BARE_TAG = re.compile(r"(?P<tag>[^\[\]【】［］:：|｜\-–—－―]{2,30}?)\s*(?:[:：|｜]|[-–—－―]{1,2})\s*(?=\S)")
+_LATER_TAG = re.compile(r"\[(?P<a>[^\[\]]+)\]|【(?P<b>[^【】]+)】|［(?P<c>[^［］]+)］")
+_CONTENT = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
+_WIDE = re.compile(
+    r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
+    r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
+_CANONICAL_SEPARATOR = " - "
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectLine:
+    """A subject split into the pieces the guide's form names."""
+
+    text: str
+    proper_start: int  # after "Re:" / "Fwd:" prefixes
+    tag: SubjectTag | None
+    tags_end: int  # after the tag and any further tags right behind it ("[技术问题][iOS]")
+    description_start: int
+    description_end: int
+
+    @property
+    def separator(self) -> str:
+        return self.text[self.tags_end : self.description_start]
+
+    @property
+    def description(self) -> str:
+        return self.text[self.description_start : self.description_end]
+
+    @property
+    def has_dash_separator(self) -> bool:
+        stripped = self.separator.strip()
+        return bool(stripped) and set(stripped) <= _DASHES
+
+    def canonical(self) -> str:
+        """The subject from its tag on, in the guide's form `[tag] - description`."""
+        assert self.tag is not None
+        more_tags = self.text[self.tag.end : self.tags_end].strip()
+        return f"[{self.tag.text}]{more_tags}{_CANONICAL_SEPARATOR}{self.description}"
+
+    def rewrite_hit(self, start: int, message: str) -> Hit:
+        """A finding from `start` to the description, fixed safely by writing the guide's form."""
+        assert self.tag is not None
+        new = self.canonical()
+        fix = _write_subject(self.tag.start, self.description_end, new)
+        return Hit("subject", start, self.description_start, message, fix=fix)
+
+
+def _write_subject(start: int, end: int, new: str) -> Fix:
+    """The safe fix that writes the subject from `start` to `end` in the guide's form."""
+    return Fix(f"Write the subject as: {new}", "safe", (Edit("subject", start, end, new),))
+
+
+def _skip(pattern: re.Pattern[str], text: str, position: int) -> int:
+    match = pattern.match(text, position)
+    return match.end() if match else position
+
+
+def parse_subject(text: str) -> SubjectLine:
+    proper = reply_prefix_end(text)
+    tag = leading_tag(text)
+    tags_end = start = proper
+    if tag is not None:
+        tags_end = _skip(_MORE_TAGS, text, tag.end)
+        start = _skip(_SEPARATOR, text, tags_end)
+    return SubjectLine(text, proper, tag, tags_end, start, max(start, len(text.rstrip())))
+
+
+def _vague_words(packs: Packs) -> TermSet:
+    return packs.derived(("subject", "vague words"), lambda: _build_vague_words(packs))
+
+
+def _build_vague_words(packs: Packs) -> TermSet:
+    return TermSet(strings(packs.get("subject").get("vague", {}), "words", source="subject"))
+
+
+def is_vague(text: str, packs: Packs) -> bool:
+    """Nothing is left once the words that say nothing ("求助", "urgent", "problem") are gone,
+    or only a problem type is ("Legal matter", "举报"): a category, not a description."""
+    pieces, last = [], 0
+    for start, end, _ in _vague_words(packs).finditer(text):
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    remainder = " ".join(pieces)
+    return not _CONTENT.search(remainder) or is_known_tag(remainder, packs, exact=True)
+
+
+def display_width(text: str) -> int:
+    """Columns the text takes: CJK and full-width characters count two."""
+    return len(text) + len(_WIDE.findall(text))
+
+
+def example_description(analysis: Analysis, topic: str | None) -> str:
+    """A specific description for messages to show, in the report's language."""
+    examples = analysis.pack("subject", analysis.message_language).get("example", {})
+    return str(examples.get(topic or analysis.topic or "support", examples.get("support", "")))
 
 
 def suggested_tag(analysis: Analysis) -> str:
@@ -14,6 +128,15 @@ def suggested_tag(analysis: Analysis) -> str:
     suggest = analysis.pack("subject", analysis.language).get("suggest", {})
     fallback = "技术问题" if analysis.language == "zh" else "Technical Issue"
     return str(suggest.get(analysis.topic or "support", fallback))
+
+
+@lru_cache(maxsize=32)
+def _cached_parse(text: str) -> SubjectLine:
+    return parse_subject(text)
+
+
+def subject_line(analysis: Analysis) -> SubjectLine:
+    return _cached_parse(analysis.subject_text)
 
 
 class MissingSubject(Rule):
@@ -25,8 +148,9 @@ class MissingSubject(Rule):
     doc = RuleDoc(
         what="Flags a draft whose subject is missing or empty.",
         why=(
-            "Telegram's mail is sorted by mailbox, subject keywords and content; a mail with no "
-            "subject is the first to be misfiled or left for later (guide: 主题行模糊不清或过于简单)."
+            "Telegram's mail is sorted by mailbox, subject keywords and content (guide: 根据邮箱地址、主题关键词和"
+            "内容自动分配到相应部门); a mail with no subject is the first to be misfiled or left for later "
+            "(主题行模糊不清或过于简单)."
         ),
         bad="To: support@telegram.org\n\nHello, the app crashes on start.\n",
         good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes on start on Android 14\n\nHello.\n",
@@ -43,7 +167,7 @@ class MissingSubject(Rule):
             0,
             len(analysis.subject_text),
             analysis.say(
-                en=f"The subject is missing: write one like \"[{tag}] - what happens, where\".",
+                en=f'The subject is missing: write one like "[{tag}] - what happens, where".',
                 zh=f"缺少邮件主题：请写成“[{tag}] - 具体问题描述”的形式。",
             ),
         )
@@ -56,32 +180,425 @@ class MissingSubjectTag(Rule):
     severity = Severity.WARNING
     summary = "The subject does not start with a [tag]."
     doc = RuleDoc(
-        what="Flags a subject that does not start with a tag in brackets, `[...]` or `【...】`.",
+        what=(
+            "Flags a subject that does not start with a tag in brackets, `[...]` or `【...】` (after any "
+            '"Re:"/"Fwd:"), including a tag written without brackets or put at the end.'
+        ),
         why=(
-            "The guide's subject form is \"[tag] - specific description\" ([技术问题], [账户安全], "
+            'The guide\'s subject form is "[tag] - specific description" ([技术问题], [账户安全], '
             "[滥用举报], [功能咨询]): the tag tells the team at a glance which kind of problem it is."
         ),
         bad="To: support@telegram.org\nSubject: App crashes when I open a chat\n\nHello.\n",
         good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes when I open a chat\n\nHello.\n",
+        fix=(
+            'A known tag written without brackets ("技术问题 - 消息发送失败") is bracketed: safe. '
+            "Otherwise the tag that fits the draft's topic is added in front: unsafe, check it fits."
+        ),
         more_bad=("To: support@telegram.org\nSubject: 消息发送失败\n\n你好。\n",),
-        more_good=("To: support@telegram.org\nSubject: 【技术问题】 - 消息发送失败\n\n你好。\n",),
+        more_good=("To: support@telegram.org\nSubject: Re: [技术问题] - 消息发送失败\n\n你好。\n",),
     )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        text = analysis.subject_text
-        if not text.strip() or analysis.subject_tag is not None:
+        line = subject_line(analysis)
+        if not line.text.strip() or line.tag is not None:
             return
-        start = len(text) - len(text.lstrip())
-        tag = suggested_tag(analysis)
-        yield Hit(
+        proper = line.text[line.proper_start : line.description_end]
+        if not proper:
+            return
+        yield (
+            self._bare_tag(analysis, line, proper)
+            or self._later_tag(analysis, line, proper)
+            or self._no_tag(analysis, line, proper)
+        )
+
+    def _bare_tag(self, analysis: Analysis, line: SubjectLine, proper: str) -> Hit | None:
+        match = _BARE_TAG.match(proper)
+        if not match or not is_known_tag(match.group("tag"), analysis.packs, exact=True):
+            return None
+        tag, rest = match.group("tag").strip(), proper[match.end() :]
+        new = f"[{tag}]{_CANONICAL_SEPARATOR}{rest}"
+        return Hit(
             "subject",
-            start,
-            len(text.rstrip()),
+            line.proper_start,
+            line.proper_start + match.end("tag"),
             analysis.say(
-                en=f"The subject has no tag: start it with one, e.g. \"[{tag}] - {text.strip()}\".",
-                zh=f"主题缺少标签：请以标签开头，例如“[{tag}] - {text.strip()}”。",
+                en=f'The tag "{tag}" needs brackets: write "{new}".',
+                zh=f"标签“{tag}”需要放在方括号里：请写成“{new}”。",
+            ),
+            fix=_write_subject(line.proper_start, line.description_end, new),
+        )
+
+    def _later_tag(self, analysis: Analysis, line: SubjectLine, proper: str) -> Hit | None:
+        match = _LATER_TAG.search(proper)
+        if not match:
+            return None
+        tag = next(group for group in match.groups() if group is not None).strip()
+        if not read_tag(tag, analysis.packs)[0]:
+            return None  # "Messages lost [Android 14]": a note in brackets, not a misplaced tag
+        rest = (proper[: match.start()] + proper[match.end() :]).strip(" -–—:：")
+        new = f"[{tag}]{_CANONICAL_SEPARATOR}{rest}"
+        return Hit(
+            "subject",
+            line.proper_start + match.start(),
+            line.proper_start + match.end(),
+            analysis.say(
+                en=f'The tag must come first: write "{new}".',
+                zh=f"标签应放在主题开头：请写成“{new}”。",
+            ),
+            fix=_write_subject(line.proper_start, line.description_end, new),
+        )
+
+    def _no_tag(self, analysis: Analysis, line: SubjectLine, proper: str) -> Hit:
+        tag = suggested_tag(analysis)
+        new = f"[{tag}]{_CANONICAL_SEPARATOR}{proper}"
+        return Hit(
+            "subject",
+            line.proper_start,
+            line.description_end,
+            analysis.say(
+                en=f'The subject has no tag: start it with one, e.g. "{new}".',
+                zh=f"主题缺少标签：请以标签开头，例如“{new}”。",
+            ),
+            fix=Fix(
+                f"Add the tag [{tag}] (inferred from the draft's topic)",
+                "unsafe",
+                (Edit("subject", line.proper_start, line.proper_start, f"[{tag}]{_CANONICAL_SEPARATOR}"),),
             ),
         )
 
 
-RULES: tuple[type[Rule], ...] = (MissingSubject, MissingSubjectTag)
+class UnknownSubjectTag(Rule):
+    code = "TG102"
+    name = "unknown-subject-tag"
+    category = "subject"
+    severity = Severity.WARNING
+    summary = "The subject's tag is not one of the known problem types."
+    doc = RuleDoc(
+        what=(
+            "Flags a leading tag that names no known kind of problem ([紧急], [Help], [Telegram]). Known tags are "
+            "the guide's ([技术问题], [账户安全], [滥用举报], [功能咨询]), their English equivalents, and those of "
+            "the other mailboxes; case, spaces and full-width forms do not matter, and rule packs can add more."
+        ),
+        why=(
+            "The guide's subject examples all start with a problem type (技术问题, 账户安全, 滥用举报, 功能咨询): "
+            "mail is routed by 主题关键词, and a tag such as [紧急] says nothing about where it belongs."
+        ),
+        bad="To: support@telegram.org\nSubject: [URGENT] - App crashes when I open a chat\n\nHello.\n",
+        good="To: support@telegram.org\nSubject: [technical issue] - App crashes when I open a chat\n\nHello.\n",
+        fix="Unsafe: the tag is replaced by the one that fits the draft's topic.",
+        more_bad=("To: support@telegram.org\nSubject: [紧急求助] - 消息发送失败\n\n你好，消息发不出去。\n",),
+        more_good=("To: security@telegram.org\nSubject: 【账户 安全】 - 发现异常登录\n\n你好。\n",),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        line = subject_line(analysis)
+        if line.tag is None or read_tag(line.tag.text, analysis.packs)[0]:
+            return
+        tag = suggested_tag(analysis)
+        written = line.tag.text
+        yield Hit(
+            "subject",
+            line.tag.start,
+            line.tag.end,
+            analysis.say(
+                en=(
+                    f'"{written}" is not a known problem type: use a tag such as [{tag}] that says which kind '
+                    "of problem this is."
+                ),
+                zh=f"“{written}”不是已知的问题类型标签：请使用能说明问题类型的标签，例如 [{tag}]。",
+            ),
+            fix=Fix(
+                f"Replace the tag with [{tag}]", "unsafe", (Edit("subject", line.tag.start, line.tag.end, f"[{tag}]"),)
+            ),
+        )
+
+
+class MissingSubjectSeparator(Rule):
+    code = "TG103"
+    name = "missing-subject-separator"
+    category = "subject"
+    severity = Severity.WARNING
+    summary = 'The tag and the description are not separated by " - ".'
+    doc = RuleDoc(
+        what=(
+            "Flags a subject whose tag runs into the description, or is followed by something other than a dash: "
+            "`[技术问题]消息发送失败`, `[Technical Issue]: app crashes`, `[Technical Issue] app crashes`."
+        ),
+        why='The guide\'s form is "[技术问题] - 消息发送失败无法收到验证码": tag, " - ", then the description.',
+        bad="To: support@telegram.org\nSubject: [Technical Issue]: App crashes when I open a chat\n\nHello.\n",
+        good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes when I open a chat\n\nHello.\n",
+        fix="Safe: the subject is rewritten as `[tag] - description`.",
+        more_bad=("To: support@telegram.org\nSubject: [技术问题]消息发送失败\n\n你好。\n",),
+        more_good=("To: support@telegram.org\nSubject: [技术问题] - 消息发送失败\n\n你好。\n",),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        line = subject_line(analysis)
+        if line.tag is None or not line.description or line.has_dash_separator:
+            return
+        new = line.canonical()
+        yield line.rewrite_hit(
+            line.tags_end,
+            analysis.say(
+                en=f'Separate the tag from the description with " - ": "{new}".',
+                zh=f"标签和描述之间请用“ - ”分隔：“{new}”。",
+            ),
+        )
+
+
+class NonStandardSubjectFormat(Rule):
+    code = "TG104"
+    name = "non-standard-subject-format"
+    category = "subject"
+    severity = Severity.INFO
+    summary = "The subject can be written in the guide's exact form `[tag] - description`."
+    doc = RuleDoc(
+        what=(
+            "Notes a subject in an acceptable variant of the guide's form: full-width brackets `【技术问题】`, "
+            "spaces inside the brackets, or another dash or spacing around it."
+        ),
+        why='The guide writes subjects as "[技术问题] - 消息发送失败无法收到验证码"; one form is easiest to sort by.',
+        bad="To: support@telegram.org\nSubject: 【Technical Issue】—App crashes when I open a chat\n\nHello.\n",
+        good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes when I open a chat\n\nHello.\n",
+        fix="Safe: the subject is rewritten as `[tag] - description`.",
+        more_bad=("To: support@telegram.org\nSubject: 【技术问题】 - 消息发送失败\n\n你好。\n",),
+        more_good=("To: support@telegram.org\nSubject: [技术问题] - 消息发送失败\n\n你好。\n",),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        line = subject_line(analysis)
+        if line.tag is None or not line.description or not line.has_dash_separator:
+            return
+        new = line.canonical()
+        if line.text[line.tag.start : line.description_end] == new:
+            return
+        yield line.rewrite_hit(
+            line.tag.start,
+            analysis.say(
+                en=f'The guide\'s form is "[tag] - description": "{new}".',
+                zh=f"指南的主题格式是“[标签] - 描述”：“{new}”。",
+            ),
+        )
+
+
+class SubjectWithoutDescription(Rule):
+    code = "TG105"
+    name = "subject-without-description"
+    category = "subject"
+    severity = Severity.WARNING
+    summary = "The subject is a tag with no description after it."
+    doc = RuleDoc(
+        what="Flags a subject that has a tag and nothing (or only a dash) after it: `[技术问题]`, `[Abuse Report] -`.",
+        why=(
+            'The guide\'s form is "[tag] - specific description"; a bare tag is the 过于简单 subject it warns about: '
+            "the team cannot tell one mail from the next."
+        ),
+        bad="To: support@telegram.org\nSubject: [Technical Issue] -\n\nHello, the app crashes.\n",
+        good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes when I open a chat\n\nHello.\n",
+        more_bad=("To: support@telegram.org\nSubject: [技术问题]\n\n你好，消息发不出去。\n",),
+        more_good=("To: support@telegram.org\nSubject: [技术问题] - 安卓版消息一直显示发送中\n\n你好。\n",),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        line = subject_line(analysis)
+        if line.tag is None or _CONTENT.search(line.description):
+            return
+        description = example_description(analysis, read_tag(line.tag.text, analysis.packs)[1])
+        example = f"[{line.tag.text}]{_CANONICAL_SEPARATOR}{description}"
+        yield Hit(
+            "subject",
+            line.tag.start,
+            len(line.text.rstrip()),
+            analysis.say(
+                en=f'The subject is only a tag: add what happens and where, e.g. "{example}".',
+                zh=f"主题只有标签：请补充具体描述，例如“{example}”。",
+            ),
+        )
+
+
+class VagueSubject(Rule):
+    code = "TG106"
+    name = "vague-subject"
+    category = "subject"
+    severity = Severity.WARNING
+    summary = "The subject says nothing specific about the problem."
+    doc = RuleDoc(
+        what=(
+            "Flags a subject (or the description after its tag) made only of words that say nothing about the "
+            'problem: "help", "urgent!!!", "question", "求助", "紧急", "关于贵司的问题", "App not working".'
+        ),
+        why=(
+            "The guide lists 主题行模糊不清或过于简单 among the mistakes to avoid: its examples name the symptom and "
+            'the context ("消息发送失败无法收到验证码"), which is what lets the team sort and prioritise the mail.'
+        ),
+        bad="To: support@telegram.org\nSubject: URGENT!!! Please help\n\nHello, the app crashes.\n",
+        good="To: support@telegram.org\nSubject: [Technical Issue] - Help: app crashes when I open a chat\n\nHello.\n",
+        more_bad=("To: support@telegram.org\nSubject: [技术问题] - 求助！软件用不了了\n\n你好。\n",),
+        more_good=("To: support@telegram.org\nSubject: [技术问题] - 求助：安卓版消息一直显示发送中\n\n你好。\n",),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        line = subject_line(analysis)
+        if not _CONTENT.search(line.description) and line.tag is not None:
+            return  # a bare tag: subject-without-description says so
+        if not line.description.strip() or not is_vague(line.description, analysis.packs):
+            return
+        tag = line.tag.text if line.tag else suggested_tag(analysis)
+        topic = read_tag(tag, analysis.packs)[1] if line.tag else analysis.topic
+        example = f"[{tag}]{_CANONICAL_SEPARATOR}{example_description(analysis, topic)}"
+        yield Hit(
+            "subject",
+            line.description_start,
+            line.description_end,
+            analysis.say(
+                en=f'"{line.description}" is too vague for a subject: say what happens and where, e.g. "{example}".',
+                zh=f"主题“{line.description}”过于笼统：请写明具体现象和场景，例如“{example}”。",
+            ),
+        )
+
+
+class OverlongSubject(Rule):
+    code = "TG107"
+    name = "overlong-subject"
+    category = "subject"
+    severity = Severity.WARNING
+    summary = "The subject is a paragraph rather than a subject line."
+    doc = RuleDoc(
+        what=(
+            "Flags a subject wider than the language's limit: 100 columns for Chinese (a Chinese character takes "
+            "two, so about 45 after the tag), 90 for English; `max_width` in the subject pack sets it."
+        ),
+        why=(
+            'The guide\'s subjects are one short phrase ("[账户安全] - 发现异常登录活动请求协助") and it warns against '
+            "过长的邮件内容缺乏重点; details belong in the body, where the guide gives them their own paragraphs."
+        ),
+        bad=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - Videos in channels do not load on mobile data "
+            "but load fine on Wi-Fi, I already cleared the cache and reinstalled the app twice and nothing helped, "
+            "please tell me what to do\n\nHello.\n"
+        ),
+        good=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - Channel "
+            "videos do not load on mobile data\n\nHello.\n"
+        ),
+        more_bad=(
+            "To: support@telegram.org\nSubject: [技术问题] - 安卓手机上的Telegram在使用移动数据时无法加载频道里的"
+            "图片和视频"
+            "但是连接WiFi后一切正常，已经试过清除缓存和重新安装应用都没有效果，请帮忙看看是什么原因\n\n你好。\n",
+        ),
+        more_good=("To: support@telegram.org\nSubject: [技术问题] - 移动数据下频道图片和视频无法加载\n\n你好。\n",),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        line = subject_line(analysis)
+        proper = line.text[line.proper_start : line.description_end]
+        limit = int(analysis.pack("subject", analysis.language).get("settings", {}).get("max_width", 100))
+        if display_width(proper) <= limit:
+            return
+        yield Hit(
+            "subject",
+            line.proper_start,
+            line.description_end,
+            analysis.say(
+                en=(
+                    f"The subject is too long ({len(proper)} characters): keep it "
+                    "to one short phrase naming the problem and move the details "
+                    "into the body."
+                ),
+                zh=f"主题过长（{len(proper)} 个字符）：请用一句简短的话概括问题，细节写在正文里。",
+            ),
+        )
+
+
+class SubjectTagContradictsBody(Rule):
+    code = "TG108"
+    name = "subject-tag-contradicts-body"
+    category = "subject"
+    severity = Severity.WARNING
+    summary = "The subject's tag names another kind of problem than the body describes."
+    doc = RuleDoc(
+        what=(
+            "Flags a known tag whose problem type clearly differs from the body's: e.g. [Technical Issue] on a mail "
+            "that only describes a stolen account. Only strong body evidence that points elsewhere counts."
+        ),
+        why=(
+            "Mail is sorted by 邮箱地址、主题关键词和内容 (guide, 邮件接收和分类阶段); a tag that says one thing while "
+            "the body says another gets the mail 误分类 and answered late."
+        ),
+        bad=(
+            "To: security@telegram.org\nSubject: [Technical Issue] - Cannot log in\n\nHello,\n\nMy account was hacked "
+            "yesterday: someone logged in from an unknown device in another country, changed my two-step verification "
+            "password and terminated my sessions. It was stolen and I am locked out.\n"
+        ),
+        good=(
+            "To: security@telegram.org\nSubject: [Account Security] - Account "
+            "hacked, locked out\n\nHello,\n\nMy account "
+            "was hacked yesterday: someone logged in from an unknown device and I am locked out.\n"
+        ),
+        fix="Unsafe: the tag is replaced by the one that fits the body.",
+        more_bad=(
+            "To: security@telegram.org\nSubject: [技术问题] - 无法登录\n\n你好，"
+            "\n\n我的账号昨天被盗了，有人在陌生设备上异常登录，"
+            "改了二步验证，把我的活跃会话都终止了，现在找回账号也不行。\n",
+        ),
+        more_good=(
+            (
+                "To: security@telegram.org\nSubject: [账户安全] - 账号被盗无法登录\n\n你好，"
+                "\n\n我的账号昨天被盗了，有人在陌生设备上异常登录。\n"
+            ),
+        ),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        line = subject_line(analysis)
+        if line.tag is None:
+            return
+        tag_topic = read_tag(line.tag.text, analysis.packs)[1]
+        words = analysis.topic_verdict.word_scores
+        if tag_topic is None or not words:
+            return
+        settings = analysis.pack("subject").get("settings", {})
+        body_topic, body_score = max(words.items(), key=lambda item: item[1])
+        if body_topic == tag_topic or body_score < float(settings.get("contradiction_score", 6.0)):
+            return
+        # A tag that names the matter of the mailbox it goes to is a second deliberate choice: its vote counts.
+        mailbox_agrees = any(
+            r.address.lower() == analysis.pack("mailboxes").get("mailboxes", {}).get(tag_topic)
+            for r in analysis.draft.recipients
+        )
+        backing = words[tag_topic] + (analysis.topic_verdict.scores[tag_topic] - words[tag_topic]) * mailbox_agrees
+        if backing > float(settings.get("contradiction_share", 0.25)) * body_score:
+            return  # the words bear the tag out too: a draft of two matters, not a wrong tag
+        suggest = analysis.pack("subject", analysis.language).get("suggest", {})
+        tag = str(suggest.get(body_topic, line.tag.text))
+        yield Hit(
+            "subject",
+            line.tag.start,
+            line.tag.end,
+            analysis.say(
+                en=(
+                    f"The tag [{line.tag.text}] does not match the body, which describes "
+                    f"{topic_name(analysis.packs, body_topic, 'en')}: use [{tag}]."
+                ),
+                zh=(
+                    f"标签 [{line.tag.text}] 与正文不符，正文描述的是{topic_name(analysis.packs, body_topic, 'zh')}："
+                    f"请使用 [{tag}]。"
+                ),
+            ),
+            fix=Fix(
+                f"Replace the tag with [{tag}]", "unsafe", (Edit("subject", line.tag.start, line.tag.end, f"[{tag}]"),)
+            ),
+        )
+
+
+RULES: tuple[type[Rule], ...] = (
+    MissingSubject,
+    MissingSubjectTag,
+    UnknownSubjectTag,
+    MissingSubjectSeparator,
+    NonStandardSubjectFormat,
+    SubjectWithoutDescription,
+    VagueSubject,
+    OverlongSubject,
+    SubjectTagContradictsBody,
+)

@@ -1,0 +1,201 @@
+"""Subject rules: the guide's "[tag] - specific description"."""
+
+from __future__ import annotations
+
+import pytest
+from lintkit import _PACKS, findings_of, lint
+
+from tglint.checks.subject import display_width, is_vague, parse_subject
+
+BODY_EN = "Hello,\n\nSince the update on June 3 the app crashes when I open a group chat. Pixel 8, Android 14.\n"
+BODY_ZH = "你好，\n\n6 月 3 日更新后，一打开群聊应用就闪退。小米 14，Android 14。\n"
+
+
+def draft(subject: str, body: str = BODY_EN, to: str = "support@telegram.org") -> str:
+    return f"To: {to}\nSubject: {subject}\n\n{body}"
+
+
+def subject_codes(text: str) -> list[str]:
+    return [f.rule for f in lint(text).findings if f.category == "subject"]
+
+
+def test_parse_subject_pieces() -> None:
+    line = parse_subject("Re: 【技术问题】[iOS]：消息发送失败 ")
+    assert line.tag is not None and line.tag.text == "技术问题"
+    assert line.text[line.proper_start :].startswith("【")
+    assert line.separator == "："
+    assert line.description == "消息发送失败"
+    assert line.canonical() == "[技术问题][iOS] - 消息发送失败"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "[Technical Issue] - App crashes when I open a group chat",
+        "[technical issue] - App crashes when I open a group chat",
+        "Re: [Technical Issue] - App crashes when I open a group chat",
+        "[Technical Issue][Android] - App crashes when I open a group chat",
+        "[Technical Issue] - Help: app crashes when I open a group chat",
+    ],
+)
+def test_guide_form_is_clean(subject: str) -> None:
+    assert subject_codes(draft(subject)) == []
+
+
+def test_missing_and_empty_subject() -> None:
+    assert subject_codes(f"To: support@telegram.org\n\n{BODY_EN}") == ["TG100"]
+    assert subject_codes(draft("   ", BODY_ZH)) == ["TG100"]
+
+
+def test_no_tag_suggests_the_topic_tag_as_an_unsafe_fix() -> None:
+    [finding] = findings_of(lint(draft("安卓版打开群聊就闪退", BODY_ZH)), "TG101")
+    assert finding.fix is not None and finding.fix.applicability == "unsafe"
+    assert finding.fix.edits[0].content == "[技术问题] - "
+    assert "[技术问题] - 安卓版打开群聊就闪退" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("subject", "rewritten"),
+    [
+        ("Technical Issue: App crashes", "[Technical Issue] - App crashes"),
+        ("技术问题 - 消息发送失败", "[技术问题] - 消息发送失败"),
+        ("消息发送失败 [技术问题]", "[技术问题] - 消息发送失败"),
+    ],
+)
+def test_a_misplaced_known_tag_is_fixed_safely(subject: str, rewritten: str) -> None:
+    [finding] = findings_of(lint(draft(subject)), "TG101")
+    assert finding.fix is not None and finding.fix.applicability == "safe"
+    assert finding.fix.edits[0].content == rewritten
+
+
+def test_words_before_a_colon_are_not_taken_for_a_tag() -> None:
+    [finding] = findings_of(lint(draft("Spam from @someone: please help")), "TG101")
+    assert finding.fix is not None and finding.fix.applicability == "unsafe"
+
+
+@pytest.mark.parametrize("tag", ["[紧急]", "[Help]", "[Telegram]", "[问题]"])
+def test_unknown_tags(tag: str) -> None:
+    assert "TG102" in subject_codes(draft(f"{tag} - App crashes when I open a group chat"))
+
+
+@pytest.mark.parametrize(
+    "tag", ["【账户 安全】", "[ACCOUNT-SECURITY]", "[账户安全问题]", "[DMCA Notice]", "［技术问题］"]
+)
+def test_known_tags_are_matched_tolerantly(tag: str) -> None:
+    assert "TG102" not in subject_codes(draft(f"{tag} - App crashes when I open a group chat"))
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "[技术问题]消息发送失败",
+        "[Technical Issue]: App crashes",
+        "[Technical Issue] App crashes",
+        "[技术问题] | 消息发送失败",
+    ],
+)
+def test_missing_separator_is_a_warning_with_a_safe_fix(subject: str) -> None:
+    result = lint(draft(subject))
+    [finding] = findings_of(result, "TG103")
+    assert finding.fix is not None and finding.fix.applicability == "safe"
+    assert " - " in finding.fix.edits[0].content
+    assert "TG104" not in [f.rule for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    "subject", ["【技术问题】 - 消息发送失败", "[技术问题]-消息发送失败", "[Technical Issue] — App crashes"]
+)
+def test_variants_of_the_form_are_only_info(subject: str) -> None:
+    [finding] = findings_of(lint(draft(subject)), "TG104")
+    assert finding.severity.value == "info"
+    assert finding.fix is not None and finding.fix.applicability == "safe"
+
+
+def test_full_width_fix_rewrites_into_the_guide_form() -> None:
+    [finding] = findings_of(lint(draft("【技术问题】 - 消息发送失败")), "TG104")
+    assert finding.fix is not None
+    assert finding.fix.edits[0].content == "[技术问题] - 消息发送失败"
+
+
+@pytest.mark.parametrize("subject", ["[技术问题]", "[Abuse Report] -", "[Abuse Report] - !!!"])
+def test_tag_without_description(subject: str) -> None:
+    assert subject_codes(draft(subject)) == ["TG105"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "help",
+        "URGENT!!! please help",
+        "Question",
+        "求助",
+        "紧急！！！",
+        "关于贵司的问题",
+        "问题",
+        "Telegram not working",
+        "Legal matter",
+        "举报",
+        "账号有问题",
+        "软件用不了了怎么办",
+    ],
+)
+def test_vague(text: str) -> None:
+    assert is_vague(text, _PACKS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Help: login code never arrives",
+        "账号被盗",
+        "Spam bot in my group",
+        "400 错误",
+        "求助：安卓版消息一直显示发送中",
+        "Copyright infringement by @some_channel",
+    ],
+)
+def test_not_vague(text: str) -> None:
+    assert not is_vague(text, _PACKS)
+
+
+def test_vague_after_a_tag() -> None:
+    assert subject_codes(draft("[技术问题] - 求助！！", BODY_ZH)) == ["TG106"]
+    assert subject_codes(draft("求助", BODY_ZH)) == ["TG101", "TG106"]
+
+
+def test_display_width() -> None:
+    assert display_width("abc") == 3
+    assert display_width("技术") == 4
+
+
+def test_overlong_limits_differ_by_language() -> None:
+    zh_ok = "[技术问题] - " + "安卓版" * 14  # 42 characters of description
+    zh_long = "[技术问题] - " + "安卓版" * 16
+    assert "TG107" not in subject_codes(draft(zh_ok, BODY_ZH))
+    assert "TG107" in subject_codes(draft(zh_long, BODY_ZH))
+    assert "TG107" not in subject_codes(draft("[Technical Issue] - " + "word " * 13))
+    assert "TG107" in subject_codes(draft("[Technical Issue] - " + "word " * 16))
+
+
+def test_tag_contradicting_a_clear_body() -> None:
+    body = (
+        "Hello,\n\nMy account was hacked last night: someone logged in from an unknown device, changed my "
+        "two-step verification password and terminated my sessions. I am locked out.\n"
+    )
+    result = lint(draft("[Technical Issue] - Cannot log in", body, to="security@telegram.org"))
+    [finding] = findings_of(result, "TG108")
+    assert "[Account Security]" in finding.message
+    assert finding.fix is not None and finding.fix.applicability == "unsafe"
+
+
+def test_a_tag_matching_one_of_two_matters_is_no_contradiction() -> None:
+    body = (
+        "你好：\n\n第一件：视频通话经常自动挂断，提示连接已断开。\n\n"
+        "第二件：有个账号一直私信我，说投资返利，我怀疑是诈骗，已经举报了，他换着小号继续发。\n"
+    )
+    assert "TG108" not in subject_codes(draft("[技术问题] - 视频通话经常断线", body))
+
+
+def test_messages_follow_the_report_language() -> None:
+    [finding] = findings_of(lint(draft("help", BODY_ZH), message_language="en"), "TG106")
+    assert finding.message.startswith('"help" is too vague')
