@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from lintkit import _PACKS, lint
 
-from tglint.topic import TermSet, classify_topic, leading_tag, read_tag, reply_prefix_end, score_topics, tag_key
+from tglint.lexicon import TermSet
+from tglint.topic import classify_topic, leading_tag, read_tag, reply_prefix_end, score_topics, tag_key
 
 
 def test_leading_tag_after_reply_prefixes() -> None:

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from tglint.lexicon import ascii_lower
+from tglint.lexicon import TermSet, ascii_lower
 from tglint.models import TOPICS
 from tglint.packs import Packs, strings, weighted
 
@@ -133,52 +132,6 @@ class TopicVerdict:
 
     def ranked(self) -> list[tuple[str, float]]:
         return sorted(self.scores.items(), key=lambda item: (-item[1], TOPICS.index(item[0])))
-
-
-class TermSet:
-    """Many terms found in one pass: a pattern built as a trie, so a position costs the length of
-    the longest term there rather than one try per term. Same rules as `tglint.lexicon`: ASCII
-    case does not matter, a term starting or ending with a Latin letter or digit must not touch
-    another one there, a space stands for any whitespace, and the leftmost-longest match wins.
-    """
-
-    def __init__(self, terms: Iterable[str]) -> None:
-        self.terms = frozenset(" ".join(ascii_lower(t).split()) for t in terms if t.strip())
-        trie: dict[str, Any] = {}
-        for term in self.terms:
-            node = trie
-            for char in term:
-                node = node.setdefault(char, {})
-            node[""] = {}
-        self._pattern = re.compile(_trie_regex(trie, "")) if self.terms else None
-
-    def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
-        """(start, end, term) of each match, offsets into `text`."""
-        if self._pattern is None:
-            return
-        for match in self._pattern.finditer(ascii_lower(text)):
-            yield match.start(), match.end(), " ".join(match.group().split())
-
-    def search(self, text: str) -> bool:
-        return self._pattern is not None and self._pattern.search(ascii_lower(text)) is not None
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isascii() and (char.isalnum() or char == "_")
-
-
-def _trie_regex(node: dict[str, Any], previous: str) -> str:
-    branches = []
-    for char in sorted(key for key in node if key):
-        piece = r"\s+" if char == " " else re.escape(char)
-        if not previous and _is_word_char(char):
-            # Checked after the first character, so that every branch starts with a literal and
-            # the regex engine can skip ahead to positions where some term may start.
-            piece += rf"(?<![a-z0-9_]{re.escape(char)})"
-        branches.append(piece + _trie_regex(node[char], char))
-    if "" in node:  # a term ends here: tried last, so longer terms win
-        branches.append(r"(?![a-z0-9_])" if _is_word_char(previous) else "")
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 @dataclass(frozen=True, slots=True)

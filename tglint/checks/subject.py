@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tglint.analysis import Analysis
+from tglint.lexicon import TermSet
 from tglint.models import Edit, Fix, Hit, Severity
 from tglint.packs import Packs, strings
 from tglint.rule import Rule, RuleDoc
-from tglint.topic import SubjectTag, TermSet, is_known_tag, leading_tag, read_tag, reply_prefix_end, topic_name
+from tglint.topic import SubjectTag, is_known_tag, leading_tag, read_tag, reply_prefix_end, topic_name
 
 # Whatever people put between the tag and the description: spaces, dashes, colons, bars...
 _SEPARATOR = re.compile(r"[\s:：|｜/／,，、.。·丨~\-–—－―]*")
