@@ -1,7 +1,445 @@
-"""Rules of this category are being written; see tglint/checks/__init__.py for the registry."""
+"""Attachment rules: a draft that says a screenshot or a log is enclosed must carry it.
+
+The guide asks for 屏幕截图或错误日志 with technical problems and 违规内容的截图或记录
+with abuse reports. A mail that says "见附件" or "I've attached the log" and carries
+nothing wastes a round trip: support has to ask for the file first.
+
+A claim of enclosure is told apart from the other ways drafts mention attachments:
+offers ("I can send a screenshot if needed", "如需截图我可以提供"), denials ("no
+screenshot attached"), and bug reports about the app's own attachments ("attached files
+won't open in the chat", "附件无法上传"). Templates and guard words: rules/*/attachment.toml.
+Like Thunderbird's attachment reminder, only the writer's own words count: quoted replies
+and signatures are blank in `analysis.body_text`.
+"""
 
 from __future__ import annotations
 
-from tglint.rule import Rule
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
-RULES: tuple[type[Rule], ...] = ()
+from tglint.analysis import Analysis
+from tglint.draft import Attachment
+from tglint.lexicon import Lexicon, ascii_lower, lexicon
+from tglint.models import Hit, Severity
+from tglint.packs import PackError, Packs, strings
+from tglint.rule import Rule, RuleDoc
+
+PACK = "attachment"
+KINDS = frozenset({"see", "verb", "weak", "inline"})
+_SLOT = re.compile(r"\{(\w+)\}")
+_TEMPLATE_PIECE = re.compile(r"\{\w+\}|\s+|[^\s{]+")
+_CLAUSE_MARK = re.compile(r"[!?;。！？；,，:：\n]|\.(?=\s|$)")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
+_CLAUSE_REACH = 200
+_SHOWN_LENGTH = 48
+# A log pasted on the claim's own line: at least this many characters after it.
+_PASTED_ON_LINE = 8
+_PASTED_SHAPE = re.compile(r"[\d\[\]{}()=/\\<>]")
+_PICTURE_TYPES = ("image/", "video/")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimTemplate:
+    """One claim template, compiled: searched only when its anchor is in the text."""
+
+    kind: str
+    anchor: str  # a literal every match contains
+    pattern: re.Pattern[str]
+    left_bounded: bool  # starts with a Latin word: must not touch another one
+
+
+@dataclass(frozen=True)
+class ClaimKnowledge:
+    """The attachment pack, compiled once per set of packs."""
+
+    templates: tuple[ClaimTemplate, ...]
+    innocent: Lexicon
+    denials: Lexicon
+    hedges: Lexicon
+    app_places: Lexicon
+    app_context: Lexicon
+    other_mail: Lexicon
+    log_words: Lexicon
+    pasted_markers: Lexicon
+
+
+def _alternatives(items: Sequence[str]) -> str:
+    """A group matching any of `items`, longest first, whole words where they are Latin."""
+    ordered = sorted({ascii_lower(item) for item in items if item.strip()}, key=lambda i: (-len(i), i))
+    return "(?:" + "|".join(_bounded(item) for item in ordered) + ")"
+
+
+def _bounded(phrase: str) -> str:
+    body = r"\s+".join(re.escape(word) for word in phrase.split())
+    if _ASCII_WORD.match(phrase[:1]):
+        body = r"(?<![a-z0-9_])" + body
+    if _ASCII_WORD.match(phrase[-1:]):
+        body += r"(?![a-z0-9_])"
+    return body
+
+
+def compile_template(template: str, kind: str, slots: dict[str, str]) -> ClaimTemplate:
+    """A claim template as a pattern over lower-cased text: "here is {the} {visual}" and the like.
+
+    Words are matched whole (Latin) or as substrings (Chinese), with any spacing
+    between them; `{the}` is an optional determiner that takes its own space along.
+    The pattern starts with its first literal where it can, which `re` scans for
+    quickly; the word boundary in front of it is checked by the caller.
+    """
+    pieces = _TEMPLATE_PIECE.findall(ascii_lower(template.strip()))
+    out: list[str] = []
+    literals: list[str] = []
+    skip_space = False
+    for index, piece in enumerate(pieces):
+        if piece.isspace():
+            if not skip_space:
+                out.append(r"\s+")
+            skip_space = False
+            continue
+        slot = _SLOT.fullmatch(piece)
+        if slot is None:
+            word = re.escape(piece)
+            if index == len(pieces) - 1 and _ASCII_WORD.match(piece[-1:]):
+                word += r"(?![a-z0-9_])"
+            out.append(word)
+            literals.append(piece)
+        elif slot.group(1) == "the":
+            out.append(rf"(?:{slots['the']}\s+)?")
+            skip_space = True
+        elif slot.group(1) in slots:
+            out.append(slots[slot.group(1)])
+        else:
+            raise PackError(f"rule pack {PACK}: unknown slot {{{slot.group(1)}}} in claim {template!r}")
+    if not literals:
+        raise PackError(f"rule pack {PACK}: claim {template!r} needs at least one word besides its slots")
+    first = pieces[0] if pieces else ""
+    return ClaimTemplate(
+        kind=kind,
+        anchor=max(literals, key=len),
+        pattern=re.compile("".join(out)),
+        left_bounded=_SLOT.fullmatch(first) is None and bool(_ASCII_WORD.match(first[:1])),
+    )
+
+
+@lru_cache(maxsize=8)
+def knowledge(packs: Packs) -> ClaimKnowledge:
+    table = packs.get(PACK)
+    visual = strings(table, "visual_things", source=PACK)
+    logs = strings(table, "log_things", source=PACK)
+    documents = strings(table, "document_things", source=PACK)
+    slots = {
+        "the": _alternatives(strings(table, "determiners", source=PACK)),
+        "visual": _alternatives(visual),
+        "log": _alternatives(logs),
+        "thing": _alternatives([*visual, *logs, *documents]),
+    }
+    claims = table.get("claims", {})
+    if not isinstance(claims, dict) or not all(k in KINDS for k in claims.values()):
+        raise PackError(f"rule pack {PACK}: `claims` must map templates to one of {', '.join(sorted(KINDS))}")
+    guards = table.get("guards", {})
+    return ClaimKnowledge(
+        templates=tuple(compile_template(t, str(kind), slots) for t, kind in sorted(claims.items())),
+        innocent=lexicon(strings(table, "innocent", source=PACK)),
+        denials=lexicon(strings(guards, "denials", source=PACK)),
+        hedges=lexicon(strings(guards, "hedges", source=PACK)),
+        app_places=lexicon(strings(guards, "app_places", source=PACK)),
+        app_context=lexicon(strings(guards, "app_context", source=PACK)),
+        other_mail=lexicon(strings(guards, "other_mail", source=PACK)),
+        log_words=lexicon(logs),
+        pasted_markers=lexicon(strings(guards, "pasted_markers", source=PACK)),
+    )
+
+
+# -- finding claims ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """Words saying that something is enclosed with the mail."""
+
+    part: str
+    start: int
+    end: int
+    mentions_log: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int
+    end: int
+    kind: str
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): between the nearest clause marks, within reach."""
+    clause_start = max(0, start - _CLAUSE_REACH)
+    for mark in _CLAUSE_MARK.finditer(text, clause_start, start):
+        clause_start = mark.end()
+    after = _CLAUSE_MARK.search(text, end, end + _CLAUSE_REACH)
+    return clause_start, after.start() if after else min(len(text), end + _CLAUSE_REACH)
+
+
+def _log_is_pasted(text: str, end: int, known: ClaimKnowledge) -> bool:
+    """ "Here is the log:" followed by the log itself, on its line or the next one written."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if len(text[end:line_end].strip(" \t:：.。")) >= _PASTED_ON_LINE:
+        return True
+    following = next((line for line in text[line_end:].split("\n") if line.strip()), "")
+    return bool(_PASTED_SHAPE.search(following)) or known.pasted_markers.search(following) is not None
+
+
+def _is_claim(text: str, match: _Match, known: ClaimKnowledge) -> bool:
+    """Whether a template's match really says "enclosed with this mail" (see the pack's kinds)."""
+    kind = match.kind
+    clause_start, clause_end = _clause(text, match.start, match.end)
+    before = text[clause_start : match.start]
+    clause = text[clause_start:clause_end]
+    if known.denials.search(before) is not None or known.other_mail.search(clause) is not None:
+        return False
+    hedged = known.hedges.search(before) is not None or known.app_places.search(clause) is not None
+    if kind in ("verb", "weak") and hedged:
+        return False
+    if kind == "weak" and known.app_context.search(clause) is not None:
+        return False
+    return not (kind == "inline" and _log_is_pasted(text, match.end, known))
+
+
+def _template_matches(lowered: str, known: ClaimKnowledge) -> list[_Match]:
+    """Every template's matches, leftmost first and then longest, without overlaps."""
+    found: list[_Match] = []
+    for template in known.templates:
+        if template.anchor not in lowered:
+            continue
+        for hit in template.pattern.finditer(lowered):
+            start = hit.start()
+            if template.left_bounded and start > 0 and _ASCII_WORD.match(lowered[start - 1]):
+                continue
+            found.append(_Match(start, hit.end(), template.kind))
+    kept: list[_Match] = []
+    cursor = 0
+    for match in sorted(found, key=lambda m: (m.start, m.start - m.end)):
+        if match.start >= cursor:
+            kept.append(match)
+            cursor = match.end
+    return kept
+
+
+def find_claims(part: str, text: str, known: ClaimKnowledge) -> Iterator[Claim]:
+    if not known.templates:
+        return
+    text = text.replace("’", "'")
+    lowered = ascii_lower(text)
+    innocent = known.innocent.find(text)
+    for match in _template_matches(lowered, known):
+        if any(i.start < match.end and match.start < i.end for i in innocent):
+            continue
+        if _is_claim(text, match, known):
+            clause_start, clause_end = _clause(text, match.start, match.end)
+            mentions_log = known.log_words.search(text[clause_start:clause_end]) is not None
+            yield Claim(part, match.start, match.end, mentions_log)
+
+
+def enclosure_claims(analysis: Analysis) -> list[Claim]:
+    """Claims of enclosure in the subject and in the writer's own body text."""
+    known = knowledge(analysis.packs)
+    return [
+        *find_claims("subject", analysis.subject_text, known),
+        *find_claims("body", analysis.body_text, known),
+    ]
+
+
+def _shown(analysis: Analysis, claim: Claim) -> str:
+    """The claim and the rest of its clause ("I've attached the crash log"), kept short."""
+    text = analysis.subject_text if claim.part == "subject" else analysis.body_text
+    _, clause_end = _clause(text, claim.start, claim.end)
+    end = max(claim.end, min(clause_end, claim.start + _SHOWN_LENGTH))
+    shown = text[claim.start : end]
+    cut_at = shown.rfind(" ", claim.end - claim.start)
+    if end < clause_end and cut_at > 0:
+        shown = shown[:cut_at] + "…"
+    shown = " ".join(shown.split())
+    for opening, closing in ("()", "（）"):
+        if shown.count(closing) > shown.count(opening):
+            shown = shown.rstrip(closing)
+    return shown
+
+
+def _only_pictures(attachments: Sequence[Attachment]) -> bool:
+    return bool(attachments) and all(a.content_type.lower().startswith(_PICTURE_TYPES) for a in attachments)
+
+
+# -- rules -----------------------------------------------------------------------------------
+
+_MIME = "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+
+
+class AttachmentMissing(Rule):
+    code = "TG801"
+    name = "attachment-missing"
+    category = "attachment"
+    severity = Severity.WARNING
+    summary = "The draft says a file is attached, but it carries no attachment."
+    doc = RuleDoc(
+        what=(
+            "Flags a draft (a MIME message, which can carry attachments) that says a screenshot, log or "
+            'document is enclosed ("见附件", "截图如下", "I\'ve attached the log", "please find attached") '
+            'but has no attachment. Offers ("I can send a screenshot if needed"), denials and reports '
+            "about the app's own attachments (\"attachments won't upload\") are not claims."
+        ),
+        why=(
+            "The guide asks for 屏幕截图或错误日志 and 违规内容的截图或记录; a mail that promises them and "
+            "arrives without them costs a round trip before anyone can look at the problem."
+        ),
+        bad=(
+            f"To: support@telegram.org\nSubject: [Technical Issue] - Desktop app crashes\n{_MIME}\n"
+            "Telegram Desktop 5.1 crashes on start. I've attached the crash log.\n"
+        ),
+        good=(
+            f"To: support@telegram.org\nSubject: [Technical Issue] - Desktop app crashes\n{_MIME}\n"
+            "Telegram Desktop 5.1 crashes on start. I can send the crash log if needed.\n"
+        ),
+        fix="No automatic fix: attach the file, or drop the sentence.",
+        more_bad=(
+            f"To: abuse@telegram.org\nSubject: [滥用举报] - 诈骗频道\n{_MIME}\n"
+            "频道 @fake_airdrop 发布虚假空投，截图见附件。\n",
+        ),
+        more_good=(
+            "To: support@telegram.org\nSubject: [技术问题] - 桌面版启动闪退\nMIME-Version: 1.0\n"
+            'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n'
+            '崩溃日志见附件。\n--b\nContent-Type: text/plain; name="crash.log"\n'
+            'Content-Disposition: attachment; filename="crash.log"\n\n[12:00:01] fatal error\n--b--\n',
+            f"To: support@telegram.org\nSubject: [技术问题] - 截图功能异常\n{_MIME}\n"
+            "截图功能无法使用，附件也无法上传。\n",
+        ),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        draft = analysis.draft
+        if not draft.can_attach or draft.attachments:
+            return
+        claims = enclosure_claims(analysis)
+        if not claims:
+            return
+        claim = claims[0]
+        shown = _shown(analysis, claim)
+        yield Hit(
+            claim.part,
+            claim.start,
+            claim.end,
+            analysis.say(
+                en=f'The draft says "{shown}" but carries no attachment: attach the file, or drop the sentence.',
+                zh=f"草稿中写了“{shown}”，但邮件没有附件：请添加附件，或删掉这句话。",
+            ),
+        )
+
+
+class AttachmentReminder(Rule):
+    code = "TG802"
+    name = "attachment-reminder"
+    category = "attachment"
+    severity = Severity.INFO
+    summary = "A plain-text draft mentions an attachment: remember to attach it when sending."
+    doc = RuleDoc(
+        what=(
+            "A reminder for plain-text drafts, which cannot carry attachments themselves: the text says "
+            "a screenshot, log or document is enclosed, so the mail client must attach it at sending time."
+        ),
+        why=(
+            "The guide asks for 屏幕截图或错误日志 and 违规内容的截图或记录; the draft file cannot show whether "
+            "they will be attached, so this is a hint, never a warning."
+        ),
+        bad=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - Stories fail to upload\n\n"
+            "Every story upload stops at 90%. Please find attached a screen recording.\n"
+        ),
+        good=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - Attachments fail to upload\n\n"
+            "The attachment won't upload in any chat; I can send a screen recording if needed.\n"
+        ),
+        more_bad=(
+            "To: support@telegram.org\nSubject: [技术问题] - 快拍上传失败\n\n"
+            "快拍上传总是停在90%，我附上了录屏和日志。\n",
+        ),
+        more_good=(
+            "To: support@telegram.org\nSubject: [技术问题] - 快拍上传失败\n\n"
+            "快拍上传总是停在90%，如需录屏我可以提供。\n",
+        ),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        if analysis.draft.can_attach:
+            return
+        claims = enclosure_claims(analysis)
+        if not claims:
+            return
+        claim = claims[0]
+        shown = _shown(analysis, claim)
+        yield Hit(
+            claim.part,
+            claim.start,
+            claim.end,
+            analysis.say(
+                en=f'This draft mentions an attachment ("{shown}"): remember to attach it when you send the mail.',
+                zh=f"草稿提到了附件（“{shown}”）：发送邮件时请记得把它添加为附件。",
+            ),
+        )
+
+
+class LogNotAttached(Rule):
+    code = "TG803"
+    name = "log-not-attached"
+    category = "attachment"
+    severity = Severity.INFO
+    summary = "The draft says a log is attached, but only pictures are."
+    doc = RuleDoc(
+        what="A hint when the text says a log is enclosed and every attachment is an image or a video.",
+        why=(
+            "The guide asks for 屏幕截图或错误日志: a screenshot of an error is not the log support asked for, "
+            "and the text promises both."
+        ),
+        bad=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - Crash on start\nMIME-Version: 1.0\n"
+            'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n'
+            "The app crashes on start. I've attached the crash log.\n--b\nContent-Type: image/png\n"
+            'Content-Disposition: attachment; filename="error.png"\nContent-Transfer-Encoding: base64\n\n'
+            "iVBORw0KGgo=\n--b--\n"
+        ),
+        good=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - Crash on start\nMIME-Version: 1.0\n"
+            'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n'
+            "The app crashes on start. I've attached a screenshot of the error.\n--b\nContent-Type: image/png\n"
+            'Content-Disposition: attachment; filename="error.png"\nContent-Transfer-Encoding: base64\n\n'
+            "iVBORw0KGgo=\n--b--\n"
+        ),
+        more_bad=(
+            "To: support@telegram.org\nSubject: [技术问题] - 启动闪退\nMIME-Version: 1.0\n"
+            'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n'
+            "应用启动就闪退，崩溃日志见附件。\n--b\nContent-Type: image/jpeg\n"
+            'Content-Disposition: attachment; filename="a.jpg"\nContent-Transfer-Encoding: base64\n\n'
+            "/9j/4AAQ\n--b--\n",
+        ),
+    )
+
+    def check(self, analysis: Analysis) -> Iterator[Hit]:
+        if not _only_pictures(analysis.draft.attachments):
+            return
+        claim = next((c for c in enclosure_claims(analysis) if c.mentions_log), None)
+        if claim is None:
+            return
+        shown = _shown(analysis, claim)
+        yield Hit(
+            claim.part,
+            claim.start,
+            claim.end,
+            analysis.say(
+                en=f'The draft says "{shown}" about a log, but only pictures are attached: attach the log file '
+                "too, or paste its relevant lines into the mail.",
+                zh=f"草稿中写了“{shown}”并提到日志，但附件只有图片：请同时添加日志文件，或把相关日志内容贴在正文中。",
+            ),
+        )
+
+
+RULES: tuple[type[Rule], ...] = (AttachmentMissing, AttachmentReminder, LogNotAttached)
