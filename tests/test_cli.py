@@ -134,7 +134,7 @@ def test_config_errors_are_one_line_and_exit_two(
     drafts: Path, capsys: pytest.CaptureFixture[str], config: str, expected: str
 ) -> None:
     (drafts / "pyproject.toml").write_text(config, encoding="utf-8")
-    code, out, err = run(["secret.txt"], capsys)
+    code, _, err = run(["secret.txt"], capsys)
     assert code == 2 and expected in err
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
 

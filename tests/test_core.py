@@ -84,7 +84,7 @@ def test_user_pack_overrides_and_replaces(tmp_path: Path) -> None:
 def test_malformed_pack_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "tone.toml").write_text("[broken\n", encoding="utf-8")
-    with pytest.raises(PackError, match="tone.toml"):
+    with pytest.raises(PackError, match=r"tone\.toml"):
         Packs([tmp_path])
 
 

@@ -7,7 +7,6 @@ parses the mail again or loads a pipeline again.
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -17,14 +16,13 @@ from tglint.language import detect_language
 from tglint.lexicon import Lexicon, TermMatch, lexicon
 from tglint.packs import Packs, weighted
 from tglint.phones import PhoneMatch, find_phone_numbers
-from tglint.topic import TopicVerdict, classify_topic
+from tglint.topic import SubjectTag, TopicVerdict, classify_topic, leading_tag, topic_of_tag
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
 SUPPORTED_LANGUAGES = ("zh", "en")
-_TAG = re.compile(r"^\s*(?:\[\s*(?P<a>[^\[\]]*?)\s*\]|【\s*(?P<b>[^【】]*?)\s*】)")
 
 _pipelines: dict[str, Language] = {}
 
@@ -89,25 +87,14 @@ class Analysis:
         return subject.text if subject else ""
 
     @cached_property
-    def subject_tag(self) -> tuple[str, int, int] | None:
-        """The leading [tag] or 【tag】 of the subject: (tag, start, end of the brackets)."""
-        match = _TAG.match(self.subject_text)
-        if not match:
-            return None
-        tag = match.group("a") if match.group("a") is not None else match.group("b")
-        return tag, match.start(0) + (len(match.group(0)) - len(match.group(0).lstrip())), match.end(0)
+    def subject_tag(self) -> SubjectTag | None:
+        """The leading [tag] or 【tag】 of the subject, after any "Re:" or ticket number."""
+        return leading_tag(self.subject_text)
 
     @cached_property
     def tag_topic(self) -> str | None:
         """The mailbox a known subject tag names, if any."""
-        if not self.subject_tag:
-            return None
-        tags = self.pack("subject").get("tags", {})
-        key = self.subject_tag[0].strip().lower()
-        for tag, topic in tags.items():
-            if tag.lower() == key and isinstance(topic, str):
-                return topic
-        return None
+        return topic_of_tag(self.subject_tag.text, self.packs) if self.subject_tag else None
 
     # -- shared analyses ---------------------------------------------------------------
 

@@ -82,7 +82,9 @@ def check(
     paths: Annotated[list[str] | None, typer.Argument(help="Drafts, mbox files or directories; - reads stdin.")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.text,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
-    select: Annotated[list[str] | None, typer.Option(help="Rules to run: code, prefix (TG1), name or category.")] = None,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Rules to run: code, prefix (TG1), name or category.")
+    ] = None,
     ignore: Annotated[list[str] | None, typer.Option(help="Rules not to run: code, prefix, name or category.")] = None,
     extend_select: Annotated[list[str] | None, typer.Option(help="Rules to run in addition to those selected.")] = None,
     severity: Annotated[
@@ -104,7 +106,9 @@ def check(
     config: Annotated[Path | None, typer.Option(help="Use this config file.")] = None,
     isolated: Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Force colour on or off.")] = None,
-    fix: Annotated[bool, typer.Option("--fix", help="Apply safe fixes to the drafts, then report what is left.")] = False,
+    fix: Annotated[
+        bool, typer.Option("--fix", help="Apply safe fixes to the drafts, then report what is left.")
+    ] = False,
     diff: Annotated[bool, typer.Option("--diff", help="Show the fixes as a unified diff; write nothing.")] = False,
     unsafe_fixes: Annotated[
         bool, typer.Option("--unsafe-fixes", help="Also apply unsafe fixes (recipient, inferred subject tag).")
@@ -178,10 +182,14 @@ def new(
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", help="Write the draft here: a .eml name gives a MIME message, else plain text; - prints it."
+            "--output",
+            "-o",
+            help="Write the draft here: a .eml name gives a MIME message, else plain text; - prints it.",
         ),
     ] = None,
-    interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Ask for each field and fill it in.")] = False,
+    interactive: Annotated[
+        bool, typer.Option("--interactive", "-i", help="Ask for each field and fill it in.")
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
     """Write a new draft in the guide's form, with {{placeholders}} to fill in."""

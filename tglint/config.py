@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tglint.models import Severity
+from tglint.reading import LIMIT_KEYS, Limits
 
 
 class ConfigError(Exception):
@@ -35,6 +36,7 @@ class Settings:
     exclude: tuple[str, ...] = ()
     per_path_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     ignore_file: Path | None = None  # fingerprints of accepted findings
+    limits: Limits = field(default_factory=Limits)  # what reading one file may cost
     source: Path | None = None  # the config file these came from
 
 
@@ -52,6 +54,7 @@ _KEYS = {
     "exclude",
     "per-path-ignores",
     "ignore-file",
+    "limits",
 }
 
 
@@ -123,6 +126,8 @@ def settings_from_table(table: Mapping[str, Any], *, source: Path | None = None)
             if not isinstance(value, Mapping):
                 raise ConfigError(f"{where}: `per-path-ignores` must map globs to lists of rules")
             values[attr] = {glob: _string_tuple(v, f"per-path-ignores.{glob}", where) for glob, v in value.items()}
+        elif key == "limits":
+            values[attr] = parse_limits(value, where)
     settings = Settings(**values)
     validate(settings, where)
     return settings
@@ -134,6 +139,19 @@ def _string_tuple(value: Any, key: str, where: str) -> tuple[str, ...]:
     if not isinstance(value, Sequence) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: `{key}` must be a list of strings")
     return tuple(value)
+
+
+def parse_limits(value: Any, where: str) -> Limits:
+    """The `[tool.tglint.limits]` table: each key a positive integer, the rest default."""
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"{where}: `limits` must be a table of {', '.join(sorted(LIMIT_KEYS))}")
+    unknown = sorted(set(value) - set(LIMIT_KEYS))
+    if unknown:
+        raise ConfigError(f"{where}: unknown key `limits.{unknown[0]}` (known: {', '.join(sorted(LIMIT_KEYS))})")
+    try:
+        return Limits(**{LIMIT_KEYS[key]: number for key, number in value.items()})
+    except ValueError as exc:
+        raise ConfigError(f"{where}: limits: {exc}") from None
 
 
 def parse_severity(value: Any, where: str) -> Severity:

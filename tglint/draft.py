@@ -12,7 +12,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-
 _NEWLINE = re.compile("\n")
 
 

@@ -111,9 +111,7 @@ def _located_fix(fix: Fix, draft: Draft) -> Fix:
             continue
         line, column = part.position(edit.start)
         end_line, end_column = part.position(edit.end)
-        edits.append(
-            Edit(edit.part, edit.start, edit.end, edit.content, line, column, end_line, end_column)
-        )
+        edits.append(Edit(edit.part, edit.start, edit.end, edit.content, line, column, end_line, end_column))
     return Fix(fix.description, fix.applicability, tuple(edits))
 
 

@@ -21,13 +21,16 @@ def explanation_sections(rule: RuleLike) -> list[tuple[str, str]]:
 
 def render_explanation(rule: RuleLike, *, markdown: bool = False) -> str:
     """Plain text (for the terminal and SARIF help.text) or Markdown (SARIF help.markdown)."""
-    head = f"{rule.code} {rule.name} ({rule.category}, {rule.severity.value}; languages: {', '.join(sorted(rule.languages))})"
+    languages = ", ".join(sorted(rule.languages))
+    head = f"{rule.code} {rule.name} ({rule.category}, {rule.severity.value}; languages: {languages})"
     lines = [f"# {head}" if markdown else head, "", rule.summary, ""]
     for title, body in explanation_sections(rule):
         is_example = title in ("Example", "Instead")
         lines.append(f"## {title}" if markdown else f"{title}:")
         if is_example:
-            lines.extend(["```", body.rstrip("\n"), "```"] if markdown else ["    " + ln for ln in body.rstrip("\n").split("\n")])
+            lines.extend(
+                ["```", body.rstrip("\n"), "```"] if markdown else ["    " + ln for ln in body.rstrip("\n").split("\n")]
+            )
         else:
             lines.append(body)
         lines.append("")

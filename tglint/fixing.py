@@ -114,7 +114,9 @@ def _fix_mime(data: bytes, draft: Draft, edits: Sequence[Edit]) -> FixOutcome:
         if part is None:
             outcome.skipped.append(f"{part_name}: not in the message")
         elif part_name in _HEADER_NAMES:
-            rewritten = _replace_header(outcome.fixed, _HEADER_NAMES[part_name], apply_edits_to_text(part.text, part_edits))
+            rewritten = _replace_header(
+                outcome.fixed, _HEADER_NAMES[part_name], apply_edits_to_text(part.text, part_edits)
+            )
             _record(outcome, rewritten, current, part_name, part_edits, "the header could not be located")
         elif part_name == "body":
             rewritten = _replace_body_text(outcome.fixed, part.text, part_edits)
@@ -183,7 +185,7 @@ def _replace_header(data: bytes, name: str, value: str) -> bytes | None:
     smtp = policy.SMTP.clone(linesep=newline)
     # A header object folds and RFC 2047-encodes non-ASCII text; a plain string would not be.
     try:
-        folded = smtp.header_factory(name, value).fold(policy=smtp).encode("ascii")
+        folded = str(smtp.header_factory(name, value).fold(policy=smtp)).encode("ascii")
     except (UnicodeError, ValueError, IndexError, TypeError):
         return None  # a value the header machinery cannot encode: the fix is skipped, not forced
     if not lines[stop - 1].endswith((b"\n", b"\r")):

@@ -1,16 +1,26 @@
 """Turn an HTML mail body into the plain text its reader sees.
 
-Only the stdlib `html.parser` is used: mail HTML is often broken, and the parser never
-raises on bad markup. Scripts, styles and the document head are dropped; block elements
-and `<br>` end lines; runs of whitespace collapse as a browser would collapse them.
-`<blockquote>` content comes out with "> " in front of every line, so the quoting
-detector sees an HTML reply's history the same way it sees a plain-text one.
+Mail HTML is often broken, so markup is read the forgiving way browsers read it, by a
+small tokenizer of our own in one pass: `html.parser` rescans the rest of the document
+from every construct it cannot close, which makes a few kilobytes of "<a b='>'"
+take minutes, and it raises AssertionError on "<![foo[". The tokenizer follows the
+HTML5 rules where they matter for visible text: a tag runs to the first ">" outside a
+quoted attribute value, a comment to "-->", other "<!...>" and "<?...>" constructs to
+the next ">", and anything left open at the end of the document hides the rest of it
+(as a browser would). A "<" that does not start a tag is text.
+
+Scripts, styles and the document head are dropped; block elements and `<br>` end
+lines; runs of whitespace collapse as a browser would collapse them. Character
+references are decoded in text. `<blockquote>` content comes out with "> " in front of
+every line, so the quoting detector sees an HTML reply's history the same way it sees
+a plain-text one.
 """
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+from collections.abc import Generator, Iterator
+from html import unescape
 
 # Their content is never shown to the reader.
 _HIDDEN_TAGS = frozenset({"script", "style", "head", "title", "template", "noscript", "xml"})
@@ -30,22 +40,140 @@ _CELL_TAGS = frozenset({"td", "th"})
 # A browser leaves a blank line around these.
 _PARAGRAPH_TAGS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol"})
 
+# Their content is raw text up to the matching end tag: a "<" inside is not markup.
+_RAW_TEXT_TAGS = frozenset({"script", "style"})
+
 _COLLAPSIBLE_SPACE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
+# Replies nest a dozen levels at most; a deeper prefix only repeats the same "> ",
+# and unbounded it would make the text grow with the square of the markup.
+_MAX_QUOTE_DEPTH = 20
 
-class _TextCollector(HTMLParser):
+
+# --------------------------------------------------------------------------- tokens
+
+_TAG_NAME = re.compile(r"[a-zA-Z][^\t\n\r\f />\x00]*")
+# Everything of a tag after its name, possessively (no backtracking): a quote opens a
+# value only after "=", and a value left open runs to the end of the document.
+_TAG_REST = re.compile(r"""(?:[^=>]++|=[\t\n\f\r ]*+(?:"[^"]*+"?+|'[^']*+'?+|[^\t\n\f\r >]*+))*+""")
+_COMMENT_END = re.compile(r"--!?[\t\n\f\r ]*>")
+
+
+class _Start:
+    __slots__ = ("name", "self_closing")
+
+    def __init__(self, name: str, self_closing: bool) -> None:
+        self.name = name
+        self.self_closing = self_closing
+
+
+class _End:
+    __slots__ = ("name",)
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+_Token = str | _Start | _End  # a str is text, character references already decoded
+
+
+def _tokens(html: str) -> Iterator[_Token]:
+    """Text, start tags and end tags of `html`, in one linear pass."""
+    position = 0
+    length = len(html)
+    while position < length:
+        opening = html.find("<", position)
+        if opening < 0:
+            yield unescape(html[position:])
+            return
+        if opening > position:
+            yield unescape(html[position:opening])
+        following = html[opening + 1 : opening + 2]
+        if following.isascii() and following.isalpha():
+            position = yield from _start_tag(html, opening)
+        elif following == "/":
+            position = _end_tag(html, opening)
+            if position < 0:
+                return
+            name = _TAG_NAME.match(html, opening + 2)
+            if name:
+                yield _End(name.group().lower())
+        elif following == "!" and html.startswith("<!--", opening):
+            close = _COMMENT_END.search(html, opening + 4)
+            if html.startswith(">", opening + 4) or html.startswith("->", opening + 4):
+                position = html.index(">", opening + 4) + 1  # "<!-->" and "<!--->" are empty comments
+            elif close is None:
+                return
+            else:
+                position = close.end()
+        elif following in ("!", "?"):
+            close_at = html.find(">", opening + 2)
+            if close_at < 0:
+                return
+            position = close_at + 1
+        else:
+            yield "<"
+            position = opening + 1
+
+
+def _start_tag(html: str, opening: int) -> Generator[_Token, None, int]:
+    """The start tag at `opening` (and a raw-text element's content); returns where to go on."""
+    name_match = _TAG_NAME.match(html, opening + 1)
+    assert name_match is not None  # the caller saw a letter
+    rest = _TAG_REST.match(html, name_match.end())
+    end = rest.end() if rest else name_match.end()
+    if end >= len(html):
+        return len(html)  # a tag open at the end hides the rest, as in a browser
+    name = name_match.group().lower()
+    yield _Start(name, html[opening + 1 : end].endswith("/"))
+    position = end + 1
+    if name in _RAW_TEXT_TAGS:
+        closing = re.compile(rf"</{re.escape(name)}(?=[\t\n\f\r />])", re.IGNORECASE).search(html, position)
+        stop = closing.start() if closing else len(html)
+        yield html[position:stop]
+        position = stop
+    return position
+
+
+def _end_tag(html: str, opening: int) -> int:
+    """Where the end tag (or bogus comment) at `opening` ends, or -1 if never."""
+    if html[opening + 2 : opening + 3].isalpha() and html[opening + 2 : opening + 3].isascii():
+        name_match = _TAG_NAME.match(html, opening + 2)
+        assert name_match is not None
+        rest = _TAG_REST.match(html, name_match.end())
+        end = rest.end() if rest else name_match.end()
+    else:
+        end = html.find(">", opening + 2)  # "</>" and "</ x>" are dropped
+        end = len(html) if end < 0 else end
+    return -1 if end >= len(html) else end + 1
+
+
+# --------------------------------------------------------------------------- text
+
+
+class _TextCollector:
     """Collects visible text as finished lines, each with its blockquote depth."""
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.lines: list[tuple[int, str]] = []
         self._current: list[str] = []
         self._hidden_depth = 0
         self._pre_depth = 0
         self._quote_depth = 0
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def feed(self, html: str) -> None:
+        for token in _tokens(html):
+            if isinstance(token, str):
+                self.handle_data(token)
+            elif isinstance(token, _Start):
+                self.handle_starttag(token.name)
+                if token.self_closing:
+                    self.handle_endtag(token.name)
+            else:
+                self.handle_endtag(token.name)
+
+    def handle_starttag(self, tag: str) -> None:
         if tag in _HIDDEN_TAGS:
             self._hidden_depth += 1
             return
@@ -93,7 +221,6 @@ class _TextCollector(HTMLParser):
         self._append(_COLLAPSIBLE_SPACE.sub(" ", data))
 
     def close(self) -> None:
-        super().close()
         self._end_line()
 
     def _append(self, text: str) -> None:
@@ -126,4 +253,4 @@ def html_to_text(html: str) -> str:
 
 
 def _quote_prefix(depth: int) -> str:
-    return "> " * depth
+    return "> " * min(depth, _MAX_QUOTE_DEPTH)

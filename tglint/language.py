@@ -14,9 +14,57 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    "the a an and or but is are was were be been my me i you your it its this that of to in on "
-    "for with at by from not no have has had do does did can could would will please when after "
-    "since there what which".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "my",
+        "me",
+        "i",
+        "you",
+        "your",
+        "it",
+        "its",
+        "this",
+        "that",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "with",
+        "at",
+        "by",
+        "from",
+        "not",
+        "no",
+        "have",
+        "has",
+        "had",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "would",
+        "will",
+        "please",
+        "when",
+        "after",
+        "since",
+        "there",
+        "what",
+        "which",
+    ]
 )
 
 

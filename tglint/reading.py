@@ -10,7 +10,9 @@ The form is decided from the content, never from the file name:
   line, then the body. Its parts know their line and column in the file.
 
 Reading never raises: problems become a `ReadError` (nothing could be read) or a note
-on the `Draft` (something was read with a fallback).
+on the `Draft` (something was read with a fallback, or not read in full). A ReadError
+made from an unexpected exception names its type only: an exception's text may quote
+the draft, and what tglint reads must not leak into its output.
 
 Decisions worth knowing:
 - Nested messages (message/rfc822, message/global) that are not marked as attachments
@@ -29,11 +31,16 @@ Decisions worth knowing:
 - Charsets: the declared charset is tried first (GB2312/GBK labels read as GB18030, a
   superset; Big5, EUC-KR and Shift_JIS likewise widen to their Microsoft supersets);
   then UTF-8; then the declared charset with replacements, or UTF-8 with
-  replacements when the label is unknown. Every fallback adds a note. Undeclared 8-bit
-  text (raw header bytes, text parts without a charset) is first tried in the first
-  charset its message declares anywhere; then, like a plain-text file, as UTF-8, else
-  GB18030, else Latin-1 (lone 8-bit bytes between ASCII letters, as Latin-1 accents
-  are, go straight to Latin-1: GB18030 would misread them as Chinese).
+  replacements when the label is unknown. Every fallback adds a note. Labels of codecs
+  that are not charsets (rot13, zlib, punycode, unicode_escape...) count as unknown.
+  Undeclared 8-bit text (raw header bytes, text parts without a charset) is first
+  tried in the first charset its message declares anywhere; then, like a plain-text
+  file, as UTF-8, else GB18030, else Latin-1 (lone 8-bit bytes between ASCII letters,
+  as Latin-1 accents are, go straight to Latin-1: GB18030 would misread them as
+  Chinese).
+- MIME structure is parsed by the standard library's feed parser with the compat32
+  policy: the default policy's header parser is slow on long structured headers
+  (quadratic on a run of ";") and raises RecursionError on nested comments.
 - Recipients: addresses come from `email.utils.getaddresses` on the raw header (before
   encoded words are decoded, so a display name with a comma stays whole), are located
   in the decoded text (offsets of the first unused occurrence, preferring "<address>");
@@ -46,8 +53,35 @@ Decisions worth knowing:
   they would read as quoted text). Messages are reported as "path#n", 1-based, even
   when the file holds only one (a .eml saved with its envelope line is "x.eml#1"), so
   a message keeps its name as the mailbox grows.
-- `max_bytes` (default 50 MiB) is a safety limit: larger inputs are refused with a
-  ReadError saying so; anything up to it is read.
+
+Limits: a pre-send checker runs on whatever lands in a commit, so every input has a
+bounded cost in time and memory. `Limits` holds the bounds (config: the
+`[tool.tglint.limits]` table, keys in kebab-case); each is enforced as follows.
+- max-file-size (50 MiB): a larger file is a ReadError; nothing beyond the limit is
+  even read from disk.
+- max-lines (1,000,000): only the first lines are read, with a note. The stdlib parser
+  keeps every line of a part as an object of its own, so the line count, not the byte
+  count, bounds its memory (a 50 MiB base64 attachment has about 700,000 lines).
+- max-messages (1,000): the messages of an mbox after the limit are not read; one
+  ReadError ("path#1001...") says so.
+- max-depth (40, at most 200): MIME parts nested deeper are skipped with a note; the
+  parser itself never descends further (the stdlib parser exhausts Python's recursion
+  limit at about 600 levels).
+- max-parts (5,000): MIME entities per message (the message itself, every part and
+  every nested message); the parser stops at the limit, what was read is checked and a
+  note says the rest was skipped.
+- max-header-length (65,536): characters of one header field; the rest of the field is
+  ignored, with a note. Fields the MIME parser interprets (Content-Type,
+  Content-Disposition, Content-Transfer-Encoding) are cut at 4,096 characters, and an
+  entity's fields after the first 1,000 are ignored.
+- max-encoded-words (2,000): RFC 2047 encoded words decoded per header field; later
+  ones are left as written, with a note.
+- max-body-length (100,000): characters of body text read and checked; the rest is cut
+  (at a line end when one is near) with a note. HTML parts are converted only while
+  there is room, and at most 20 characters of HTML are read per character of room.
+Every note a limit adds starts with `PARTIAL_NOTE` ("not fully read: ") and names
+the limit's key, so `is_partial` tells whether a draft was read in full (a fixer must
+not rewrite a draft it has not seen whole).
 """
 
 from __future__ import annotations
@@ -55,47 +89,103 @@ from __future__ import annotations
 import base64
 import binascii
 import codecs
-import email
 import fnmatch
 import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from email import policy
+from dataclasses import dataclass, fields, replace
+from email.feedparser import BytesFeedParser
 from email.message import Message
+from email.policy import Compat32
 from email.utils import getaddresses
 from enum import Enum
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from tglint.draft import Attachment, Draft, Part, ReadError, Recipient
 from tglint.html_text import html_to_text
 from tglint.quoting import find_regions
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# Deeper than this the stdlib parser's own recursion (and ours) comes too near
+# Python's recursion limit, whatever the user configures.
+MAX_DEPTH_CEILING = 200
 
 ReadResult = list[Draft | ReadError]
+
+PARTIAL_NOTE = "not fully read: "
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on what reading one file may cost; the module docstring says how each applies."""
+
+    max_file_size: int = DEFAULT_MAX_BYTES  # bytes
+    max_lines: int = 1_000_000
+    max_messages: int = 1000  # per mbox file
+    max_depth: int = 40  # MIME nesting levels
+    max_parts: int = 5000  # MIME entities per message
+    max_header_length: int = 64 * 1024  # characters per header field
+    max_encoded_words: int = 2000  # per header field
+    max_body_length: int = 100_000  # characters of body text
+
+    def __post_init__(self) -> None:
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ValueError(f"`{limit_key(item.name)}` must be a positive integer, not {value!r}")
+        if self.max_depth > MAX_DEPTH_CEILING:
+            raise ValueError(f"`max-depth` must be at most {MAX_DEPTH_CEILING}, not {self.max_depth}")
+
+
+def limit_key(name: str) -> str:
+    """The config key of a `Limits` field: max_file_size -> max-file-size."""
+    return name.replace("_", "-")
+
+
+LIMIT_KEYS: dict[str, str] = {limit_key(item.name): item.name for item in fields(Limits)}
+
+
+def is_partial(draft: Draft) -> bool:
+    """Whether a limit kept part of the draft from being read."""
+    return any(note.startswith(PARTIAL_NOTE) for note in draft.notes)
+
+
+def _partial(what: str, key: str | None) -> str:
+    """A note that something was not read; `key` names the limit a user can raise."""
+    return f"{PARTIAL_NOTE}{what} ({key})" if key else f"{PARTIAL_NOTE}{what}"
 
 
 # --------------------------------------------------------------------------- entry points
 
 
-def read_path(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
-    """Read the file at `path` ("-" is standard input); never raises."""
+def read_path(path: str, *, limits: Limits | None = None, max_bytes: int | None = None) -> ReadResult:
+    """Read the file at `path` ("-" is standard input); never raises.
+
+    `max_bytes`, if given, overrides `limits.max_file_size` (kept for older callers).
+    """
+    limits = _effective_limits(limits, max_bytes)
     try:
-        data = _read_at_most(path, max_bytes)
+        data = _read_at_most(path, limits.max_file_size)
     except OSError as error:
-        return [ReadError(path, f"cannot read: {error.strerror or error}")]
+        return [ReadError(path, f"cannot read: {error.strerror or type(error).__name__}")]
     except Exception as error:  # a reader must never crash the run
         return [ReadError(path, f"cannot read: {_one_line(error)}")]
-    return read_bytes(data, path, max_bytes=max_bytes)
+    return read_bytes(data, path, limits=limits)
 
 
-def read_bytes(data: bytes, path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> ReadResult:
+def read_bytes(data: bytes, path: str, *, limits: Limits | None = None, max_bytes: int | None = None) -> ReadResult:
     """Drafts (or errors) in `data`, decided from its content; never raises."""
     try:
-        return _read_bytes(data, path, max_bytes)
+        return _read_bytes(data, path, _effective_limits(limits, max_bytes))
     except Exception as error:
         return [ReadError(path, f"cannot read: {_one_line(error)}")]
+
+
+def _effective_limits(limits: Limits | None, max_bytes: int | None) -> Limits:
+    limits = limits or Limits()
+    return limits if max_bytes is None else replace(limits, max_file_size=max_bytes)
 
 
 def discover(paths: Sequence[str], include: Sequence[str] = ("*",), exclude: Sequence[str] = ()) -> Iterator[str]:
@@ -177,20 +267,22 @@ _MESSAGE_FIELDS = frozenset(
 )  # fmt: skip
 
 
-def _read_bytes(data: bytes, path: str, max_bytes: int) -> ReadResult:
+def _read_bytes(data: bytes, path: str, limits: Limits) -> ReadResult:
     if not data:
         return [ReadError(path, "empty file")]
-    if len(data) > max_bytes:
-        return [ReadError(path, f"too large: over the {max_bytes:,}-byte limit for one file")]
+    if len(data) > limits.max_file_size:
+        return [ReadError(path, f"too large: over the {limits.max_file_size:,}-byte limit for one file")]
     content = data.removeprefix(_UTF8_BOM)
     form = _detect_form(content)
     if form is _Form.BINARY:
         return [ReadError(path, "binary file, not an e-mail draft")]
+    notes: list[str] = []
+    if form is _Form.TEXT:
+        return [_guarded(_read_text_draft, _first_lines(data, limits.max_lines, notes), path, limits, notes)]
+    content = _first_lines(content, limits.max_lines, notes)
     if form is _Form.MBOX:
-        return _read_mbox(content, path)
-    if form is _Form.MIME:
-        return [_guarded(_read_mime, content, path)]
-    return [_guarded(_read_text_draft, data, path)]
+        return _read_mbox(content, path, limits, notes)
+    return [_guarded(_read_mime, content, path, limits, notes)]
 
 
 def _detect_form(content: bytes) -> _Form:
@@ -237,18 +329,66 @@ def _looks_binary(head: bytes) -> bool:
     return controls > len(head) * _BINARY_CONTROL_SHARE
 
 
-def _guarded(reader: Callable[[bytes, str], Draft], data: bytes, path: str) -> Draft | ReadError:
+_Reader = Callable[[bytes, str, Limits, list[str]], Draft]
+
+
+def _guarded(reader: _Reader, data: bytes, path: str, limits: Limits, notes: Sequence[str] = ()) -> Draft | ReadError:
     """Run one message's reader; whatever goes wrong becomes a one-line ReadError."""
     try:
-        return reader(data, path)
+        return reader(data, path, limits, list(notes))
     except Exception as error:
         return ReadError(path, f"cannot read this message: {_one_line(error)}")
 
 
 def _one_line(error: BaseException) -> str:
-    lines = str(error).strip().splitlines()
-    detail = lines[0][:160] if lines else ""
-    return f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+    """What went wrong, by the exception's type: its text may quote the draft."""
+    if isinstance(error, RecursionError):
+        return "structure nested too deeply (RecursionError)"
+    if isinstance(error, MemoryError):
+        return "out of memory (MemoryError)"
+    return f"unexpected {type(error).__name__}"
+
+
+# --------------------------------------------------------------------------- line limit
+
+
+# Line ends are counted chunk by chunk, so a file under the limit costs a few scans.
+_LINE_COUNT_CHUNK = 1024 * 1024
+
+
+def _first_lines(data: bytes, max_lines: int, notes: list[str]) -> bytes:
+    """`data` cut after its `max_lines`-th line end (LF, CR or CRLF), with a note when cut."""
+    if len(data) <= max_lines:
+        return data
+    seen = 0
+    for start in range(0, len(data), _LINE_COUNT_CHUNK):
+        stop = min(start + _LINE_COUNT_CHUNK, len(data))
+        here = _line_ends(data, start, stop)
+        if seen + here >= max_lines:
+            low, high = start, stop
+            while low < high:
+                middle = (low + high) // 2
+                if seen + _line_ends(data, start, middle) >= max_lines:
+                    high = middle
+                else:
+                    low = middle + 1
+            cut = low + 1 if data[low - 1 : low + 1] == b"\r\n" else low
+            if data.startswith(_UTF16_BOMS):
+                cut -= cut % 2  # a UTF-16 code unit is never split
+            if cut >= len(data):
+                return data
+            notes.append(_partial(f"the file has more than {max_lines:,} lines; only the first are read", "max-lines"))
+            return data[:cut]
+        seen += here
+    return data
+
+
+def _line_ends(data: bytes, start: int, stop: int) -> int:
+    """Line ends that end inside data[start:stop], a CRLF counting once."""
+    ends = data.count(b"\n", start, stop) + data.count(b"\r", start, stop) - data.count(b"\r\n", start, stop)
+    if start > 0 and data[start - 1 : start + 1] == b"\r\n":
+        ends -= 1  # that LF ends the line its CR, before `start`, already ended
+    return ends
 
 
 # --------------------------------------------------------------------------- mbox
@@ -262,14 +402,22 @@ _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 _MAX_ENVELOPE_LINE = 1000
 
 
-def _read_mbox(content: bytes, path: str) -> ReadResult:
+def _read_mbox(content: bytes, path: str, limits: Limits, notes: Sequence[str] = ()) -> ReadResult:
     results: ReadResult = []
     for number, message in enumerate(_split_mbox(content), start=1):
         message_path = f"{path}#{number}"
+        if number > limits.max_messages:
+            why = f"the mailbox has more than {limits.max_messages:,} messages (max-messages)"
+            results.append(ReadError(message_path, f"not read, nor any message after it: {why}"))
+            break
         if not message.strip():
             results.append(ReadError(message_path, "empty message"))
         else:
-            results.append(_guarded(_read_mime, message, message_path))
+            results.append(_guarded(_read_mime, message, message_path, limits))
+    last = results[-1] if results else None
+    if notes and isinstance(last, Draft):
+        # Only the last message read can have lost lines to the line limit.
+        results[-1] = replace(last, notes=(*last.notes, *notes))
     return results
 
 
@@ -335,6 +483,8 @@ _CHARSET_ALIASES = {
 _CHARSET_LABEL_NOISE = re.compile(r"^charset\s*=\s*", re.IGNORECASE)
 # Text labelled ASCII but holding 8-bit bytes is undeclared text in practice.
 _ASCII_LABELS = frozenset({"us-ascii", "ascii", "ansi_x3.4-1968", "iso646-us", "us"})
+# Text codecs that read bytes as code, not as characters: no mailer means them.
+_NOT_CHARSETS = frozenset({"unicode-escape", "raw-unicode-escape", "punycode", "idna", "undefined"})
 
 
 def _clean_label(label: str) -> str:
@@ -349,10 +499,12 @@ def _codec_for(label: str | None) -> str | None:
     cleaned = _clean_label(label)
     cleaned = _CHARSET_ALIASES.get(cleaned, cleaned)
     try:
-        name = codecs.lookup(cleaned).name
+        info = codecs.lookup(cleaned)
     except (LookupError, ValueError):
         return None
-    return _CHARSET_ALIASES.get(name.replace("_", "-"), name)
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return _CHARSET_ALIASES.get(info.name.replace("_", "-"), info.name)
 
 
 def _decode_declared(data: bytes, label: str | None, where: str, notes: list[str]) -> str:
@@ -363,19 +515,27 @@ def _decode_declared(data: bytes, label: str | None, where: str, notes: list[str
     if codec is not None:
         try:
             return data.decode(codec)
-        except UnicodeDecodeError:
+        except UnicodeError:
             pass
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeError:
         replacing = codec or "utf-8"
-        notes.append(f"{where}: not valid {label!r}, read as {replacing} with replacements")
-        return data.decode(replacing, errors="replace")
+        notes.append(f"{where}: not valid {_shown(label)}, read as {replacing} with replacements")
+        try:
+            return data.decode(replacing, errors="replace")
+        except UnicodeError:  # a stateful codec may raise even when told to replace
+            return data.decode("utf-8", errors="replace")
     if codec is None:
-        notes.append(f"{where}: unknown charset {label!r}, read as UTF-8")
+        notes.append(f"{where}: unknown charset {_shown(label)}, read as UTF-8")
     else:
-        notes.append(f"{where}: not valid {label!r}, read as UTF-8")
+        notes.append(f"{where}: not valid {_shown(label)}, read as UTF-8")
     return text
+
+
+def _shown(label: str) -> str:
+    """A charset label as a note shows it: quoted, and short whatever the mail says."""
+    return repr(label[:40] + ("..." if len(label) > 40 else ""))
 
 
 # GB2312 characters are two bytes over 0x80; lone 8-bit bytes between ASCII are
@@ -386,14 +546,17 @@ _HIGH_BYTE_PAIR = re.compile(rb"[\x80-\xff]{2}")
 def _decode_undeclared(data: bytes, where: str, notes: list[str]) -> str:
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if error.reason == "unexpected end of data":
+            # UTF-8 cut inside its last character (mailers cut long names): still UTF-8.
+            notes.append(f"{where}: UTF-8 cut inside a character, read with a replacement")
+            return data.decode("utf-8", errors="replace")
     if not _HIGH_BYTE_PAIR.search(data):
         notes.append(f"{where}: not UTF-8, read as Latin-1")
         return data.decode("latin-1")
     try:
         text = data.decode("gb18030")
-    except UnicodeDecodeError:
+    except UnicodeError:
         notes.append(f"{where}: neither UTF-8 nor GB18030, read as Latin-1")
         return data.decode("latin-1")
     notes.append(f"{where}: not UTF-8, read as GB18030")
@@ -406,7 +569,7 @@ def _decode_hinted(data: bytes, hint: str | None, where: str, notes: list[str]) 
     if codec is not None:
         try:
             return data.decode(codec)
-        except UnicodeDecodeError:
+        except UnicodeError:
             pass
     return _decode_undeclared(data, where, notes)
 
@@ -430,19 +593,31 @@ _ENCODED_WORD = re.compile(r"=\?([^?\s]+)\?([bBqQ])\?([^?]*)\?=")
 # Folding whitespace becomes one space: a tab left from folding is noise to a reader.
 _FOLD = re.compile(r"\r?\n[ \t]+")
 _STRAY_NEWLINE = re.compile(r"[\r\n]+")
+_DEFAULT_LIMITS = Limits()
 
 
-def _decode_header(raw: str, where: str, notes: list[str], hint: str | None = None) -> str:
+def _decode_header(
+    raw: str,
+    where: str,
+    notes: list[str],
+    hint: str | None = None,
+    max_words: int = _DEFAULT_LIMITS.max_encoded_words,
+) -> str:
     """Unfold a raw header value and decode its RFC 2047 words and raw 8-bit bytes.
 
     `hint` is the message's own charset: mailers that write raw 8-bit headers mostly
-    write them in the charset of the body.
+    write them in the charset of the body. Words after the first `max_words` are left
+    as written.
     """
     unfolded = _STRAY_NEWLINE.sub(" ", _FOLD.sub(" ", raw)).strip()
     pieces: list[str] = []
     pending: list[tuple[bytes, str]] = []  # adjacent words of one charset decode together
     position = 0
-    for match in _ENCODED_WORD.finditer(unfolded):
+    for count, match in enumerate(_ENCODED_WORD.finditer(unfolded)):
+        if count >= max_words:
+            what = f"{where}: more than {max_words:,} encoded words; the rest are left as written"
+            notes.append(_partial(what, "max-encoded-words"))
+            break
         between = unfolded[position : match.start()]
         word = _encoded_word_bytes(match.group(2), match.group(3))
         if word is None:
@@ -460,12 +635,15 @@ def _decode_header(raw: str, where: str, notes: list[str], hint: str | None = No
     return "".join(pieces)
 
 
+_WHITESPACE = re.compile(rb"\s+")
+
+
 def _encoded_word_bytes(encoding: str, encoded: str) -> bytes | None:
     """The bytes an encoded word carries, or None when it cannot be decoded."""
     data = encoded.encode("utf-8", errors="surrogateescape")
     if encoding in "qQ":
         return binascii.a2b_qp(data, header=True)
-    compact = re.sub(rb"\s+", b"", data)
+    compact = _WHITESPACE.sub(b"", data)
     try:
         return base64.b64decode(compact + b"=" * (-len(compact) % 4))
     except (binascii.Error, ValueError):
@@ -489,22 +667,31 @@ def _decode_raw_text(text: str, where: str, notes: list[str], hint: str | None =
 class _Headers:
     """Header values of one message, read from the raw fields (policy parsing can raise)."""
 
-    def __init__(self, message: Message, notes: list[str]) -> None:
+    def __init__(self, message: Message, notes: list[str], limits: Limits) -> None:
         self._raw: dict[str, list[str]] = {}
         for name, value in message.raw_items():
             self._raw.setdefault(name.strip().lower(), []).append(str(value))
         self._notes = notes
+        self._limits = limits
         self.charset_hint = _charset_hint(message)
 
     def raw(self, name: str) -> str | None:
         values = self._raw.get(name)
         if not values:
             return None
-        return ", ".join(values) if name in _ADDRESS_FIELDS else values[0]
+        value = ", ".join(values) if name in _ADDRESS_FIELDS else values[0]
+        limit = self._limits.max_header_length
+        if len(value) > limit:
+            # Each field is cut by the parser already; several To: fields add up.
+            self._notes.append(_header_cut_note(name, limit))
+            value = value[:limit]
+        return value
 
     def text(self, name: str) -> str | None:
         raw = self.raw(name)
-        return None if raw is None else _decode_header(raw, name, self._notes, self.charset_hint)
+        if raw is None:
+            return None
+        return _decode_header(raw, name, self._notes, self.charset_hint, self._limits.max_encoded_words)
 
     def unfolded(self, name: str) -> str | None:
         """The raw value unfolded, 8-bit bytes decoded, encoded words left as written."""
@@ -512,6 +699,11 @@ class _Headers:
         if raw is None:
             return None
         return _decode_raw_text(_STRAY_NEWLINE.sub(" ", _FOLD.sub(" ", raw)), name, [], self.charset_hint)
+
+
+def _header_cut_note(name: str, limit: int) -> str:
+    what = f"the {name[:40]} header is longer than {limit:,} characters; the rest is ignored"
+    return _partial(what, "max-header-length")
 
 
 # The first text parts are enough to learn a message's charset.
@@ -536,22 +728,26 @@ _RECIPIENT_FIELDS = ("to", "cc", "bcc")
 # --------------------------------------------------------------------------- recipients
 
 
-_ADDRESS_LIKE = re.compile(r"[^\s<>,;:\"'()\[\]]+@[^\s<>,;:\"'()\[\]]+")
+# Runs of characters that may belong to an address; one with an "@" inside is taken as one.
+_ADDRESS_RUN = re.compile(r"[^\s<>,;:\"'()\[\]]+")
 _SEPARATOR_LOOKALIKES = str.maketrans({"；": ",", ";": ",", "，": ",", "、": ",", "＜": "<", "＞": ">"})
+# How far past a plain occurrence of an address its "<address>" form is looked for.
+_BRACKET_WINDOW = 1024
 
 
-def _recipients(field: str, text: str, parse_source: str) -> list[Recipient]:
+def _recipients(field: str, text: str, parse_source: str, max_words: int) -> list[Recipient]:
     """Addresses of one header part, each with its offsets in the part's text."""
     found: list[Recipient] = []
     seen: set[str] = set()
     cursor = 0
+    locator = _Locator(text)
     parsed = _parsed_addresses(parse_source)
     for raw_name, address in parsed:
         address = address.strip()
-        display_name = _decode_header(raw_name, field, []) if raw_name else ""
+        display_name = _decode_header(raw_name, field, [], max_words=max_words) if raw_name else ""
         if not _is_plausible_address(address) or address.lower() in seen:
             continue
-        start = _locate(text, address, cursor)
+        start = locator.find(address, cursor)
         if start < 0:
             found.append(Recipient(field, address, display_name.strip(), 0, len(text)))
         else:
@@ -561,8 +757,11 @@ def _recipients(field: str, text: str, parse_source: str) -> list[Recipient]:
     if parsed and all(_is_plausible_address(address.strip()) for _, address in parsed):
         return found
     # getaddresses gives up on "a@x.org b@y.org" (or raises): what it missed is still an address.
-    for match in _ADDRESS_LIKE.finditer(text):
-        address = match.group(0).rstrip(".")
+    for match in _ADDRESS_RUN.finditer(text):
+        address = match.group(0)
+        if "@" not in address[1:-1]:
+            continue
+        address = address.rstrip(".")
         if _is_plausible_address(address) and address.lower() not in seen:
             found.append(Recipient(field, address, "", match.start(), match.start() + len(address)))
             seen.add(address.lower())
@@ -582,23 +781,32 @@ def _is_plausible_address(address: str) -> bool:
     return bool(at and local and domain) and not any(char.isspace() for char in address)
 
 
-def _locate(text: str, address: str, cursor: int) -> int:
-    """Where `address` is written, preferring its <angle-bracket> form."""
-    bracketed = text.find(f"<{address}>", cursor)
-    if bracketed >= 0:
-        return bracketed + 1
-    plain = text.find(address, cursor)
-    if plain >= 0:
-        return plain
-    return text.lower().find(address.lower())
+class _Locator:
+    """Finds where addresses are written in a header's text, in linear time overall."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lowered: str | None = None
+
+    def find(self, address: str, cursor: int) -> int:
+        """Where `address` is written from `cursor` on, preferring its <angle-bracket> form."""
+        text = self._text
+        plain = text.find(address, cursor)
+        if plain >= 0:
+            # The bracketed form follows a display name that repeats the address, if any.
+            bracketed = text.find(f"<{address}>", cursor, plain + len(address) + _BRACKET_WINDOW)
+            return bracketed + 1 if bracketed >= 0 else plain
+        if self._lowered is None:
+            self._lowered = text.lower()
+        return self._lowered.find(address.lower())
 
 
-def _all_recipients(parts: dict[str, Part], sources: dict[str, str]) -> tuple[Recipient, ...]:
+def _all_recipients(parts: dict[str, Part], sources: dict[str, str], limits: Limits) -> tuple[Recipient, ...]:
     recipients: list[Recipient] = []
     for field in _RECIPIENT_FIELDS:
         part = parts.get(field)
         if part is not None:
-            recipients += _recipients(field, part.text, sources.get(field, part.text))
+            recipients += _recipients(field, part.text, sources.get(field, part.text), limits.max_encoded_words)
     return tuple(recipients)
 
 
@@ -616,13 +824,13 @@ _TEXT_HEADER_NAMES = {
 }  # fmt: skip
 
 
-def _read_text_draft(data: bytes, path: str) -> Draft:
-    notes: list[str] = []
+def _read_text_draft(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draft:
     text = _normalise_newlines(_decode_text_file(data, notes))
     lines = text.split("\n")
-    parts, body_index = _text_header_parts(lines, notes)
+    parts, body_index = _text_header_parts(lines, notes, limits.max_header_length)
     body_offset = sum(len(line) + 1 for line in lines[:body_index])
-    body = text[body_offset:]
+    del lines
+    body = _cut_body(text[body_offset:], limits.max_body_length, notes)
     parts["body"] = Part("body", body, first_line=body_index + 1, regions=find_regions(body))
     # People type "a@x.org；b@y.org" or "a@x.org; b@y.org"; the stdlib parser wants commas.
     sources = {
@@ -632,7 +840,7 @@ def _read_text_draft(data: bytes, path: str) -> Draft:
         path=path,
         kind="text",
         parts=parts,
-        recipients=_all_recipients(parts, sources),
+        recipients=_all_recipients(parts, sources, limits),
         can_attach=False,
         notes=tuple(dict.fromkeys(notes)),
     )
@@ -648,34 +856,220 @@ def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _text_header_parts(lines: Sequence[str], notes: list[str]) -> tuple[dict[str, Part], int]:
+def _text_header_parts(lines: Sequence[str], notes: list[str], max_length: int) -> tuple[dict[str, Part], int]:
     """The leading header lines as parts, and the index of the body's first line."""
     found: dict[str, tuple[int, int, list[str]]] = {}  # name -> line, column, text lines
     current: list[str] | None = None
+    repeated: set[str] = set()
     for index, line in enumerate(lines):
         if not line.strip():
-            return _header_parts(found), (index + 1 if found else 0)
+            return _header_parts(found, notes, max_length), (index + 1 if found else 0)
         if current is not None and line[0] in " \t":
             current.append(line)
             continue
         match = _TEXT_HEADER.match(line)
         if not match:
-            return _header_parts(found), index if found else 0
+            return _header_parts(found, notes, max_length), index if found else 0
         name = _TEXT_HEADER_NAMES[match.group("name").lower()]
         if name in found:
-            notes.append(f"line {index + 1}: a second {name!r} line is ignored")
+            if name not in repeated:  # one note per field, however often it repeats
+                notes.append(f"line {index + 1}: a second {name!r} line is ignored")
+                repeated.add(name)
             current = []
             continue
         current = [line[match.end() :].rstrip()]
         found[name] = (index + 1, match.end() + 1, current)
-    return _header_parts(found), len(lines)
+    return _header_parts(found, notes, max_length), len(lines)
 
 
-def _header_parts(found: dict[str, tuple[int, int, list[str]]]) -> dict[str, Part]:
-    return {
-        name: Part(name, "\n".join(text).rstrip(), first_line=line, first_column=column)
-        for name, (line, column, text) in found.items()
-    }
+def _header_parts(found: dict[str, tuple[int, int, list[str]]], notes: list[str], max_length: int) -> dict[str, Part]:
+    parts = {}
+    for name, (line, column, text_lines) in found.items():
+        text = "\n".join(text_lines).rstrip()
+        if len(text) > max_length:
+            notes.append(_header_cut_note(name, max_length))
+            text = text[:max_length]
+        parts[name] = Part(name, text, first_line=line, first_column=column)
+    return parts
+
+
+def _cut_body(text: str, limit: int, notes: list[str]) -> str:
+    """The body up to `limit` characters, cut at a line end when one is near."""
+    if len(text) <= limit:
+        return text
+    line_end = text.rfind("\n", limit - limit // 10, limit)
+    cut = line_end if line_end > 0 else limit
+    notes.append(
+        _partial(f"the body is longer than {limit:,} characters; only the first {cut:,} are read", "max-body-length")
+    )
+    return text[:cut]
+
+
+# --------------------------------------------------------------------------- MIME structure
+
+
+_STRUCTURAL_FIELDS = frozenset({"content-type", "content-disposition", "content-transfer-encoding"})
+# Longer MIME fields are junk (though a test suite has a 7,000-character boundary), and
+# the parser's parameter handling is quadratic in the number of ";" of a field.
+_MAX_STRUCTURAL_LENGTH = 8192
+_MAX_PARAMETERS = 100
+# Fields of one entity after these are ignored (real mail has a few dozen).
+_MAX_FIELDS = 1000
+# Fed in pieces, the parser splits lines as it goes instead of all at once.
+_FEED_CHUNK = 64 * 1024
+# Marks an entity whose nested parts the parser was told not to read.
+_TOO_DEEP_HEADER = "X-Tglint-Not-Read"
+_CONTAINER_TYPES = ("multipart", "message")
+
+
+class _RawValues(Compat32):
+    """compat32, except that a value with 8-bit bytes is returned as parsed (surrogate-
+    escaped) rather than as a Header that turns those bytes into U+FFFD: this module
+    decodes them itself (a raw "filename=管理.doc" stays readable)."""
+
+    def header_fetch_parse(self, name: str, value: str) -> str:
+        return value
+
+
+_POLICY = _RawValues()
+
+
+class _PartLimitReached(Exception):
+    """The message has more MIME entities than `max-parts` allows."""
+
+
+class _Budget:
+    """What the rest of one message may cost: the limits, and entities counted so far."""
+
+    def __init__(self, limits: Limits, notes: list[str]) -> None:
+        self.limits = limits
+        self.notes = notes
+        self.parts = 0
+
+    def count_part(self) -> None:
+        self.parts += 1
+        if self.parts > self.limits.max_parts:
+            what = f"the message has more than {self.limits.max_parts:,} MIME parts; the rest are skipped"
+            self.notes.append(_partial(what, "max-parts"))
+            raise _PartLimitReached
+
+
+if TYPE_CHECKING:
+    _ParserBase = BytesFeedParser[Message]
+else:  # not subscriptable at run time
+    _ParserBase = BytesFeedParser
+
+
+class _LimitedParser(_ParserBase):
+    """The stdlib feed parser, stopped at the limits before it builds what they forbid.
+
+    Its hooks are private methods of `FeedParser` (stable since Python 3.3): each new
+    entity is counted, each header block is cut to size, and an entity at the depth
+    limit that would nest more parts is retyped as an opaque leaf before its body is
+    parsed, so the parser never descends past the limit.
+    """
+
+    def __init__(self, budget: _Budget, depth: int) -> None:
+        super().__init__(policy=_POLICY)
+        self._budget = budget
+        self._depth = depth  # of the first entity this parser reads, in the whole draft
+        self.root: Message | None = None
+
+    def _new_message(self) -> None:
+        self._budget.count_part()
+        super()._new_message()  # type: ignore[misc]
+        if self.root is None:
+            self.root = self._cur  # type: ignore[attr-defined]
+
+    def _parse_headers(self, lines: list[str]) -> None:
+        super()._parse_headers(_bounded_header_lines(lines, self._budget))  # type: ignore[misc]
+        entity: Message = self._cur  # type: ignore[attr-defined]
+        depth = self._depth + len(self._msgstack) - 1  # type: ignore[attr-defined]
+        if depth >= self._budget.limits.max_depth and entity.get_content_maintype() in _CONTAINER_TYPES:
+            del entity["Content-Type"]
+            entity["Content-Type"] = "application/octet-stream"
+            entity[_TOO_DEEP_HEADER] = "nested too deep"
+
+
+def _parse_message(data: bytes, budget: _Budget, depth: int = 0) -> Message:
+    """The MIME tree of `data`, as far as the budget allows."""
+    parser = _LimitedParser(budget, depth)
+    try:
+        for start in range(0, len(data), _FEED_CHUNK):
+            parser.feed(data[start : start + _FEED_CHUNK])
+        return parser.close()
+    except _PartLimitReached:
+        if parser.root is None:
+            raise
+        return parser.root
+
+
+def _bounded_header_lines(lines: list[str], budget: _Budget) -> list[str]:
+    """An entity's header lines as the parser should see them.
+
+    Every field is cut to its limit, fields after the first `_MAX_FIELDS` are dropped,
+    and the fields the parser interprets are unfolded (compat32 would keep the fold
+    inside a boundary) and keep at most `_MAX_PARAMETERS` parameters.
+    """
+    kept: list[str] = []
+    for count, (name, field_lines) in enumerate(_header_fields(lines), start=1):
+        if count > _MAX_FIELDS:
+            budget.notes.append(_partial(f"header fields after the first {_MAX_FIELDS:,} are ignored", None))
+            break
+        if name in _STRUCTURAL_FIELDS:
+            kept.append(_structural_field(name, field_lines, budget))
+        else:
+            kept.extend(_cut_field(name, field_lines, budget))
+    return kept
+
+
+def _header_fields(lines: list[str]) -> Iterator[tuple[str, list[str]]]:
+    """(lower-case name, lines) of each field; continuation lines go with their field."""
+    current: list[str] = []
+    for line in lines:
+        if current and line[:1] in (" ", "\t"):
+            current.append(line)
+            continue
+        if current:
+            yield current[0].split(":", 1)[0].strip().lower(), current
+        current = [line]
+    if current:
+        yield current[0].split(":", 1)[0].strip().lower(), current
+
+
+def _cut_field(name: str, lines: list[str], budget: _Budget) -> list[str]:
+    limit = budget.limits.max_header_length
+    room = limit + len(name) + 1
+    if sum(len(line) for line in lines) <= room:
+        return lines
+    kept = []
+    for line in lines:
+        content = line.rstrip("\r\n")
+        if len(content) > room:
+            budget.notes.append(_header_cut_note(name, limit))
+            kept.append(content[:room] + line[len(content) :])
+            break
+        room -= len(content)
+        kept.append(line)
+    return kept
+
+
+def _structural_field(name: str, lines: list[str], budget: _Budget) -> str:
+    """A MIME field unfolded onto one line, cut to size and to `_MAX_PARAMETERS` parameters."""
+    ending = lines[-1][len(lines[-1].rstrip("\r\n")) :] or "\n"
+    value = "".join(line.rstrip("\r\n") for line in lines)
+    limit = min(budget.limits.max_header_length, _MAX_STRUCTURAL_LENGTH) + len(name) + 1
+    if len(value) > limit:
+        what = f"the {name} header is longer than {limit - len(name) - 1:,} characters; the rest is ignored"
+        budget.notes.append(_partial(what, None))
+        value = value[:limit]
+    if value.count(";") > _MAX_PARAMETERS:
+        cut = -1
+        for _ in range(_MAX_PARAMETERS + 1):
+            cut = value.index(";", cut + 1)
+        budget.notes.append(_partial(f"the {name} header has more than {_MAX_PARAMETERS} parameters", None))
+        value = value[:cut]
+    return value + ending
 
 
 # --------------------------------------------------------------------------- MIME messages
@@ -683,9 +1077,9 @@ def _header_parts(found: dict[str, tuple[int, int, list[str]]]) -> dict[str, Par
 
 _BODY_TYPES = frozenset({"text/plain", "text/html"})
 _FORWARDED_TYPES = frozenset({"message/rfc822", "message/global"})
-# Deeper nesting is an attack or a bug, not a draft.
-_MAX_DEPTH = 40
 _LARGE_PART_CHARS = 1024 * 1024
+# HTML read per character of body text still wanted: mail HTML is markup-heavy.
+_HTML_PER_TEXT_CHAR = 20
 _FORWARD_SEPARATOR = "---------- Forwarded message ---------"
 _FORWARD_HEADERS = (("from", "From"), ("date", "Date"), ("subject", "Subject"), ("to", "To"), ("cc", "Cc"))
 _DEFECT_NOTES = {
@@ -694,10 +1088,10 @@ _DEFECT_NOTES = {
 }
 
 
-def _read_mime(data: bytes, path: str) -> Draft:
-    notes: list[str] = []
-    message = email.message_from_bytes(_repair_header_block(data), policy=policy.default)
-    headers = _Headers(message, notes)
+def _read_mime(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draft:
+    budget = _Budget(limits, notes)
+    message = _parse_message(_repair_header_block(data), budget)
+    headers = _Headers(message, notes, limits)
     parts: dict[str, Part] = {}
     sources: dict[str, str] = {}
     for name in ("subject", *_ADDRESS_FIELDS):
@@ -707,15 +1101,15 @@ def _read_mime(data: bytes, path: str) -> Draft:
             # Addresses are parsed before encoded words are decoded: a decoded display
             # name may hold commas that would split it into bogus addresses.
             sources[name] = headers.unfolded(name) or ""
-    collector = _BodyCollector(notes, headers.charset_hint)
+    collector = _BodyCollector(budget, headers.charset_hint)
     collector.collect(message)
-    body = collector.body()
+    body = _cut_body(collector.body(), limits.max_body_length, notes)
     parts["body"] = Part("body", body, regions=find_regions(body))
     return Draft(
         path=path,
         kind="mime",
         parts=parts,
-        recipients=_all_recipients(parts, sources),
+        recipients=_all_recipients(parts, sources, limits),
         attachments=tuple(collector.attachments),
         can_attach=True,
         notes=tuple(dict.fromkeys(notes)),
@@ -776,19 +1170,23 @@ def _header_continues(data: bytes, start: int) -> bool:
 class _BodyCollector:
     """Walks a message's MIME tree for the body text and the attachments."""
 
-    def __init__(self, notes: list[str], charset_hint: str | None) -> None:
+    def __init__(self, budget: _Budget, charset_hint: str | None) -> None:
         self.texts: list[str] = []
         self.attachments: list[Attachment] = []
         self._other_branch_attachments: list[Attachment] = []
-        self._notes = notes
+        self._budget = budget
+        self._limits = budget.limits
+        self._notes = budget.notes
         self._charset_hint = charset_hint
+        self._text_length = 0
 
     def body(self) -> str:
         return "\n\n".join(text.strip("\n") for text in self.texts if text.strip())
 
     def collect(self, entity: Message, depth: int = 0, *, text_wanted: bool = True) -> None:
-        if depth > _MAX_DEPTH:
-            self._notes.append(f"MIME parts nested deeper than {_MAX_DEPTH} levels are skipped")
+        if depth > self._limits.max_depth or entity.get(_TOO_DEEP_HEADER) is not None:
+            what = f"MIME parts nested deeper than {self._limits.max_depth} levels are skipped"
+            self._notes.append(_partial(what, "max-depth"))
             return
         self._note_defects(entity)
         content_type = _content_type(entity)
@@ -804,8 +1202,12 @@ class _BodyCollector:
             self._merge_other_branch_attachments()
 
     def _collect_multipart(self, entity: Message, content_type: str, depth: int, *, text_wanted: bool) -> None:
-        children = [child for child in _children(entity)]
-        chosen = _preferred_alternative(children) if content_type == "multipart/alternative" else None
+        children = _children(entity)
+        chosen = (
+            _preferred_alternative(children, self._limits.max_depth)
+            if content_type == "multipart/alternative"
+            else None
+        )
         for index, child in enumerate(children):
             wanted = text_wanted and (chosen is None or index == chosen)
             self.collect(child, depth + 1, text_wanted=wanted)
@@ -816,26 +1218,40 @@ class _BodyCollector:
         as_text = "text/plain" if content_type.startswith("multipart/") else content_type
         if as_text in _BODY_TYPES and _shown_inline(_disposition(entity), filename):
             if text_wanted:
-                self.texts.append(self._text_of(entity, as_text))
+                self._add_text(entity, as_text)
             return
         self._add_attachment(Attachment(filename, content_type, _entity_size(entity)), text_wanted)
 
     def _collect_forwarded(self, entity: Message, content_type: str, depth: int, *, text_wanted: bool) -> None:
-        inner = _inner_message(entity)
-        if inner is None or not text_wanted or _disposition(entity) == "attachment":
+        inner = None
+        if text_wanted and _disposition(entity) != "attachment":
+            inner = _inner_message(entity, self._budget, depth + 1)
+        if inner is None:
             filename = _filename(entity)
             self._add_attachment(Attachment(filename, content_type, _entity_size(entity)), text_wanted)
             return
-        headers = _Headers(inner, self._notes)
+        headers = _Headers(inner, self._notes, self._limits)
         lines = [_FORWARD_SEPARATOR]
         for name, label in _FORWARD_HEADERS:
             value = headers.text(name)
             if value is not None:
                 lines.append(f"{label}: {value}")
-        self.texts.append("\n".join(lines))
+        self._append_text("\n".join(lines))
         self.collect(inner, depth + 1)
 
-    def _text_of(self, entity: Message, content_type: str) -> str:
+    def _add_text(self, entity: Message, content_type: str) -> None:
+        room = self._limits.max_body_length - self._text_length
+        if room <= 0:
+            what = f"the body is longer than {self._limits.max_body_length:,} characters; later text parts are skipped"
+            self._notes.append(_partial(what, "max-body-length"))
+            return
+        self._append_text(self._text_of(entity, content_type, room))
+
+    def _append_text(self, text: str) -> None:
+        self.texts.append(text)
+        self._text_length += len(text)
+
+    def _text_of(self, entity: Message, content_type: str, room: int) -> str:
         charset = _safely(entity.get_content_charset, None)
         payload = _decoded_payload(entity)
         if charset:
@@ -843,7 +1259,14 @@ class _BodyCollector:
         else:
             text = _decode_hinted(payload, self._charset_hint, "body", self._notes)
         text = _normalise_newlines(text)
-        return html_to_text(text) if content_type == "text/html" else text
+        if content_type != "text/html":
+            return text
+        readable = room * _HTML_PER_TEXT_CHAR
+        if len(text) > readable:
+            what = f"an HTML part is longer than {readable:,} characters; only its start is read"
+            self._notes.append(_partial(what, "max-body-length"))
+            text = text[:readable]
+        return html_to_text(text)
 
     def _add_attachment(self, attachment: Attachment, chosen_branch: bool) -> None:
         (self.attachments if chosen_branch else self._other_branch_attachments).append(attachment)
@@ -903,7 +1326,7 @@ def _children(entity: Message) -> list[Message]:
     return [child for child in payload if isinstance(child, Message)] if isinstance(payload, list) else []
 
 
-def _inner_message(entity: Message) -> Message | None:
+def _inner_message(entity: Message, budget: _Budget, depth: int) -> Message | None:
     """The message inside a message/rfc822 part, parsed even when it was base64-encoded."""
     children = _children(entity)
     if children:
@@ -911,7 +1334,7 @@ def _inner_message(entity: Message) -> Message | None:
     payload = _decoded_payload(entity)
     if not payload.strip():
         return None
-    return email.message_from_bytes(_repair_header_block(payload), policy=policy.default)
+    return _parse_message(_repair_header_block(payload), budget, depth)
 
 
 def _decoded_payload(entity: Message) -> bytes:
@@ -919,19 +1342,19 @@ def _decoded_payload(entity: Message) -> bytes:
     return payload if isinstance(payload, bytes) else b""
 
 
-def _preferred_alternative(children: Sequence[Message]) -> int | None:
+def _preferred_alternative(children: Sequence[Message], max_depth: int) -> int | None:
     """Index of the alternative to read: plain text first, then HTML; None if neither."""
-    ranks = [_text_rank(child, 0) for child in children]
+    ranks = [_text_rank(child, 0, max_depth) for child in children]
     best = max(ranks, default=0)
     return ranks.index(best) if best > 0 else None
 
 
-def _text_rank(entity: Message, depth: int) -> int:
+def _text_rank(entity: Message, depth: int, max_depth: int) -> int:
     content_type = _content_type(entity)
-    if content_type in _FORWARDED_TYPES or depth > _MAX_DEPTH:
+    if content_type in _FORWARDED_TYPES or depth > max_depth:
         return 0
     if entity.is_multipart():
-        return max((_text_rank(child, depth + 1) for child in _children(entity)), default=0)
+        return max((_text_rank(child, depth + 1, max_depth) for child in _children(entity)), default=0)
     return {"text/plain": 2, "text/html": 1}.get(content_type, 0)
 
 

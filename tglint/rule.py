@@ -39,13 +39,20 @@ class RuleDoc:
 
 
 class RuleLike(Protocol):
-    code: str
-    name: str
-    category: str
-    severity: Severity
-    languages: frozenset[str]
-    summary: str
-    doc: RuleDoc
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def category(self) -> str: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def languages(self) -> frozenset[str]: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def doc(self) -> RuleDoc: ...
 
     def check(self, analysis: Analysis) -> Iterable[Hit]: ...
 

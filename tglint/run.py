@@ -139,8 +139,8 @@ def _run_fixes(
     results: list[FileResult] = []
     changed = fixed_count = 0
     for path in paths:
-        result, fixes = _fix_one(linter, path, request)
-        results.append(result)
+        file_results, fixes = _fix_one(linter, path, request)
+        results.extend(file_results)
         if fixes:
             changed += 1
             fixed_count += fixes
@@ -161,23 +161,22 @@ def _run_fixes(
     return ExitCode.OK
 
 
-def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[FileResult, int]:
+def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[FileResult], int]:
     """The result after fixing one file (or the result as it is, when it cannot be fixed)."""
-    from tglint.draft import Draft, ReadError
+    from tglint.draft import Draft
     from tglint.fixing import chosen_edits, fix_bytes, write_atomically
     from tglint.models import FileResult
     from tglint.reading import read_bytes, read_path
 
     items = read_path(path)
-    if path == "-" or len(items) != 1 or not isinstance(items[0], Draft) or items[0].path != path:
+    first = items[0] if len(items) == 1 else None
+    if path == "-" or not isinstance(first, Draft) or first.path != path:
         # stdin and mbox files are reported, not rewritten.
-        results = list(linter.lint(items))
-        if len(results) == 1:
-            return results[0], 0
-        first = next((r for r in results if r.error), None)
-        return (first or FileResult(path, error="several messages: --fix does not rewrite mbox files")), 0
+        if len(items) > 1:
+            print(f"tglint: warning: {path}: an mbox is reported, not rewritten, by --fix", file=sys.stderr)
+        return list(linter.lint(items)), 0
     original = data = Path(path).read_bytes()
-    draft: Draft | ReadError = items[0]
+    draft = first
     result = linter.lint_draft(draft)
     applied = 0
     for _ in range(_MAX_FIX_PASSES):
@@ -191,7 +190,7 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[FileResu
         data = outcome.fixed
         reread = read_bytes(data, path)
         if len(reread) != 1 or not isinstance(reread[0], Draft):
-            return result, 0  # never write what tglint itself could not read back
+            return [result], 0  # never write what tglint itself could not read back
         draft = reread[0]
         new_result = linter.lint_draft(draft)
         if request.diff:
@@ -203,8 +202,8 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[FileResu
         try:
             write_atomically(Path(path), data)
         except OSError as exc:
-            return FileResult(path, error=f"cannot write the fixed draft: {exc.strerror}"), 0
-    return result, applied if data != original else 0
+            return [FileResult(path, error=f"cannot write the fixed draft: {exc.strerror}")], 0
+    return [result], applied if data != original else 0
 
 
 def _print_diff(path: str, before: bytes, after: bytes, result: FileResult) -> None:

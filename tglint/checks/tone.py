@@ -207,7 +207,7 @@ def voices(analysis: Analysis) -> tuple[Voice, ...]:
         known = knowledge(analysis.packs)
         subject = analysis.subject_text
         if analysis.subject_tag is not None:
-            tag_end = analysis.subject_tag[2]
+            tag_end = analysis.subject_tag.end
             subject = " " * tag_end + subject[tag_end:]
         cached = (
             Voice("subject", writer_voice(subject, known)),
