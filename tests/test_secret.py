@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from lintkit import lint
 
-from tglint.checks.secret import BOT_TOKEN, mask_hint
+from tglint.checks.secret import BOT_TOKEN
+from tglint.masking import mask_text
 from tglint.models import Finding
 
 ZH = "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n"
@@ -124,6 +125,6 @@ def test_bot_token_shapes() -> None:
     assert not BOT_TOKEN.search("10:23:45")
 
 
-def test_mask_hint_shows_at_most_one_character() -> None:
-    assert mask_hint("4821") == "****"
-    assert mask_hint("Hunter2024") == "H********"
+def test_mask_shows_at_most_one_character() -> None:
+    assert mask_text("4821") == "****"
+    assert mask_text("Hunter2024") == "H*********"

@@ -28,6 +28,7 @@ from weakref import WeakKeyDictionary
 
 from tglint.analysis import Analysis
 from tglint.lexicon import Lexicon, TermMatch, lexicon
+from tglint.masking import mask_text
 from tglint.models import Edit, Fix, Hit, Severity
 from tglint.packs import strings
 from tglint.rule import Rule, RuleDoc
@@ -74,12 +75,6 @@ class SecretValue:
     end: int
     # More spans the fix masks with it (the api_id next to an api_hash).
     also: tuple[tuple[int, int], ...] = ()
-
-
-def mask_hint(value: str) -> str:
-    """At most a short hint of a secret: its first character when it is long enough."""
-    stars = "*" * min(len(value) - 1, 8)
-    return value[0] + stars if len(value) > 6 else "*" * len(value)
 
 
 # -- the pack ---------------------------------------------------------------------------------
@@ -419,7 +414,7 @@ class _SecretRule(Rule):
         for secret in find_secrets(analysis):
             if secret.kind not in self.kinds:
                 continue
-            hint = mask_hint(text[secret.start : secret.end])
+            hint = mask_text(text[secret.start : secret.end])[:9]
             wording = _WORDING.get(secret.kind, _WORDING["password"])
             edits = tuple(
                 Edit("body", start, end, "********")

@@ -9,21 +9,12 @@ rule's mistake cannot leak what another rule flagged.
 
 from __future__ import annotations
 
+from tglint.masking import mask_text
 from tglint.models import FileResult, Finding
 
-# Longer secrets keep their first character so the user can tell which one is meant;
-# short ones (PINs, codes) would give too much away.
-_KEEP_FIRST_ABOVE = 6
 # Scrubbing every occurrence of a very short secret ("12") would mangle unrelated
 # text; such spans are still masked where they were flagged.
 _MIN_SCRUB_LENGTH = 4
-
-
-def mask_text(secret: str, *, keep_first: bool = True) -> str:
-    """`hunter2secret` -> `h************`; `1234` -> `****`."""
-    if keep_first and len(secret) > _KEEP_FIRST_ABOVE:
-        return secret[0] + "*" * (len(secret) - 1)
-    return "*" * len(secret)
 
 
 def mask_line(result: FileResult, part: str, line: int) -> str:
