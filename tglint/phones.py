@@ -25,7 +25,7 @@ the phone pack.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import phonenumbers
@@ -96,14 +96,44 @@ def find_phone_numbers(text: str, regions: Sequence[str]) -> list[PhoneMatch]:
     if not _ENOUGH_DIGITS.search(text):
         return found
     primary, *others = regions or ("ZZ",)
-    for match in PhoneNumberMatcher(text, primary, leniency=Leniency.VALID):
-        if not _is_something_else(text, match.start, match.end, match.raw_string):
-            _add(found, _describe(match.raw_string, match.start, match.end, primary), urls)
+    for offset, window in _digit_windows(text):
+        for match in PhoneNumberMatcher(window, primary, leniency=Leniency.VALID):
+            start, end = offset + match.start, offset + match.end
+            if not _is_something_else(text, start, end, match.raw_string):
+                _add(found, _describe(match.raw_string, start, end, primary), urls)
     for candidate in _international_candidates(text):
         _add(found, candidate, urls)
     for number in _mobiles_of_other_regions(text, others, found):
         _add(found, number, urls)
     return sorted(found, key=lambda m: m.start)
+
+
+# Context the matcher looks at around a number (a leading "+", brackets, letters that
+# make it part of a word): windows keep that much on each side.
+_WINDOW_CONTEXT = 24
+
+
+def _digit_windows(text: str) -> Iterator[tuple[int, str]]:
+    """Stretches of `text` around runs of seven or more digits, where a phone number can be.
+
+    The matcher is slow on long prose (it tries every number-like run: dates, times,
+    counts); giving it only these stretches keeps its answers and skips the rest.
+    """
+    spans: list[list[int]] = []
+    for run in _ENOUGH_DIGITS.finditer(text):
+        start = max(0, run.start() - _WINDOW_CONTEXT)
+        end = min(len(text), run.end() + _WINDOW_CONTEXT)
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        else:
+            spans.append([start, end])
+    for start, end in spans:
+        # Extend to whole lines' word edges so a window never cuts a number in two.
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        yield start, text[start:end]
 
 
 def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: Sequence[PhoneMatch]) -> Iterable[PhoneMatch]:
