@@ -6,15 +6,18 @@ way people write it:
   recovery code, api_hash...), a separator (`：`, `是`, `为`, `is`, `:`) or a short
   bridge ("我输入的是", "the code I got was"), then a value of the right shape (digits
   for a code, 32 hex digits for an api_hash, something no word looks like for a password);
+  within the name's sentence a verb of entering, sending or setting may stand a few words
+  before the value ("...and I sent it: 52817", "我把 55821 也发给了他"), as long as nothing
+  on the way owns it ("my number is 555 0183", "on iPhone15", "got 12345 unread messages");
 - by shape alone: Telegram bot tokens (`<bot id>:<~35 characters>`);
 - after their name: session strings (long base64-like runs).
 
 Masks and placeholders are not values (`******`, `<redacted>`, "已隐藏"), neither are
 words ("my password is not working", "密码已经改过了"), counts and times ("验证码 60 秒",
 "10:25"), and a negated clause ("我没有提供PIN码", "I never typed my password") links
-no value a few words on. Each secret is found once, by one rule, and its value never
-appears in a message: the report shows at most a masked hint, and the fix replaces it
-by a mask.
+no value a few words on, unless the negation confirms it ("密码没有记错，就是 ...").
+Each secret is found once, by one rule, and its value never appears in a message: the
+report shows at most a masked hint, and the fix replaces it by a mask.
 """
 
 from __future__ import annotations
@@ -46,18 +49,32 @@ _GENERIC_TOKEN = re.compile(r"[A-Za-z0-9_\-.]{20,}")
 
 # A value runs to the next space or sentence punctuation; CJK characters end it too,
 # since a Chinese sentence goes on right after the value ("密码是abc123，请帮忙").
-_VALUE = re.compile(r"[\"'“‘「『【\[(（<]?(?P<value>[^\s，。；、！？,;!?\"'“”‘’「」『』【】）)\u3400-\u9fff]{1,128})")
+# "!" and "?" end it only where a value would end ("Hunter2024!"), not inside one ("Granite!42x").
+_VALUE_END = r"\s，。；、！？,;!?\"'“”‘’「」『』【】）)\u3400-\u9fff"
+_VALUE = re.compile(rf"[\"'“‘「『【\[(（<]?(?P<value>(?:[^{_VALUE_END}]|[!?](?=[^{_VALUE_END}])){{1,128}})")
 _DIGIT_CODE = re.compile(r"(?P<value>\d{4,8}|\d{2,4}[ -]\d{2,4})(?![:：.,/]?\d)")
 _SPACES = " \t\u00a0\u3000"
-_CLAUSE_END = re.compile(r"[。！？!?\n；;]|\.(?:\s|$)")
-_CLAUSE_BREAK = re.compile(r"[。！？!?\n；;，,]|\.(?:\s|$)")
+# "!" and "?" inside a token ("Granite!42x") end nothing.
+_CLAUSE_END = re.compile(r"[。！？\n；;]|[.!?](?=\s|$)")
+_CLAUSE_BREAK = re.compile(r"[。！？\n；;，,]|[.!?](?=\s|$)")
 _EMAIL_OR_URL = re.compile(r"^[^@\s]+@[^@\s]+\.\w+$|^(?:https?://|www\.)|^@\w", re.IGNORECASE)
 _DATE_OR_TIME = re.compile(r"^\d{1,4}[-/.:：年月]\d{1,2}(?:[-/.:：月日]\d{1,4})?[日号]?$")
 _PLAIN_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
+# Tokens looked at between a bridge and the end of the sentence: CJK text and spaces end them.
+_SCAN_TOKEN = re.compile(r"[^\s\u3400-\u9fff，。；、！？：（）“”‘’「」『』【】《》]+")
+_TOKEN_OPENERS = "\"'([{<“‘「『【—–-"
+_TOKEN_CLOSERS = ".,:;!?)]}>\"'”’」』】—–"
+_SET_OFF = frozenset(":：—–-(（[【“\"'")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z']*)")
+_SCANNED_CODE = re.compile(r"\d{4,8}|\d{3}-\d{3}")
+_RECOVERY_CODE = re.compile(r"(?=[A-Z0-9-]*\d)[A-Z0-9]{4,}(?:-[A-Z0-9]{4,})+|(?=[A-Z]*\d)[A-Z0-9]{8,}")
+_NUMBER_PREFIXES = frozenset("+#$€£¥￥№@/\\")
 
 # How far a bridge may stand from the secret's name, and a token from its name.
-_BRIDGE_GAP = 40
+_BRIDGE_GAP = 72
+# A bridge in the sentence after a password's name must come early in it.
+_NEXT_SENTENCE_GAP = 40
 _NEAR_NAME = 120
 _LOOKBACK_FOR_NEGATION = 30
 # A string this long is a session's key wherever it stands in a mail that talks of sessions.
@@ -88,14 +105,29 @@ class SecretWords:
     kinds: dict[str, str]
     separators: Lexicon
     bridges: Lexicon  # verbs and copulas
+    # Words that hold a one-character verb without being it ("发件人", "设备", "报错").
+    not_bridges: Lexicon
     copulas: frozenset[str]
     negations: Lexicon
+    # "没有记错", "didn't forget": a negation that confirms the value instead of withholding it.
+    negation_idioms: Lexicon
+    # "我确定", "没记错", "I'm sure": like a verb, they let a copula after a comma link the value.
+    affirmations: Lexicon
+    # Names whose own values look like a secret's ("username", "用户名", "ticket"): a value after
+    # them is theirs, not the secret's.
+    value_owners: Lexicon
+    # Words right before a number or token that make it something else ("尾号 8804", "my number is
+    # 555 0183"), and prepositions that do so ("on iPhone15", "at 1030").
+    value_blockers: Lexicon
+    value_prepositions: Lexicon
     not_the_secret: Lexicon
+    value_followers: frozenset[str]
     code_qualifiers: Lexicon
     units: Lexicon
     placeholders: frozenset[str]
     mask: re.Pattern[str]
     descriptor: re.Pattern[str]
+    lookalikes: re.Pattern[str]
 
 
 def secret_words(analysis: Analysis) -> SecretWords:
@@ -126,17 +158,31 @@ def _secret_words(frozen: _Frozen) -> SecretWords:
         kinds=kinds,
         separators=lexicon(strings(table, "separators", source="secrets")),
         bridges=lexicon(strings(table, "bridges", source="secrets") + strings(table, "copulas", source="secrets")),
+        not_bridges=lexicon(strings(table, "not_bridges", source="secrets")),
         copulas=frozenset(c.lower() for c in strings(table, "copulas", source="secrets")),
         negations=lexicon(strings(table, "negations", source="secrets")),
+        negation_idioms=lexicon(strings(table, "negation_idioms", source="secrets")),
+        affirmations=lexicon(
+            strings(table, "affirmations", source="secrets") + strings(table, "negation_idioms", source="secrets")
+        ),
+        value_owners=lexicon(strings(table, "value_owners", source="secrets")),
+        value_blockers=lexicon(
+            strings(table, "value_blockers", source="secrets") + strings(table, "code_qualifiers", source="secrets")
+        ),
+        value_prepositions=lexicon(strings(table, "value_prepositions", source="secrets")),
+        value_followers=frozenset(w.lower() for w in strings(table, "value_followers", source="secrets")),
         not_the_secret=lexicon(strings(table, "not_the_secret", source="secrets")),
         code_qualifiers=lexicon(strings(table, "code_qualifiers", source="secrets")),
         units=lexicon(strings(table, "value_units", source="secrets")),
         placeholders=frozenset(p.lower() for p in strings(table, "placeholders", source="secrets")),
-        descriptor=re.compile(
-            "|".join(f"(?:{d})" for d in strings(table, "value_descriptors", source="secrets")) or "(?!)"
-        ),
+        descriptor=_any_of(strings(table, "value_descriptors", source="secrets")),
+        lookalikes=_any_of(strings(table, "value_lookalikes", source="secrets")),
         mask=re.compile(f"[{re.escape(mask_chars)}]{{3,}}|^[{re.escape(mask_chars)}]+$|^<[^>]*>?$|^\\[[^\\]]*\\]?$"),
     )
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or "(?!)")
 
 
 # -- finding secrets ----------------------------------------------------------------------------
@@ -196,7 +242,15 @@ def _keyword_values(text: str, names: list[TermMatch], words: SecretWords) -> It
         end = name.end + 1 if text[name.end : name.end + 1] in {'"', "'"} else name.end
         # "I never typed my password, I used Face ID": a negated clause links no far value;
         # a value right after the name is in the draft whatever the sentence says.
-        span = _value_after(text, end, kind, words, far=not _is_negated(text, name.start, words))
+        clause = _clause_before(text, name.start)
+        span = _value_after(
+            text,
+            end,
+            kind,
+            words,
+            far=not _is_negated(clause, words),
+            confirmed=words.affirmations.search(clause) is not None,
+        )
         if span is None:
             continue
         if kind == "api-hash":
@@ -207,12 +261,22 @@ def _keyword_values(text: str, names: list[TermMatch], words: SecretWords) -> It
             yield SecretValue(kind, *span)
 
 
-def _is_negated(text: str, start: int, words: SecretWords) -> bool:
-    """ "我没有提供PIN码", "I never shared my password": the clause says no value is given."""
+def _clause_before(text: str, start: int) -> str:
     window = text[max(0, start - _LOOKBACK_FOR_NEGATION) : start]
     breaks = list(_CLAUSE_BREAK.finditer(window))
-    clause = window[breaks[-1].end() :] if breaks else window
-    return words.negations.search(clause) is not None
+    return window[breaks[-1].end() :] if breaks else window
+
+
+def _is_negated(clause: str, words: SecretWords) -> bool:
+    """ "我没有提供PIN码", "I never shared my password": the clause says no value is given.
+
+    An idiom that confirms the value ("我没有记错", "I didn't forget") is no such negation.
+    """
+    idioms = [(idiom.start, idiom.end) for idiom in words.negation_idioms.finditer(clause)]
+    return any(
+        not any(left <= negation.start and negation.end <= right for left, right in idioms)
+        for negation in words.negations.finditer(clause)
+    )
 
 
 def _names_something_else(text: str, end: int, words: SecretWords) -> bool:
@@ -256,7 +320,9 @@ def _separator_at(text: str, cursor: int, words: SecretWords) -> int | None:
     return _skip_spaces(text, described.end()) if described else cursor
 
 
-def _value_after(text: str, end: int, kind: str, words: SecretWords, far: bool) -> tuple[int, int] | None:
+def _value_after(
+    text: str, end: int, kind: str, words: SecretWords, far: bool, confirmed: bool
+) -> tuple[int, int] | None:
     cursor = _skip_spaces(text, end)
     spaced = cursor > end
     after_separator = _separator_at(text, cursor, words)
@@ -269,43 +335,189 @@ def _value_after(text: str, end: int, kind: str, words: SecretWords, far: bool) 
         span = _value_at(text, cursor, kind, words, strength="adjacent")
         if span is not None:
             return span
-    return _bridged_value(text, end, kind, words) if far else None
+    if text[cursor : cursor + 1] in {",", "，"}:
+        span = _apposition(text, cursor + 1, kind, words)
+        if span is not None:
+            return span
+    return _bridged_value(text, end, kind, words, confirmed) if far else None
 
 
-def _bridged_value(text: str, end: int, kind: str, words: SecretWords) -> tuple[int, int] | None:
+def _apposition(text: str, cursor: int, kind: str, words: SecretWords) -> tuple[int, int] | None:
+    """ "I forwarded him the code, 48120, without thinking": a value set off by commas."""
+    if kind not in PASSWORD_KINDS | CODE_KINDS:
+        return None
+    token = _SCAN_TOKEN.match(text, _skip_spaces(text, cursor))
+    if token is None or token.group()[:1] in _TOKEN_OPENERS:
+        return None
+    raw = token.group().rstrip(_TOKEN_CLOSERS)
+    start, end = token.start(), token.start() + len(raw)
+    closed = text[end : end + 1] in {",", "，", ";", "；", ")", "）", "。", "\n", ""} or _CLAUSE_END.match(text, end)
+    if not raw or not closed or not _has_scanned_shape(text, start, end, kind, words):
+        return None
+    return start, end
+
+
+def _bridged_value(
+    text: str, end: int, kind: str, words: SecretWords, confirmed_before: bool
+) -> tuple[int, int] | None:
     """ "二步验证密码，我输入的是 Tk#2024sz", "the code I just got was 48213".
 
-    A verb of using or receiving links the name to a value a few words on; for a
-    password it may stand in the next sentence ("...asks for my password. I'm typing
+    A verb of using, receiving or sending links the name to a value a few words on; for
+    a password it may stand in the next sentence ("...asks for my password. I'm typing
     Harbor.Light77"), since such a value cannot be mistaken for a word. A bare copula
-    ("是", "is") links only within its clause, unless such a verb came first
-    ("验证码我收到了，是 58213"): after a comma it may belong to anything ("文件名为 ...").
+    ("是", "is") links only within its clause, unless such a verb or a confirmation came
+    first ("验证码我收到了，是 58213", "密码没有记错，就是 ..."): after a comma it may belong
+    to anything ("文件名为 ..."). Within the name's own sentence the value need not follow
+    the bridge at once ("I sent it: 52817", "I set last year — Granite!42x"), see `_scan_for_value`.
     """
     if kind not in PASSWORD_KINDS | CODE_KINDS:
         return None
     gap = text[end : end + _BRIDGE_GAP]
     stops = list(_CLAUSE_END.finditer(gap))
+    sentence_end = stops[0].start() if stops else len(gap)
     allowed = 1 if kind in PASSWORD_KINDS - {"PIN"} else 0
     if len(stops) > allowed:
         gap = gap[: stops[allowed].start()]
+    other_name = words.keywords.search(gap)
+    if other_name is not None:
+        gap = gap[: other_name.start]  # from there on, a value is that secret's
     first_break = _CLAUSE_BREAK.search(gap)
+    # "我从来没改过密码，一直是 ..." (a confirmation before the name) and "my password, as I
+    # said, is ..." (a comma right after it, opening an aside) let a copula link past a comma.
+    aside = gap.lstrip(_SPACES)[:1] in {",", "，"}
+    confirmed = [0] if confirmed_before or aside else [found.end for found in words.affirmations.finditer(gap)]
     verb_seen = False
+    scan_from: int | None = None
+    lookalikes = [(found.start, found.end) for found in words.not_bridges.finditer(gap)]
     for bridge in words.bridges.finditer(gap):
-        if words.keywords.search(gap[: bridge.start]) is not None:
-            return None  # another secret's name comes first: the value is that one's
+        if any(left < bridge.end and bridge.start < right for left, right in lookalikes):
+            continue
+        if bridge.start > sentence_end and bridge.start > _NEXT_SENTENCE_GAP:
+            break
         is_copula = bridge.term in words.copulas
-        if is_copula and not verb_seen and first_break is not None and first_break.start() < bridge.start:
+        if is_copula and _owned_by_other(gap[: bridge.start], words):
+            continue  # "用户名是 ...", "my number is ...": that value is the username's, the number's
+        after_break = first_break is not None and first_break.start() < bridge.start
+        # ", is ...", "，是 ...": a copula right after a comma has the name for its subject.
+        takes_up_name = gap[: bridge.start].rstrip(_SPACES)[-1:] in {",", "，"}
+        confirmed_here = takes_up_name or any(e <= bridge.start for e in confirmed)
+        if is_copula and after_break and not verb_seen and not confirmed_here:
             continue
         verb_seen = verb_seen or not is_copula
-        cursor = _skip_spaces(text, end + bridge.end)
-        while cursor < len(text) and text[cursor] in "的了成着":
-            cursor += 1
-        cursor = _skip_spaces(text, cursor)
-        after_separator = _separator_at(text, cursor, words)
-        span = _value_at(text, cursor if after_separator is None else after_separator, kind, words, strength="bridge")
+        span = _value_right_after(text, end + bridge.end, kind, words)
         if span is not None:
             return span
+        if scan_from is None and bridge.end <= sentence_end:
+            scan_from = bridge.end
+    if scan_from is None:
+        return None
+    return _scan_for_value(text, end + scan_from, end + min(len(gap), sentence_end), kind, words)
+
+
+def _value_right_after(text: str, cursor: int, kind: str, words: SecretWords) -> tuple[int, int] | None:
+    """The value right after a bridge, past "的", "了", "成" and a separator ("我输入的是：...")."""
+    cursor = _skip_spaces(text, cursor)
+    while cursor < len(text) and text[cursor] in "的了成着":
+        cursor += 1
+    cursor = _skip_spaces(text, cursor)
+    after_separator = _separator_at(text, cursor, words)
+    span = _value_at(text, cursor if after_separator is None else after_separator, kind, words, strength="bridge")
+    if span is None:
+        return None
+    # A few words on, "2019" is a year and "Telegram10" an app, whatever the verb.
+    value = text[span[0] : span[1]]
+    if _YEAR.match(value) or words.lookalikes.search(value) or _counts_something(text, span[1], words):
+        return None
+    return span
+
+
+def _counts_something(text: str, end: int, words: SecretWords) -> bool:
+    """ "got 12345 unread messages": a number before a noun counts it; a code is followed by
+    punctuation or a little word ("typed 38491 into the box")."""
+    if not text[end - 1 : end].isdigit():
+        return False
+    word = _NEXT_WORD.match(text, end)
+    return word is not None and word.group(1).lower() not in words.value_followers
+
+
+def _ends_with(terms: Lexicon, before: str) -> bool:
+    """Whether one of `terms` ends `before` (spaces and a colon aside)."""
+    before = before.rstrip(_SPACES + ":：")
+    return any(found.end == len(before) for found in terms.finditer(before))
+
+
+def _scan_for_value(text: str, start: int, stop: int, kind: str, words: SecretWords) -> tuple[int, int] | None:
+    """The first token of the secret's shape between a bridge and the end of the sentence.
+
+    Only a shape no word, date, version, amount or phone number has counts here
+    ("I sent it: 52817", "the 2FA password I set last year — Granite!42x"), and not
+    after a name that owns the value ("...my username is john88") or a word that makes
+    it something else ("on iPhone15", "at 1030", "尾号 8804").
+    """
+    for token in _SCAN_TOKEN.finditer(text, start, stop):
+        if words.value_owners.search(text[start : token.start()]) is not None:
+            return None
+        raw = token.group().lstrip(_TOKEN_OPENERS).rstrip(_TOKEN_CLOSERS)
+        if not raw:
+            continue
+        raw_start = token.start() + len(token.group()) - len(token.group().lstrip(_TOKEN_OPENERS))
+        raw_end = raw_start + len(raw)
+        before = text[max(start, raw_start - 24) : raw_start]
+        if _introduced_as_other(before, words):
+            continue
+        # A bare "code" may be source code ("the code I wrote sets 30000 as ..."): its value
+        # must be set off ("I sent it: 52817").
+        if kind == "weak code" and before.rstrip(_SPACES)[-1:] not in _SET_OFF:
+            continue
+        if _has_scanned_shape(text, raw_start, raw_end, kind, words) and not _counts_something(text, raw_end, words):
+            return raw_start, raw_end
     return None
+
+
+def _introduced_as_other(before: str, words: SecretWords) -> bool:
+    """ "on iPhone15", "at 1030", "尾号是 8804", "user id: 5012345": the value is something else's.
+
+    A value set off by a dash or a colon is not a preposition's ("when I turned it on — ...").
+    """
+    set_off = before.rstrip(_SPACES)[-1:] in _SET_OFF
+    before = before.rstrip(_SPACES + _TOKEN_OPENERS + ":：=")
+    copula = [found for found in words.bridges.finditer(before) if found.term in words.copulas]
+    if copula and copula[-1].end == len(before):
+        before = before[: copula[-1].start].rstrip(_SPACES + ":：")
+    return _owned_by_other(before, words) or (not set_off and _ends_with(words.value_prepositions, before))
+
+
+def _owned_by_other(before: str, words: SecretWords) -> bool:
+    return _ends_with(words.value_blockers, before) or _ends_with(words.value_owners, before)
+
+
+def _has_scanned_shape(text: str, start: int, end: int, kind: str, words: SecretWords) -> bool:
+    raw = text[start:end]
+    if kind in {"code", "weak code", "PIN"}:
+        return _is_standalone_code(text, start, end, kind, words)
+    if raw.isdigit():  # a password of digits only is as likely a date or an ID
+        return kind == "recovery code" and _is_standalone_code(text, start, end, kind, words)
+    if words.lookalikes.search(raw):
+        return False
+    if kind == "recovery code":
+        return bool(_RECOVERY_CODE.fullmatch(raw))
+    return _looks_like_secret(raw, kind, words, "bridge", text, end)
+
+
+def _is_standalone_code(text: str, start: int, end: int, kind: str, words: SecretWords) -> bool:
+    """4-8 digits on their own: not a year, a count, a part of a longer number or a decimal."""
+    raw = text[start:end]
+    if not _SCANNED_CODE.fullmatch(raw) or _YEAR.match(raw):
+        return False
+    digits = sum(c.isdigit() for c in raw)
+    wanted = (5, 6) if kind == "weak code" else (4, 8)
+    if not wanted[0] <= digits <= wanted[1] or _followed_by_unit(text, end, words):
+        return False
+    before, after = text[max(0, start - 2) : start], text[end : end + 2]
+    # "+1 206 555 0183", "1 234 567": one group of a longer number; "$5000", "No.12345".
+    if re.fullmatch(r"\d[ \t]", before) or re.fullmatch(r"[ \t]\d", after):
+        return False
+    return not (before[-1:] in _NUMBER_PREFIXES or re.match(r"[.,:/]\d", after))
 
 
 def _value_at(text: str, cursor: int, kind: str, words: SecretWords, strength: str) -> tuple[int, int] | None:
@@ -443,8 +655,8 @@ class PasswordInDraft(_SecretRule):
         what=(
             "Flags a password, two-step verification (cloud) password, passcode or PIN written out in the "
             "draft: the name of the secret, a separator (`:`, `is`, `是`, `为`) or a short bridge "
-            '("I used", "我输入的是"), then a value. Masks, placeholders and sentences that merely '
-            "mention a password are not flagged."
+            '("I used", "我输入的是", "which I set years ago, is"), then a value later in the same sentence. '
+            "Masks, placeholders and sentences that merely mention a password are not flagged."
         ),
         why=(
             "The guide: 不要提供密码或PIN码, and 真正的Telegram官方客服绝不会要求您提供密码、PIN码等敏感信息. "
@@ -461,6 +673,8 @@ class PasswordInDraft(_SecretRule):
             "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n我的二步验证密码是 abc12345，PIN码：4821。\n",
             "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n"
             "系统让我输入二步验证密码，我输入的是 Tk#2024sz，提示错误。\n",
+            "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n"
+            "我确定二步验证密码没有记错，一直就是 Qing#2021lan。\n",
         ),
         more_good=(
             "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n"
@@ -477,7 +691,8 @@ class LoginCodeInDraft(_SecretRule):
     doc = RuleDoc(
         what=(
             "Flags a login code, SMS or verification code, or a recovery/backup code written out in the "
-            'draft ("验证码是 58213", "login code 12345", "the code I got was 48213").'
+            'draft ("验证码是 58213", "login code 12345", "the code I got was 48213", "he asked for the '
+            'login code and I sent it: 52817").'
         ),
         why=(
             "A login code is the key to the account while it is valid: the guide's 不要提供密码或PIN码 covers it, "
@@ -495,7 +710,11 @@ class LoginCodeInDraft(_SecretRule):
             "I did not receive the login code. Error code 400.\n"
         ),
         fix="Safe: the code is replaced by a mask.",
-        more_bad=("To: support@telegram.org\nSubject: [技术问题] - 验证码无效\n\n验证码是 58213，输入后提示无效。\n",),
+        more_bad=(
+            "To: support@telegram.org\nSubject: [技术问题] - 验证码无效\n\n验证码是 58213，输入后提示无效。\n",
+            "To: security@telegram.org\nSubject: [账户安全] - 登录码被骗\n\n"
+            "他又要一次验证码，我把 55821 也发给了他。\n",
+        ),
         more_good=(
             "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n验证码收不到，60 秒后重发也没有。\n",
         ),
