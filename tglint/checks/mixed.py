@@ -1,35 +1,52 @@
 """Mixed-issue rule: the guide's "不要混合多个不同的问题" (one mail per problem).
 
-Topic evidence is weighed per paragraph with the same lexicons that classify
-the whole draft (`tglint.topic.score_topics`); a paragraph that itself mixes
-topics is weighed per sentence. Two ways make a mail mixed: two places with
-strong, unmixed evidence for different mailboxes; or a paragraph that opens a
-new matter ("Separately:", "另外还有一个问题") and is about another mailbox than
-the mail so far. Several symptoms of one problem stay one topic.
+Topic evidence is weighed per unit, with the same lexicons that classify the
+whole draft (`tglint.topic.score_topics`): a unit is a paragraph, or an item of
+a numbered list ("1.", "一、", "①"); a unit that itself mixes topics is weighed
+per sentence. Two ways make a mail mixed: two units with strong, unmixed
+evidence for different mailboxes; or a unit that starts a new matter (opened
+by "Separately:" / "另外还有一个问题", an item of a numbered list, a paragraph
+after "Several things, sorry for one mail") and is about another mailbox than
+the mail so far (or is a payment matter after a technical one). Several
+symptoms of one problem stay one topic, and a press inquiry or a legal letter
+stays one request whatever its questions or background are about.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
-import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from tglint.analysis import Analysis
-from tglint.checks.account import identifier_pattern, lexicon_of, searches
+from tglint.checks.account import compile_patterns, identifier_pattern, lexicon_of, searches
 from tglint.models import TOPICS, Hit, Severity
-from tglint.packs import Packs, weighted
+from tglint.packs import PackError, weighted
 from tglint.rule import Rule, RuleDoc
 from tglint.topic import score_topics
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+|(?<=[A-Za-z0-9)\"”])\.\s+")
-# List bullets and quotes a paragraph may open with before its first word.
-_LEADING_NOISE = re.compile(r"^[\s\-*•·>#]*")
+# List bullets and quotes a unit may open with before its first word.
+_LEADING_NOISE = re.compile(r"[\s\-*•·>#]*")
+_SPACES = re.compile(r"[ \t\u3000]*")
 # A marker ending in a Latin letter or digit must end a word there ("also" is not in "almost").
 _WORD_END = r"(?![A-Za-z0-9_])"
 _EXCERPT = 24
+# Topics whose mails are one request about a subject: a press inquiry, a legal letter.
+_REQUEST_TOPICS = frozenset({"press", "legal"})
+_BILLING = "billing"
+# The longest a heading line of a numbered section may be: characters in Chinese, words in Latin script.
+_HEADING_CJK = 12
+_HEADING_WORDS = 5
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# How many sentences of its block a sentence that opens a new matter takes along: a new matter said in a few
+# sentences, and linear work on a page of markers.
+_REST_SENTENCES = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +69,34 @@ class _Settings:
     margin: float
     announced: float
     plain_marker: float
+    enumerated: float
+    explicit: float
+    settled: float
+    billing_strong: float
+    billing_quiet: float
     pair_strong: dict[str, float]
     intertwined: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """A way of saying a matter that its topic words alone do not weigh enough (see `cues` in the pack)."""
+
+    topic: str
+    weight: float
+    pattern: re.Pattern[str]
+    also: re.Pattern[str] | None  # must be in the unit too, when given
+    identifiers: bool  # a @username or t.me link in the unit will do for `also`
+
+
+@dataclass(frozen=True, slots=True)
+class _Opening:
+    """A unit that may start a new matter, and the evidence it needs for another topic."""
+
+    segment: Segment
+    needed: float
+    marked: bool  # opened by a new-matter word, not merely a number or its place after an announcement
+    explicit: bool  # opened by a word that says outright that another matter starts ("Separately")
 
 
 def _split(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[Segment]:
@@ -69,7 +112,11 @@ def _split(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[
 
 
 def _settings(analysis: Analysis) -> _Settings:
-    table = analysis.pack("mixed", analysis.language)
+    packs, language = analysis.packs, analysis.language
+    return packs.derived(("mixed", "settings", language), lambda: _build_settings(packs.get("mixed", language)))
+
+
+def _build_settings(table: Mapping[str, Any]) -> _Settings:
     raw = table.get("settings", {})
     pairs = {str(k): float(v) for k, v in table.get("pair_strong", {}).items() if isinstance(v, int | float)}
     return _Settings(
@@ -77,6 +124,11 @@ def _settings(analysis: Analysis) -> _Settings:
         float(raw.get("margin", 2.0)),
         float(raw.get("announced", 1.5)),
         float(raw.get("plain_marker", 2.0)),
+        float(raw.get("enumerated", 2.0)),
+        float(raw.get("explicit", 1.5)),
+        float(raw.get("settled", 1.25)),
+        float(raw.get("billing_strong", 3.0)),
+        float(raw.get("billing_quiet", 1.0)),
         pairs,
         frozenset(str(p) for p in table.get("intertwined", {}).get("pairs", [])),
     )
@@ -86,19 +138,92 @@ def _pair(first: str, second: str) -> str:
     return "+".join(sorted((first, second)))
 
 
-def _ranked(scores: dict[str, float]) -> list[tuple[str, float]]:
+def _ranked(scores: Mapping[str, float]) -> list[tuple[str, float]]:
     return sorted(scores.items(), key=lambda item: (-item[1], TOPICS.index(item[0])))
 
 
-Scored = list[tuple[Segment, dict[str, float]]]
+@dataclass(frozen=True, slots=True)
+class _ListMarks:
+    numbers: re.Pattern[str] | None  # "1.", "一、", "①" at the start of a line
+    bullets: re.Pattern[str] | None  # "-", "•" at the start of a line
+    steps: re.Pattern[str] | None  # an item's first words when it is a step to follow ("Open", "点击")
 
 
-class _Places:
-    """The body's paragraphs, and its units (paragraphs, or the sentences of a paragraph strong for two
-    topics) with their topic scores, worked out only when a way of finding a mixed mail needs them."""
+def _list_marks(analysis: Analysis) -> _ListMarks:
+    """How lists are written, from both languages' packs (a Chinese mail numbers "1." too)."""
+    packs = analysis.packs
+    return packs.derived(("mixed", "lists"), lambda: _build_list_marks(packs.get("mixed").get("lists", {})))
+
+
+def _build_list_marks(table: Mapping[str, Any]) -> _ListMarks:
+    def at_line_start(key: str) -> re.Pattern[str] | None:
+        inner = compile_patterns(table.get(key, []), f"mixed: `lists.{key}`")
+        return re.compile(rf"^[ \t\u3000]*(?:{inner.pattern})", re.MULTILINE | re.IGNORECASE) if inner else None
+
+    return _ListMarks(
+        at_line_start("numbers"),
+        at_line_start("bullets"),
+        compile_patterns(table.get("steps", []), "mixed: `lists.steps`"),
+    )
+
+
+def _cues(analysis: Analysis) -> tuple[_Cue, ...]:
+    packs = analysis.packs
+    return packs.derived(("mixed", "cues"), lambda: _build_cues(packs.get("mixed").get("cues", {})))
+
+
+def _build_cues(table: Mapping[str, Any]) -> tuple[_Cue, ...]:
+    cues = []
+    for name, cue in table.items():
+        topic = cue.get("topic")
+        if topic not in TOPICS or not isinstance(cue.get("weight"), int | float):
+            raise PackError(f"rule pack mixed: cue `{name}` needs a known `topic` and a numeric `weight`")
+        pattern = compile_patterns(cue.get("patterns", []), f"mixed: `cues.{name}.patterns`")
+        if pattern is not None:
+            also = compile_patterns(cue.get("with", []), f"mixed: `cues.{name}.with`")
+            cues.append(_Cue(str(topic), float(cue["weight"]), pattern, also, bool(cue.get("identifiers", False))))
+    return tuple(cues)
+
+
+def _cue_scores(analysis: Analysis, text: str) -> dict[str, float]:
+    """What the cues add to each topic in a unit."""
+    added = dict.fromkeys(TOPICS, 0.0)
+    for cue in _cues(analysis):
+        if cue.pattern.search(text) is None:
+            continue
+        needs_more = cue.also is not None and cue.also.search(text) is None
+        if needs_more and not (cue.identifiers and _names_someone(analysis, text)):
+            continue
+        added[cue.topic] += cue.weight
+    return added
+
+
+def _names_someone(analysis: Analysis, text: str) -> bool:
+    return any(searches(identifier_pattern(analysis, key), text) for key in ("handle", "link"))
+
+
+def _billing_score(analysis: Analysis, text: str) -> float:
+    """Evidence of a payment matter: each billing word once."""
+    found = {match.term: match.weight for match in lexicon_of(analysis, "mixed", _BILLING).finditer(text)}
+    return sum(found.values())
+
+
+@dataclass(frozen=True, slots=True)
+class _Unit:
+    segment: Segment
+    scores: dict[str, float]
+    block: int  # index of the block (paragraph or list item) it is part of
+
+
+class _Body:
+    """The body's paragraphs, its blocks (paragraphs cut where list items start), its units (blocks, or the
+    sentences of a block strong for two topics) with their topic scores, and what the mail is (announced
+    matters, a press or legal request), each worked out only when a way of finding a mixed mail needs it."""
 
     def __init__(self, analysis: Analysis) -> None:
         self.analysis = analysis
+        self._sentences_seen: dict[int, tuple[list[int], list[dict[str, float]]]] = {}
+        self._strongest_seen: dict[str, tuple[list[int], list[Segment]]] = {}
 
     @cached_property
     def paragraphs(self) -> list[Segment]:
@@ -106,52 +231,252 @@ class _Places:
         return _split(text, 0, len(text), _PARAGRAPH_BREAK)
 
     @cached_property
-    def units(self) -> Scored:
+    def item_starts(self) -> dict[int, int]:
+        """Where each list item starts -> where its words start (after the number or bullet): items of a list
+        numbered two items or more, and, with several matters announced, of a bulleted one."""
+        marks = _list_marks(self.analysis)
+        found = self.numbered | (self._starts(marks.bullets) if self.announced else {})
+        return dict(sorted(found.items()))
+
+    @cached_property
+    def numbered(self) -> dict[int, int]:
+        return self._starts(_list_marks(self.analysis).numbers)
+
+    def _starts(self, marks: re.Pattern[str] | None) -> dict[int, int]:
+        if marks is None:
+            return {}
+        text = self.analysis.body_text
+        found = {}
+        for match in marks.finditer(text):
+            start = match.end() - len(match.group().lstrip(" \t\u3000"))
+            spaces = _SPACES.match(text, match.end())
+            found[start] = spaces.end() if spaces else match.end()
+        return found if len(found) >= 2 else {}
+
+    @cached_property
+    def blocks(self) -> list[Segment]:
+        text = self.analysis.body_text
+        blocks = []
+        for paragraph in self.paragraphs:
+            cuts = [s for s in self.item_starts if paragraph.start < s < paragraph.end]
+            bounds = [paragraph.start, *cuts, paragraph.end]
+            for start, end in itertools.pairwise(bounds):
+                if text[start:end].strip():
+                    blocks.append(Segment(start, end, text[start:end]))
+        return blocks
+
+    @cached_property
+    def sections(self) -> frozenset[int]:
+        """Numbered items that open with a heading line ("二、详细信息", "3. Steps taken:"): sections of one
+        structured mail, as the guide's template lays it out, rather than separate matters."""
+        text = self.analysis.body_text
+        found = set()
+        for block in self.blocks:
+            words_start = self.numbered.get(block.start)
+            if words_start is None:
+                continue
+            first, _, rest = text[words_start : block.end].partition("\n")
+            if rest.strip() and _is_heading(first.strip()):
+                found.add(block.start)
+        return frozenset(found)
+
+    @cached_property
+    def list_leads(self) -> dict[int, str]:
+        """Where each numbered item starts -> the last line before its list ("I tried:", "有几件事："), which
+        says what the items are."""
+        leads = {}
+        lead = ""
+        for block in self.blocks:
+            if block.start in self.item_starts:
+                leads[block.start] = lead
+            else:
+                lines = block.text.strip().splitlines()
+                lead = lines[-1] if lines else ""
+        return leads
+
+    @cached_property
+    def block_scores(self) -> list[dict[str, float]]:
+        return [score_topics(block.text, self.analysis.packs) for block in self.blocks]
+
+    @cached_property
+    def _totals(self) -> list[dict[str, float]]:
+        """The topic scores of the blocks before each block, added up (the last: of all blocks)."""
+        totals = [dict.fromkeys(TOPICS, 0.0)]
+        for scores in self.block_scores:
+            totals.append({t: totals[-1][t] + scores[t] for t in TOPICS})
+        return totals
+
+    def earlier(self, position: int) -> dict[str, float]:
+        """What the mail says before `position`: the scores of its blocks, and of the sentences of the block it is
+        in, added up. Linear in the mail, however many units ask."""
+        index = bisect.bisect_right(self._block_starts, position) - 1
+        if index < 0:
+            return dict.fromkeys(TOPICS, 0.0)
+        if position >= self.blocks[index].end:
+            return self._totals[index + 1]
+        ends, totals = self._sentence_totals(index)
+        return totals[bisect.bisect_right(ends, position)]
+
+    def _sentence_totals(self, index: int) -> tuple[list[int], list[dict[str, float]]]:
+        """For a block: where its sentences end, and the scores of the blocks before it plus its sentences
+        before each end, added up."""
+        found = self._sentences_seen.get(index)
+        if found is None:
+            block = self.blocks[index]
+            ends, totals = [], [self._totals[index]]
+            for sentence in _split(self.analysis.body_text, block.start, block.end, _SENTENCE_END):
+                scores = score_topics(sentence.text, self.analysis.packs)
+                ends.append(sentence.end)
+                totals.append({t: totals[-1][t] + scores[t] for t in TOPICS})
+            found = self._sentences_seen[index] = (ends, totals)
+        return found
+
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [block.start for block in self.blocks]
+
+    @cached_property
+    def _billing_terms(self) -> dict[str, tuple[int, float]]:
+        """Each billing word of the body: where it first appears, and its weight."""
+        first: dict[str, tuple[int, float]] = {}
+        for match in lexicon_of(self.analysis, "mixed", _BILLING).finditer(self.analysis.body_text):
+            first.setdefault(match.term, (match.start, match.weight))
+        return first
+
+    def billing_before(self, position: int) -> float:
+        return sum(weight for start, weight in self._billing_terms.values() if start < position)
+
+    @cached_property
+    def units(self) -> list[_Unit]:
         analysis = self.analysis
         strong = _settings(analysis).strong
-        units: Scored = []
-        for paragraph in self.paragraphs:
-            scores = score_topics(paragraph.text, analysis.packs)
+        units: list[_Unit] = []
+        for index, (block, scores) in enumerate(zip(self.blocks, self.block_scores, strict=True)):
             if sum(1 for t in TOPICS if scores[t] >= strong) >= 2:
-                sentences = _split(analysis.body_text, paragraph.start, paragraph.end, _SENTENCE_END)
-                units.extend((s, score_topics(s.text, analysis.packs)) for s in sentences)
+                sentences = _split(analysis.body_text, block.start, block.end, _SENTENCE_END)
+                units.extend(_Unit(s, score_topics(s.text, analysis.packs), index) for s in sentences)
             else:
-                units.append((paragraph, scores))
+                units.append(_Unit(block, scores, index))
         return units
+
+    def strongest_so_far(self, topic: str) -> tuple[list[int], list[Segment]]:
+        """Units in the order they end, and for each the unit with the most evidence for `topic` so far."""
+        found = self._strongest_seen.get(topic)
+        if found is None:
+            ends: list[int] = []
+            best: list[Segment] = []
+            top = 0.0
+            for unit in sorted(self.units, key=lambda u: u.segment.end):
+                if unit.scores[topic] > top:
+                    top = unit.scores[topic]
+                    ends.append(unit.segment.end)
+                    best.append(unit.segment)
+            found = self._strongest_seen[topic] = (ends, best)
+        return found
+
+    @cached_property
+    def head(self) -> dict[str, float]:
+        """What the subject and its tag add to each topic: what the writer says the mail is about."""
+        analysis = self.analysis
+        body = score_topics(analysis.body_text, analysis.packs)
+        return {t: analysis.topic_verdict.scores[t] - body[t] for t in TOPICS}
+
+    @cached_property
+    def announced(self) -> bool:
+        """The writer says there are several matters ("Two things, sorry for one mail", "两个问题一起处理")."""
+        announcements = lexicon_of(self.analysis, "mixed", "announcements")
+        return any(announcements.search(text) for text in (self.analysis.subject_text, self.analysis.body_text))
+
+    @cached_property
+    def request_topics(self) -> frozenset[str]:
+        """press and/or legal when the mail is a press inquiry or a legal letter: its tag, its topic, or its
+        first unit with evidence (where "a journalist writing about scams" is as much press as abuse) says so."""
+        analysis = self.analysis
+        named = {topic for topic in (analysis.tag_topic, analysis.topic) if topic is not None}
+        return frozenset((named | self.first_topics) & _REQUEST_TOPICS)
+
+    @cached_property
+    def framed(self) -> bool:
+        """A press inquiry or a legal letter says so ("for comment", "以下几个问题", "our client", "委托人")."""
+        subject_matter = lexicon_of(self.analysis, "mixed", "subject_matter")
+        return bool(self.request_topics) and subject_matter.search(self.analysis.body_text) is not None
+
+    def subject_matter(self, topic: str, segment: Segment) -> bool:
+        """In a press inquiry or a legal letter, another mailbox's words that are what the writer asks about or
+        the background of the matter, not a problem of their own: anywhere once the letter is framed so, else
+        in a question put to Telegram that says nothing of the writer's own things ("How many scam channels did
+        you close?", "平台如何处理诈骗频道？")."""
+        if not self.request_topics or topic in self.request_topics:
+            return False
+        if self.framed:
+            return True
+        text = segment.text
+        if "?" not in text and "？" not in text:
+            return False
+        analysis = self.analysis
+        addressed = lexicon_of(analysis, "mixed", "addressee").search(text) is not None
+        return addressed and lexicon_of(analysis, "mixed", "own_matter").search(text) is None
+
+    @cached_property
+    def first_topics(self) -> set[str]:
+        """The best topics (and those close to it) of the first unit with some evidence: what the writer came about."""
+        settings = _settings(self.analysis)
+        for unit in self.units:
+            top = max(unit.scores.values())
+            if top >= settings.announced:
+                return {t for t, score in unit.scores.items() if score * settings.settled >= top}
+        return set()
+
+
+def _is_heading(line: str) -> bool:
+    """A short line that is not a sentence: a few words (Latin) or characters (Chinese), no full stop."""
+    if not line or line[-1] in "。．.!?！？;；,，":
+        return False
+    return len(line) <= _HEADING_CJK if _CJK.search(line) else len(line.split()) <= _HEADING_WORDS
 
 
 def _could_be_strong(analysis: Analysis, strong: float) -> bool:
-    """A place never scores more than the whole mail (whose scores add the subject and tag to the body's):
-    with fewer than two strong topics there, no two places can have them."""
+    """A unit never scores more than the whole mail (whose scores add the subject and tag to the body's):
+    with fewer than two strong topics there, no two units can have them."""
     return sum(1 for score in analysis.topic_verdict.scores.values() if score >= strong) >= 2
 
 
-def strong_evidence(analysis: Analysis, places: _Places) -> list[Evidence]:
-    """Way 1: the first place of each topic with strong, unmixed evidence for it."""
+def strong_evidence(analysis: Analysis, body: _Body) -> list[Evidence]:
+    """Way 1: units in different blocks (a sentence's neighbours tell one story) with strong, unmixed
+    evidence for topics that are not one story, strong enough for their pair (see `pair_strong`)."""
     settings = _settings(analysis)
     if not _could_be_strong(analysis, settings.strong):
         return []
-    found: dict[str, Evidence] = {}
-    for segment, scores in places.units:
-        (best, best_score), (_, second) = _ranked(scores)[:2]
-        if best_score >= settings.strong and best_score >= settings.margin * second and best not in found:
-            found[best] = Evidence(best, best_score, segment)
-    evidence = sorted(found.values(), key=lambda e: e.segment.start)
-    return _without_own_account_abuse(analysis, _pairs_apart(settings, evidence))
+    clear = []
+    for unit in body.units:
+        (best, best_score), (_, second) = _ranked(unit.scores)[:2]
+        if _not_a_report(analysis, best, unit.segment) or body.subject_matter(best, unit.segment):
+            continue
+        if best_score >= settings.strong and best_score >= settings.margin * second:
+            clear.append((unit, Evidence(best, best_score, unit.segment)))
+    for index, (unit, evidence) in enumerate(clear):
+        partner = next(((u, e) for u, e in clear[:index] if _apart(settings, u, e, unit, evidence)), None)
+        if partner is None:
+            continue
+        found = [partner, (unit, evidence)]
+        for later, more in clear[index + 1 :]:
+            if all(e.topic != more.topic for _, e in found) and any(
+                _apart(settings, u, e, later, more) for u, e in found
+            ):
+                found.append((later, more))
+        kept = _without_own_account_abuse(analysis, [e for _, e in found])
+        if kept:
+            return kept
+    return []
 
 
-def _pairs_apart(settings: _Settings, evidence: list[Evidence]) -> list[Evidence]:
-    """Keep evidence that has a partner of another topic strong enough for their pair (see `pair_strong`)."""
-    kept = []
-    for item in evidence:
-        for other in evidence:
-            if other.topic == item.topic or _pair(item.topic, other.topic) in settings.intertwined:
-                continue
-            needed = settings.pair_strong.get(_pair(item.topic, other.topic), settings.strong)
-            if item.score >= needed and other.score >= needed:
-                kept.append(item)
-                break
-    return kept
+def _apart(settings: _Settings, first: _Unit, first_evidence: Evidence, second: _Unit, evidence: Evidence) -> bool:
+    """Two units that are two problems: other topics, not one story, other blocks, enough evidence each."""
+    if first_evidence.topic == evidence.topic or first.block == second.block:
+        return False
+    pair = _pair(first_evidence.topic, evidence.topic)
+    needed = settings.pair_strong.get(pair, settings.strong)
+    return pair not in settings.intertwined and first_evidence.score >= needed and evidence.score >= needed
 
 
 def _without_own_account_abuse(analysis: Analysis, evidence: list[Evidence]) -> list[Evidence]:
@@ -163,103 +488,181 @@ def _without_own_account_abuse(analysis: Analysis, evidence: list[Evidence]) -> 
     return kept if len({e.topic for e in kept}) >= 2 else []
 
 
-_markers: weakref.WeakKeyDictionary[Packs, tuple[re.Pattern[str] | None, dict[str, float]]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
 def _marker_pattern(analysis: Analysis) -> tuple[re.Pattern[str] | None, dict[str, float]]:
-    """The new-matter markers as one pattern tried only at a place's start (a lexicon would scan the
-    whole place for every term), with each marker's weight."""
-    cached = _markers.get(analysis.packs)
-    if cached is None:
-        weights = {
-            " ".join(k.lower().split()): float(v)
-            for k, v in weighted(analysis.pack("mixed"), "new_issue_markers").items()
-        }
-        alternatives = [
-            r"\s+".join(re.escape(word) for word in term.split())
-            + (_WORD_END if term[-1].isascii() and term[-1].isalnum() else "")
-            for term in sorted(weights, key=len, reverse=True)
-        ]
-        compiled = re.compile("|".join(f"({a})" for a in alternatives), re.IGNORECASE) if alternatives else None
-        cached = _markers[analysis.packs] = (compiled, weights)
-    return cached
+    """The new-matter markers as one pattern tried only at a unit's start (a lexicon would scan the
+    whole unit for every term), with each marker's weight."""
+    packs = analysis.packs
+    return packs.derived(("mixed", "markers"), lambda: _build_markers(packs.get("mixed")))
 
 
-def _opening_marker(analysis: Analysis, segment: Segment) -> float | None:
-    """The evidence a place needs when it opens with a new-matter marker; None without one."""
+def _build_markers(table: Mapping[str, Any]) -> tuple[re.Pattern[str] | None, dict[str, float]]:
+    weights = {" ".join(k.lower().split()): v for k, v in weighted(table, "new_issue_markers", source="mixed").items()}
+    alternatives = [
+        r"\s+".join(re.escape(word) for word in term.split())
+        + (_WORD_END if term[-1].isascii() and term[-1].isalnum() else "")
+        for term in sorted(weights, key=len, reverse=True)
+    ]
+    compiled = re.compile("|".join(f"({a})" for a in alternatives), re.IGNORECASE) if alternatives else None
+    return compiled, weights
+
+
+def _opening_marker(analysis: Analysis, text: str, start: int = 0) -> float | None:
+    """The evidence a unit needs when it opens (at `start`, after bullets) with a new-matter marker; None
+    without one."""
     compiled, weights = _marker_pattern(analysis)
     if compiled is None:
         return None
-    lead = _LEADING_NOISE.match(segment.text)
-    match = compiled.match(segment.text, lead.end() if lead else 0)
+    lead = _LEADING_NOISE.match(text, start)
+    match = compiled.match(text, lead.end() if lead else start)
     if match is None:
         return None
     return weights.get(" ".join(match.group().lower().split()))
 
 
-def _openings(analysis: Analysis, paragraphs: list[Segment]) -> Iterator[tuple[Segment, float]]:
-    """Places that open with a new-matter marker, with the evidence they need: a paragraph (not the first),
-    or a sentence inside a paragraph (taken to the paragraph's end)."""
-    text = analysis.body_text
-    for index, paragraph in enumerate(paragraphs):
-        if index:
-            needed = _opening_marker(analysis, paragraph)
-            if needed is not None:
-                yield paragraph, needed
-        for sentence in _split(text, paragraph.start, paragraph.end, _SENTENCE_END)[1:]:
-            rest = Segment(sentence.start, paragraph.end, text[sentence.start : paragraph.end])
-            needed = _opening_marker(analysis, rest)
-            if needed is not None:
-                yield rest, needed
-
-
-def marked_evidence(analysis: Analysis, places: _Places) -> list[Evidence]:
-    """Way 2: a paragraph or sentence opening a new matter that belongs to another mailbox than the mail so far."""
+def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
+    """Units that may start a new matter, in order: a block (not the first) opening with a marker, an item of
+    a list, a paragraph after an announcement of several matters, or a sentence opening with a marker inside a
+    block (with the next few sentences of the block)."""
     settings = _settings(analysis)
-    troubleshooting = lexicon_of(analysis, "mixed", "troubleshooting")
-    announcements = lexicon_of(analysis, "mixed", "announcements")
-    for place, needed in _openings(analysis, places.paragraphs):
-        # "Also, I tried reinstalling and checked my sessions": more about the same problem.
-        if needed >= settings.plain_marker and troubleshooting.search(place.text):
-            continue
-        earlier_text = analysis.body_text[: place.start]
-        if announcements.search(earlier_text):
+    attempts = lexicon_of(analysis, "mixed", "troubleshooting")
+    steps = _list_marks(analysis).steps
+    text = analysis.body_text
+    paragraph_starts = {p.start for p in body.paragraphs}
+
+    def opening(segment: Segment, needed: float, *, marked: bool, lead: str = "", step: bool = False) -> _Opening:
+        explicit = marked and needed <= settings.explicit
+        # "Also, I tried reinstalling", "I tried: 1. ... 2. ...", "1. Open a group 2. Tap Report": more about the
+        # same problem, unless clearly not.
+        if needed >= settings.plain_marker and (step or attempts.search(segment.text) or attempts.search(lead)):
+            needed = max(needed, settings.strong)
+        elif body.announced:
             needed = min(needed, settings.announced)
-        earlier = score_topics(earlier_text, analysis.packs)
-        before = _ranked(earlier)
-        first_topic = before[0][0] if before[0][1] > before[1][1] else analysis.topic
-        if first_topic is None:
-            continue
-        scores = score_topics(place.text, analysis.packs)
-        other = [(t, s) for t, s in _ranked(scores) if t != first_topic and s >= needed and s >= scores[first_topic]]
-        if not other:
-            continue
-        topic, score = other[0]
-        if _pair(first_topic, topic) in settings.intertwined and not _separate_side(analysis, topic, place):
-            continue
-        first_place = _strongest_place(places.units, first_topic, place.start) or places.paragraphs[0]
-        evidence = [Evidence(first_topic, earlier[first_topic], first_place), Evidence(topic, score, place)]
-        evidence = _without_own_account_abuse(analysis, evidence)
-        if evidence:
-            return evidence
-    return []
+        return _Opening(segment, needed, marked, explicit)
+
+    for index, block in enumerate(body.blocks):
+        item = body.item_starts.get(block.start)
+        marker = _opening_marker(analysis, text, item if item is not None else block.start)
+        if marker is not None and (index or item is not None):
+            yield opening(block, marker, marked=True)
+        elif item is not None and block.start not in body.sections:
+            step = steps is not None and steps.match(text, item) is not None
+            yield opening(
+                block, settings.enumerated, marked=False, lead=body.list_leads.get(block.start, ""), step=step
+            )
+        elif index and body.announced and block.start in paragraph_starts:
+            yield _Opening(block, settings.plain_marker, marked=False, explicit=False)
+        sentences = _split(text, block.start, block.end, _SENTENCE_END)
+        for number, sentence in enumerate(sentences[1:], start=1):
+            needed = _opening_marker(analysis, text, sentence.start)
+            if needed is not None:
+                # To the block's end: a new matter said in a few sentences (and not a whole page of them).
+                last = sentences[min(number + _REST_SENTENCES, len(sentences)) - 1]
+                end = block.end if last is sentences[-1] else last.end
+                yield opening(Segment(sentence.start, end, text[sentence.start : end]), needed, marked=True)
 
 
-def _separate_side(analysis: Analysis, topic: str, paragraph: Segment) -> bool:
-    """For topics that are usually one story: a security paragraph about the writer's own account, or an
-    abuse paragraph that names a third party, is a matter of its own."""
+def marked_evidence(analysis: Analysis, body: _Body) -> list[Evidence]:
+    """Way 2: units starting a new matter that belongs to another mailbox than the mail so far (or is a
+    payment matter after a technical one). In a press inquiry or a legal letter, only a unit that says
+    outright that another matter starts."""
+    settings = _settings(analysis)
+    found: list[Evidence] = []
+    for opening in _openings(analysis, body):
+        if found and opening.segment.start < found[-1].segment.end:
+            continue
+        evidence = _new_matter(analysis, body, settings, opening)
+        if evidence and not opening.explicit and any(body.subject_matter(e.topic, e.segment) for e in evidence):
+            continue
+        if not found:
+            found = evidence
+        elif evidence and all(e.topic != evidence[1].topic for e in found):
+            found.append(evidence[1])
+    return found
+
+
+def _topic_so_far(body: _Body, settings: _Settings, earlier: dict[str, float]) -> str | None:
+    """What the mail is about before a unit: its words' best topic, or, when another comes close (a scam
+    report that quotes the scammer's "refund" story), the close one the subject and its tag name."""
+    (best, top), (_, second) = _ranked(earlier)[:2]
+    if top <= 0:
+        return None
+    if top >= settings.settled * second:
+        return best
+    close = {t: score + body.head[t] for t, score in earlier.items() if score * settings.settled >= top}
+    return _ranked(close)[0][0]
+
+
+def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _Opening) -> list[Evidence]:
+    place, needed = opening.segment, opening.needed
+    words = score_topics(place.text, analysis.packs)
+    added = _cue_scores(analysis, place.text)
+    scores = {t: words[t] + added[t] for t in TOPICS}
+    if max(scores.values()) < needed and _billing_score(analysis, place.text) < max(needed, settings.billing_strong):
+        return []  # too little evidence for any matter: no need to weigh the mail so far
+    earlier = body.earlier(place.start)
+    # A new matter only after some first one that the writer's words (not only the subject) are about.
+    first_topic = _topic_so_far(body, settings, earlier)
+    if first_topic is None:
+        return []
+    other = [
+        (t, s)
+        for t, s in _ranked(scores)
+        if t != first_topic and s >= needed and s >= scores[first_topic] and not _not_a_report(analysis, t, place)
+    ]
+    if not other:
+        return _billing_matter(analysis, body, settings, first_topic, place, needed)
+    topic, score = other[0]
+    pair = _pair(first_topic, topic)
+    # Two sides of one problem (a channel that pirates and scams) need the topic's own words, not cues, unless
+    # the writer says outright that this is another matter ("P.S.").
+    own_words = words[topic] >= needed and words[topic] >= words[first_topic]
+    if pair in settings.pair_strong and not (own_words or opening.explicit):
+        return []
+    if pair in settings.intertwined and not (
+        (opening.marked or body.announced) and _separate_side(analysis, topic, place)
+    ):
+        return []
+    first_place = _strongest_place(body, first_topic, place.start) or body.paragraphs[0]
+    evidence = [Evidence(first_topic, earlier[first_topic], first_place), Evidence(topic, score, place)]
+    return _without_own_account_abuse(analysis, evidence)
+
+
+def _billing_matter(
+    analysis: Analysis, body: _Body, settings: _Settings, first_topic: str, place: Segment, needed: float
+) -> list[Evidence]:
+    """A payment matter (a double charge, a refund) appended to a technical one: both for support@, but two
+    problems. Only when the mail so far said nothing of payment."""
+    if first_topic != "support":
+        return []
+    billing = _billing_score(analysis, place.text)
+    if billing < max(needed, settings.billing_strong) or body.billing_before(place.start) > settings.billing_quiet:
+        return []
+    earlier = body.earlier(place.start)
+    first_place = _strongest_place(body, first_topic, place.start) or body.paragraphs[0]
+    return [Evidence(first_topic, earlier[first_topic], first_place), Evidence(_BILLING, billing, place)]
+
+
+def _not_a_report(analysis: Analysis, topic: str, place: Segment) -> bool:
+    """Spam words about the app's report feature ("the report button does nothing") or the writer's own account
+    being limited ("@SpamBot says my account is limited because users reported it") are a support matter."""
+    return topic == "abuse" and lexicon_of(analysis, "mixed", "not_a_report").search(place.text) is not None
+
+
+def _separate_side(analysis: Analysis, topic: str, place: Segment) -> bool:
+    """For topics that are usually one story: a security unit about the writer's own account, or an
+    abuse unit that names a third party, is a matter of its own."""
     if topic == "security":
-        return lexicon_of(analysis, "account", "own_context").search(paragraph.text) is not None
+        return lexicon_of(analysis, "account", "own_context").search(place.text) is not None
     if topic == "abuse":
-        return any(searches(identifier_pattern(analysis, key), paragraph.text) for key in ("handle", "link"))
+        return _names_someone(analysis, place.text)
     return True
 
 
-def _strongest_place(units: Scored, topic: str, before: int) -> Segment | None:
-    candidates = [(scores[topic], segment) for segment, scores in units if segment.end <= before and scores[topic] > 0]
-    return max(candidates, key=lambda item: item[0])[1] if candidates else None
+def _strongest_place(body: _Body, topic: str, before: int) -> Segment | None:
+    """The unit with the most evidence for `topic` among those that end before `before`."""
+    ends, best = body.strongest_so_far(topic)
+    index = bisect.bisect_right(ends, before)
+    return best[index - 1] if index else None
 
 
 class MixedIssues(Rule):
@@ -270,12 +673,13 @@ class MixedIssues(Rule):
     summary = "The mail raises several unrelated problems that belong in separate mails."
     doc = RuleDoc(
         what=(
-            "Flags a draft whose paragraphs (or sentences) are about different kinds of problem (a technical "
-            "fault, an abuse report, a copyright complaint...), either because each carries strong evidence of "
-            'its own mailbox, or because a paragraph or sentence opens a new matter ("Separately:", '
-            '"另外还有一个问题") that belongs to another mailbox; the message names the parts found. '
+            "Flags a draft whose paragraphs, numbered items or sentences are about different kinds of problem "
+            "(a technical fault, an abuse report, a copyright complaint, a payment matter...), either because "
+            "each carries strong evidence of its own mailbox, or because a unit that starts a new matter (opened "
+            'by "Separately:", "P.S.", "另外还有一个问题", an item of a numbered list, a paragraph after "Several '
+            'things, sorry for one mail") belongs to another mailbox; the message names the parts found. '
             "Several symptoms of one problem (a crash and a sync failure; a hijacked account that now sends "
-            "spam) are one problem."
+            "spam) are one problem, and a journalist's questions or a lawyer's background are one request."
         ),
         why=(
             "Each mailbox handles one kind of problem, and a mail is routed and answered as one case: the "
@@ -299,23 +703,37 @@ class MixedIssues(Rule):
             "To: legal@telegram.org\nSubject: [版权投诉] - 频道盗播课程\n\n"
             "您好，\n\n频道 https://t.me/kecheng_free 未经授权上传我司课程，侵犯我司版权，请删除侵权内容。\n\n"
             "另外还有一个问题：我们的 iPhone 上打开统计页面 App 会闪退，崩溃好几次了，重装也没用。\n",
+            "To: support@telegram.org\nSubject: [技术问题] - 聊天记录不同步\n\n"
+            "您好，有几件事想反映一下：\n\n"
+            "一、手机和电脑上的聊天记录不同步，电脑上已读的消息手机上还显示未读。\n"
+            "二、有个叫 @daikuan_kuaifang 的用户一直把我拉进贷款群，能不能把他封了？\n"
+            "三、我在一家地方报社工作，想采访一下你们负责隐私功能的同事。\n",
         ),
         more_good=(
             "To: legal@telegram.org\nSubject: [版权投诉] - 频道盗播课程\n\n"
             "您好，\n\n频道 https://t.me/kecheng_free 未经授权上传我司课程，侵犯我司版权，请删除侵权内容。\n\n"
             "另外，我司是上述课程的著作权人，版权证明可另行提供。\n",
+            "To: press@telegram.org\nSubject: 【媒体采访】关于平台诈骗问题的采访请求\n\n"
+            "您好，我是《南方科技周刊》的记者，正在撰写一篇关于网络诈骗的报道，希望就以下几个问题获得官方回应：\n"
+            "1. 平台如何发现和处理诈骗频道、冒充客服的账号？\n"
+            "2. 用户被骗后举报，一般多久会有处理结果？\n",
         ),
     )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        places = _Places(analysis)
-        evidence = strong_evidence(analysis, places) or marked_evidence(analysis, places)
+        body = _Body(analysis)
+        evidence = _all_parts(strong_evidence(analysis, body) + marked_evidence(analysis, body))
         if len(evidence) < 2:
             return
         labels = analysis.pack("mixed", analysis.message_language).get("labels", {})
+        facets = analysis.pack("mixed").get("facets", {})
         mailboxes = analysis.pack("mailboxes").get("mailboxes", {})
         parts = [
-            (str(labels.get(e.topic, e.topic)), _excerpt(e.segment.text), str(mailboxes.get(e.topic, "")))
+            (
+                str(labels.get(e.topic, e.topic)),
+                _excerpt(e.segment.text),
+                str(mailboxes.get(facets.get(e.topic, e.topic), "")),
+            )
             for e in evidence
         ]
         second = evidence[1].segment
@@ -333,6 +751,14 @@ class MixedIssues(Rule):
                 + "。请每个问题单独写一封邮件，发往对应的邮箱。",
             ),
         )
+
+
+def _all_parts(evidence: list[Evidence]) -> list[Evidence]:
+    """Each topic's first part, in the mail's order: both ways may find parts, and the message names them all."""
+    first: dict[str, Evidence] = {}
+    for item in sorted(evidence, key=lambda e: e.segment.start):
+        first.setdefault(item.topic, item)
+    return list(first.values())
 
 
 def _excerpt(text: str) -> str:
