@@ -207,3 +207,10 @@ def test_output_file_and_no_colour(drafts: Path, capsys: pytest.CaptureFixture[s
     code, out, _ = run(["-o", "report.txt", "secret.txt"], capsys)
     text = (drafts / "report.txt").read_text(encoding="utf-8")
     assert code == 1 and out == "" and "TG501" in text and "\x1b[" not in text
+
+
+def test_a_draft_not_read_whole_is_said_on_stderr(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    body = "The app crashes when I open a chat.\n" * 5000
+    (drafts / "long.txt").write_text(f"To: support@telegram.org\nSubject: x\n\n{body}", encoding="utf-8")
+    _, _, err = run(["--format", "json", "long.txt"], capsys)
+    assert "long.txt: not fully read" in err

@@ -55,6 +55,7 @@ class Linter:
             recipients=tuple(r.address for r in draft.recipients),
             findings=kept,
             part_texts=_excerpts(draft, kept),
+            notes=draft.notes,
         )
 
     def lint(self, items: Iterable[Draft | ReadError]) -> Iterator[FileResult]:

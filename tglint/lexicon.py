@@ -28,9 +28,21 @@ class TermMatch:
     weight: float = 1.0
 
 
+_last_lowered: tuple[str, str] = ("", "")
+
+
 def ascii_lower(text: str) -> str:
-    """Lower-case ASCII letters only: unlike str.lower(), never changes the length."""
-    return text.translate(_ASCII_LOWER)
+    """Lower-case ASCII letters only: unlike str.lower(), never changes the length.
+
+    The same body text is searched by dozens of lexicons in a row; the last answer
+    is kept so it is lowered once.
+    """
+    global _last_lowered
+    if _last_lowered[0] is text:
+        return _last_lowered[1]
+    lowered = text.translate(_ASCII_LOWER)
+    _last_lowered = (text, lowered)
+    return lowered
 
 
 class TermSet:

@@ -117,6 +117,8 @@ class FileResult:
     error: str | None = None
     # The text of each part as the user sees it, for showing context lines.
     part_texts: dict[str, PartView] = field(default_factory=dict)
+    # What reading had to do that the user should know (a part cut at a limit, a charset guessed).
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,6 +62,39 @@ def _load_toml(path: Path) -> dict[str, Any]:
         raise PackError(f"{path}: cannot read: {exc.strerror or exc}") from None
 
 
+def _scalar_kind(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return "number"
+    return "text" if isinstance(value, str) else None
+
+
+def _check_shape(table: Mapping[str, Any], path: Path, keys: list[str]) -> None:
+    """A word list or lexicon whose entries are all numbers (or all text) but one is a slip.
+
+    `[settings]` tables hold values of every kind and are not checked. A lexicon
+    weight written as text ("idiot" = "3") or a tag's mailbox written as a number
+    would otherwise break a rule on every draft, or be silently ignored.
+    """
+    if keys and keys[-1] != "settings":
+        kinds: dict[str, list[str]] = {}
+        for key, value in table.items():
+            kind = _scalar_kind(value)
+            if kind:
+                kinds.setdefault(kind, []).append(key)
+        if len(kinds) == 2:
+            (major, major_keys), (_, minor_keys) = sorted(kinds.items(), key=lambda kv: -len(kv[1]))
+            if len(major_keys) >= 3 and len(minor_keys) * 4 <= len(major_keys):
+                where = ".".join(keys)
+                raise PackError(
+                    f"{path}: [{where}] `{minor_keys[0]}` = {table[minor_keys[0]]!r}: every other entry is {major}"
+                )
+    for key, value in table.items():
+        if isinstance(value, Mapping):
+            _check_shape(value, path, [*keys, key])
+
+
 class Packs:
     """All rule packs, loaded once; `get(name, language)` gives one merged table."""
 
@@ -86,6 +119,8 @@ class Packs:
                     self._files[key] = data
                 else:
                     self._files[key] = merge(self._files[key], data)
+                # Checked after merging: a user's one entry is a slip only next to the built-in ones.
+                _check_shape(self._files[key], path, [])
 
     def get(self, name: str, language: str | None = None) -> dict[str, Any]:
         """The `common` table merged with one language's, or with every language's when None."""

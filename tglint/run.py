@@ -111,6 +111,7 @@ def run_check(request: CheckRequest) -> ExitCode:
         results = []
         for result in lint_paths(linter, paths, request.jobs):
             results.append(result)
+            _print_notes(result)
             advance()
     for problem in linter.problems:
         print(f"tglint: warning: {problem}", file=sys.stderr)
@@ -238,9 +239,12 @@ def lint_paths(linter: Linter, paths: Iterable[str], jobs: int | None = None) ->
         for path in chain(head, paths):
             yield from linter.lint(read_path(path))
         return
+    # The first draft is checked here, so that the lexicons, models and compiled
+    # patterns it builds are inherited by every forked worker instead of rebuilt.
+    yield from linter.lint(read_path(head[0]))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
-        for batch in pool.imap(_lint_one_path, chain(head, paths), chunksize=_CHUNK):
+        for batch in pool.imap(_lint_one_path, chain(head[1:], paths), chunksize=_CHUNK):
             yield from batch
 
 
@@ -273,6 +277,15 @@ def _progress(enabled: bool) -> Iterator[Callable[[], None]]:
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
         task = progress.add_task("check", total=None)
         yield lambda: progress.advance(task)
+
+
+def _print_notes(result: FileResult) -> None:
+    """A draft not read whole is said on stderr; charset guesses and MIME defects are routine."""
+    from tglint.reading import PARTIAL_NOTE
+
+    for note in result.notes:
+        if note.startswith(PARTIAL_NOTE):
+            print(f"tglint: note: {result.path}: {note}", file=sys.stderr)
 
 
 def _write(report: str, output: Path | None) -> None:

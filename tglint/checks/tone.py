@@ -44,7 +44,7 @@ _QUOTED = re.compile(
     r"|(?<![A-Za-z0-9])'(?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z])){1,300}'(?![A-Za-z0-9])"
 )
 # Addresses and handles are names, not words: "@ANGRY_BIRD_SHOP" is nobody shouting.
-_NAMES = re.compile(r"https?://\S+|www\.\S+|t\.me/\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+")
+_NAMES = re.compile(r"https?://\S+|www\.\S+|t\.me/\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+")
 _SENTENCE_END = re.compile(r"[。！？!?;；]|\.(?=\s|$)|\n[ \t]*\n")
 _CLAUSE_END = re.compile(r"[。！？!?;；,，、]|\.(?=\s|$)")
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
