@@ -72,8 +72,9 @@ bounded cost in time and memory. `Limits` holds the bounds (config: the
   note says the rest was skipped.
 - max-header-length (65,536): characters of one header field; the rest of the field is
   ignored, with a note. Fields the MIME parser interprets (Content-Type,
-  Content-Disposition, Content-Transfer-Encoding) are cut at 4,096 characters, and an
-  entity's fields after the first 1,000 are ignored.
+  Content-Disposition, Content-Transfer-Encoding) are unfolded and cut at 8,192
+  characters and 100 parameters (its parameter parsing is quadratic in their number),
+  and an entity's fields after the first 1,000 are ignored.
 - max-encoded-words (2,000): RFC 2047 encoded words decoded per header field; later
   ones are left as written, with a note.
 - max-body-length (100,000): characters of body text read and checked; the rest is cut
@@ -825,7 +826,7 @@ _TEXT_HEADER_NAMES = {
 
 
 def _read_text_draft(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draft:
-    text = _normalise_newlines(_decode_text_file(data, notes))
+    text = _visible(_normalise_newlines(_decode_text_file(data, notes)))
     lines = text.split("\n")
     parts, body_index = _text_header_parts(lines, notes, limits.max_header_length)
     body_offset = sum(len(line) + 1 for line in lines[:body_index])
@@ -854,6 +855,23 @@ def _decode_text_file(data: bytes, notes: list[str]) -> str:
 
 def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# Control characters no mail client shows. Some would drive the terminal a report is
+# printed on (ESC, CSI), and some end a line for str.splitlines() but not for tglint's
+# line numbers (VT, FF, FS-RS, NEL). Each becomes U+FFFD: offsets do not move.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A header is one line: a line break decoded from an encoded word is a space.
+_HEADER_BREAKS = str.maketrans("\t\n\r", "   ")
+
+
+def _visible(text: str) -> str:
+    """`text` with the control characters a reader never sees replaced, tabs and newlines kept."""
+    return _CONTROLS.sub("\ufffd", text)
+
+
+def _visible_line(text: str) -> str:
+    return _visible(text.translate(_HEADER_BREAKS))
 
 
 def _text_header_parts(lines: Sequence[str], notes: list[str], max_length: int) -> tuple[dict[str, Part], int]:
@@ -919,6 +937,9 @@ _MAX_FIELDS = 1000
 _FEED_CHUNK = 64 * 1024
 # Marks an entity whose nested parts the parser was told not to read.
 _TOO_DEEP_HEADER = "X-Tglint-Not-Read"
+# The type of a message/* entity with a base64 or quoted-printable body, read as a leaf.
+_ENCODED_TYPE_HEADER = "X-Tglint-Encoded-Type"
+_DECODED_ENCODINGS = frozenset({"base64", "quoted-printable"})
 _CONTAINER_TYPES = ("multipart", "message")
 
 
@@ -985,10 +1006,21 @@ class _LimitedParser(_ParserBase):
         super()._parse_headers(_bounded_header_lines(lines, self._budget))  # type: ignore[misc]
         entity: Message = self._cur  # type: ignore[attr-defined]
         depth = self._depth + len(self._msgstack) - 1  # type: ignore[attr-defined]
-        if depth >= self._budget.limits.max_depth and entity.get_content_maintype() in _CONTAINER_TYPES:
-            del entity["Content-Type"]
-            entity["Content-Type"] = "application/octet-stream"
-            entity[_TOO_DEEP_HEADER] = "nested too deep"
+        maintype = entity.get_content_maintype()
+        if maintype not in _CONTAINER_TYPES:
+            return
+        if depth >= self._budget.limits.max_depth:
+            _retype(entity, _TOO_DEEP_HEADER, "nested too deep")
+        elif maintype == "message" and _transfer_encoding(entity) in _DECODED_ENCODINGS:
+            # The parser would read the encoded text as a message; tglint decodes it first.
+            _retype(entity, _ENCODED_TYPE_HEADER, entity.get_content_type())
+
+
+def _retype(entity: Message, marker: str, value: str) -> None:
+    """Make `entity` a leaf the parser does not look into, and say why in `marker`."""
+    del entity["Content-Type"]
+    entity["Content-Type"] = "application/octet-stream"
+    entity[marker] = value
 
 
 def _parse_message(data: bytes, budget: _Budget, depth: int = 0) -> Message:
@@ -1039,7 +1071,10 @@ def _header_fields(lines: list[str]) -> Iterator[tuple[str, list[str]]]:
 
 def _cut_field(name: str, lines: list[str], budget: _Budget) -> list[str]:
     limit = budget.limits.max_header_length
-    room = limit + len(name) + 1
+    first = lines[0]
+    colon = first.find(":")
+    # The value starts after the colon and the blanks that follow it.
+    room = limit + len(first) - len(first[colon + 1 :].lstrip(" \t")) if colon >= 0 else limit
     if sum(len(line) for line in lines) <= room:
         return lines
     kept = []
@@ -1047,7 +1082,8 @@ def _cut_field(name: str, lines: list[str], budget: _Budget) -> list[str]:
         content = line.rstrip("\r\n")
         if len(content) > room:
             budget.notes.append(_header_cut_note(name, limit))
-            kept.append(content[:room] + line[len(content) :])
+            if room > 0:  # an empty line would end the header block
+                kept.append(content[:room] + line[len(content) :])
             break
         room -= len(content)
         kept.append(line)
@@ -1097,13 +1133,13 @@ def _read_mime(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draf
     for name in ("subject", *_ADDRESS_FIELDS):
         text = headers.text(name)
         if text is not None:
-            parts[name] = Part(name, text)
+            parts[name] = Part(name, _visible_line(text))
             # Addresses are parsed before encoded words are decoded: a decoded display
             # name may hold commas that would split it into bogus addresses.
             sources[name] = headers.unfolded(name) or ""
     collector = _BodyCollector(budget, headers.charset_hint)
     collector.collect(message)
-    body = _cut_body(collector.body(), limits.max_body_length, notes)
+    body = _cut_body(_visible(collector.body()), limits.max_body_length, notes)
     parts["body"] = Part("body", body, regions=find_regions(body))
     return Draft(
         path=path,
@@ -1302,6 +1338,9 @@ def _safely(getter: Callable[..., object], default: str | None, *args: object) -
 
 
 def _content_type(entity: Message) -> str:
+    encoded_type = entity.get(_ENCODED_TYPE_HEADER)
+    if isinstance(encoded_type, str):
+        return encoded_type
     return (_safely(entity.get_content_type, "text/plain") or "text/plain").lower()
 
 
@@ -1322,8 +1361,20 @@ def _filename(entity: Message) -> str | None:
 
 
 def _children(entity: Message) -> list[Message]:
-    payload = entity.get_payload()
+    payload = _payload_as_parsed(entity)
     return [child for child in payload if isinstance(child, Message)] if isinstance(payload, list) else []
+
+
+def _payload_as_parsed(entity: Message) -> object:
+    """The parts of a multipart, or a leaf's body as parsed (8-bit bytes surrogate-escaped).
+
+    `get_payload()` would decode 8-bit bytes in the part's charset, and raises when that
+    charset names a codec such as punycode.
+    """
+    try:
+        return entity.get_payload()
+    except (UnicodeError, LookupError, ValueError):
+        return getattr(entity, "_payload", None)
 
 
 def _inner_message(entity: Message, budget: _Budget, depth: int) -> Message | None:
@@ -1334,11 +1385,18 @@ def _inner_message(entity: Message, budget: _Budget, depth: int) -> Message | No
     payload = _decoded_payload(entity)
     if not payload.strip():
         return None
-    return _parse_message(_repair_header_block(payload), budget, depth)
+    try:
+        return _parse_message(_repair_header_block(payload), budget, depth)
+    except _PartLimitReached:  # not even its first entity fits: it stays an attachment
+        return None
 
 
 def _decoded_payload(entity: Message) -> bytes:
-    payload = entity.get_payload(decode=True)
+    try:
+        payload = entity.get_payload(decode=True)
+    except (UnicodeError, LookupError, ValueError):  # as above: the stdlib trusts the charset
+        raw = _payload_as_parsed(entity)
+        payload = raw.encode("ascii", "surrogateescape") if isinstance(raw, str) else b""
     return payload if isinstance(payload, bytes) else b""
 
 
@@ -1362,7 +1420,7 @@ def _entity_size(entity: Message) -> int:
     """Decoded size of a part; estimated without decoding when it is large."""
     if entity.is_multipart():
         return sum(_raw_header_size(child) + _entity_size(child) for child in _children(entity))
-    payload = entity.get_payload()
+    payload = _payload_as_parsed(entity)
     if not isinstance(payload, str):
         return 0
     if len(payload) <= _LARGE_PART_CHARS:
