@@ -214,3 +214,11 @@ def test_a_draft_not_read_whole_is_said_on_stderr(drafts: Path, capsys: pytest.C
     (drafts / "long.txt").write_text(f"To: support@telegram.org\nSubject: x\n\n{body}", encoding="utf-8")
     _, _, err = run(["--format", "json", "long.txt"], capsys)
     assert "long.txt: not fully read" in err
+
+
+def test_limits_from_config_apply(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (drafts / "pyproject.toml").write_text("[tool.tglint.limits]\nmax-body-length = 1000\n", encoding="utf-8")
+    body = "The app crashes when I open a chat.\n" * 100
+    (drafts / "medium.txt").write_text(f"To: support@telegram.org\nSubject: x\n\n{body}", encoding="utf-8")
+    _, _, err = run(["--format", "json", "medium.txt"], capsys)
+    assert "medium.txt: not fully read" in err and "max-body-length" in err

@@ -169,7 +169,7 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
     from tglint.models import FileResult
     from tglint.reading import read_bytes, read_path
 
-    items = read_path(path)
+    items = read_path(path, limits=linter.settings.limits)
     first = items[0] if len(items) == 1 else None
     if path == "-" or not isinstance(first, Draft) or first.path != path:
         # stdin and mbox files are reported, not rewritten.
@@ -189,7 +189,7 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
             break
         applied += outcome.applied
         data = outcome.fixed
-        reread = read_bytes(data, path)
+        reread = read_bytes(data, path, limits=linter.settings.limits)
         if len(reread) != 1 or not isinstance(reread[0], Draft):
             return [result], 0  # never write what tglint itself could not read back
         draft = reread[0]
@@ -237,11 +237,11 @@ def lint_paths(linter: Linter, paths: Iterable[str], jobs: int | None = None) ->
         jobs = (os.cpu_count() or 1) if len(head) >= PARALLEL_THRESHOLD else 1
     if jobs <= 1:
         for path in chain(head, paths):
-            yield from linter.lint(read_path(path))
+            yield from linter.lint(read_path(path, limits=linter.settings.limits))
         return
     # The first draft is checked here, so that the lexicons, models and compiled
     # patterns it builds are inherited by every forked worker instead of rebuilt.
-    yield from linter.lint(read_path(head[0]))
+    yield from linter.lint(read_path(head[0], limits=linter.settings.limits))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
         for batch in pool.imap(_lint_one_path, chain(head[1:], paths), chunksize=_CHUNK):
@@ -257,7 +257,7 @@ def _lint_one_path(path: str) -> list[FileResult]:
     from tglint.reading import read_path
 
     assert _worker_linter is not None
-    results = list(_worker_linter.lint(read_path(path)))
+    results = list(_worker_linter.lint(read_path(path, limits=_worker_linter.settings.limits)))
     for problem in _worker_linter.problems:
         print(f"tglint: warning: {problem}", file=sys.stderr)
     _worker_linter.problems.clear()
