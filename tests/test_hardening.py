@@ -563,11 +563,6 @@ def test_rules_stay_linear_on_long_runs(unit: str) -> None:
     assert long < 7 * max(short, 0.005), f"{short:.3f} s -> {long:.3f} s"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="TG101 missing-subject-tag quotes the subject verbatim: a folded subject line of a plain-text draft "
-    "puts a line break in the message (found by test_fuzz.py)",
-)
 def test_finding_messages_are_one_line() -> None:
     from lintkit import lint
 

@@ -91,7 +91,8 @@ def _finding(rule: RuleLike, severity: Severity, hit: Hit, draft: Draft) -> Find
         name=rule.name,
         category=rule.category,
         severity=severity,
-        message=hit.message,
+        # A message quotes draft text (a folded subject): reports promise one line per finding.
+        message=" ".join(hit.message.split("\n")).replace("\r", " "),
         part=hit.part,
         line=line,
         column=column,
