@@ -21,6 +21,7 @@ The example database is off: a failure is reported with the input that caused it
 from __future__ import annotations
 
 import base64
+import json
 import os
 import quopri
 from functools import cache
@@ -90,9 +91,42 @@ def check_bytes(data: bytes, path: str) -> list[FileResult]:
     assert linter.problems == [], linter.problems
     for result in results:
         _assert_findings_point_inside(result, items)
+    secrets = _flagged_secrets(results, items)
     for fmt in FORMATS:
-        assert render(fmt, results, rules).endswith("\n")
+        report = render(fmt, results, rules)
+        assert report.endswith("\n")
+        shown = _without_rule_docs(report) if fmt == "sarif" else report
+        for secret in secrets:
+            assert secret not in shown, (fmt, secret)
     return results
+
+
+def _flagged_secrets(results: list[FileResult], items: list[Draft | ReadError]) -> set[str]:
+    """The text of every span a finding marks as sensitive (long enough not to occur by chance)."""
+    drafts = {item.path: item for item in items if isinstance(item, Draft)}
+    found = set()
+    for result in results:
+        draft = drafts.get(result.path)
+        for finding in result.findings:
+            part = draft.parts.get(finding.part) if draft and finding.sensitive else None
+            if part is None:
+                continue
+            lines = part.text.split("\n")
+            index = finding.line - part.first_line
+            if finding.end_line == finding.line and 0 <= index < len(lines):
+                offset = part.first_column - 1 if index == 0 else 0
+                span = lines[index][finding.column - 1 - offset : finding.end_column - 1 - offset].strip()
+                if len(span) >= 6:
+                    found.add(span)
+    return found
+
+
+def _without_rule_docs(sarif: str) -> str:
+    """A SARIF report without its rule documentation, whose examples are made-up secrets."""
+    report = json.loads(sarif)
+    for run in report["runs"]:
+        run.pop("tool", None)
+    return json.dumps(report, ensure_ascii=False)
 
 
 def _assert_findings_point_inside(result: FileResult, items: list[Draft | ReadError]) -> None:
