@@ -334,6 +334,19 @@ def test_too_large_file_is_an_error_before_it_is_read(tmp_path: Path) -> None:
     assert error == ReadError(str(path), "too large: over the 4,096-byte limit for one file")
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_directory_walk_skips_what_would_block(tmp_path: Path) -> None:
+    from tglint.reading import discover
+
+    (tmp_path / "draft.eml").write_text("Subject: x\n\nbody\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.eml")  # opening it would wait for a writer forever
+    (tmp_path / "to-pipe.eml").symlink_to(tmp_path / "pipe.eml")
+    (tmp_path / "to-dir.eml").symlink_to(tmp_path)
+    (tmp_path / "broken.eml").symlink_to(tmp_path / "missing.eml")
+    found = [Path(path).name for path in discover([str(tmp_path)], ("*.eml",))]
+    assert found == ["broken.eml", "draft.eml"]
+
+
 # --------------------------------------------------------------------------- reading bugs found while hardening
 
 
@@ -690,3 +703,18 @@ def test_broken_plugins_are_warnings_and_the_built_in_rules_still_report(
     assert "rule blew up on" not in run.stderr  # the exception's text (the draft) is not shown
     codes = {finding["rule"] for finding in json.loads(run.stdout)["files"][0]["findings"]}
     assert "TG601" in codes and "TG9901" not in codes
+
+
+def test_fix_never_rewrites_a_draft_that_was_not_read_whole(tmp_path: Path) -> None:
+    (tmp_path / ".tglint.toml").write_text("[limits]\nmax-header-length = 40\n", encoding="utf-8")
+    draft = tmp_path / "draft.eml"
+    original = (
+        b"From: a@example.com\nTo: support@telegram.org\n"
+        b"Subject: [Bug] - App crashes!!! when I open Settings on my iPhone 13 with iOS 17.2 and Telegram 10.5\n"
+        b"Message-ID: <x@example.com>\nContent-Type: text/plain; charset=utf-8\n\n"
+        b"Hello, the app crashes when I open Settings since yesterday. iPhone 13, iOS 17.2, Telegram 10.5.\n"
+    )
+    draft.write_bytes(original)
+    run = run_tglint(["--config", str(tmp_path / ".tglint.toml"), "--fix", str(draft)])
+    assert_no_traceback(run)
+    assert draft.read_bytes() == original, draft.read_text()

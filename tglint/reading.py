@@ -195,7 +195,8 @@ def discover(paths: Sequence[str], include: Sequence[str] = ("*",), exclude: Seq
     A file found in a directory is kept when an include glob and no exclude glob
     matches its path relative to that directory or its name. Hidden files and
     directories (".git", ".DS_Store") are skipped, and so are directories an exclude
-    glob matches. Symbolic links to directories are not followed (no loops).
+    glob matches, FIFOs, sockets and devices. Symbolic links to directories are not
+    followed (no loops).
     """
     for path in paths:
         if path != "-" and os.path.isdir(path):
@@ -216,18 +217,35 @@ def _walk(root: str, relative: str, include: Sequence[str], exclude: Sequence[st
     directory = os.path.join(root, relative) if relative else root
     try:
         with os.scandir(directory) as scan:
-            entries = sorted((entry.name, entry.is_dir(follow_symlinks=False)) for entry in scan)
+            entries = sorted((entry.name, _kind(entry)) for entry in scan)
     except OSError:
         return
-    for name, is_dir in entries:
-        if name.startswith("."):
+    for name, kind in entries:
+        if name.startswith(".") or kind is None:
             continue
         child = f"{relative}/{name}" if relative else name
-        if is_dir:
+        if kind == "directory":
             if not _matches(child, name, exclude):
                 yield from _walk(root, child, include, exclude)
         elif _matches(child, name, include) and not _matches(child, name, exclude):
             yield os.path.join(root, *child.split("/"))
+
+
+def _kind(entry: os.DirEntry[str]) -> str | None:
+    """ "directory" (not through a link), "file" (a regular one, or a link to one), or None.
+
+    FIFOs, sockets and devices found in a directory are skipped (opening a FIFO waits
+    forever for a writer; named on the command line one is read: `<(cat x.eml)` is
+    one), and so are links to directories. A broken link is kept: reading it says so.
+    """
+    try:
+        if entry.is_dir(follow_symlinks=False):
+            return "directory"
+        if entry.is_file():
+            return "file"
+        return "file" if entry.is_symlink() and not os.path.exists(entry.path) else None
+    except OSError:
+        return None
 
 
 def _matches(relative: str, name: str, globs: Sequence[str]) -> bool:

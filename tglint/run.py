@@ -167,7 +167,7 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
     from tglint.draft import Draft
     from tglint.fixing import chosen_edits, fix_bytes, write_atomically
     from tglint.models import FileResult
-    from tglint.reading import read_bytes, read_path
+    from tglint.reading import is_partial, read_bytes, read_path
 
     items = read_path(path, limits=linter.settings.limits)
     first = items[0] if len(items) == 1 else None
@@ -176,6 +176,10 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
         if len(items) > 1:
             print(f"tglint: warning: {path}: an mbox is reported, not rewritten, by --fix", file=sys.stderr)
         return list(linter.lint(items)), 0
+    if is_partial(first):
+        # Writing back what a limit cut would lose the rest of the draft.
+        print(f"tglint: warning: {path}: not read whole, so not rewritten by --fix", file=sys.stderr)
+        return [linter.lint_draft(first)], 0
     original = data = Path(path).read_bytes()
     draft = first
     result = linter.lint_draft(draft)
