@@ -11,8 +11,7 @@ A pre-send checker runs in commit hooks and CI over whatever lands there, so:
   under bounds loose enough for a loaded 2-core CI machine and tight enough to catch a
   blow-up (before the limits, nesting crashed, a 1 MB header took minutes and a 64 KB
   HTML part ten seconds);
-- the rules stay linear on long runs of one character (known exceptions are marked
-  xfail, strict, naming the rule);
+- the rules stay linear on long runs of one character;
 - a broken config, an unknown rule, a malformed rule pack or a plugin that raises gives
   one clear line, never a traceback.
 
@@ -552,28 +551,20 @@ def _rule_seconds(body: str) -> float:
     return time.process_time() - started
 
 
-@pytest.mark.parametrize(
-    "unit",
-    [
-        "a",
-        "1",
-        "\u201c",
-        "a b ",
-        "1 ",
-        "好。",
-    ],
-)
+@pytest.mark.parametrize("unit", ["a", "1", "\u201c", "-", "密", "@", "'", "a b ", "1 ", "好。"])
 def test_rules_stay_linear_on_long_runs(unit: str) -> None:
     """All rules over a body of one piece repeated: 4 times longer costs about 4 times more.
 
     A regular expression that retries from every position of a long run costs 16 times
     more; the bodies are kept short so that such a case costs a second, not minutes (it
-    would at 100,000 characters, the max-body-length).
+    would at 100,000 characters, the max-body-length). Found this way: tone's address
+    pattern on letters or "-", the time and digit-count patterns of the packs on digits,
+    their quoted-text patterns on "\u201c".
     """
     _rule_seconds("warm up")
     short = min(_rule_seconds(unit * (1500 // len(unit))) for _ in range(2))
-    long = _rule_seconds(unit * (6000 // len(unit)))
-    assert long < 7 * max(short, 0.005), f"{short:.3f} s -> {long:.3f} s"
+    long = min(_rule_seconds(unit * (6000 // len(unit))) for _ in range(2))
+    assert long < 7 * max(short, 0.01), f"{short:.3f} s -> {long:.3f} s"
 
 
 def test_finding_messages_are_one_line() -> None:
