@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from tglint.config import Settings
 from tglint.draft import Draft, Part
 from tglint.language import detect_language
-from tglint.lexicon import Lexicon, TermMatch, lexicon
+from tglint.lexicon import Lexicon, lexicon
 from tglint.packs import Packs, weighted
 from tglint.phones import PhoneMatch, find_phone_numbers
 from tglint.topic import SubjectTag, TopicVerdict, classify_topic, leading_tag, topic_of_tag
@@ -141,7 +141,3 @@ class Analysis:
         if isinstance(value, dict) and not all(isinstance(v, int | float) for v in value.values()):
             return lexicon(list(value))  # a table of term -> label: the terms are the lexicon
         return lexicon(weighted(table, key, source=pack))
-
-    def find(self, pack: str, key: str, text: str | None = None) -> list[TermMatch]:
-        """Terms of a pack's lexicon in the writer's body text (or the text given)."""
-        return self.lexicon(pack, key).find(self.body_text if text is None else text)

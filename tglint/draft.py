@@ -64,12 +64,6 @@ class Part:
                     chars[i] = " "
         return "".join(chars)
 
-    def region_at(self, offset: int) -> RegionKind | None:
-        for region in self.regions:
-            if region.start <= offset < region.end:
-                return region.kind
-        return None
-
 
 @dataclass(frozen=True, slots=True)
 class Recipient:

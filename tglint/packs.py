@@ -139,9 +139,6 @@ class Packs:
             self._derived[key] = build()
         return cast(T, self._derived[key])
 
-    def names(self) -> list[str]:
-        return sorted({name for _, name in self._files})
-
 
 def load_packs(extra_dirs: Sequence[Path] = ()) -> Packs:
     return Packs([builtin_pack_dir(), *extra_dirs])
