@@ -276,6 +276,16 @@ def _only_pictures(attachments: Sequence[Attachment]) -> bool:
 _MIME = "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
 
 
+def _first_claim(analysis: Analysis, *, en: str, zh: str) -> Iterator[Hit]:
+    """One finding at the draft's first claim of an enclosure; `{shown}` in a message quotes it."""
+    claims = enclosure_claims(analysis)
+    if claims:
+        claim = claims[0]
+        shown = _shown(analysis, claim)
+        message = analysis.say(en=en.format(shown=shown), zh=zh.format(shown=shown))
+        yield Hit(claim.part, claim.start, claim.end, message)
+
+
 class AttachmentMissing(Rule):
     code = "TG801"
     name = "attachment-missing"
@@ -320,19 +330,10 @@ class AttachmentMissing(Rule):
         draft = analysis.draft
         if not draft.can_attach or draft.attachments:
             return
-        claims = enclosure_claims(analysis)
-        if not claims:
-            return
-        claim = claims[0]
-        shown = _shown(analysis, claim)
-        yield Hit(
-            claim.part,
-            claim.start,
-            claim.end,
-            analysis.say(
-                en=f'The draft says "{shown}" but carries no attachment: attach the file, or drop the sentence.',
-                zh=f"草稿中写了“{shown}”，但邮件没有附件：请添加附件，或删掉这句话。",
-            ),
+        yield from _first_claim(
+            analysis,
+            en='The draft says "{shown}" but carries no attachment: attach the file, or drop the sentence.',
+            zh="草稿中写了“{shown}”，但邮件没有附件：请添加附件，或删掉这句话。",
         )
 
 
@@ -372,19 +373,10 @@ class AttachmentReminder(Rule):
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         if analysis.draft.can_attach:
             return
-        claims = enclosure_claims(analysis)
-        if not claims:
-            return
-        claim = claims[0]
-        shown = _shown(analysis, claim)
-        yield Hit(
-            claim.part,
-            claim.start,
-            claim.end,
-            analysis.say(
-                en=f'This draft mentions an attachment ("{shown}"): remember to attach it when you send the mail.',
-                zh=f"草稿提到了附件（“{shown}”）：发送邮件时请记得把它添加为附件。",
-            ),
+        yield from _first_claim(
+            analysis,
+            en='This draft mentions an attachment ("{shown}"): remember to attach it when you send the mail.',
+            zh="草稿提到了附件（“{shown}”）：发送邮件时请记得把它添加为附件。",
         )
 
 
