@@ -8,7 +8,8 @@ parses the mail again or loads a pipeline again.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tglint.config import Settings
 from tglint.draft import Draft, Part
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 SUPPORTED_LANGUAGES = ("zh", "en")
+
+T = TypeVar("T")
 
 _pipelines: dict[str, Language] = {}
 
@@ -41,6 +44,7 @@ class Analysis:
         self.draft = draft
         self.settings = settings
         self.packs = packs
+        self._memo: dict[Hashable, Any] = {}
 
     # -- language and messages -------------------------------------------------
 
@@ -123,6 +127,18 @@ class Analysis:
     def phone_numbers(self) -> list[PhoneMatch]:
         """Phone numbers in the writer's own words of the body."""
         return find_phone_numbers(self.body_text, self.phone_regions)
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """A result worked out once per draft and shared by the rules that need it.
+
+        `key` names the computation (e.g. the function computing it); it must not depend on
+        anything but this draft, its settings and the packs.
+        """
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
 
     # -- knowledge ---------------------------------------------------------------------
 
