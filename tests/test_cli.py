@@ -222,3 +222,27 @@ def test_limits_from_config_apply(drafts: Path, capsys: pytest.CaptureFixture[st
     (drafts / "medium.txt").write_text(f"To: support@telegram.org\nSubject: x\n\n{body}", encoding="utf-8")
     _, _, err = run(["--format", "json", "medium.txt"], capsys)
     assert "medium.txt: not fully read" in err and "max-body-length" in err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_the_report_streams_out_while_drafts_are_still_being_checked(
+    fmt: str, drafts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Results are written as they come and dropped, so 10,000 drafts need no more memory than 100."""
+    import tglint.run
+
+    stdout = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", stdout)
+    written_before: list[int] = []
+    real = tglint.run.lint_paths
+
+    def watched(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        for result in real(*args, **kwargs):  # type: ignore[arg-type]
+            written_before.append(len(stdout.getvalue()))
+            yield result
+
+    monkeypatch.setattr(tglint.run, "lint_paths", watched)
+    assert main(["--format", fmt, "secret.txt", "secret.txt", "clean.txt"]) == 1
+    first, second, third = written_before
+    assert first < second, "the first draft's findings were not written before the next draft was checked"
+    assert len(stdout.getvalue()) > third

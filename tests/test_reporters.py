@@ -16,7 +16,7 @@ from rich.cells import cell_len
 import tglint
 from tglint.draft import Part
 from tglint.models import CATEGORIES, Edit, FileResult, Finding, Fix, Hit, PartView, Severity
-from tglint.reporters import FORMATS, mask_line, render
+from tglint.reporters import FORMATS, mask_line, open_report, render
 from tglint.reporters.github import escape_data, escape_property
 from tglint.reporters.sarif import to_uri
 from tglint.rule import RuleDoc
@@ -519,3 +519,29 @@ def test_github_escaping() -> None:
     assert escape_data("50%\r\n:,") == "50%25%0D%0A:,"
     assert escape_property("50%\r\n:,") == "50%25%0D%0A%3A%2C"
     assert escape_data("%0A") == "%250A"
+
+
+# --- streaming ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+@pytest.mark.parametrize("results", [[], [MAIN], RESULTS], ids=["none", "one", "all"])
+def test_streamed_json_is_what_dumping_the_whole_document_writes(fmt: str, results: list[FileResult]) -> None:
+    written = out(fmt, results)
+    assert written == json.dumps(json.loads(written), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_plain_text_is_the_coloured_report_without_its_colours() -> None:
+    coloured = out("text", color=True)
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured) == out("text")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "github"])
+def test_each_file_is_written_when_its_result_comes(fmt: str) -> None:
+    """What `add` returns for a file is its part of the report: nothing is held back for the end."""
+    report = open_report(fmt, RULES)
+    pieces = [report.start(), *(report.add(result) for result in RESULTS), report.end()]
+    assert "".join(pieces) == out(fmt)
+    for result, piece in zip(RESULTS, pieces[1:-1], strict=True):
+        if result.findings:
+            assert piece, f"{result.path} held back"

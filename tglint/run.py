@@ -84,7 +84,7 @@ def run_check(request: CheckRequest) -> ExitCode:
     from tglint.packs import load_packs
     from tglint.reading import discover
     from tglint.registry import load_registry
-    from tglint.reporters import render
+    from tglint.reporters import open_report
     from tglint.selection import check_selectors, select_rules
 
     try:
@@ -107,22 +107,26 @@ def run_check(request: CheckRequest) -> ExitCode:
     paths = discover(request.paths, settings.include, settings.exclude)
     if request.fix or request.diff:
         return _run_fixes(linter, paths, request, registry.rules, settings)
-    with _progress(request.progress) as advance:
-        results = []
-        for result in lint_paths(linter, paths, request.jobs):
-            results.append(result)
-            _print_notes(result)
-            advance()
-    for problem in linter.problems:
-        print(f"tglint: warning: {problem}", file=sys.stderr)
-    report = render(request.output_format, results, registry.rules, color=request.color)
+    report = open_report(request.output_format, registry.rules, color=request.color)
+    unreadable = failing = False
     try:
-        _write(report, request.output)
+        with _report_sink(request.output) as write, _progress(request.progress) as advance:
+            write(report.start())
+            # Each result is written and dropped: memory stays flat however many drafts.
+            for result in lint_paths(linter, paths, request.jobs):
+                _print_notes(result)
+                unreadable = unreadable or result.error is not None
+                failing = failing or fails((result,), settings.fail_level)
+                write(report.add(result))
+                advance()
+            write(report.end())
     except OSError as exc:
         return _error(f"{request.output}: cannot write the report: {exc.strerror}")
-    if any(r.error for r in results):
+    for problem in linter.problems:
+        print(f"tglint: warning: {problem}", file=sys.stderr)
+    if unreadable:
         return ExitCode.ERROR
-    if not request.exit_zero and fails(results, settings.fail_level):
+    if not request.exit_zero and failing:
         return ExitCode.FINDINGS
     return ExitCode.OK
 
@@ -154,7 +158,10 @@ def _run_fixes(
             return ExitCode.ERROR
         return ExitCode.FINDINGS if changed else ExitCode.OK
     print(f"Fixed {fixed_count} finding(s) in {changed} file(s).", file=sys.stderr)
-    _write(render(request.output_format, results, all_rules, color=request.color), request.output)
+    try:
+        _write(render(request.output_format, results, all_rules, color=request.color), request.output)
+    except OSError as exc:
+        return _error(f"{request.output}: cannot write the report: {exc.strerror}")
     if any(r.error for r in results):
         return ExitCode.ERROR
     if not request.exit_zero and fails(results, settings.fail_level):
@@ -293,11 +300,28 @@ def _print_notes(result: FileResult) -> None:
 
 
 def _write(report: str, output: Path | None) -> None:
+    with _report_sink(output) as write:
+        write(report)
+
+
+@contextmanager
+def _report_sink(output: Path | None) -> Iterator[Callable[[str], None]]:
+    """Where the report goes, piece by piece: stdout or the --output file."""
     if output is None:
-        sys.stdout.write(report)
-        sys.stdout.flush()
-    else:
-        output.write_text(report, encoding="utf-8")
+
+        def to_stdout(text: str) -> None:
+            if text:
+                sys.stdout.write(text)
+                sys.stdout.flush()
+
+        yield to_stdout
+        return
+    with output.open("w", encoding="utf-8") as file:
+
+        def to_file(text: str) -> None:
+            file.write(text)
+
+        yield to_file
 
 
 def _error(message: str) -> ExitCode:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tglint.models import Edit, FileResult, Finding, Severity
@@ -35,18 +36,51 @@ class Region:
     end_column: int
 
 
-def summarize(results: Sequence[FileResult]) -> Summary:
-    findings = [finding for result in results for finding in result.findings]
-    return Summary(
-        files=len(results),
-        files_with_findings=sum(1 for result in results if result.findings),
-        unreadable=sum(1 for result in results if result.error is not None),
-        findings=len(findings),
-        error=_count(findings, Severity.ERROR),
-        warning=_count(findings, Severity.WARNING),
-        info=_count(findings, Severity.INFO),
-        fixable=sum(1 for finding in findings if finding.fix is not None),
-    )
+class Tally:
+    """The summary's counts, kept up to date as results stream past (none is held)."""
+
+    def __init__(self) -> None:
+        self._files = self._with_findings = self._unreadable = self._fixable = 0
+        self._by_severity = dict.fromkeys(Severity, 0)
+
+    def add(self, result: FileResult) -> None:
+        self._files += 1
+        self._with_findings += bool(result.findings)
+        self._unreadable += result.error is not None
+        for finding in result.findings:
+            self._by_severity[finding.severity] += 1
+            self._fixable += finding.fix is not None
+
+    @property
+    def files(self) -> int:
+        return self._files
+
+    def summary(self) -> Summary:
+        return Summary(
+            files=self._files,
+            files_with_findings=self._with_findings,
+            unreadable=self._unreadable,
+            findings=sum(self._by_severity.values()),
+            error=self._by_severity[Severity.ERROR],
+            warning=self._by_severity[Severity.WARNING],
+            info=self._by_severity[Severity.INFO],
+            fixable=self._fixable,
+        )
+
+
+def summarize(results: Iterable[FileResult]) -> Summary:
+    tally = Tally()
+    for result in results:
+        tally.add(result)
+    return tally.summary()
+
+
+def json_at_depth(value: object, depth: int) -> str:
+    """`value` as `json.dumps(..., indent=2)` writes it when nested `depth` levels deep.
+
+    Lets a report be written piece by piece, byte-identical to dumping the whole document.
+    """
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
 
 
 def region_of(span: Finding | Edit) -> Region:
@@ -88,7 +122,3 @@ def rules_by_code(rules: Sequence[RuleLike]) -> list[RuleLike]:
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     word = singular if count == 1 else (plural_form or singular + "s")
     return f"{count} {word}"
-
-
-def _count(findings: list[Finding], severity: Severity) -> int:
-    return sum(1 for finding in findings if finding.severity == severity)

@@ -6,7 +6,7 @@ with the message number in the title, since GitHub only knows files.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 
 from tglint.models import FileResult, Finding, Severity
 from tglint.reporters._common import region_of, split_mbox_path
@@ -15,14 +15,27 @@ from tglint.reporters._masking import scrub, secrets
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
-def render_github(results: Sequence[FileResult]) -> str:
-    lines: list[str] = []
-    for result in results:
+def render_github(results: Iterable[FileResult]) -> str:
+    report = GithubReport()
+    return report.start() + "".join(report.add(result) for result in results) + report.end()
+
+
+class GithubReport:
+    """One workflow command a line, written as each file's results come."""
+
+    def start(self) -> str:
+        return ""
+
+    def add(self, result: FileResult) -> str:
+        lines: list[str] = []
         if result.error is not None:
             lines.append(_error_line(result))
         hidden = secrets(result)
         lines.extend(_finding_line(result.path, finding, hidden) for finding in result.findings)
-    return "".join(line + "\n" for line in lines)
+        return "".join(line + "\n" for line in lines)
+
+    def end(self) -> str:
+        return ""
 
 
 def _finding_line(path: str, finding: Finding, hidden: tuple[str, ...]) -> str:

@@ -6,14 +6,13 @@ fixed by construction, not sorted, so the identity of a record comes first.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
 import tglint
 from tglint.models import Edit, FileResult, Finding, Fix
-from tglint.reporters._common import region_of, summarize
+from tglint.reporters._common import Tally, json_at_depth, region_of
 from tglint.reporters._masking import scrub, secrets
 
 REPORT_VERSION = 1
@@ -21,14 +20,31 @@ REPORT_VERSION = 1
 JsonObject = dict[str, Any]
 
 
-def render_json(results: Sequence[FileResult]) -> str:
-    report: JsonObject = {
-        "version": REPORT_VERSION,
-        "tool": {"name": "tglint", "version": tglint.__version__},
-        "files": [_file(result) for result in results],
-        "summary": asdict(summarize(results)),
-    }
-    return json.dumps(report, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+def render_json(results: Iterable[FileResult]) -> str:
+    report = JsonReport()
+    return report.start() + "".join(report.add(result) for result in results) + report.end()
+
+
+class JsonReport:
+    """The report written file by file, byte-identical to `json.dumps(report, indent=2)`:
+    {"version", "tool", "files": [...], "summary"}."""
+
+    def __init__(self) -> None:
+        self._tally = Tally()
+
+    def start(self) -> str:
+        tool = {"name": "tglint", "version": tglint.__version__}
+        return f'{{\n  "version": {REPORT_VERSION},\n  "tool": {json_at_depth(tool, 1)},\n  "files": ['
+
+    def add(self, result: FileResult) -> str:
+        separator = ",\n    " if self._tally.files else "\n    "
+        self._tally.add(result)
+        return separator + json_at_depth(_file(result), 2)
+
+    def end(self) -> str:
+        close = "\n  ]" if self._tally.files else "]"
+        summary = json_at_depth(asdict(self._tally.summary()), 1)
+        return f'{close},\n  "summary": {summary}\n}}\n'
 
 
 def _file(result: FileResult) -> JsonObject:

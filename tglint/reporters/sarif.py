@@ -11,15 +11,14 @@ Choices a consumer needs to know:
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import quote
 
 import tglint
 from tglint.models import Edit, FileResult, Finding, Fix, Severity
-from tglint.reporters._common import has_position, region_of, rules_by_code, split_mbox_path
+from tglint.reporters._common import has_position, json_at_depth, region_of, rules_by_code, split_mbox_path
 from tglint.reporters._masking import scrub, secrets
 from tglint.rule import RuleDoc, RuleLike
 
@@ -33,19 +32,43 @@ JsonObject = dict[str, Any]
 _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:/")
 
 
-def render_sarif(results: Sequence[FileResult], rules: Sequence[RuleLike]) -> str:
-    ordered = rules_by_code(rules)
-    index = {rule.code: position for position, rule in enumerate(ordered)}
-    run: JsonObject = {
-        "tool": {"driver": _driver(ordered)},
-        "columnKind": "unicodeCodePoints",
-        "results": [
-            _result(result, finding, index, secrets(result)) for result in results for finding in result.findings
-        ],
-        "invocations": [_invocation(results)],
-    }
-    log = {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+def render_sarif(results: Iterable[FileResult], rules: Sequence[RuleLike]) -> str:
+    report = SarifReport(rules)
+    return report.start() + "".join(report.add(result) for result in results) + report.end()
+
+
+class SarifReport:
+    """One run whose results are written as each file's findings come, byte-identical to
+    `json.dumps(log, indent=2)`; only unreadable files are kept, for the invocation."""
+
+    def __init__(self, rules: Sequence[RuleLike]) -> None:
+        self._rules = rules_by_code(rules)
+        self._index = {rule.code: position for position, rule in enumerate(self._rules)}
+        self._written = 0
+        self._unreadable: list[FileResult] = []
+
+    def start(self) -> str:
+        return (
+            f'{{\n  "$schema": {json_at_depth(SARIF_SCHEMA, 1)},\n  "version": {json_at_depth(SARIF_VERSION, 1)},\n'
+            f'  "runs": [\n    {{\n      "tool": {json_at_depth({"driver": _driver(self._rules)}, 3)},\n'
+            '      "columnKind": "unicodeCodePoints",\n      "results": ['
+        )
+
+    def add(self, result: FileResult) -> str:
+        if result.error is not None:
+            self._unreadable.append(result)
+        hidden = secrets(result)
+        pieces = []
+        for finding in result.findings:
+            separator = ",\n        " if self._written else "\n        "
+            self._written += 1
+            pieces.append(separator + json_at_depth(_result(result, finding, self._index, hidden), 4))
+        return "".join(pieces)
+
+    def end(self) -> str:
+        close = "\n      ]" if self._written else "]"
+        invocations = json_at_depth([_invocation(self._unreadable)], 3)
+        return f'{close},\n      "invocations": {invocations}\n    }}\n  ]\n}}\n'
 
 
 def _driver(rules: list[RuleLike]) -> JsonObject:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from tglint.models import FileResult, Finding, Severity
-from tglint.reporters._common import Summary, plural, region_of, summarize
+from tglint.reporters._common import Summary, Tally, plural, region_of
 from tglint.reporters._masking import line_segment, mask_line, scrub, secrets
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -30,29 +30,55 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 _MIN_CONTEXT_WIDTH = 20
 
 
-def render_text(results: Sequence[FileResult], *, color: bool = False, width: int = 100) -> str:
-    console = _console(color, width)
-    for result in results:
+def render_text(results: Iterable[FileResult], *, color: bool = False, width: int = 100) -> str:
+    report = TextReport(color=color, width=width)
+    return report.start() + "".join(report.add(result) for result in results) + report.end()
+
+
+class TextReport:
+    """Findings grouped by file, written as each file's results come; the summary last."""
+
+    def __init__(self, *, color: bool = False, width: int = 100) -> None:
+        self._width = width
+        self._tally = Tally()
+        # Without colour the lines are their plain text: rich would only copy them.
+        self._console = _console(width) if color else None
+
+    def start(self) -> str:
+        return ""
+
+    def add(self, result: FileResult) -> str:
+        self._tally.add(result)
         if result.error is not None:
-            console.print(_error_line(result))
-            console.print()
-        elif result.findings:
-            _print_file(console, result, width)
-    for line in _summary_lines(summarize(results)):
-        console.print(line)
-    output = console.file
-    assert isinstance(output, io.StringIO)
-    return output.getvalue()
+            return self._lines([_error_line(result), Text()])
+        if result.findings:
+            return self._lines(_file_lines(result, self._width))
+        return ""
+
+    def end(self) -> str:
+        return self._lines(_summary_lines(self._tally.summary()))
+
+    def _lines(self, lines: Iterable[Text]) -> str:
+        if self._console is None:
+            return "".join(line.plain + "\n" for line in lines)
+        output = self._console.file
+        assert isinstance(output, io.StringIO)
+        for line in lines:
+            self._console.print(line)
+        text = output.getvalue()
+        output.seek(0)
+        output.truncate()
+        return text
 
 
-def _console(color: bool, width: int) -> Console:
+def _console(width: int) -> Console:
     # Every setting the environment could change is fixed, so output is reproducible
     # (no NO_COLOR/COLORTERM/TERM sniffing, no emoji codes, no highlighting).
     return Console(
         file=io.StringIO(),
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
+        force_terminal=True,
+        no_color=False,
+        color_system="standard",
         width=width,
         highlight=False,
         soft_wrap=True,
@@ -62,14 +88,14 @@ def _console(color: bool, width: int) -> Console:
     )
 
 
-def _print_file(console: Console, result: FileResult, width: int) -> None:
-    console.print(_header(result))
+def _file_lines(result: FileResult, width: int) -> list[Text]:
+    lines = [_header(result)]
     hidden = secrets(result)
     for finding in result.findings:
-        console.print(_finding_line(result.path, finding, hidden))
-        for line in _context(result, finding, width):
-            console.print(line)
-    console.print()
+        lines.append(_finding_line(result.path, finding, hidden))
+        lines.extend(_context(result, finding, width))
+    lines.append(Text())
+    return lines
 
 
 def _header(result: FileResult) -> Text:
