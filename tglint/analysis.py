@@ -7,8 +7,8 @@ parses the mail again or loads a pipeline again.
 
 from __future__ import annotations
 
-from functools import cached_property
 from collections.abc import Callable, Hashable
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tglint.config import Settings

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from tglint.limits import LIMIT_KEYS, Limits
 from tglint.models import Severity
-from tglint.reading import LIMIT_KEYS, Limits
 
 
 class ConfigError(Exception):

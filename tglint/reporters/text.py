@@ -8,7 +8,7 @@ characters and bidi overrides are replaced so a draft cannot drive the terminal.
 from __future__ import annotations
 
 import io
-import unicodedata
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -24,8 +24,9 @@ SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severi
 _GUTTER_STYLE = "blue"
 _TAB = "    "
 _REPLACEMENT = "\ufffd"
-# Explicit embedding/override/isolate controls can reorder what the terminal shows.
-_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Control characters (category Cc: C0, DEL, C1), and the explicit embedding/override/isolate
+# controls, which can reorder what the terminal shows.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # A context line narrower than this is not worth cutting around the span.
 _MIN_CONTEXT_WIDTH = 20
 
@@ -214,11 +215,11 @@ def display_char(char: str) -> str:
 
 def one_line(text: str) -> str:
     """Untrusted text for a one-line field: line breaks and controls become spaces."""
-    return "".join(" " if _unsafe(char) else char for char in text)
+    return _UNSAFE.sub(" ", text)
 
 
 def _unsafe(char: str) -> bool:
-    return unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS
+    return _UNSAFE.match(char) is not None
 
 
 def _summary_lines(summary: Summary) -> list[Text]:

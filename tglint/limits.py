@@ -1,0 +1,41 @@
+"""The bounds on reading one file, apart from the reading itself so that settings can
+name them without importing the mail parser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+# Deeper than this the stdlib parser's own recursion (and ours) comes too near
+# Python's recursion limit, whatever the user configures.
+MAX_DEPTH_CEILING = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds on what reading one file may cost; `tglint.reading`'s docstring says how each applies."""
+
+    max_file_size: int = DEFAULT_MAX_BYTES  # bytes
+    max_lines: int = 1_000_000
+    max_messages: int = 1000  # per mbox file
+    max_depth: int = 40  # MIME nesting levels
+    max_parts: int = 5000  # MIME entities per message
+    max_header_length: int = 64 * 1024  # characters per header field
+    max_encoded_words: int = 2000  # per header field
+    max_body_length: int = 100_000  # characters of body text
+
+    def __post_init__(self) -> None:
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ValueError(f"`{limit_key(item.name)}` must be a positive integer, not {value!r}")
+        if self.max_depth > MAX_DEPTH_CEILING:
+            raise ValueError(f"`max-depth` must be at most {MAX_DEPTH_CEILING}, not {self.max_depth}")
+
+
+def limit_key(name: str) -> str:
+    """The config key of a `Limits` field: max_file_size -> max-file-size."""
+    return name.replace("_", "-")
+
+
+LIMIT_KEYS: dict[str, str] = {limit_key(item.name): item.name for item in fields(Limits)}
