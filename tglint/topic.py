@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +35,8 @@ _CLAUSE_BREAK = re.compile(r"[。！？!?;；\n，,：:]|\.\s")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORDS = re.compile(r"[a-z0-9]+")
+# What the term pattern's word-boundary checks look for on either side of a term (see tglint.lexicon).
+_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +133,8 @@ class TopicVerdict:
     word_scores: dict[str, float] = field(default_factory=dict)
     # Strong evidence and a clear lead: safe to tell the writer to change mailbox.
     confident: bool = False
+    # The topic terms of the body, found once: rules weighing parts of the body score them from these.
+    body_terms: TopicTerms | None = field(default=None, compare=False, repr=False)
 
     def ranked(self) -> list[tuple[str, float]]:
         return sorted(self.scores.items(), key=lambda item: (-item[1], TOPICS.index(item[0])))
@@ -195,10 +201,10 @@ def _build_model(packs: Packs) -> _Model:
     )
 
 
-def _is_negated(text: str, start: int, term: str, model: _Model) -> bool:
-    """A negation cue close before the term, in the same clause ("not hacked", "并没有被盗")."""
-    window = model.settings.cjk_window if _CJK.match(term) else model.settings.latin_window
-    before = text[max(0, start - window) : start]
+def _is_negated(text: str, start: int, term: str, model: _Model, floor: int = 0) -> bool:
+    """A negation cue close before the term, in the same clause ("not hacked", "并没有被盗"); the text before
+    `floor` is not looked at."""
+    before = text[max(floor, start - _negation_window(term, model)) : start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
@@ -209,16 +215,29 @@ def _is_negated(text: str, start: int, term: str, model: _Model) -> bool:
     return any(not any(ps <= cue < pe for ps, pe in pseudo) for cue, _, _ in model.negations.finditer(before))
 
 
+def _negation_window(term: str, model: _Model) -> int:
+    """How many characters before a term a negation cue may stand: fewer before a Chinese term, whose
+    characters are words."""
+    return model.settings.cjk_window if _CJK.match(term) else model.settings.latin_window
+
+
 def score_topics(text: str, packs: Packs) -> dict[str, float]:
     """Each topic's evidence in the text: a term counts once, repeats add a little, denials nothing."""
     model = _model(packs)
+    return _weigh(model, model.terms.finditer(text), lambda start, term: _is_negated(text, start, term, model))
+
+
+def _weigh(
+    model: _Model, found: Iterable[tuple[int, int, str]], is_negated: Callable[[int, str], bool]
+) -> dict[str, float]:
+    """The scores of the terms found, (start, end, term) in order; `is_negated(start, term)`: a denial cancels it."""
     counts: dict[tuple[str, str], int] = {}
-    for start, _, term in model.terms.finditer(text):
+    for start, _, term in found:
         negated: bool | None = None
         for topic in model.weights[term]:
             if topic in model.settings.negatable:
                 if negated is None:
-                    negated = _is_negated(text, start, term, model)
+                    negated = is_negated(start, term)
                 if negated:
                     continue
             counts[(topic, term)] = counts.get((topic, term), 0) + 1
@@ -229,6 +248,60 @@ def score_topics(text: str, packs: Packs) -> dict[str, float]:
     return scores
 
 
+class TopicTerms:
+    """The topic terms of a text, found in one pass, and from them the scores of any slice of the text: rules
+    weigh the body's paragraphs and sentences without searching each again.
+
+    `scores(start, end)` is exactly `score_topics(text[start:end])`. The terms found in the whole text are the
+    slice's own when no term found runs across an edge of the slice and no edge cuts an ASCII word (the word-
+    boundary checks of the pattern then see at the edges what they would see in the slice alone): searching the
+    slice would try the same positions with the same outcomes. Otherwise the slice is searched anew. Negation
+    is looked for in the slice's own text (its start clips the window before a term).
+    """
+
+    def __init__(self, text: str, packs: Packs) -> None:
+        self.text = text
+        self._packs = packs
+        self._model = _model(packs)
+        self._found = list(self._model.terms.finditer(text))
+        self._starts = [start for start, _, _ in self._found]
+        self._ends = [end for _, end, _ in self._found]
+        self._negated: dict[tuple[int, int], bool] = {}  # (term start, window start) -> negated
+        self._scores: dict[tuple[int, int], dict[str, float]] = {}
+
+    def scores(self, start: int = 0, end: int | None = None) -> dict[str, float]:
+        end = len(self.text) if end is None else end
+        key = (start, end)
+        found = self._scores.get(key)
+        if found is None:
+            found = self._scores[key] = self._score(start, end)
+        return dict(found)
+
+    def _score(self, start: int, end: int) -> dict[str, float]:
+        first, last = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        if not (self._clean_edge(start, first) and self._clean_edge(end, last)):
+            return score_topics(self.text[start:end], self._packs)
+        if first == last:
+            return dict.fromkeys(TOPICS, 0.0)
+        return _weigh(self._model, self._found[first:last], lambda at, term: self._is_negated(at, term, start))
+
+    def _clean_edge(self, at: int, following: int) -> bool:
+        """Whether the terms found in the whole text are a slice's own up to an edge at `at`; `following` is the
+        index of the first term found at or after it."""
+        text = self.text
+        if 0 < at < len(text) and text[at - 1] in _ASCII_WORD_CHARS and text[at] in _ASCII_WORD_CHARS:
+            return False
+        return following == 0 or self._ends[following - 1] <= at
+
+    def _is_negated(self, start: int, term: str, floor: int) -> bool:
+        # Slices that start before the window before the term share one answer.
+        key = (start, max(floor, start - _negation_window(term, self._model)))
+        found = self._negated.get(key)
+        if found is None:
+            found = self._negated[key] = _is_negated(self.text, start, term, self._model, floor)
+        return found
+
+
 def classify_topic(subject: str, body: str, tag_topic: str | None, packs: Packs) -> TopicVerdict:
     model = _model(packs)
     settings = model.settings
@@ -237,7 +310,8 @@ def classify_topic(subject: str, body: str, tag_topic: str | None, packs: Packs)
         tag_topic = topic_of_tag(tag.text, packs)
     # The tag is weighed on its own; its words must not count twice as subject words.
     subject_words = subject[tag.end :] if tag else subject[reply_prefix_end(subject) :]
-    body_scores = score_topics(body, packs)
+    body_terms = TopicTerms(body, packs)
+    body_scores = body_terms.scores()
     subject_scores = score_topics(subject_words, packs)
     words = {t: body_scores[t] + settings.subject_weight * subject_scores[t] for t in TOPICS}
     scores = dict(words)
@@ -258,4 +332,4 @@ def classify_topic(subject: str, body: str, tag_topic: str | None, packs: Packs)
         and best_score - second_score >= settings.confident_margin
         and best_score >= settings.confident_lead * second_score
     )
-    return TopicVerdict(topic, scores, words, confident)
+    return TopicVerdict(topic, scores, words, confident, body_terms)

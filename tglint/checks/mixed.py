@@ -1,15 +1,16 @@
 """Mixed-issue rule: the guide's "不要混合多个不同的问题" (one mail per problem).
 
 Topic evidence is weighed per unit, with the same lexicons that classify the
-whole draft (`tglint.topic.score_topics`): a unit is a paragraph, or an item of
-a numbered list ("1.", "一、", "①"); a unit that itself mixes topics is weighed
-per sentence. Two ways make a mail mixed: two units with strong, unmixed
-evidence for different mailboxes; or a unit that starts a new matter (opened
-by "Separately:" / "另外还有一个问题", an item of a numbered list, a paragraph
-after "Several things, sorry for one mail") and is about another mailbox than
-the mail so far (or is a payment matter after a technical one). Several
-symptoms of one problem stay one topic, and a press inquiry or a legal letter
-stays one request whatever its questions or background are about.
+whole draft (`tglint.topic.score_topics`, the terms found once in the body:
+`TopicTerms`): a unit is a paragraph, or an item of a numbered list ("1.",
+"一、", "①"); a unit that itself mixes topics is weighed per sentence. Two ways
+make a mail mixed: two units with strong, unmixed evidence for different
+mailboxes; or a unit that starts a new matter (opened by "Separately:" /
+"另外还有一个问题", an item of a numbered list, a paragraph after "Several
+things, sorry for one mail") and is about another mailbox than the mail so far
+(or is a payment matter after a technical one). Several symptoms of one problem
+stay one topic, and a press inquiry or a legal letter stays one request
+whatever its questions or background are about.
 """
 
 from __future__ import annotations
@@ -20,19 +21,22 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from tglint.analysis import Analysis
 from tglint.checks.account import compile_patterns, identifier_pattern, lexicon_of, searches
 from tglint.models import TOPICS, Hit, Severity
 from tglint.packs import PackError, weighted
 from tglint.rule import Rule, RuleDoc
-from tglint.topic import score_topics
+from tglint.topic import TopicTerms
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]+|(?<=[A-Za-z0-9)\"”])\.\s+")
+# A run of sentence-ending marks, or a full stop after a word and before a space. Written to start with one
+# character class (the full stop's word is checked behind it), so that the regex engine skips ahead to candidates.
+_SENTENCE_END = re.compile(r"[。！？!?；;\n.](?:(?<=[。！？!?；;\n])[。！？!?；;\n]*|(?<=[A-Za-z0-9)\"”]\.)\s+)")
 # List bullets and quotes a unit may open with before its first word.
-_LEADING_NOISE = re.compile(r"[\s\-*•·>#]*")
+_NOISE = "-*•·>#"
+_LEADING_NOISE = re.compile(rf"[\s{re.escape(_NOISE)}]*")
 _SPACES = re.compile(r"[ \t\u3000]*")
 # A marker ending in a Latin letter or digit must end a word there ("also" is not in "almost").
 _WORD_END = r"(?![A-Za-z0-9_])"
@@ -49,8 +53,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _REST_SENTENCES = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):  # a tuple, made fast: a body is cut into a hundred of them
     start: int
     end: int
     text: str
@@ -103,11 +106,14 @@ def _split(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[
     segments = []
     position = start
     for match in separator.finditer(text, start, end):
-        if text[position : match.start()].strip():
-            segments.append(Segment(position, match.start(), text[position : match.start()]))
+        cut = match.start()
+        piece = text[position:cut]
+        if piece and not piece.isspace():
+            segments.append(Segment(position, cut, piece))
         position = match.end()
-    if text[position:end].strip():
-        segments.append(Segment(position, end, text[position:end]))
+    piece = text[position:end]
+    if piece and not piece.isspace():
+        segments.append(Segment(position, end, piece))
     return segments
 
 
@@ -172,6 +178,15 @@ def _cues(analysis: Analysis) -> tuple[_Cue, ...]:
     return packs.derived(("mixed", "cues"), lambda: _build_cues(packs.get("mixed").get("cues", {})))
 
 
+def _cue_ceilings(analysis: Analysis) -> dict[str, float]:
+    """The most the cues may add to each topic in a unit: all of its cues found."""
+    cues = _cues(analysis)
+    return analysis.packs.derived(
+        ("mixed", "cue ceilings"),
+        lambda: {t: sum(cue.weight for cue in cues if cue.topic == t and cue.weight > 0) for t in TOPICS},
+    )
+
+
 def _build_cues(table: Mapping[str, Any]) -> tuple[_Cue, ...]:
     cues = []
     for name, cue in table.items():
@@ -185,17 +200,38 @@ def _build_cues(table: Mapping[str, Any]) -> tuple[_Cue, ...]:
     return tuple(cues)
 
 
-def _cue_scores(analysis: Analysis, text: str) -> dict[str, float]:
-    """What the cues add to each topic in a unit."""
-    added = dict.fromkeys(TOPICS, 0.0)
-    for cue in _cues(analysis):
-        if cue.pattern.search(text) is None:
-            continue
-        needs_more = cue.also is not None and cue.also.search(text) is None
-        if needs_more and not (cue.identifiers and _names_someone(analysis, text)):
-            continue
-        added[cue.topic] += cue.weight
-    return added
+class _CueScores:
+    """What the cues add to each topic in a unit, looked for topic by topic when asked: a topic that could not
+    reach the evidence needed even with all of its cues needs none of them looked for."""
+
+    def __init__(self, analysis: Analysis, text: str) -> None:
+        self._analysis = analysis
+        self._text = text
+        self._cues = _cues(analysis)
+        self._ceilings = _cue_ceilings(analysis)
+        self._added: dict[str, float] = {}
+
+    def most(self, topic: str) -> float:
+        """The most the cues may add to `topic`."""
+        return self._ceilings[topic]
+
+    def added(self, topic: str) -> float:
+        found = self._added.get(topic)
+        if found is None:
+            found = self._added[topic] = self._look_for(topic)
+        return found
+
+    def _look_for(self, topic: str) -> float:
+        analysis, text = self._analysis, self._text
+        added = 0.0
+        for cue in self._cues:
+            if cue.topic != topic or cue.pattern.search(text) is None:
+                continue
+            needs_more = cue.also is not None and cue.also.search(text) is None
+            if needs_more and not (cue.identifiers and _names_someone(analysis, text)):
+                continue
+            added += cue.weight
+        return added
 
 
 def _names_someone(analysis: Analysis, text: str) -> bool:
@@ -224,6 +260,7 @@ class _Body:
         self.analysis = analysis
         self._sentences_seen: dict[int, tuple[list[int], list[dict[str, float]]]] = {}
         self._strongest_seen: dict[str, tuple[list[int], list[Segment]]] = {}
+        self._sentences_of: dict[int, list[Segment]] = {}
 
     @cached_property
     def paragraphs(self) -> list[Segment]:
@@ -257,8 +294,9 @@ class _Body:
     def blocks(self) -> list[Segment]:
         text = self.analysis.body_text
         blocks = []
+        items = list(self.item_starts)  # in order
         for paragraph in self.paragraphs:
-            cuts = [s for s in self.item_starts if paragraph.start < s < paragraph.end]
+            cuts = items[bisect.bisect_right(items, paragraph.start) : bisect.bisect_left(items, paragraph.end)]
             bounds = [paragraph.start, *cuts, paragraph.end]
             for start, end in itertools.pairwise(bounds):
                 if text[start:end].strip():
@@ -295,8 +333,28 @@ class _Body:
         return leads
 
     @cached_property
+    def topic_terms(self) -> TopicTerms:
+        """The body's topic terms, found once by the topic classifier: every unit is scored from them."""
+        analysis = self.analysis
+        found = analysis.topic_verdict.body_terms
+        if found is not None and found.text is analysis.body_text:
+            return found
+        return TopicTerms(analysis.body_text, analysis.packs)
+
+    def scores(self, segment: Segment) -> dict[str, float]:
+        """A unit's topic scores, as `score_topics` finds them in its text."""
+        return self.topic_terms.scores(segment.start, segment.end)
+
+    def sentences(self, block: Segment) -> list[Segment]:
+        found = self._sentences_of.get(block.start)
+        if found is None:
+            text = self.analysis.body_text
+            found = self._sentences_of[block.start] = _split(text, block.start, block.end, _SENTENCE_END)
+        return found
+
+    @cached_property
     def block_scores(self) -> list[dict[str, float]]:
-        return [score_topics(block.text, self.analysis.packs) for block in self.blocks]
+        return [self.scores(block) for block in self.blocks]
 
     @cached_property
     def _totals(self) -> list[dict[str, float]]:
@@ -324,8 +382,8 @@ class _Body:
         if found is None:
             block = self.blocks[index]
             ends, totals = [], [self._totals[index]]
-            for sentence in _split(self.analysis.body_text, block.start, block.end, _SENTENCE_END):
-                scores = score_topics(sentence.text, self.analysis.packs)
+            for sentence in self.sentences(block):
+                scores = self.scores(sentence)
                 ends.append(sentence.end)
                 totals.append({t: totals[-1][t] + scores[t] for t in TOPICS})
             found = self._sentences_seen[index] = (ends, totals)
@@ -353,8 +411,7 @@ class _Body:
         units: list[_Unit] = []
         for index, (block, scores) in enumerate(zip(self.blocks, self.block_scores, strict=True)):
             if sum(1 for t in TOPICS if scores[t] >= strong) >= 2:
-                sentences = _split(analysis.body_text, block.start, block.end, _SENTENCE_END)
-                units.extend(_Unit(s, score_topics(s.text, analysis.packs), index) for s in sentences)
+                units.extend(_Unit(s, self.scores(s), index) for s in self.sentences(block))
             else:
                 units.append(_Unit(block, scores, index))
         return units
@@ -378,7 +435,7 @@ class _Body:
     def head(self) -> dict[str, float]:
         """What the subject and its tag add to each topic: what the writer says the mail is about."""
         analysis = self.analysis
-        body = score_topics(analysis.body_text, analysis.packs)
+        body = self.topic_terms.scores()
         return {t: analysis.topic_verdict.scores[t] - body[t] for t in TOPICS}
 
     @cached_property
@@ -488,35 +545,61 @@ def _without_own_account_abuse(analysis: Analysis, evidence: list[Evidence]) -> 
     return kept if len({e.topic for e in kept}) >= 2 else []
 
 
-def _marker_pattern(analysis: Analysis) -> tuple[re.Pattern[str] | None, dict[str, float]]:
-    """The new-matter markers as one pattern tried only at a unit's start (a lexicon would scan the
-    whole unit for every term), with each marker's weight."""
+class _Markers:
+    """The new-matter markers and their weights, tried only at a unit's start (a lexicon would scan the whole unit
+    for every term). A unit's first character picks the few markers worth trying there: one pattern of all of
+    them would try each in turn at every unit."""
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weights = weights
+        # Longest first, so that "another issue" wins over "another".
+        self._alternatives = [
+            (term[0], r"\s+".join(re.escape(word) for word in term.split()) + (_WORD_END if _ends_a_word(term) else ""))
+            for term in sorted(weights, key=len, reverse=True)
+        ]
+        self._starting_with: dict[str, re.Pattern[str] | None] = {}
+
+    def opening(self, text: str, start: int) -> float | None:
+        """The weight of the marker a unit opens with (at `start`, after bullets and spaces); None without one."""
+        if start < len(text) and (text[start].isspace() or text[start] in _NOISE):
+            lead = _LEADING_NOISE.match(text, start)
+            start = lead.end() if lead else start
+        return self.weight_at(text, start)
+
+    def weight_at(self, text: str, start: int) -> float | None:
+        """The weight of the marker at `start`; None without one."""
+        if start >= len(text):
+            return None
+        first = text[start]
+        try:
+            pattern = self._starting_with[first]
+        except KeyError:
+            pattern = self._starting_with[first] = self._starting_like(first)
+        match = pattern.match(text, start) if pattern is not None else None
+        return None if match is None else self.weights.get(" ".join(match.group().lower().split()))
+
+    def _starting_like(self, char: str) -> re.Pattern[str] | None:
+        """The markers that may start with `char` (in any case), in their order, as one pattern."""
+        alternatives = [
+            alternative
+            for first, alternative in self._alternatives
+            if re.fullmatch(re.escape(first), char, re.IGNORECASE)
+        ]
+        return re.compile("|".join(f"({a})" for a in alternatives), re.IGNORECASE) if alternatives else None
+
+
+def _ends_a_word(term: str) -> bool:
+    return term[-1].isascii() and term[-1].isalnum()
+
+
+def _markers(analysis: Analysis) -> _Markers:
     packs = analysis.packs
     return packs.derived(("mixed", "markers"), lambda: _build_markers(packs.get("mixed")))
 
 
-def _build_markers(table: Mapping[str, Any]) -> tuple[re.Pattern[str] | None, dict[str, float]]:
-    weights = {" ".join(k.lower().split()): v for k, v in weighted(table, "new_issue_markers", source="mixed").items()}
-    alternatives = [
-        r"\s+".join(re.escape(word) for word in term.split())
-        + (_WORD_END if term[-1].isascii() and term[-1].isalnum() else "")
-        for term in sorted(weights, key=len, reverse=True)
-    ]
-    compiled = re.compile("|".join(f"({a})" for a in alternatives), re.IGNORECASE) if alternatives else None
-    return compiled, weights
-
-
-def _opening_marker(analysis: Analysis, text: str, start: int = 0) -> float | None:
-    """The evidence a unit needs when it opens (at `start`, after bullets) with a new-matter marker; None
-    without one."""
-    compiled, weights = _marker_pattern(analysis)
-    if compiled is None:
-        return None
-    lead = _LEADING_NOISE.match(text, start)
-    match = compiled.match(text, lead.end() if lead else start)
-    if match is None:
-        return None
-    return weights.get(" ".join(match.group().lower().split()))
+def _build_markers(table: Mapping[str, Any]) -> _Markers:
+    weights = weighted(table, "new_issue_markers", source="mixed")
+    return _Markers({" ".join(k.lower().split()): v for k, v in weights.items()})
 
 
 def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
@@ -528,12 +611,20 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
     steps = _list_marks(analysis).steps
     text = analysis.body_text
     paragraph_starts = {p.start for p in body.paragraphs}
+    markers = _markers(analysis)
+    lead_attempts: dict[str, bool] = {}  # the items of a list share their lead
+
+    def attempted(lead: str) -> bool:
+        found = lead_attempts.get(lead)
+        if found is None:
+            found = lead_attempts[lead] = attempts.search(lead) is not None
+        return found
 
     def opening(segment: Segment, needed: float, *, marked: bool, lead: str = "", step: bool = False) -> _Opening:
         explicit = marked and needed <= settings.explicit
         # "Also, I tried reinstalling", "I tried: 1. ... 2. ...", "1. Open a group 2. Tap Report": more about the
         # same problem, unless clearly not.
-        if needed >= settings.plain_marker and (step or attempts.search(segment.text) or attempts.search(lead)):
+        if needed >= settings.plain_marker and (step or attempts.search(segment.text) or attempted(lead)):
             needed = max(needed, settings.strong)
         elif body.announced:
             needed = min(needed, settings.announced)
@@ -541,7 +632,7 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
 
     for index, block in enumerate(body.blocks):
         item = body.item_starts.get(block.start)
-        marker = _opening_marker(analysis, text, item if item is not None else block.start)
+        marker = markers.opening(text, item if item is not None else block.start)
         if marker is not None and (index or item is not None):
             yield opening(block, marker, marked=True)
         elif item is not None and block.start not in body.sections:
@@ -551,9 +642,9 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
             )
         elif index and body.announced and block.start in paragraph_starts:
             yield _Opening(block, settings.plain_marker, marked=False, explicit=False)
-        sentences = _split(text, block.start, block.end, _SENTENCE_END)
+        sentences = body.sentences(block)
         for number, sentence in enumerate(sentences[1:], start=1):
-            needed = _opening_marker(analysis, text, sentence.start)
+            needed = markers.opening(text, sentence.start)
             if needed is not None:
                 # To the block's end: a new matter said in a few sentences (and not a whole page of them).
                 last = sentences[min(number + _REST_SENTENCES, len(sentences)) - 1]
@@ -594,10 +685,12 @@ def _topic_so_far(body: _Body, settings: _Settings, earlier: dict[str, float]) -
 
 def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _Opening) -> list[Evidence]:
     place, needed = opening.segment, opening.needed
-    words = score_topics(place.text, analysis.packs)
-    added = _cue_scores(analysis, place.text)
-    scores = {t: words[t] + added[t] for t in TOPICS}
-    if max(scores.values()) < needed and _billing_score(analysis, place.text) < max(needed, settings.billing_strong):
+    words = body.scores(place)
+    cues = _CueScores(analysis, place.text)
+    # The topics that may be the new matter: a topic its words and all of its cues leave short of `needed` is not.
+    scores = {t: words[t] + cues.added(t) for t in TOPICS if words[t] + cues.most(t) >= needed}
+    enough = any(score >= needed for score in scores.values())
+    if not enough and _billing_score(analysis, place.text) < max(needed, settings.billing_strong):
         return []  # too little evidence for any matter: no need to weigh the mail so far
     earlier = body.earlier(place.start)
     # A new matter only after some first one that the writer's words (not only the subject) are about.
@@ -607,7 +700,10 @@ def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _
     other = [
         (t, s)
         for t, s in _ranked(scores)
-        if t != first_topic and s >= needed and s >= scores[first_topic] and not _not_a_report(analysis, t, place)
+        if t != first_topic
+        and s >= needed
+        and s >= words[first_topic] + cues.added(first_topic)
+        and not _not_a_report(analysis, t, place)
     ]
     if not other:
         return _billing_matter(analysis, body, settings, first_topic, place, needed)
