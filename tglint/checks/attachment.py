@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tglint.analysis import Analysis
@@ -38,16 +38,34 @@ _SHOWN_LENGTH = 48
 _PASTED_ON_LINE = 8
 _PASTED_SHAPE = re.compile(r"[\d\[\]{}()=/\\<>]")
 _PICTURE_TYPES = ("image/", "video/")
+_GUARDS = ("denials", "hedges", "app_places", "app_context", "other_mail", "pasted_markers")
 
 
-@dataclass(frozen=True, slots=True)
 class ClaimTemplate:
-    """One claim template, compiled: searched only when its anchor is in the text."""
+    """One claim template: searched only when its anchor is in the text.
 
-    kind: str
-    anchor: str  # a literal every match contains
-    pattern: re.Pattern[str]
-    left_bounded: bool  # starts with a Latin word: must not touch another one
+    Its regex is compiled the first time a text contains the anchor: most templates never
+    are in a one-draft run (a pre-commit hook), and compiling all of them costs more than
+    checking the draft.
+    """
+
+    __slots__ = ("_pattern", "anchor", "kind", "left_bounded", "regex")
+
+    def __init__(self, kind: str, anchor: str, regex: str, left_bounded: bool) -> None:
+        self.kind = kind
+        self.anchor = anchor  # a literal every match contains
+        self.regex = regex
+        self.left_bounded = left_bounded  # starts with a Latin word: must not touch another one
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(self.regex)
+        return self._pattern
+
+
+AnchorForest = tuple[tuple[str, "AnchorForest"], ...]
 
 
 @dataclass(frozen=True)
@@ -55,14 +73,21 @@ class ClaimKnowledge:
     """The attachment pack, compiled once per set of packs."""
 
     templates: tuple[ClaimTemplate, ...]
-    innocent: Lexicon
-    denials: Lexicon
-    hedges: Lexicon
-    app_places: Lexicon
-    app_context: Lexicon
-    other_mail: Lexicon
-    log_words: Lexicon
-    pasted_markers: Lexicon
+    # The distinct anchors as a forest: under each one, the anchors containing it. A text without
+    # "附" has no "附件里" either, so most anchors are never looked for.
+    anchors: AnchorForest
+    # The index of each template in `templates`, by its anchor.
+    by_anchor: dict[str, tuple[int, ...]]
+    # The word lists ("innocent", the guards, "log_words"), checked when the pack is read.
+    word_lists: dict[str, list[str]]
+    _lexicons: dict[str, Lexicon] = field(default_factory=dict, compare=False)
+
+    def words(self, name: str) -> Lexicon:
+        """A word list as a lexicon, compiled the first time a draft has a claim to weigh."""
+        found = self._lexicons.get(name)
+        if found is None:
+            found = self._lexicons[name] = lexicon(self.word_lists[name])
+        return found
 
 
 def _alternatives(items: Sequence[str]) -> str:
@@ -74,7 +99,9 @@ def _alternatives(items: Sequence[str]) -> str:
 def _bounded(phrase: str) -> str:
     body = r"\s+".join(re.escape(word) for word in phrase.split())
     if _ASCII_WORD.match(phrase[:1]):
-        body = r"(?<![a-z0-9_])" + body
+        # The boundary is checked after the first letter, so that every alternative of a slot
+        # starts with a literal and `re` can skip ahead to where one may start.
+        body = rf"{body[0]}(?<![a-z0-9_]{body[0]}){body[1:]}"
     if _ASCII_WORD.match(phrase[-1:]):
         body += r"(?![a-z0-9_])"
     return body
@@ -118,7 +145,7 @@ def compile_template(template: str, kind: str, slots: dict[str, str]) -> ClaimTe
     return ClaimTemplate(
         kind=kind,
         anchor=max(literals, key=len),
-        pattern=re.compile("".join(out)),
+        regex="".join(out),
         left_bounded=_SLOT.fullmatch(first) is None and bool(_ASCII_WORD.match(first[:1])),
     )
 
@@ -139,17 +166,34 @@ def knowledge(packs: Packs) -> ClaimKnowledge:
     if not isinstance(claims, dict) or not all(k in KINDS for k in claims.values()):
         raise PackError(f"rule pack {PACK}: `claims` must map templates to one of {', '.join(sorted(KINDS))}")
     guards = table.get("guards", {})
+    templates = tuple(compile_template(t, str(kind), slots) for t, kind in sorted(claims.items()))
     return ClaimKnowledge(
-        templates=tuple(compile_template(t, str(kind), slots) for t, kind in sorted(claims.items())),
-        innocent=lexicon(strings(table, "innocent", source=PACK)),
-        denials=lexicon(strings(guards, "denials", source=PACK)),
-        hedges=lexicon(strings(guards, "hedges", source=PACK)),
-        app_places=lexicon(strings(guards, "app_places", source=PACK)),
-        app_context=lexicon(strings(guards, "app_context", source=PACK)),
-        other_mail=lexicon(strings(guards, "other_mail", source=PACK)),
-        log_words=lexicon(logs),
-        pasted_markers=lexicon(strings(guards, "pasted_markers", source=PACK)),
+        templates=templates,
+        anchors=_anchor_forest({template.anchor for template in templates}),
+        by_anchor={
+            anchor: tuple(index for index, template in enumerate(templates) if template.anchor == anchor)
+            for anchor in {template.anchor for template in templates}
+        },
+        word_lists={
+            "innocent": strings(table, "innocent", source=PACK),
+            **{name: strings(guards, name, source=PACK) for name in _GUARDS},
+            "log_words": logs,
+        },
     )
+
+
+def _anchor_forest(anchors: set[str]) -> AnchorForest:
+    """The anchors that contain no other one, each with the forest of those that contain it."""
+    by_length = sorted(anchors, key=lambda anchor: (len(anchor), anchor))
+    children: dict[str | None, list[str]] = {}
+    for index, anchor in enumerate(by_length):
+        inner = max((shorter for shorter in by_length[:index] if shorter in anchor), key=len, default=None)
+        children.setdefault(inner, []).append(anchor)
+
+    def forest(parent: str | None) -> AnchorForest:
+        return tuple((anchor, forest(anchor)) for anchor in children.get(parent, []))
+
+    return forest(None)
 
 
 # -- finding claims ------------------------------------------------------------------------
@@ -188,7 +232,7 @@ def _log_is_pasted(text: str, end: int, known: ClaimKnowledge) -> bool:
     if len(text[end:line_end].strip(" \t:：.。")) >= _PASTED_ON_LINE:
         return True
     following = next((line for line in text[line_end:].split("\n") if line.strip()), "")
-    return bool(_PASTED_SHAPE.search(following)) or known.pasted_markers.search(following) is not None
+    return bool(_PASTED_SHAPE.search(following)) or known.words("pasted_markers").search(following) is not None
 
 
 def _is_claim(text: str, match: _Match, known: ClaimKnowledge) -> bool:
@@ -197,22 +241,31 @@ def _is_claim(text: str, match: _Match, known: ClaimKnowledge) -> bool:
     clause_start, clause_end = _clause(text, match.start, match.end)
     before = text[clause_start : match.start]
     clause = text[clause_start:clause_end]
-    if known.denials.search(before) is not None or known.other_mail.search(clause) is not None:
+    if known.words("denials").search(before) is not None or known.words("other_mail").search(clause) is not None:
         return False
-    hedged = known.hedges.search(before) is not None or known.app_places.search(clause) is not None
+    hedged = known.words("hedges").search(before) is not None or known.words("app_places").search(clause) is not None
     if kind in ("verb", "weak") and hedged:
         return False
-    if kind == "weak" and known.app_context.search(clause) is not None:
+    if kind == "weak" and known.words("app_context").search(clause) is not None:
         return False
     return not (kind == "inline" and _log_is_pasted(text, match.end, known))
+
+
+def _anchors_in(lowered: str, forest: AnchorForest, present: set[str]) -> set[str]:
+    for anchor, containing in forest:
+        if anchor in lowered:
+            present.add(anchor)
+            _anchors_in(lowered, containing, present)
+    return present
 
 
 def _template_matches(lowered: str, known: ClaimKnowledge) -> list[_Match]:
     """Every template's matches, leftmost first and then longest, without overlaps."""
     found: list[_Match] = []
-    for template in known.templates:
-        if template.anchor not in lowered:
-            continue
+    present = _anchors_in(lowered, known.anchors, set())
+    # In the templates' own order, which decides between two matches of the same place and length.
+    for index in sorted(index for anchor in present for index in known.by_anchor[anchor]):
+        template = known.templates[index]
         for hit in template.pattern.finditer(lowered):
             start = hit.start()
             if template.left_bounded and start > 0 and _ASCII_WORD.match(lowered[start - 1]):
@@ -231,19 +284,23 @@ def find_claims(part: str, text: str, known: ClaimKnowledge) -> Iterator[Claim]:
     if not known.templates:
         return
     text = text.replace("’", "'")
-    lowered = ascii_lower(text)
-    innocent = known.innocent.find(text)
-    for match in _template_matches(lowered, known):
+    matches = _template_matches(ascii_lower(text), known)
+    innocent = known.words("innocent").find(text) if matches else []
+    for match in matches:
         if any(i.start < match.end and match.start < i.end for i in innocent):
             continue
         if _is_claim(text, match, known):
             clause_start, clause_end = _clause(text, match.start, match.end)
-            mentions_log = known.log_words.search(text[clause_start:clause_end]) is not None
+            mentions_log = known.words("log_words").search(text[clause_start:clause_end]) is not None
             yield Claim(part, match.start, match.end, mentions_log)
 
 
 def enclosure_claims(analysis: Analysis) -> list[Claim]:
     """Claims of enclosure in the subject and in the writer's own body text."""
+    return analysis.memo(enclosure_claims, lambda: _enclosure_claims(analysis))
+
+
+def _enclosure_claims(analysis: Analysis) -> list[Claim]:
     known = knowledge(analysis.packs)
     return [
         *find_claims("subject", analysis.subject_text, known),

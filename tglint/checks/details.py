@@ -23,6 +23,7 @@ from tglint.checks.account import (
     searches,
 )
 from tglint.checks.device import device_body, device_facts, reports_malfunction
+from tglint.lexicon import Lexicon
 from tglint.models import Hit, Severity
 from tglint.rule import Rule, RuleDoc
 
@@ -55,7 +56,7 @@ def _mentions(analysis: Analysis, key: str) -> bool:
 
 def has_time(analysis: Analysis) -> bool:
     """Time information anywhere, forwarded text included (a forwarded report's dates count)."""
-    time = pattern(analysis, "details", "time")
+    time = analysis.packs.derived(("details", "time"), lambda: pattern(analysis, "details", "time"))
     return searches(time, device_body(analysis)) or searches(time, analysis.subject_text)
 
 
@@ -63,14 +64,22 @@ def content_units(analysis: Analysis, limit: float) -> float:
     """How much the writer says, greetings and thanks left out: a Chinese character is 1, a Latin word 2.
     A body far longer than `limit` is not counted word by word."""
     text = analysis.body_text
-    if sum(1 for ch in text if not ch.isspace()) > _LONG_BODY * limit:
+    # str.split() and str.isspace() agree on what whitespace is: this counts the other characters.
+    if len("".join(text.split())) > _LONG_BODY * limit:
         return float("inf")
-    filler = lexicon_of(analysis, "details", "filler")
-    chars = list(text)
-    for match in filler.finditer(text):
-        chars[match.start : match.end] = " " * (match.end - match.start)
-    rest = "".join(chars)
+    rest = _blank_filler(text, lexicon_of(analysis, "details", "filler"))
     return len(_CJK.findall(rest)) + 2 * len(_LATIN_WORD.findall(rest))
+
+
+def _blank_filler(text: str, filler: Lexicon) -> str:
+    """The text with the filler words replaced by spaces, so the words around them stay apart."""
+    pieces: list[str] = []
+    last = 0
+    for match in filler.finditer(text):
+        pieces += (text[last : match.start], " " * (match.end - match.start))
+        last = match.end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def has_specifics(analysis: Analysis) -> bool:
@@ -121,6 +130,15 @@ def checklist(analysis: Analysis) -> dict[str, Any]:
         return {}
     table = analysis.pack("details").get("checklist", {}).get(name, {})
     return table if isinstance(table, dict) else {}
+
+
+def _compile_checklist(items: dict[str, Any], topic: str) -> list[tuple[str, re.Pattern[str] | None]]:
+    """Each item of a topic's checklist with its regexes: read and checked once per set of packs."""
+    return [
+        (key, compile_patterns(item.get("patterns", []), f"details: `checklist.{topic}.{key}.patterns`"))
+        for key, item in items.items()
+        if isinstance(item, dict)
+    ]
 
 
 class MissingTimeInfo(Rule):
@@ -303,10 +321,8 @@ class MissingChecklistDetails(Rule):
         topic = requirement(analysis, "details")
         labels = analysis.pack("details", analysis.message_language).get("checklist", {}).get(topic, {})
         missing = []
-        for key, item in items.items():
-            if not isinstance(item, dict):
-                continue
-            found = compile_patterns(item.get("patterns", []), f"details: `checklist.{topic}.{key}.patterns`")
+        compiled = analysis.packs.derived(("details", "checklist", topic), lambda: _compile_checklist(items, topic))
+        for key, found in compiled:
             if searches(found, text):
                 continue
             label = labels.get(key, {}).get("label") if isinstance(labels.get(key), dict) else None

@@ -208,7 +208,8 @@ def check_address(recipient: Recipient, packs: Packs) -> AddressCheck:
 
 
 def _checked(analysis: Analysis) -> list[tuple[Recipient, AddressCheck]]:
-    return [(r, check_address(r, analysis.packs)) for r in analysis.draft.recipients]
+    """Every recipient with what its address is, worked out once for all routing rules."""
+    return analysis.memo(_checked, lambda: [(r, check_address(r, analysis.packs)) for r in analysis.draft.recipients])
 
 
 def _official_topics(checked: Sequence[tuple[Recipient, AddressCheck]]) -> list[str]:

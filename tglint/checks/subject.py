@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from tglint.analysis import Analysis
 from tglint.lexicon import TermSet
@@ -131,13 +130,9 @@ def suggested_tag(analysis: Analysis) -> str:
     return str(suggest.get(analysis.topic or "support", fallback))
 
 
-@lru_cache(maxsize=32)
-def _cached_parse(text: str) -> SubjectLine:
-    return parse_subject(text)
-
-
 def subject_line(analysis: Analysis) -> SubjectLine:
-    return _cached_parse(analysis.subject_text)
+    """The draft's subject, split once and shared by every subject rule."""
+    return analysis.memo(subject_line, lambda: parse_subject(analysis.subject_text))
 
 
 class MissingSubject(Rule):
