@@ -27,9 +27,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
-from phonenumbers import CountryCodeSource, Leniency, PhoneNumberFormat, PhoneNumberMatcher, PhoneNumberType
+from phonenumbers import (
+    COUNTRY_CODE_TO_REGION_CODE,
+    CountryCodeSource,
+    Leniency,
+    PhoneMetadata,
+    PhoneNumberFormat,
+    PhoneNumberMatch,
+    PhoneNumberMatcher,
+    PhoneNumberType,
+)
 
 _WITH_COUNTRY_CODE = frozenset(
     {
@@ -43,6 +53,9 @@ _MOBILE_TYPES = frozenset({PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR
 _ENOUGH_DIGITS = re.compile(r"\d(?:[\s\-().\u00a0/]{0,2}\d){6}")
 
 _MASK_CHARS = r"*＊xX•●·"
+# Every masked number has three mask characters in a row: texts without them skip the pattern.
+# (Written with one class first, which `re` skips ahead to, unlike a repeat.)
+_MASK_RUN = re.compile(rf"[{_MASK_CHARS}][{_MASK_CHARS}]{{2}}")
 _MASKED = re.compile(
     r"(?<![\w*＊+＋])"
     r"(?P<cc>(?:\+|＋|00)\s?\d{1,3}[\s-]?)?"
@@ -56,6 +69,8 @@ _INTERNATIONAL = re.compile(
     r"(?<![\w+＋.:/=-])(?<!\d[ ,.])(?P<prefix>[+＋]|00(?=[1-9]))"
     r"\s?(?P<cc>\(?\d{1,3}\)?)(?P<rest>(?:[ \-.\u00a0]?\(?\d{1,5}\)?){1,6})(?![\w.]?\d)"
 )
+# Where an international number may start (none of these overlaps another).
+_INTERNATIONAL_START = re.compile(r"[+＋]|00[1-9]")
 _GROUP = re.compile(r"\d+")
 # An unbroken "+1234567" is as often a count ("+1234 lines") as a phone number.
 _MIN_UNBROKEN_DIGITS = 10
@@ -63,6 +78,9 @@ _MIN_UNBROKEN_DIGITS = 10
 # brackets ("0412 345 678", "07911 123456", "138-0013-8000", "13812345678").
 _NATIONAL = re.compile(r"(?<![\w+＋.:/=#@-])\(?\d{2,5}\)?(?:[ -]?\d{2,5}){0,4}(?![\w.]?\d|[\w@-])")
 _MIN_NATIONAL_DIGITS = 9
+# A stretch of digits as close as `_NATIONAL` lets them stand, with enough of them: a match worth
+# trying lies in one (or starts at the "(" just before it), so `_NATIONAL` is searched there only.
+_NATIONAL_STRETCH = re.compile(rf"\d(?:[ \-)]{{0,2}}\d){{{_MIN_NATIONAL_DIGITS - 1},}}")
 _IP_OR_VERSION = re.compile(r"^\d{1,3}(?:\.\d{1,3}){2,}$")
 _DATE = re.compile(r"\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}")
 _THOUSANDS = re.compile(r"^\d{1,3}(?:[ ,.\u00a0]\d{3}){2,}$")
@@ -89,22 +107,22 @@ class PhoneMatch:
 
 def find_phone_numbers(text: str, regions: Sequence[str]) -> list[PhoneMatch]:
     """Phone numbers of `text`, in order; `regions` are tried in turn for numbers without `+`."""
-    urls = [(m.start(), m.end()) for m in _URL.finditer(text)]
     found: list[PhoneMatch] = []
     for masked in find_masked_numbers(text):
-        _add(found, masked, urls)
+        _add(found, masked, text)
     if not _ENOUGH_DIGITS.search(text):
         return found
     primary, *others = regions or ("ZZ",)
     for offset, window in _digit_windows(text):
-        for match in PhoneNumberMatcher(window, primary, leniency=Leniency.VALID):
+        for match in _matches(window, primary):
             start, end = offset + match.start, offset + match.end
             if not _is_something_else(text, start, end, match.raw_string):
-                _add(found, _describe(match.raw_string, start, end, primary), urls)
-    for candidate in _international_candidates(text):
-        _add(found, candidate, urls)
-    for number in _mobiles_of_other_regions(text, others, found):
-        _add(found, number, urls)
+                _add(found, _describe(match.raw_string, start, end, primary), text)
+    for candidate in _international_candidates(text, found):
+        _add(found, candidate, text)
+    if others:
+        for number in _mobiles_of_other_regions(text, others, found):
+            _add(found, number, text)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -136,6 +154,87 @@ def _digit_windows(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:end]
 
 
+def _matches(window: str, region: str) -> Iterator[PhoneNumberMatch]:
+    """What `PhoneNumberMatcher(window, region, leniency=VALID)` finds, found faster."""
+    return iter(_ShortCandidatesSkipped(window, region))
+
+
+# Fewest digits (and letters, which phonenumbers may read as digits) of a valid number
+# written with its country calling code: the code's digits plus the shortest national
+# number of its country, less the digits a national-prefix rule may add (Germany's
+# +49 and a 4-digit number). tests/test_phone_speed.py recomputes it from the metadata.
+FEWEST_CHARACTERS_WITH_COUNTRY_CODE = 6
+
+
+class _ShortCandidatesSkipped(PhoneNumberMatcher):
+    """The VALID-leniency matcher, declining at once the candidates too short to be valid.
+
+    The matcher parses and validates every run of digits it meets ("24", "2024.03"),
+    and validating a number of the US (one country code, 25 regions) is slow. A
+    candidate can only be valid if its number has a length its country allows, and
+    every digit of that number comes from a digit or a letter of the candidate (or
+    from a national-prefix rule): with fewer of them than `fewest_characters(region)`,
+    `_parse_and_verify` of the library would reject it too. The matches are the same.
+    """
+
+    def __init__(self, text: str, region: str) -> None:
+        super().__init__(text, region, leniency=Leniency.VALID)
+        self._fewest = fewest_characters(region)
+
+    def _parse_and_verify(self, candidate: str, offset: int) -> PhoneNumberMatch | None:
+        if len(candidate) < self._fewest or sum(ch.isalnum() for ch in candidate) < self._fewest:
+            return None
+        return super()._parse_and_verify(candidate, offset)
+
+
+@lru_cache(maxsize=64)
+def fewest_characters(region: str) -> int:
+    """Fewest letters and digits of a candidate that may parse to a valid number, read in `region`.
+
+    phonenumbers reads a number as a national number of `region` (less what the region's
+    national-prefix rule adds), after the region's own country code written without "+"
+    (then the main region of that code may apply its rule as well), or after an
+    international prefix or a "+" and any country's code.
+    """
+    metadata = PhoneMetadata.metadata_for_region(region.upper(), None)
+    if metadata is None:  # phonenumbers parses only numbers with a "+" for an unknown region
+        return FEWEST_CHARACTERS_WITH_COUNTRY_CODE
+    code = metadata.country_code
+    if code is None:
+        return 0
+    shortest = _shortest_national_number(code)
+    added = _digits_added(metadata)
+    national = shortest - added
+    with_own_code = len(str(code)) + shortest - added - _digits_added(_main_metadata(code))
+    return max(0, min(national, with_own_code, FEWEST_CHARACTERS_WITH_COUNTRY_CODE))
+
+
+def _main_metadata(code: int) -> PhoneMetadata | None:
+    region = phonenumbers.region_code_for_country_code(code)
+    return PhoneMetadata.metadata_for_region_or_calling_code(code, region)
+
+
+def _shortest_national_number(code: int) -> int:
+    """The shortest national number any region of calling code `code` allows (0: no limit known)."""
+    lengths = []
+    for region in COUNTRY_CODE_TO_REGION_CODE.get(code, ()):
+        metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, region)
+        possible = metadata.general_desc.possible_length if metadata and metadata.general_desc else ()
+        lengths.append(min(possible, default=0))
+    return min(lengths, default=0)
+
+
+_BACKREFERENCE = re.compile(r"\\(?:\d+|g<\w+>)")
+
+
+def _digits_added(metadata: PhoneMetadata | None) -> int:
+    """Digits a national-prefix transform rule ("9\\1", "0549\\1") may add to a number."""
+    rule = (metadata.national_prefix_transform_rule if metadata else None) or ""
+    if len(_BACKREFERENCE.findall(rule)) > 1:
+        return 99  # a group written twice may double digits: no limit worth using
+    return sum(ch.isalnum() for ch in _BACKREFERENCE.sub("", rule))
+
+
 def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: Sequence[PhoneMatch]) -> Iterable[PhoneMatch]:
     """National-format numbers that are a valid mobile of one of `regions` ("0412 345 678").
 
@@ -143,7 +242,7 @@ def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: Sequence
     starts with a trunk prefix 0 or is China's 11-digit 1x mobile. A plain run of
     digits is an ID or an order number far more often.
     """
-    for match in _NATIONAL.finditer(text):
+    for match in _national_numbers(text):
         raw = match.group()
         digits = sum(ch.isdigit() for ch in raw)
         if not _MIN_NATIONAL_DIGITS <= digits <= _MAX_DIGITS:
@@ -163,7 +262,20 @@ def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: Sequence
                 break
 
 
+def _national_numbers(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_NATIONAL` in `text` that may have enough digits, as `finditer` finds them.
+
+    Searched stretch by stretch (and two characters past each, what its look-ahead reads): a
+    match lies in one stretch, and matches in other stretches do not change where it is found.
+    """
+    for stretch in _NATIONAL_STRETCH.finditer(text):
+        start = stretch.start() - 1 if text[stretch.start() - 1 : stretch.start()] == "(" else stretch.start()
+        yield from _NATIONAL.finditer(text, start, stretch.end() + 2)
+
+
 def find_masked_numbers(text: str) -> Iterable[PhoneMatch]:
+    if not _MASK_RUN.search(text):
+        return
     for match in _MASKED.finditer(text):
         yield PhoneMatch(
             match.start(),
@@ -181,12 +293,30 @@ def _looks_like_masked_mobile(head: str, mask: str, tail: str) -> bool:
     return len(head) == 3 and head[0] == "1" and len(head) + len(mask) + len(tail) == 11
 
 
-def _add(found: list[PhoneMatch], match: PhoneMatch, urls: Sequence[tuple[int, int]]) -> None:
-    if any(m.start < match.end and match.start < m.end for m in found):
-        return
-    if any(s <= match.start < e for s, e in urls):
-        return
-    found.append(match)
+def _add(found: list[PhoneMatch], match: PhoneMatch, text: str) -> None:
+    if not _overlaps_any(match.start, match.end, found) and not _inside_url(text, match.start):
+        found.append(match)
+
+
+def _overlaps_any(start: int, end: int, found: Sequence[PhoneMatch]) -> bool:
+    return any(m.start < end and start < m.end for m in found)
+
+
+def _inside_url(text: str, position: int) -> bool:
+    """Whether `position` is inside a URL (`_URL` as `finditer` finds them in all of `text`).
+
+    A URL runs to the end of its run of non-space characters, so only the URL starting
+    first in the run that holds `position` can cover it: no need to find every URL of the text.
+    """
+    if position >= len(text) or text[position].isspace():  # what `\S` does not match
+        return False
+    run_start, run_end = position, position + 1
+    while run_start > 0 and not text[run_start - 1].isspace():
+        run_start -= 1
+    while run_end < len(text) and not text[run_end].isspace():
+        run_end += 1
+    url = _URL.search(text, run_start, run_end)
+    return url is not None and url.start() <= position
 
 
 def _is_something_else(text: str, start: int, end: int, raw: str) -> bool:
@@ -251,15 +381,33 @@ def describe_national(raw: str, start: int, region: str) -> PhoneMatch:
     )
 
 
-def _international_candidates(text: str) -> Iterable[PhoneMatch]:
-    """Numbers written with + or 00 that the matcher did not accept: usually invalid ones."""
-    for match in _INTERNATIONAL.finditer(text):
+def _international_numbers(text: str) -> Iterator[re.Match[str]]:
+    """`_INTERNATIONAL.finditer(text)`, tried only where a "+" or "00" stands.
+
+    `re` cannot skip ahead in `_INTERNATIONAL` (it starts with look-behinds) and tests them at
+    every position; the places where a match may start are found much faster on their own.
+    """
+    resume = 0  # like `finditer`, no match starts inside the previous one
+    for start in _INTERNATIONAL_START.finditer(text):
+        if start.start() >= resume and (match := _INTERNATIONAL.match(text, start.start())):
+            resume = match.end()
+            yield match
+
+
+def _international_candidates(text: str, found: Sequence[PhoneMatch]) -> Iterable[PhoneMatch]:
+    """Numbers written with + or 00 that the matcher did not accept: usually invalid ones.
+
+    One overlapping a number already `found` is skipped before it is parsed (it would not be added).
+    """
+    for match in _international_numbers(text):
         raw = match.group().rstrip(" -.\u00a0")
         if raw.count("(") < raw.count(")"):
             raw = raw.rstrip(")")
         if not _written_like_a_phone_number(raw, match.group("rest")):
             continue
         start = match.start()
+        if _overlaps_any(start, start + len(raw), found):
+            continue
         international = "+" + raw[2:] if match.group("prefix") == "00" else raw
         try:
             parsed = phonenumbers.parse(international, None)

@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
-from weakref import WeakKeyDictionary
 
 from tglint.analysis import Analysis
 from tglint.checks.pii import find_overshares, mail_topics, text_with_signature
@@ -34,18 +33,17 @@ _PHONE_WORD_AFTER = 12
 _ACCOUNT_TOPICS = frozenset({"support", "security"})
 
 
-_numbers_cache: WeakKeyDictionary[Analysis, list[PhoneMatch]] = WeakKeyDictionary()
-
-
 def writer_numbers(analysis: Analysis) -> list[PhoneMatch]:
     """Phone numbers in the writer's text and signature, in order."""
-    if analysis not in _numbers_cache:
-        numbers = list(analysis.phone_numbers)
-        signature = _signature_only(analysis)
-        if signature:
-            numbers += find_phone_numbers(signature, analysis.phone_regions)
-        _numbers_cache[analysis] = sorted(numbers, key=lambda m: m.start)
-    return _numbers_cache[analysis]
+    return analysis.memo(writer_numbers, lambda: _writer_numbers(analysis))
+
+
+def _writer_numbers(analysis: Analysis) -> list[PhoneMatch]:
+    numbers = list(analysis.phone_numbers)
+    signature = _signature_only(analysis)
+    if signature:
+        numbers += find_phone_numbers(signature, analysis.phone_regions)
+    return sorted(numbers, key=lambda m: m.start)
 
 
 def _signature_only(analysis: Analysis) -> str:

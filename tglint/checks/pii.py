@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from weakref import WeakKeyDictionary
 
 from stdnum import luhn
 from stdnum.cn import ric
@@ -31,10 +30,12 @@ from tglint.rule import Rule, RuleDoc
 
 _RESIDENT_ID = re.compile(r"(?<![\w*＊-])(?P<id>\d{6} ?\d{8} ?\d{3}[\dXx])(?![\w*＊-])")
 _SENTENCE_END = re.compile(r"[。！？!?\n；;]|\.(?:\s|$)")
-_SIX_DIGITS = re.compile(r"\d{6}")
 _OLD_RESIDENT_ID = re.compile(r"(?<![\w*＊-])(?P<id>\d{15})(?![\w*＊-])")
 _SSN = re.compile(r"(?<![\w-])(?P<id>\d{3}-\d{2}-\d{4})(?![\w-])")
 _CARD = re.compile(r"(?<![\w*＊+.-])(?P<card>\d(?:[ -]?\d){15,18})(?![\w*＊-])")
+# Every match of the four patterns above lies in a run of at least 9 digits joined by single
+# spaces or dashes (a resident ID's final X just after it): they are searched in those runs only.
+_LONG_NUMBER = re.compile(r"\d(?:[ -]?\d){8,}")
 _CARD_GROUPS = re.compile(r"^\d{4}(?:([ -])\d{4}){2}\1\d{4}(?:\1?\d{1,3})?$|^\d{6}([ -])\d{12,13}$|^\d{16,19}$")
 _PASSPORT = re.compile(r"(?<![\w*])(?P<number>[A-Z]{1,2}\d{6,9}|\d{9})(?![\w*])")
 
@@ -78,6 +79,10 @@ class Overshare:
 
 def mail_topics(analysis: Analysis) -> frozenset[str]:
     """What the mail is about: its topic and the official mailboxes it is sent to."""
+    return analysis.memo(mail_topics, lambda: _mail_topics(analysis))
+
+
+def _mail_topics(analysis: Analysis) -> frozenset[str]:
     mailboxes = analysis.pack("mailboxes").get("mailboxes", {})
     by_address = {str(address).lower(): topic for topic, address in mailboxes.items()}
     sent_to = {by_address[r.address.lower()] for r in analysis.draft.recipients if r.address.lower() in by_address}
@@ -136,21 +141,27 @@ def is_resident_id(number: str) -> bool:
     return ric.calc_check_digit(compact) == compact[-1] and _plausible_birth_date(compact)
 
 
-def find_national_ids(analysis: Analysis) -> Iterator[Overshare]:
+def _in_long_numbers(analysis: Analysis, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(analysis.body_text)` for one of the number patterns, searched in the
+    runs of `_LONG_NUMBER` only (and two characters past each: a final X, and what follows it)."""
     text = analysis.body_text
-    if not _SIX_DIGITS.search(text) and not _SSN.search(text):
-        return
-    for match in _RESIDENT_ID.finditer(text):
+    runs = analysis.memo(_in_long_numbers, lambda: [run.span() for run in _LONG_NUMBER.finditer(text)])
+    for start, end in runs:
+        yield from pattern.finditer(text, start, end + 2)
+
+
+def find_national_ids(analysis: Analysis) -> Iterator[Overshare]:
+    for match in _in_long_numbers(analysis, _RESIDENT_ID):
         digits = match.group("id").replace(" ", "").upper()
         if _labelled_otherwise(analysis, match.start()):
             continue
         # The check digit (GB 11643) tells an ID from any other 18-digit number.
         if is_resident_id(digits):
             yield Overshare("id", match.start(), match.end())
-    for match in _OLD_RESIDENT_ID.finditer(text):
+    for match in _in_long_numbers(analysis, _OLD_RESIDENT_ID):
         if _plausible_birth_date(match.group()) and _has_keyword(analysis, "id_keywords", match.start(), match.end()):
             yield Overshare("id", match.start(), match.end())
-    for match in _SSN.finditer(text):
+    for match in _in_long_numbers(analysis, _SSN):
         if ssn.is_valid(match.group()) and _has_keyword(analysis, "id_keywords", match.start(), match.end()):
             yield Overshare("id", match.start(), match.end())
 
@@ -161,9 +172,8 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 
 def find_bank_cards(analysis: Analysis, taken: list[Overshare]) -> Iterator[Overshare]:
-    text = analysis.body_text
     prefixes = _compiled(tuple(strings(analysis.pack("pii"), "card_prefixes", source="pii")))
-    for match in _CARD.finditer(text):
+    for match in _in_long_numbers(analysis, _CARD):
         raw = match.group("card")
         digits = re.sub(r"\D", "", raw)
         if not _CARD_GROUPS.match(raw) or not luhn.is_valid(digits):
@@ -192,6 +202,10 @@ def text_with_signature(analysis: Analysis) -> str:
 
     A home address in one's own signature is still one's own address sent to support.
     """
+    return analysis.memo(text_with_signature, lambda: _text_with_signature(analysis))
+
+
+def _text_with_signature(analysis: Analysis) -> str:
     body = analysis.body
     quoted = [r for r in body.regions if r.kind is RegionKind.QUOTED]
     if len(quoted) == len(body.regions):
@@ -225,18 +239,34 @@ def _address_start(match: re.Match[str]) -> int:
     return match.start() + (lead.end() if lead else 0)
 
 
-_ZH_ADDRESS_HINT = re.compile(r"\d[ \u3000]?号")
+# "88号", "88 号": looked for from the 号, a character `re` finds quickly.
+_ZH_ADDRESS_HINT = re.compile(r"号(?:(?<=\d号)|(?<=\d[ \u3000]号))")
 _ZH_ESTATE_HINT = re.compile(r"小区|公寓|家园|花园|新村|苑|府")
-_EN_ADDRESS_HINT = re.compile(
-    r"\b(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close"
+# A street word ending a word, found quickly (no \b in front, which `re` would test at every position):
+# `_has_street_word` checks that one also starts a word.
+_STREET_WORD_END = re.compile(
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close"
     r"|Crescent|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Square|Sq|Trail|Row|Gardens|Grove|Walk|Hill)\b"
 )
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _has_street_word(text: str) -> bool:
+    """Whether a street word (Street, Rd...) stands as a whole word in `text`.
+
+    A match of `_STREET_WORD_END` is all letters and ends a word, so no street word can start
+    strictly inside it: checking the start of each match finds every whole one.
+    """
+    return any(
+        match.start() == 0 or not _WORD_CHAR.match(text, match.start() - 1) for match in _STREET_WORD_END.finditer(text)
+    )
 
 
 def _address_patterns(text: str) -> list[re.Pattern[str]]:
     """The address patterns worth running: each needs a cheap-to-find part (号, Street...)."""
-    hints = ((_ZH_ADDRESS_HINT, _ZH_ADDRESS), (_ZH_ESTATE_HINT, _ZH_ESTATE), (_EN_ADDRESS_HINT, _EN_ADDRESS))
-    return [pattern for hint, pattern in hints if hint.search(text)]
+    hints = ((_ZH_ADDRESS_HINT, _ZH_ADDRESS), (_ZH_ESTATE_HINT, _ZH_ESTATE))
+    patterns = [pattern for hint, pattern in hints if hint.search(text)]
+    return [*patterns, _EN_ADDRESS] if _has_street_word(text) else patterns
 
 
 def find_home_addresses(analysis: Analysis) -> Iterator[Overshare]:
@@ -264,19 +294,18 @@ def find_home_addresses(analysis: Analysis) -> Iterator[Overshare]:
                 yield Overshare("address", start, end)
 
 
-_found_cache: WeakKeyDictionary[Analysis, list[Overshare]] = WeakKeyDictionary()
-
-
 def find_overshares(analysis: Analysis) -> list[Overshare]:
     """Every piece of personal data in the writer's body text, each once."""
-    if analysis not in _found_cache:
-        found: list[Overshare] = list(find_national_ids(analysis))
-        found.extend(find_bank_cards(analysis, found))
-        for other in (*find_passports(analysis), *find_home_addresses(analysis)):
-            if not any(o.start < other.end and other.start < o.end for o in found):
-                found.append(other)
-        _found_cache[analysis] = sorted(found, key=lambda o: o.start)
-    return _found_cache[analysis]
+    return analysis.memo(find_overshares, lambda: _find_overshares(analysis))
+
+
+def _find_overshares(analysis: Analysis) -> list[Overshare]:
+    found: list[Overshare] = list(find_national_ids(analysis))
+    found.extend(find_bank_cards(analysis, found))
+    for other in (*find_passports(analysis), *find_home_addresses(analysis)):
+        if not any(o.start < other.end and other.start < o.end for o in found):
+            found.append(other)
+    return sorted(found, key=lambda o: o.start)
 
 
 def masked(value: str) -> str:
