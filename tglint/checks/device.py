@@ -7,18 +7,19 @@ the `device` packs (zh and en merged: Chinese drafts write "iPhone 15" too).
 
 from __future__ import annotations
 
+import importlib
 import re
-import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property
+from typing import Any, NamedTuple
 
 from tglint.analysis import Analysis
-from tglint.checks.account import lexicon_of, missing_info, pattern, requirement, searches
-from tglint.lexicon import Lexicon
+from tglint.checks.account import lexicon_of, missing_info, pattern, requirement
+from tglint.lexicon import Lexicon, ascii_lower
 from tglint.models import Hit, Severity
 from tglint.rule import Rule, RuleDoc
-from tglint.topic import leading_tag, tag_key
+from tglint.topic import tag_key
 
 # How close a negation ("nothing has", "没有") must stand before a malfunction word to cancel it,
 # for a Chinese and a Latin word; a clause break in between ends its reach.
@@ -29,34 +30,292 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _BRAND_MODEL_TAIL = r"[\s-]*(?:(?:{series})[\s-]*){{0,2}}[A-Za-z]{{0,3}}\d{{1,4}}[A-Za-z]{{0,2}}"
 
 
+# -- looking for the packs' patterns quickly ------------------------------------------------
+#
+# The device patterns are long, case-insensitive lists, and Python's regex engine tries every one of
+# them at every position of the draft. Nearly all of their matches begin with a word or two ("iOS",
+# "Android", "安卓", "Telegram", "the latest"), so what every match begins with is read off the regex
+# once, looked for in one quick pass over an ASCII-lower-cased copy of the text, and the whole regex is
+# tried only where it stands: the same matches, found in a fraction of the time.
+
+# Letters outside ASCII that match an ASCII one when case is ignored (İ, ı, ſ and the Kelvin sign):
+# lower-casing only ASCII would hide such a match from the openings, so a text holding one is
+# scanned whole.
+_ASCII_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
+# More ways to begin than this, and the regex is not worth taking further apart.
+_MAX_OPENINGS = 256
+# How the packs' patterns (account.compile_patterns) and the brand one below open: a match that
+# begins with an ASCII letter, digit or "_" does not follow one ("Win11" is found, "Darwin11" not).
+_WORD_START = r"(?<![A-Za-z0-9_])"
+_WORD_GUARDS = (_WORD_START, r"(?:(?<![A-Za-z0-9_])|(?![A-Za-z0-9_]))")
+_CATEGORY_PIECES = {
+    "CATEGORY_DIGIT": r"\d",
+    "CATEGORY_NOT_DIGIT": r"\D",
+    "CATEGORY_SPACE": r"\s",
+    "CATEGORY_NOT_SPACE": r"\S",
+    "CATEGORY_WORD": r"\w",
+    "CATEGORY_NOT_WORD": r"\W",
+}
+
+
 @dataclass(frozen=True, slots=True)
-class DeviceFacts:
-    """What the draft says about the device it has the problem on."""
+class SearchText:
+    """A text where patterns are looked for, with its ASCII-lower-cased copy (same offsets), or None
+    when the copy could miss a match."""
 
-    os_version: bool
-    os_name: str | None  # a system named without its version ("Android"), for the message
-    android: bool  # the device runs Android, for the message's example
-    model: bool
-    model_vague: str | None  # a family name without model ("iPhone", "华为手机")
-    desktop: bool
-    app_version: bool
-    app_version_vague: str | None  # "the latest version"
-    network: bool
+    text: str
+    lowered: str | None
 
+    @classmethod
+    def of(cls, text: str) -> SearchText:
+        return cls(text, None if _ASCII_CASE_TWINS.search(text) else ascii_lower(text))
 
-_facts_cache: weakref.WeakKeyDictionary[Analysis, DeviceFacts] = weakref.WeakKeyDictionary()
-_malfunction_cache: weakref.WeakKeyDictionary[Analysis, bool] = weakref.WeakKeyDictionary()
+    def blanked(self, spans: list[tuple[int, int]]) -> SearchText:
+        """The same text with every span blanked, offsets kept."""
+        return SearchText(_blank(self.text, spans), None if self.lowered is None else _blank(self.lowered, spans))
 
 
-def _mask(text: str, compiled: re.Pattern[str] | None) -> tuple[str, list[re.Match[str]]]:
-    """The text with every match blanked (offsets kept), and the matches."""
-    if compiled is None:
-        return text, []
-    found = list(compiled.finditer(text))
-    return _blank(text, [(m.start(), m.end()) for m in found]), found
+class PackPattern:
+    """A compiled pack regex, tried only where what its matches begin with stands.
+
+    Reading the openings off the regex costs a few milliseconds, more than scanning a few drafts
+    whole: they are read when the regex is looked for the `openings_from`-th time.
+    """
+
+    def __init__(self, compiled: re.Pattern[str] | None, openings_from: int = 8) -> None:
+        self.compiled = compiled
+        self._scans_to_go = openings_from
+        self._openings: re.Pattern[str] | None = None
+
+    def finditer(self, where: SearchText) -> Iterator[re.Match[str]]:
+        """What `compiled.finditer(where.text)` finds."""
+        if self.compiled is None:
+            return
+        openings = self._openings_once_used()
+        if openings is None or where.lowered is None:
+            yield from self.compiled.finditer(where.text)
+            return
+        start = 0
+        while (opening := openings.search(where.lowered, start)) is not None:
+            found = self.compiled.match(where.text, opening.start())
+            if found is None:
+                start = opening.start() + 1
+            else:
+                yield found
+                start = max(found.end(), opening.start() + 1)  # never empty: it begins with an opening
+
+    def _openings_once_used(self) -> re.Pattern[str] | None:
+        if self._scans_to_go > 0:
+            self._scans_to_go -= 1
+            if self._scans_to_go == 0 and self.compiled is not None:
+                self._openings = openings_of(self.compiled)
+        return self._openings
+
+    @property
+    def openings(self) -> re.Pattern[str] | None:
+        """What the regex is looked for by, once read; None before, or when it is scanned whole."""
+        return self._openings
+
+    def search(self, where: SearchText) -> re.Match[str] | None:
+        return next(self.finditer(where), None)
+
+    def searches(self, where: SearchText) -> bool:
+        return self.search(where) is not None
+
+
+# What every match of a part of a regex begins with: the regex pieces to look for in the lower-cased
+# text (a character, a class, a class repeated), and whether they are all of that part ("whole"), so
+# that what follows may lengthen them.
+_Start = tuple[tuple[str, ...], bool]
+# A piece repeated from zero times on ("[\s]{0,}", "[\d]{0,2}"): it may match nothing.
+_MAY_BE_NONE = re.compile(r"\{0,\d*\}$")
+# Pieces enough to tell where a match may begin: a start is not lengthened beyond them.
+_OPENING_PIECES = 6
+# A class of at most this many characters is looked for as that many letters.
+_SPELLED_CLASS = 32
+
+
+def openings_of(compiled: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A regex found (in the lower-cased text) wherever a match of `compiled` begins; None when there
+    is none worth looking for.
+
+    Read off the parsed regex (`re._parser` is private: anything unexpected means None, and the regex
+    scans the whole text as before). Lookarounds are passed over and optional parts both taken and left
+    out, so an opening may stand where no match does, but no match lacks one.
+    """
+    if "(?a" in compiled.pattern or compiled.flags & re.ASCII:
+        return None  # ASCII-only classes: the pieces below are written for Unicode ones
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        starts = _sequence_starts(parser.parse(compiled.pattern, compiled.flags), parser)
+    except Exception:  # a private module: whatever it does, the regex still works on its own
+        return None
+    openings = [_without_optional_end(pieces) for pieces, _ in starts]
+    if not openings or any(not pieces or not _is_literal(pieces[0]) for pieces in openings):
+        return None  # some match may begin anywhere, or with a class: the search could not jump ahead
+    trie: dict[str, Any] = {}
+    for pieces in openings:
+        node = trie
+        for piece in pieces:
+            node = node.setdefault(piece, {})
+        node[""] = {}
+    return re.compile(_alternation(trie, compiled.pattern.startswith(_WORD_GUARDS)))
+
+
+def _alternation(trie: dict[str, Any], word_start: bool) -> str:
+    """The openings as one pattern, a branch per first piece, so that a position costs one try."""
+    if "" in trie:
+        return ""  # an opening ends here: what longer ones add is not needed
+    branches = []
+    for piece, rest in sorted(trie.items()):
+        if word_start and re.fullmatch("[a-z0-9_]", piece):
+            # Checked after the letter, so that the search can jump to where the letter stands.
+            piece += f"(?<![a-z0-9_]{piece})"
+        branches.append(piece + _alternation(rest, False))
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def _is_literal(piece: str) -> bool:
+    return len(piece) == 1 or (len(piece) == 2 and piece[0] == "\\" and not piece[1].isalnum())
+
+
+def _without_optional_end(pieces: tuple[str, ...]) -> tuple[str, ...]:
+    """The opening without pieces at its end that may match nothing ("\\s*"): they tell nothing."""
+    while pieces and _MAY_BE_NONE.search(pieces[-1]):
+        pieces = pieces[:-1]
+    return pieces
+
+
+def _sequence_starts(nodes: Any, parser: Any) -> set[_Start]:
+    starts: set[_Start] = {((), True)}
+    for op, argument in nodes:
+        if not any(whole for _, whole in starts):
+            break
+        following = _node_starts(op, argument, parser)
+        if sum(whole for _, whole in starts) * len(following) > 4 * _MAX_OPENINGS:
+            return {(pieces, False) for pieces, _ in starts}  # enough told: what they begin with so far
+        lengthened = {
+            (joined, whole and len(joined) < _OPENING_PIECES)
+            for pieces, open_ in starts
+            if open_
+            for more, whole in following
+            for joined in [_joined(pieces, more)]
+        }
+        following_starts = _without_redundant(lengthened | {start for start in starts if not start[1]})
+        if len(following_starts) > _MAX_OPENINGS:
+            return {(pieces, False) for pieces, _ in starts}  # enough told: what they begin with so far
+        starts = following_starts
+    return starts
+
+
+def _joined(pieces: tuple[str, ...], more: tuple[str, ...]) -> tuple[str, ...]:
+    """The pieces one after the other; "\\s*\\s*" as "\\s*": it finds as much and tries fewer ways."""
+    if pieces and more and pieces[-1] == more[0] and more[0].endswith(",}"):
+        return pieces + more[1:]
+    return pieces + more
+
+
+def _node_starts(op: Any, argument: Any, parser: Any) -> set[_Start]:
+    if op is parser.LITERAL:
+        piece = _literal_piece(chr(argument))
+        return {((piece,), True)} if piece else {((), False)}
+    if op is parser.IN:
+        return _class_starts(argument, parser)
+    if op is parser.SUBPATTERN:
+        return _sequence_starts(argument[-1], parser)
+    if op is parser.BRANCH:
+        starts: set[_Start] = set()
+        for branch in argument[1]:
+            starts |= _sequence_starts(branch, parser)
+        return _few(starts)
+    if op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT):
+        return _repeat_starts(argument, parser)
+    if op in (parser.ASSERT, parser.ASSERT_NOT, parser.AT):
+        return {((), True)}  # matches no character itself
+    return {((), False)}  # any character, a group reference...: the opening ends before it
+
+
+def _class_starts(items: Any, parser: Any) -> set[_Start]:
+    """A short class of plain characters ("[发收登]") as that many letters, a longer one as a class."""
+    if all(op is parser.LITERAL for op, _ in items) and len(items) <= _SPELLED_CLASS:
+        pieces = {_literal_piece(chr(code)) for _, code in items}
+        if None not in pieces:
+            return {((piece,), True) for piece in pieces if piece}
+    piece = _class_piece(items, parser)
+    return {((piece,), True)} if piece else {((), False)}
+
+
+def _repeat_starts(argument: Any, parser: Any) -> set[_Start]:
+    least, most, body = argument
+    if most == 0:
+        return {((), True)}
+    if len(body) == 1 and body[0][0] is parser.IN and (piece := _class_piece(body[0][1], parser)):
+        times = f"{{{least},}}" if most == parser.MAXREPEAT else f"{{{least},{most}}}"
+        return {((piece + times,), True)}  # "\\s*", "\\d{1,2}"
+    inner = _sequence_starts(body, parser)
+    if most == 1 and all(whole for _, whole in inner):  # an optional part: "(?:the\\s+)?"
+        return inner | {((), True)} if least == 0 else inner
+    once = {(pieces, False) for pieces, _ in inner}
+    return once | {((), True)} if least == 0 else once
+
+
+def _few(starts: set[_Start]) -> set[_Start]:
+    """At most `_MAX_OPENINGS` starts, the longest cut shorter if need be; none lengthening a finished one."""
+    starts = _without_redundant(starts)
+    while len(starts) > _MAX_OPENINGS:
+        longest = max(len(pieces) for pieces, _ in starts)
+        if longest <= 1:
+            return {((), False)}
+        cut = {(pieces[: longest - 1], False) for pieces, _ in starts if len(pieces) == longest}
+        starts = _without_redundant(cut | {start for start in starts if len(start[0]) < longest})
+    return starts
+
+
+def _without_redundant(starts: set[_Start]) -> set[_Start]:
+    """Without the starts that lengthen a finished one: where they stand, it stands too."""
+    finished = {pieces for pieces, whole in starts if not whole}
+    if not finished:
+        return starts
+    return {start for start in starts if not any(start[0][:length] in finished for length in range(len(start[0])))}
+
+
+def _literal_piece(char: str) -> str | None:
+    """The character as found in the lower-cased text; None for a letter whose case that misses."""
+    if char.isascii():
+        return re.escape(char.lower())
+    return re.escape(char) if _is_caseless(char) else None
+
+
+def _is_caseless(char: str) -> bool:
+    return char.lower() == char == char.upper()
+
+
+def _class_piece(items: Any, parser: Any) -> str | None:
+    """A character class as found in the lower-cased text; None when that is not simply written."""
+    negated = bool(items) and items[0][0] is parser.NEGATE
+    pieces = []
+    for op, argument in items[1:] if negated else items:
+        if op is parser.CATEGORY and str(argument) in _CATEGORY_PIECES:
+            pieces.append(_CATEGORY_PIECES[str(argument)])
+            continue
+        if op is parser.LITERAL:
+            low, high = chr(argument), chr(argument)
+        elif op is parser.RANGE:
+            low, high = chr(argument[0]), chr(argument[1])
+        else:
+            return None
+        chars = [chr(code) for code in range(ord(low), ord(high) + 1)]
+        if all(map(_is_caseless, chars)):
+            pieces.append(re.escape(low) if low == high else f"{re.escape(low)}-{re.escape(high)}")
+        elif all(c.isascii() for c in chars) and not negated:
+            pieces.extend(re.escape(c.lower()) for c in chars)
+        else:
+            return None  # letters beyond ASCII, or a negated class of letters: not worth it
+    return f"[{'^' if negated else ''}{''.join(sorted(set(pieces)))}]"
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with every span (in order, not overlapping) blanked, offsets kept."""
     if not spans:
         return text
     pieces = []
@@ -69,27 +328,76 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def _mask_terms(analysis: Analysis, text: str, key: str) -> tuple[str, bool]:
-    matches = lexicon_of(analysis, "device", key).find(text)
-    return _blank(text, [(m.start, m.end) for m in matches]), bool(matches)
+@dataclass(frozen=True, slots=True)
+class DevicePatterns:
+    """The device pack's patterns and word lists, ready to look for; built once per set of packs."""
+
+    app_version: PackPattern
+    os_with_version: PackPattern
+    app_version_labelled: PackPattern
+    app_version_implied: PackPattern
+    network: Lexicon
+    model: PackPattern
+    brand_model: PackPattern  # a brand, optional series words and a number ("Galaxy S24 Ultra")
+    model_label: PackPattern
+    os_name: PackPattern
+    model_vague: PackPattern
+    app_version_vague: PackPattern
+    android_family: PackPattern
+    desktop: PackPattern
+    malfunction_patterns: PackPattern
+    malfunction_tags: frozenset[str]
 
 
-@lru_cache(maxsize=64)
-def _brand_model_pattern(brands: tuple[str, ...], series: tuple[str, ...]) -> re.Pattern[str] | None:
+def device_patterns(analysis: Analysis) -> DevicePatterns:
+    return analysis.packs.derived(DevicePatterns, lambda: _device_patterns(analysis))
+
+
+def _device_patterns(analysis: Analysis) -> DevicePatterns:
+    def scan(key: str) -> PackPattern:
+        return PackPattern(pattern(analysis, "device", key))
+
+    table = analysis.pack("device")
+    brands = [b for b in table.get("model_brands", []) if isinstance(b, str)]
+    series = [re.escape(s) for s in table.get("model_series", []) if isinstance(s, str)]
+    return DevicePatterns(
+        app_version=scan("app_version"),
+        os_with_version=scan("os_with_version"),
+        app_version_labelled=scan("app_version_labelled"),
+        app_version_implied=scan("app_version_implied"),
+        network=lexicon_of(analysis, "device", "network"),
+        model=scan("model"),
+        brand_model=PackPattern(_brand_model_pattern(brands, series)),
+        model_label=scan("model_label"),
+        os_name=scan("os_name"),
+        model_vague=scan("model_vague"),
+        app_version_vague=scan("app_version_vague"),
+        android_family=scan("android_family"),
+        desktop=scan("desktop"),
+        malfunction_patterns=scan("malfunction_patterns"),
+        malfunction_tags=frozenset(tag_key(str(t)) for t in table.get("malfunction_tags", [])),
+    )
+
+
+def _brand_model_pattern(brands: list[str], series: list[str]) -> re.Pattern[str] | None:
     if not brands:
         return None
     # Longest names first, so "Google Pixel" wins over "Pixel".
     brand_part = "|".join(sorted(brands, key=len, reverse=True))
     series_part = "|".join(sorted(series, key=len, reverse=True)) or "(?!)"
     tail = _BRAND_MODEL_TAIL.format(series=series_part)
-    return re.compile(rf"(?<![A-Za-z0-9_])(?:{brand_part}){tail}(?![0-9_])", re.IGNORECASE)
+    return re.compile(rf"{_WORD_START}(?:{brand_part}){tail}(?![0-9_])", re.IGNORECASE)
 
 
-def _brand_model(analysis: Analysis) -> re.Pattern[str] | None:
-    table = analysis.pack("device")
-    brands = tuple(b for b in table.get("model_brands", []) if isinstance(b, str))
-    series = tuple(re.escape(s) for s in table.get("model_series", []) if isinstance(s, str))
-    return _brand_model_pattern(brands, series)
+def _mask(where: SearchText, scan: PackPattern) -> tuple[SearchText, list[re.Match[str]]]:
+    """The text with every match blanked (offsets kept), and the matches."""
+    found = list(scan.finditer(where))
+    return where.blanked([m.span() for m in found]), found
+
+
+def _mask_terms(where: SearchText, terms: Lexicon) -> tuple[SearchText, bool]:
+    matches = terms.find(where.text)
+    return where.blanked([(m.start, m.end) for m in matches]), bool(matches)
 
 
 def device_body(analysis: Analysis) -> str:
@@ -102,65 +410,110 @@ def device_text(analysis: Analysis) -> str:
 
 
 def device_facts(analysis: Analysis) -> DeviceFacts:
-    cached = _facts_cache.get(analysis)
-    if cached is None:
-        cached = _facts_cache[analysis] = _find_device_facts(analysis)
-    return cached
+    """What the draft says about its device; one object per draft."""
+    return analysis.memo(device_facts, lambda: DeviceFacts(device_text(analysis), device_patterns(analysis)))
 
 
-def _find_device_facts(analysis: Analysis) -> DeviceFacts:
-    text = device_text(analysis)
-    # Versions are found and blanked in turn: "Telegram for Android 10.9.1" is the app's version, not
-    # Android's; then "iOS version 17.2" is the system's, not the app's; "Android 14" is no model.
-    rest, app_named = _mask(text, pattern(analysis, "device", "app_version"))
-    rest, os_found = _mask(rest, pattern(analysis, "device", "os_with_version"))
-    rest, app_labelled = _mask(rest, pattern(analysis, "device", "app_version_labelled"))
-    rest, network = _mask_terms(analysis, rest, "network")
-    app_found = app_named or app_labelled or searches(pattern(analysis, "device", "app_version_implied"), text)
-    model = (
-        searches(pattern(analysis, "device", "model"), rest)
-        or searches(_brand_model(analysis), rest)
-        or searches(pattern(analysis, "device", "model_label"), rest)
-    )
-    os_name = pattern(analysis, "device", "os_name")
-    named = os_name.search(rest) if os_name else None
-    vague_model = pattern(analysis, "device", "model_vague")
-    vague_model_match = vague_model.search(rest) if vague_model else None
-    vague_app = pattern(analysis, "device", "app_version_vague")
-    vague_app_match = vague_app.search(rest) if vague_app else None
-    return DeviceFacts(
-        os_version=bool(os_found),
-        os_name=named.group().strip() if named else None,
-        model=model,
-        model_vague=vague_model_match.group().strip() if vague_model_match else None,
-        android=searches(pattern(analysis, "device", "android_family"), text),
-        desktop=searches(pattern(analysis, "device", "desktop"), text),
-        app_version=bool(app_found),
-        app_version_vague=vague_app_match.group().strip() if vague_app_match else None,
-        network=network,
-    )
+class DeviceFacts:
+    """What the draft says about the device it has the problem on.
+
+    Each fact is looked for when first asked: a draft that gives its system's version is never
+    searched for a system named without one.
+    """
+
+    def __init__(self, text: str, patterns: DevicePatterns) -> None:
+        self._text = SearchText.of(text)
+        self._patterns = patterns
+
+    @cached_property
+    def _versions(self) -> _Versions:
+        patterns = self._patterns
+        # Versions are found and blanked in turn: "Telegram for Android 10.9.1" is the app's version, not
+        # Android's; then "iOS version 17.2" is the system's, not the app's; "Android 14" is no model.
+        rest, app_named = _mask(self._text, patterns.app_version)
+        rest, os_found = _mask(rest, patterns.os_with_version)
+        rest, app_labelled = _mask(rest, patterns.app_version_labelled)
+        rest, network = _mask_terms(rest, patterns.network)
+        return _Versions(rest, app_version=bool(app_named or app_labelled), os_version=bool(os_found), network=network)
+
+    @property
+    def _rest(self) -> SearchText:
+        return self._versions.rest
+
+    @cached_property
+    def os_version(self) -> bool:
+        return self._versions.os_version
+
+    @cached_property
+    def os_name(self) -> str | None:
+        """A system named without its version ("Android"), for the message."""
+        return _found_words(self._patterns.os_name, self._rest)
+
+    @cached_property
+    def android(self) -> bool:
+        """The device runs Android, for the message's example."""
+        return self._patterns.android_family.searches(self._text)
+
+    @cached_property
+    def model(self) -> bool:
+        patterns = self._patterns
+        return (
+            patterns.model.searches(self._rest)
+            or patterns.brand_model.searches(self._rest)
+            or patterns.model_label.searches(self._rest)
+        )
+
+    @cached_property
+    def model_vague(self) -> str | None:
+        """A family name without model ("iPhone", "华为手机")."""
+        return _found_words(self._patterns.model_vague, self._rest)
+
+    @cached_property
+    def desktop(self) -> bool:
+        return self._patterns.desktop.searches(self._text)
+
+    @cached_property
+    def app_version(self) -> bool:
+        return self._versions.app_version or self._patterns.app_version_implied.searches(self._text)
+
+    @cached_property
+    def app_version_vague(self) -> str | None:
+        """Words like "the latest version" written instead of the number."""
+        return _found_words(self._patterns.app_version_vague, self._rest)
+
+    @cached_property
+    def network(self) -> bool:
+        return self._versions.network
+
+
+class _Versions(NamedTuple):
+    rest: SearchText  # the text with versions and networks blanked: what is left to name a model
+    app_version: bool
+    os_version: bool
+    network: bool
+
+
+def _found_words(scan: PackPattern, where: SearchText) -> str | None:
+    found = scan.search(where)
+    return found.group().strip() if found else None
 
 
 def reports_malfunction(analysis: Analysis) -> bool:
-    """Whether the draft reports something broken (not merely asks how something works)."""
-    cached = _malfunction_cache.get(analysis)
-    if cached is None:
-        cached = _malfunction_cache[analysis] = _reports_malfunction(analysis)
-    return cached
+    """Whether the draft reports something broken (not merely asks how something works); worked out once."""
+    return analysis.memo(reports_malfunction, lambda: _reports_malfunction(analysis))
 
 
 def _reports_malfunction(analysis: Analysis) -> bool:
-    tag = leading_tag(analysis.subject_text)
-    if tag is not None:
-        tags = {tag_key(str(t)) for t in analysis.pack("device").get("malfunction_tags", [])}
-        if tag_key(tag.text) in tags:
-            return True
-    patterns = pattern(analysis, "device", "malfunction_patterns")
+    found = device_patterns(analysis)
+    tag = analysis.subject_tag
+    if tag is not None and tag_key(tag.text) in found.malfunction_tags:
+        return True
+    patterns = found.malfunction_patterns
     negation = lexicon_of(analysis, "device", "malfunction_negation")
     not_negation = lexicon_of(analysis, "device", "malfunction_not_negation")
     for text in (analysis.subject_text, device_body(analysis)):
         text = text.replace("\u2019", "'")
-        if searches(patterns, text):
+        if patterns.searches(SearchText.of(text)):
             return True
         for match in lexicon_of(analysis, "device", "malfunction").finditer(text):
             if not _is_negated(text, match.start, match.term, negation, not_negation):

@@ -14,10 +14,12 @@ report has to repeat; and a denied term ("this is not a scam company") is not sa
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from weakref import WeakKeyDictionary
+from itertools import accumulate
 
 from tglint.analysis import Analysis
 from tglint.lexicon import Lexicon, TermMatch, ascii_lower, lexicon
@@ -35,26 +37,38 @@ CALM_EXAMPLE_ZH = "这个问题影响了我的正常工作，希望能在一周�
 # Someone else's words: quotation marks of both languages. Curly quotes may wrap over a
 # line (never over a blank one); straight quotes stay on their line, since a stray inch
 # mark must not swallow the text after it. An apostrophe inside a word ("don't") does
-# not close a single-quoted span.
+# not close a single-quoted span. Every branch begins with its quotation mark (the check on what
+# stands before a straight one comes after it), so the search jumps from one mark to the next.
 _QUOTED = re.compile(
     r"“(?:[^”\n]|\n(?![ \t]*\n)){0,400}”"
     r"|‘(?:[^’\n]|(?<=[A-Za-z])’(?=[A-Za-z])){0,300}’"
     r"|「[^」]{0,400}」|『[^』]{0,400}』|《[^》\n]{0,100}》"
     r"|\"[^\"\n]{0,300}\""
-    r"|(?<![A-Za-z0-9])'(?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z])){1,300}'(?![A-Za-z0-9])"
+    r"|'(?<![A-Za-z0-9]')(?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z])){1,300}'(?![A-Za-z0-9])"
 )
 # Addresses and handles are names, not words: "@ANGRY_BIRD_SHOP" is nobody shouting.
-_NAMES = re.compile(r"https?://\S+|www\.\S+|t\.me/\S+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+|@\w+")
+_LINK = r"https?://\S+|www\.\S+|t\.me/\S+"
+_ADDRESS = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_HANDLE = r"@\w+"
+_NAMES = re.compile(f"{_LINK}|{_ADDRESS}|{_HANDLE}")
+# Most drafts hold no e-mail address: without that branch every branch begins with a literal,
+# and the search jumps from one to the next instead of trying each position.
+_NAMES_BUT_ADDRESSES = re.compile(f"{_LINK}|{_HANDLE}")
+_IN_EVERY_ADDRESS = re.compile(r"@[\w-]+\.[\w-]")
 _SENTENCE_END = re.compile(r"[。！？!?;；]|\.(?=\s|$)|\n[ \t]*\n")
 _CLAUSE_END = re.compile(r"[。！？!?;；,，、]|\.(?=\s|$)")
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _EVIDENCE_REACH = 300
 _COLONS = ":："
+_NOT_LINE_BREAK = re.compile(r"[^\n]")
 
 # A word for the shouting check: letters and digits, with inner apostrophes, hyphens,
 # dots, slashes, ampersands or underscores ("DON'T", "WI-FI", "AT&T", "FLOOD_WAIT").
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['&\-_./][A-Za-z0-9]+)*")
 _SHOUT_WORD = re.compile(r"[A-Z]+(?:'[A-Z]+)?")
+# Every shouted word holds one of these, inside itself: a line with fewer than the words of a run
+# cannot shout.
+_CAPITALS_PAIR = re.compile(r"[A-Z]'?[A-Z]")
 # Between two words of one run: spaces and punctuation, never a Chinese character.
 _RUN_GAP = re.compile(r"[ \t\u3000,.;:!?！？，。'\"“”‘’()\-–—&/*]*")
 _LOG_LINE = re.compile(r"\s*(?:\[|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}:\d{2}|[VDIWEF]/)")
@@ -168,10 +182,19 @@ class Voice:
     text: str
 
 
-def _blank(chars: list[str], start: int, end: int) -> None:
-    for i in range(start, min(end, len(chars))):
-        if chars[i] != "\n":
-            chars[i] = " "
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with every span blanked; line breaks stay, so offsets and lines hold."""
+    pieces = []
+    position = 0
+    for start, end in sorted(spans):
+        start = max(start, position)  # spans may overlap: blanking twice is blanking once
+        if end <= start:
+            continue
+        pieces.append(text[position:start])
+        pieces.append(_NOT_LINE_BREAK.sub(" ", text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _evidence_end(text: str, marker: TermMatch) -> int:
@@ -186,35 +209,29 @@ def _evidence_end(text: str, marker: TermMatch) -> int:
 
 
 def writer_voice(text: str, known: ToneKnowledge) -> str:
-    chars = list(text)
-    for match in _NAMES.finditer(text):
-        _blank(chars, match.start(), match.end())
-    for match in _QUOTED.finditer(text):
-        _blank(chars, match.start(), match.end())
-    unquoted = "".join(chars).replace("’", "'")
-    for marker in known.evidence.finditer(unquoted):
-        _blank(chars, marker.start, _evidence_end(unquoted, marker))
-    return "".join(chars).replace("’", "'")
-
-
-_voices: WeakKeyDictionary[Analysis, tuple[Voice, ...]] = WeakKeyDictionary()
+    names = _NAMES if _IN_EVERY_ADDRESS.search(text) else _NAMES_BUT_ADDRESSES
+    others = [m.span() for pattern in (names, _QUOTED) for m in pattern.finditer(text)]
+    unquoted = _blanked(text, others).replace("’", "'")
+    # Markers are looked for once names and quotes are blank: a quoted "he wrote:" introduces nothing.
+    evidence = [(marker.start, _evidence_end(unquoted, marker)) for marker in known.evidence.finditer(unquoted)]
+    return _blanked(unquoted, evidence)
 
 
 def voices(analysis: Analysis) -> tuple[Voice, ...]:
     """The subject (its [tag] left out) and the body, in the writer's own voice; computed once."""
-    cached = _voices.get(analysis)
-    if cached is None:
-        known = knowledge(analysis.packs)
-        subject = analysis.subject_text
-        if analysis.subject_tag is not None:
-            tag_end = analysis.subject_tag.end
-            subject = " " * tag_end + subject[tag_end:]
-        cached = (
-            Voice("subject", writer_voice(subject, known)),
-            Voice("body", writer_voice(analysis.body_text, known)),
-        )
-        _voices[analysis] = cached
-    return cached
+    return analysis.memo(voices, lambda: _writer_voices(analysis))
+
+
+def _writer_voices(analysis: Analysis) -> tuple[Voice, ...]:
+    known = knowledge(analysis.packs)
+    subject = analysis.subject_text
+    if analysis.subject_tag is not None:
+        tag_end = analysis.subject_tag.end
+        subject = " " * tag_end + subject[tag_end:]
+    return (
+        Voice("subject", writer_voice(subject, known)),
+        Voice("body", writer_voice(analysis.body_text, known)),
+    )
 
 
 def _clause_before(text: str, start: int) -> int:
@@ -253,23 +270,19 @@ def _is_denied(text: str, match: TermMatch, known: ToneKnowledge) -> bool:
     return known.negation_breakers.search(before + text[match.start : match.end]) is None
 
 
-_hostile: WeakKeyDictionary[Analysis, list[HostileTerm]] = WeakKeyDictionary()
-
-
 def hostile_terms(analysis: Analysis) -> list[HostileTerm]:
     """The writer's hostile words, in order, with the weight of each; computed once per draft."""
-    cached = _hostile.get(analysis)
-    if cached is None:
-        cached = _hostile[analysis] = _find_hostile_terms(analysis)
-    return cached
+    return analysis.memo(hostile_terms, lambda: _find_hostile_terms(analysis))
 
 
 def _find_hostile_terms(analysis: Analysis) -> list[HostileTerm]:
     known = knowledge(analysis.packs)
     found: list[HostileTerm] = []
     for voice in voices(analysis):
-        innocent = known.innocent.find(voice.text)
+        innocent: list[TermMatch] | None = None  # looked for only once a hostile term turns up
         for match in known.hostile.finditer(voice.text):
+            if innocent is None:
+                innocent = known.innocent.find(voice.text)
             if any(i.start <= match.start and match.end <= i.end for i in innocent):
                 continue
             if _is_denied(voice.text, match, known):
@@ -529,23 +542,34 @@ def _is_displayed(line: str, start: int, known: ToneKnowledge) -> bool:
 
 def shouting_runs(voice: Voice, original: str, known: ToneKnowledge) -> Iterator[tuple[int, int]]:
     """Shouting in the writer's voice; the original text tells what the words stand after."""
-    offset = 0
+    if len(_CAPITALS_PAIR.findall(voice.text)) < known.min_caps_words:
+        return  # most drafts: not capitals enough anywhere for one run
     lines = voice.text.split("\n")
+    line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    candidates = _lines_with_capitals(voice.text, line_starts, known.min_caps_words)
+    if not candidates:
+        return
     original_lines = original.split("\n")
     body = voice.part == "body"
     signature = _signature_start(lines, known) if body else len(lines)
-    for index, line in enumerate(lines):
-        skip_line = body and (index >= signature or _is_heading(line, known) or _is_technical(line))
-        if not skip_line:
-            for run in _caps_runs(line, known):
-                if run.words < known.min_caps_words or _is_labelled(line, run):
-                    continue
-                if _is_name_or_screen_text(line, run, known):
-                    continue
-                if _is_displayed(original_lines[index], run.start, known) or _follows_status_code(line, run):
-                    continue
-                yield offset + run.start, offset + run.end
-        offset += len(line) + 1
+    for index in candidates:
+        line = lines[index]
+        if body and (index >= signature or _is_heading(line, known) or _is_technical(line)):
+            continue
+        for run in _caps_runs(line, known):
+            if run.words < known.min_caps_words or _is_labelled(line, run):
+                continue
+            if _is_name_or_screen_text(line, run, known):
+                continue
+            if _is_displayed(original_lines[index], run.start, known) or _follows_status_code(line, run):
+                continue
+            yield line_starts[index] + run.start, line_starts[index] + run.end
+
+
+def _lines_with_capitals(text: str, line_starts: list[int], least: int) -> list[int]:
+    """The lines (by index) holding capitals enough for a run of `least` shouted words."""
+    per_line = Counter(bisect_right(line_starts, pair.start()) - 1 for pair in _CAPITALS_PAIR.finditer(text))
+    return sorted(index for index, count in per_line.items() if count >= least)
 
 
 def _sentence_case(text: str, at_sentence_start: bool, known: ToneKnowledge) -> str:

@@ -1,0 +1,157 @@
+"""The quick ways tone and device look at a draft find exactly what the slow, plain ways find.
+
+Device patterns are tried only where what their matches begin with stands (`PackPattern`); the
+tone rules skip lines without capitals enough to shout and texts without an e-mail address.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+
+import pytest
+from lintkit import draft_of, findings_of, lint
+
+from tglint.analysis import Analysis
+from tglint.checks.account import compile_patterns
+from tglint.checks.device import PackPattern, SearchText, device_patterns, openings_of
+from tglint.checks.tone import knowledge, writer_voice
+from tglint.config import Settings
+from tglint.packs import load_packs
+
+_PACKS = load_packs()
+_DEVICE = _PACKS.get("device")
+_IN_DEVICE_PACK = re.compile(r"[A-Za-z]+|[\u3400-\u9fff]+")
+EN = "To: support@telegram.org\nSubject: [Technical Issue] - Messages not sending\n\n"
+
+_WRITTEN = [
+    "iPhone 15 Pro, iOS 17.2, Telegram 10.5.2, on Wi-Fi",
+    "IPHONE 15, IOS 17.2, TELEGRAM 10.5.2",
+    "Samsung Galaxy S24 Ultra / Android 14 / app version 10.3.1",
+    "Telegram for Android 10.9.1 on a Pixel 8",
+    "Darwin11 xiOS 17 myAndroid 14 Win11 the Win 11 box",
+    "OS X 10.15, macOS Sonoma 14.5, mac os x, Mac  OS   X",
+    "小米13，安卓14，版本号 10.5.2，更新到了最新版本",
+    "华为Mate 60，鸿蒙4.0，Telegram 10.6.1，发不出去消息",
+    "Device: Fairphone 5 with the latest version; it's up to date",
+    "I can't send and cannot log in; it doesn't load, won't open",
+    # Letters outside ASCII that match ASCII ones when case is ignored: the regex scans whole.
+    "\u0130OS 17.2 on my \u0131Phone, telegram 10.5.\u212a, \u017famsung Galaxy S24",
+    "",
+    "tg v10.1 TG:10.2 TG = 10.3 Telegram（版本 10.4）",
+]
+
+
+def _words(seed: int) -> list[str]:
+    """Drafts made of the packs' own words, numbers and separators, in every case."""
+    regexes = [item for value in _DEVICE.values() if isinstance(value, list) for item in value if isinstance(item, str)]
+    words = sorted({word for item in regexes for word in _IN_DEVICE_PACK.findall(item)})
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(300):
+        pieces = []
+        for _ in range(rng.randint(1, 25)):
+            word = rng.choice(words) if rng.random() < 0.6 else f"{rng.randint(0, 99)}.{rng.randint(0, 20)}"
+            word = rng.choice([word, word.upper(), word.lower(), word.capitalize()])
+            pieces.append(word + rng.choice([" ", "", "  ", "-", ".", ",", "，", ":", "\n", "(", "x", "_"]))
+        texts.append("".join(pieces))
+    return texts
+
+
+def _pack_patterns() -> list[PackPattern]:
+    """Every pattern the device rules look for, looked for by its openings from the first time on."""
+    found = device_patterns(Analysis(draft_of("Subject: x\n\nx\n"), Settings(), _PACKS))
+    patterns = [getattr(found, field.name) for field in dataclasses.fields(found)]
+    return [PackPattern(pattern.compiled, openings_from=1) for pattern in patterns if isinstance(pattern, PackPattern)]
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_pack_patterns_find_what_the_regex_finds(seed: int) -> None:
+    for scan in _pack_patterns():
+        assert scan.compiled is not None
+        for text in _WRITTEN + _words(seed):
+            where = SearchText.of(text)
+            assert [m.span() for m in scan.finditer(where)] == [m.span() for m in scan.compiled.finditer(text)]
+
+
+def test_pack_patterns_after_blanking_find_what_the_regex_finds() -> None:
+    for scan in _pack_patterns():
+        assert scan.compiled is not None
+        for text in _WRITTEN:
+            where = SearchText.of(text).blanked([(0, min(3, len(text)))])
+            assert [m.span() for m in scan.finditer(where)] == [m.span() for m in scan.compiled.finditer(where.text)]
+
+
+def test_the_built_in_device_patterns_are_looked_for_by_their_openings() -> None:
+    for scan in _pack_patterns():
+        assert scan.compiled is not None
+        assert openings_of(scan.compiled) is not None, scan.compiled.pattern[:80]
+
+
+def test_openings_are_read_only_once_a_pattern_is_used_a_few_times() -> None:
+    scan = PackPattern(compile_patterns(_DEVICE["os_name"], "os_name"), openings_from=3)
+    found = []
+    for _ in range(4):
+        found.append([m.span() for m in scan.finditer(SearchText.of("Android 14 and iOS"))])
+        if len(found) < 3:
+            assert scan.openings is None
+    assert scan.openings is not None
+    assert found == [[(0, 7), (15, 18)]] * 4
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        [r"(?:the\s+)?latest\s+version", r"v\d{1,2}\.\d"],
+        [r"a?b", r"x|(?:y)?z"],  # every match may begin with a letter of a short class
+        [r"\w+ing"],  # may begin with any letter: scanned whole
+        [r"[^\n，]{0,5}?版本\d"],
+        [r"(?-i:Mate)\s*\d{2}", r"K\w"],
+        [r".?os"],
+    ],
+)
+def test_any_pack_regex_finds_the_same(patterns: list[str]) -> None:
+    scan = PackPattern(compile_patterns(patterns, "test"), openings_from=1)
+    assert scan.compiled is not None
+    for text in _WRITTEN + _words(3) + ["Mate 60 mate 60 MATE 60 ab b xz z yz", "\u212aa ka Ka", "running ing"]:
+        assert [m.span() for m in scan.finditer(SearchText.of(text))] == [
+            m.span() for m in scan.compiled.finditer(text)
+        ]
+
+
+def test_no_pattern_finds_nothing() -> None:
+    assert list(PackPattern(None).finditer(SearchText.of("iOS 17"))) == []
+
+
+# -- tone ----------------------------------------------------------------------------------------
+
+
+def test_names_and_quotes_are_not_the_writers_voice() -> None:
+    known = knowledge(_PACKS)
+    text = "'YOU IDIOT', ANGRY.BIRD@SHOP.COM and @ANGRY_BIRD_SHOP; don't 'STOP' now"
+    assert writer_voice(text, known) == "           ,                     and                 ; don't        now"
+
+
+def test_an_address_is_blanked_whole_and_a_handle_too() -> None:
+    known = knowledge(_PACKS)
+    assert writer_voice("mail me at john.doe+x@mail.example.com now", known).split() == ["mail", "me", "at", "now"]
+    assert writer_voice("write to @some_shop now", known).split() == ["write", "to", "now"]
+
+
+@pytest.mark.parametrize(
+    ("body", "shouted"),
+    [
+        ("Please help. I'M SO ANGRY NOW.", "I'M SO ANGRY NOW"),
+        ("Nothing works.\nFIX THIS APP TODAY please\nThanks", "FIX THIS APP TODAY"),
+        ("It said ERROR. WHY DOES IT FAIL", "WHY DOES IT FAIL"),
+    ],
+)
+def test_shouting_on_any_line_is_found(body: str, shouted: str) -> None:
+    [finding] = findings_of(lint(EN + body + "\n", select=("TG603",)), "TG603")
+    assert f'"{shouted}"' in finding.message
+
+
+@pytest.mark.parametrize("body", ["The SMS OTP never arrives over Wi-Fi.", "I AM here.\nSO IS he.", "OK, GO"])
+def test_capitals_spread_thin_are_not_shouting(body: str) -> None:
+    assert findings_of(lint(EN + body + "\n", select=("TG603",)), "TG603") == []
