@@ -16,12 +16,13 @@ from tglint.draft import Draft, Part
 from tglint.language import detect_language
 from tglint.lexicon import Lexicon, lexicon
 from tglint.packs import Packs, weighted
-from tglint.phones import PhoneMatch, find_phone_numbers
 from tglint.topic import SubjectTag, TopicVerdict, classify_topic, leading_tag, topic_of_tag
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+    from tglint.phones import PhoneMatch
 
 SUPPORTED_LANGUAGES = ("zh", "en")
 
@@ -126,6 +127,8 @@ class Analysis:
     @cached_property
     def phone_numbers(self) -> list[PhoneMatch]:
         """Phone numbers in the writer's own words of the body."""
+        from tglint.phones import find_phone_numbers  # phonenumbers' data: only when a rule asks
+
         return find_phone_numbers(self.body_text, self.phone_regions)
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
