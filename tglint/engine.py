@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from tglint.analysis import Analysis
@@ -33,13 +34,13 @@ class Linter:
     def lint_draft(self, draft: Draft) -> FileResult:
         analysis = Analysis(draft, self.settings, self.packs)
         skipped = ignored_for_path(draft.path, self.settings.per_path_ignores)
+        language = analysis.language
         findings: list[Finding] = []
-        for rule in self.rules:
-            if any(matches(s, rule) for s in skipped):
+        for rule, severity in self._rules_with_severity:
+            if skipped and any(matches(s, rule) for s in skipped):
                 continue
-            if analysis.language not in rule.languages and "*" not in rule.languages:
+            if language not in rule.languages and "*" not in rule.languages:
                 continue
-            severity = severity_for(rule, self.settings.severity)
             try:
                 hits = list(rule.check(analysis))
             except Exception as exc:  # a broken (plugin) rule must not stop the others
@@ -57,6 +58,11 @@ class Linter:
             part_texts=_excerpts(draft, kept),
             notes=draft.notes,
         )
+
+    @cached_property
+    def _rules_with_severity(self) -> tuple[tuple[RuleLike, Severity], ...]:
+        """Each rule with the severity the settings give it: the same for every draft."""
+        return tuple((rule, severity_for(rule, self.settings.severity)) for rule in self.rules)
 
     def lint(self, items: Iterable[Draft | ReadError]) -> Iterator[FileResult]:
         for item in items:
