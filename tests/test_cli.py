@@ -246,3 +246,13 @@ def test_the_report_streams_out_while_drafts_are_still_being_checked(
     first, second, third = written_before
     assert first < second, "the first draft's findings were not written before the next draft was checked"
     assert len(stdout.getvalue()) > third
+
+
+def test_default_workers_are_the_cores_this_process_may_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from tglint.run import usable_cores
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert usable_cores() == 2

@@ -245,7 +245,7 @@ def lint_paths(linter: Linter, paths: Iterable[str], jobs: int | None = None) ->
     paths = iter(paths)
     head = list(islice(paths, PARALLEL_THRESHOLD))
     if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(head) >= PARALLEL_THRESHOLD else 1
+        jobs = usable_cores() if len(head) >= PARALLEL_THRESHOLD else 1
     if jobs <= 1:
         for path in chain(head, paths):
             yield from linter.lint(read_path(path, limits=linter.settings.limits))
@@ -257,6 +257,13 @@ def lint_paths(linter: Linter, paths: Iterable[str], jobs: int | None = None) ->
     with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
         for batch in pool.imap(_lint_one_path, chain(head[1:], paths), chunksize=_CHUNK):
             yield from batch
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (a container or `taskset` may allow fewer than exist)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def _init_worker(linter: Linter) -> None:
