@@ -16,16 +16,25 @@ import pytest
 from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, Leniency, PhoneMetadata, PhoneNumberFormat, PhoneNumberMatcher
 
 from tglint import phones
+from tglint.patterns import compiled
 
 REGIONS = ("US", "CN", "TW", "GB", "DE", "AU", "SM", "IM", "BB", "AR", "JP", "ZZ")
 
 
 def plain_matches(text: str, region: str) -> list[tuple[int, str, object]]:
-    return [(m.start, m.raw_string, m.number) for m in PhoneNumberMatcher(text, region, leniency=Leniency.VALID)]
+    """The library's matches, less those `find_phone_numbers` drops as IP addresses or versions at once."""
+    matches = PhoneNumberMatcher(text, region, leniency=Leniency.VALID)
+    return [(m.start, m.raw_string, m.number) for m in matches if not _ip_or_version(m.raw_string)]
 
 
 def quick_matches(text: str, region: str) -> list[tuple[int, str, object]]:
-    return [(m.start, m.raw_string, m.number) for m in phones._matches(text, region)]
+    return [
+        (m.start, m.raw_string, m.number) for m in phones._matches(text, region) if not _ip_or_version(m.raw_string)
+    ]
+
+
+def _ip_or_version(raw: str) -> bool:
+    return compiled(phones._IP_OR_VERSION).match(raw) is not None
 
 
 def test_fewest_characters_with_country_code_holds_for_every_country() -> None:
@@ -69,8 +78,26 @@ def test_short_and_odd_candidates_are_matched_alike(region: str) -> None:
         assert quick_matches(text, region) == plain_matches(text, region), text
 
 
+@pytest.mark.parametrize("region", [*REGIONS, "NU", "TK", "SH", "FK"])
+def test_ip_addresses_and_versions_next_to_numbers_are_matched_alike(region: str) -> None:
+    rng = random.Random(region)
+    pieces = ["203.0.113.35", "10.5.2", "1.2.3.4.5", "185.220.101.51", "2024.03.01", "4155550132", "+86 138 0013 8000"]
+    pieces += ["0412 345 678", "1234", "5550", "0.1", "99.999.999", " ", "  ", ", ", ":", "/", "-", "(", ")", "v", "\n"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        assert quick_matches(text, region) == plain_matches(text, region), text
+    assert phones._matches("8.8.8.8", region) is not None
+
+
+def test_a_valid_number_shaped_like_an_ip_address_is_dropped_either_way() -> None:
+    # Valid in some region read with dots; whether the matcher finds it or not, it is not a phone number.
+    for region in REGIONS:
+        text = "server 10.225.81.112 down"
+        assert [m for m in phones.find_phone_numbers(text, (region,)) if not m.masked] == []
+
+
 def reference_inside_url(text: str, position: int) -> bool:
-    return any(url.start() <= position < url.end() for url in phones._URL.finditer(text))
+    return any(url.start() <= position < url.end() for url in compiled(phones._URL).finditer(text))
 
 
 def test_inside_url_agrees_with_finding_every_url() -> None:
@@ -84,9 +111,9 @@ def test_national_and_international_numbers_are_found_as_by_finditer() -> None:
     alphabet = "0123456789" * 4 + "000  --()).,:/=#@a_+＋\u00a0中\n"
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
-        national = [m.span() for m in phones._NATIONAL.finditer(text) if _enough_digits(m.group())]
+        national = [m.span() for m in compiled(phones._NATIONAL).finditer(text) if _enough_digits(m.group())]
         assert [m.span() for m in phones._national_numbers(text) if _enough_digits(m.group())] == national, text
-        international = [m.span() for m in phones._INTERNATIONAL.finditer(text)]
+        international = [m.span() for m in compiled(phones._INTERNATIONAL).finditer(text)]
         assert [m.span() for m in phones._international_numbers(text)] == international, text
 
 

@@ -1,12 +1,12 @@
 """The quick ways tone and device look at a draft find exactly what the slow, plain ways find.
 
-Device patterns are tried only where what their matches begin with stands (`PackPattern`); the
-tone rules skip lines without capitals enough to shout and texts without an e-mail address.
+Device patterns are tried only where what their matches begin with stands (`QuickPattern`, tested
+on its own in test_quick_search.py); the tone rules skip lines without capitals enough to shout and
+texts without an e-mail address.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import random
 import re
 
@@ -14,11 +14,11 @@ import pytest
 from lintkit import draft_of, findings_of, lint
 
 from tglint.analysis import Analysis
-from tglint.checks.account import compile_patterns
-from tglint.checks.device import PackPattern, SearchText, device_patterns, openings_of
+from tglint.checks.device import _blank, device_patterns
 from tglint.checks.tone import knowledge, writer_voice
 from tglint.config import Settings
 from tglint.packs import load_packs
+from tglint.quick_search import QuickPattern
 
 _PACKS = load_packs()
 _DEVICE = _PACKS.get("device")
@@ -36,7 +36,7 @@ _WRITTEN = [
     "华为Mate 60，鸿蒙4.0，Telegram 10.6.1，发不出去消息",
     "Device: Fairphone 5 with the latest version; it's up to date",
     "I can't send and cannot log in; it doesn't load, won't open",
-    # Letters outside ASCII that match ASCII ones when case is ignored: the regex scans whole.
+    # Letters outside ASCII that match ASCII ones when case is ignored.
     "\u0130OS 17.2 on my \u0131Phone, telegram 10.5.\u212a, \u017famsung Galaxy S24",
     "",
     "tg v10.1 TG:10.2 TG = 10.3 Telegram（版本 10.4）",
@@ -59,69 +59,30 @@ def _words(seed: int) -> list[str]:
     return texts
 
 
-def _pack_patterns() -> list[PackPattern]:
-    """Every pattern the device rules look for, looked for by its openings from the first time on."""
+def _device_regexes() -> list[re.Pattern[str]]:
+    """Every regex the device rules look for (the brand and model one is built in device.py)."""
     found = device_patterns(Analysis(draft_of("Subject: x\n\nx\n"), Settings(), _PACKS))
-    patterns = [getattr(found, field.name) for field in dataclasses.fields(found)]
-    return [PackPattern(pattern.compiled, openings_from=1) for pattern in patterns if isinstance(pattern, PackPattern)]
+    fields = [getattr(found, name) for name in dir(found) if not name.startswith("_")]
+    regexes = [field.compiled for field in fields if isinstance(field, QuickPattern) and field.compiled is not None]
+    assert len(regexes) >= 10
+    return regexes
 
 
 @pytest.mark.parametrize("seed", [1, 2])
-def test_pack_patterns_find_what_the_regex_finds(seed: int) -> None:
-    for scan in _pack_patterns():
-        assert scan.compiled is not None
+def test_device_patterns_find_what_the_regex_finds(seed: int) -> None:
+    for compiled in _device_regexes():
+        scan = QuickPattern(compiled, read_on_use=1)
         for text in _WRITTEN + _words(seed):
-            where = SearchText.of(text)
-            assert [m.span() for m in scan.finditer(where)] == [m.span() for m in scan.compiled.finditer(text)]
+            assert [m.span() for m in scan.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+        assert scan.openings is not None, compiled.pattern[:80]
 
 
-def test_pack_patterns_after_blanking_find_what_the_regex_finds() -> None:
-    for scan in _pack_patterns():
-        assert scan.compiled is not None
+def test_device_patterns_after_blanking_find_what_the_regex_finds() -> None:
+    for compiled in _device_regexes():
+        scan = QuickPattern(compiled, read_on_use=1)
         for text in _WRITTEN:
-            where = SearchText.of(text).blanked([(0, min(3, len(text)))])
-            assert [m.span() for m in scan.finditer(where)] == [m.span() for m in scan.compiled.finditer(where.text)]
-
-
-def test_the_built_in_device_patterns_are_looked_for_by_their_openings() -> None:
-    for scan in _pack_patterns():
-        assert scan.compiled is not None
-        assert openings_of(scan.compiled) is not None, scan.compiled.pattern[:80]
-
-
-def test_openings_are_read_only_once_a_pattern_is_used_a_few_times() -> None:
-    scan = PackPattern(compile_patterns(_DEVICE["os_name"], "os_name"), openings_from=3)
-    found = []
-    for _ in range(4):
-        found.append([m.span() for m in scan.finditer(SearchText.of("Android 14 and iOS"))])
-        if len(found) < 3:
-            assert scan.openings is None
-    assert scan.openings is not None
-    assert found == [[(0, 7), (15, 18)]] * 4
-
-
-@pytest.mark.parametrize(
-    "patterns",
-    [
-        [r"(?:the\s+)?latest\s+version", r"v\d{1,2}\.\d"],
-        [r"a?b", r"x|(?:y)?z"],  # every match may begin with a letter of a short class
-        [r"\w+ing"],  # may begin with any letter: scanned whole
-        [r"[^\n，]{0,5}?版本\d"],
-        [r"(?-i:Mate)\s*\d{2}", r"K\w"],
-        [r".?os"],
-    ],
-)
-def test_any_pack_regex_finds_the_same(patterns: list[str]) -> None:
-    scan = PackPattern(compile_patterns(patterns, "test"), openings_from=1)
-    assert scan.compiled is not None
-    for text in _WRITTEN + _words(3) + ["Mate 60 mate 60 MATE 60 ab b xz z yz", "\u212aa ka Ka", "running ing"]:
-        assert [m.span() for m in scan.finditer(SearchText.of(text))] == [
-            m.span() for m in scan.compiled.finditer(text)
-        ]
-
-
-def test_no_pattern_finds_nothing() -> None:
-    assert list(PackPattern(None).finditer(SearchText.of("iOS 17"))) == []
+            blanked = _blank(text, [(0, min(3, len(text)))])
+            assert [m.span() for m in scan.finditer(blanked)] == [m.span() for m in compiled.finditer(blanked)]
 
 
 # -- tone ----------------------------------------------------------------------------------------

@@ -26,37 +26,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, NamedTuple
 
-import phonenumbers
-from phonenumbers import (
-    COUNTRY_CODE_TO_REGION_CODE,
-    CountryCodeSource,
-    Leniency,
-    PhoneMetadata,
-    PhoneNumberFormat,
-    PhoneNumberMatch,
-    PhoneNumberMatcher,
-    PhoneNumberType,
-)
+from tglint.patterns import compiled
 
-_WITH_COUNTRY_CODE = frozenset(
-    {
-        CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN,
-        CountryCodeSource.FROM_NUMBER_WITH_IDD,
-    }
-)
-_MOBILE_TYPES = frozenset({PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE})
+if TYPE_CHECKING:
+    from phonenumbers import PhoneMetadata, PhoneNumber, PhoneNumberMatch, PhoneNumberMatcher
+
+# phonenumbers (15 ms to import) is imported by the functions below that use it: importing the
+# rules does not, nor does a draft without seven digits close together.
 
 # Cheap test before running the matcher: at least 7 digits close together.
-_ENOUGH_DIGITS = re.compile(r"\d(?:[\s\-().\u00a0/]{0,2}\d){6}")
+_ENOUGH_DIGITS = r"\d(?:[\s\-().\u00a0/]{0,2}\d){6}"
 
 _MASK_CHARS = r"*＊xX•●·"
 # Every masked number has three mask characters in a row: texts without them skip the pattern.
 # (Written with one class first, which `re` skips ahead to, unlike a repeat.)
-_MASK_RUN = re.compile(rf"[{_MASK_CHARS}][{_MASK_CHARS}]{{2}}")
-_MASKED = re.compile(
+_MASK_RUN = rf"[{_MASK_CHARS}][{_MASK_CHARS}]{{2}}"
+_MASKED = (
     r"(?<![\w*＊+＋])"
     r"(?P<cc>(?:\+|＋|00)\s?\d{1,3}[\s-]?)?"
     r"(?P<head>\(?\d{2,4}\)?)[\s-]?"
@@ -65,31 +53,32 @@ _MASKED = re.compile(
     rf"(?![\w{_MASK_CHARS}])"
 )
 # "+" (or "00") and then digit groups: a number someone meant to write in international form.
-_INTERNATIONAL = re.compile(
+_INTERNATIONAL = (
     r"(?<![\w+＋.:/=-])(?<!\d[ ,.])(?P<prefix>[+＋]|00(?=[1-9]))"
     r"\s?(?P<cc>\(?\d{1,3}\)?)(?P<rest>(?:[ \-.\u00a0]?\(?\d{1,5}\)?){1,6})(?![\w.]?\d)"
 )
-# Where an international number may start (none of these overlaps another).
-_INTERNATIONAL_START = re.compile(r"[+＋]|00[1-9]")
-_GROUP = re.compile(r"\d+")
+# Where an international number may start: "+", or "00" and a digit (none of these overlaps another).
+# Written as one class first, which `re` skips ahead to, and the "00" checked only at a "0".
+_INTERNATIONAL_START = r"[+＋0](?:(?<=0)(?=0[1-9])|(?<!0))"
+_GROUP = r"\d+"
 # An unbroken "+1234567" is as often a count ("+1234 lines") as a phone number.
 _MIN_UNBROKEN_DIGITS = 10
 # A number as written inside its country: digit groups with single spaces, dashes or
 # brackets ("0412 345 678", "07911 123456", "138-0013-8000", "13812345678").
-_NATIONAL = re.compile(r"(?<![\w+＋.:/=#@-])\(?\d{2,5}\)?(?:[ -]?\d{2,5}){0,4}(?![\w.]?\d|[\w@-])")
+_NATIONAL = r"(?<![\w+＋.:/=#@-])\(?\d{2,5}\)?(?:[ -]?\d{2,5}){0,4}(?![\w.]?\d|[\w@-])"
 _MIN_NATIONAL_DIGITS = 9
 # A stretch of digits as close as `_NATIONAL` lets them stand, with enough of them: a match worth
 # trying lies in one (or starts at the "(" just before it), so `_NATIONAL` is searched there only.
-_NATIONAL_STRETCH = re.compile(rf"\d(?:[ \-)]{{0,2}}\d){{{_MIN_NATIONAL_DIGITS - 1},}}")
-_IP_OR_VERSION = re.compile(r"^\d{1,3}(?:\.\d{1,3}){2,}$")
-_DATE = re.compile(r"\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}")
-_THOUSANDS = re.compile(r"^\d{1,3}(?:[ ,.\u00a0]\d{3}){2,}$")
-_URL = re.compile(r"(?:https?://|www\.|t\.me/)\S+", re.IGNORECASE)
+_NATIONAL_STRETCH = rf"\d(?:[ \-)]{{0,2}}\d){{{_MIN_NATIONAL_DIGITS - 1},}}"
+_IP_OR_VERSION = r"^\d{1,3}(?:\.\d{1,3}){2,}$"
+_MOST_DIGITS_IN_DOTTED_PIECE = 3  # of `_IP_OR_VERSION`, between two dots
+_DATE = r"\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}"
+_THOUSANDS = r"^\d{1,3}(?:[ ,.\u00a0]\d{3}){2,}$"
+_URL = r"(?i)(?:https?://|www\.|t\.me/)\S+"
 _MIN_DIGITS, _MAX_DIGITS = 7, 15
 
 
-@dataclass(frozen=True, slots=True)
-class PhoneMatch:
+class PhoneMatch(NamedTuple):
     start: int
     end: int
     raw: str
@@ -110,7 +99,7 @@ def find_phone_numbers(text: str, regions: Sequence[str]) -> list[PhoneMatch]:
     found: list[PhoneMatch] = []
     for masked in find_masked_numbers(text):
         _add(found, masked, text)
-    if not _ENOUGH_DIGITS.search(text):
+    if not compiled(_ENOUGH_DIGITS).search(text):
         return found
     primary, *others = regions or ("ZZ",)
     for offset, window in _digit_windows(text):
@@ -138,7 +127,7 @@ def _digit_windows(text: str) -> Iterator[tuple[int, str]]:
     counts); giving it only these stretches keeps its answers and skips the rest.
     """
     spans: list[list[int]] = []
-    for run in _ENOUGH_DIGITS.finditer(text):
+    for run in compiled(_ENOUGH_DIGITS).finditer(text):
         start = max(0, run.start() - _WINDOW_CONTEXT)
         end = min(len(text), run.end() + _WINDOW_CONTEXT)
         if spans and start <= spans[-1][1]:
@@ -156,7 +145,7 @@ def _digit_windows(text: str) -> Iterator[tuple[int, str]]:
 
 def _matches(window: str, region: str) -> Iterator[PhoneNumberMatch]:
     """What `PhoneNumberMatcher(window, region, leniency=VALID)` finds, found faster."""
-    return iter(_ShortCandidatesSkipped(window, region))
+    return iter(_quick_matcher()(window, region))
 
 
 # Fewest digits (and letters, which phonenumbers may read as digits) of a valid number
@@ -166,25 +155,43 @@ def _matches(window: str, region: str) -> Iterator[PhoneNumberMatch]:
 FEWEST_CHARACTERS_WITH_COUNTRY_CODE = 6
 
 
-class _ShortCandidatesSkipped(PhoneNumberMatcher):
-    """The VALID-leniency matcher, declining at once the candidates too short to be valid.
+@cache
+def _quick_matcher() -> type[PhoneNumberMatcher]:
+    """The VALID-leniency matcher, declining at once the candidates that cannot give a phone number.
 
     The matcher parses and validates every run of digits it meets ("24", "2024.03"),
     and validating a number of the US (one country code, 25 regions) is slow. A
     candidate can only be valid if its number has a length its country allows, and
     every digit of that number comes from a digit or a letter of the candidate (or
     from a national-prefix rule): with fewer of them than `fewest_characters(region)`,
-    `_parse_and_verify` of the library would reject it too. The matches are the same.
+    `_parse_and_verify` of the library would reject it too.
+
+    A candidate shaped like an IP address or a version ("203.0.113.35") is not validated
+    either: valid, it would be dropped as something else (`_is_something_else`); invalid,
+    the matcher would look for a number among its dot-separated pieces, all too short.
+    Either way nothing is found in it and the search goes on after it.
+
+    (Defined on first use: it is a subclass of phonenumbers' matcher.)
     """
+    from phonenumbers import Leniency, PhoneNumberMatcher
 
-    def __init__(self, text: str, region: str) -> None:
-        super().__init__(text, region, leniency=Leniency.VALID)
-        self._fewest = fewest_characters(region)
+    class QuickMatcher(PhoneNumberMatcher):
+        def __init__(self, text: str, region: str) -> None:
+            super().__init__(text, region, leniency=Leniency.VALID)
+            self._fewest = fewest_characters(region)
+            self._dotted_pieces_too_short = self._fewest > _MOST_DIGITS_IN_DOTTED_PIECE
 
-    def _parse_and_verify(self, candidate: str, offset: int) -> PhoneNumberMatch | None:
-        if len(candidate) < self._fewest or sum(ch.isalnum() for ch in candidate) < self._fewest:
-            return None
-        return super()._parse_and_verify(candidate, offset)
+        def _extract_match(self, candidate: str, offset: int) -> PhoneNumberMatch | None:
+            if self._dotted_pieces_too_short and compiled(_IP_OR_VERSION).match(candidate):
+                return None
+            return super()._extract_match(candidate, offset)
+
+        def _parse_and_verify(self, candidate: str, offset: int) -> PhoneNumberMatch | None:
+            if len(candidate) < self._fewest or sum(ch.isalnum() for ch in candidate) < self._fewest:
+                return None
+            return super()._parse_and_verify(candidate, offset)
+
+    return QuickMatcher
 
 
 @lru_cache(maxsize=64)
@@ -196,6 +203,8 @@ def fewest_characters(region: str) -> int:
     (then the main region of that code may apply its rule as well), or after an
     international prefix or a "+" and any country's code.
     """
+    from phonenumbers import PhoneMetadata
+
     metadata = PhoneMetadata.metadata_for_region(region.upper(), None)
     if metadata is None:  # phonenumbers parses only numbers with a "+" for an unknown region
         return FEWEST_CHARACTERS_WITH_COUNTRY_CODE
@@ -210,12 +219,16 @@ def fewest_characters(region: str) -> int:
 
 
 def _main_metadata(code: int) -> PhoneMetadata | None:
-    region = phonenumbers.region_code_for_country_code(code)
+    from phonenumbers import PhoneMetadata, region_code_for_country_code
+
+    region = region_code_for_country_code(code)
     return PhoneMetadata.metadata_for_region_or_calling_code(code, region)
 
 
 def _shortest_national_number(code: int) -> int:
     """The shortest national number any region of calling code `code` allows (0: no limit known)."""
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
+
     lengths = []
     for region in COUNTRY_CODE_TO_REGION_CODE.get(code, ()):
         metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, region)
@@ -224,15 +237,15 @@ def _shortest_national_number(code: int) -> int:
     return min(lengths, default=0)
 
 
-_BACKREFERENCE = re.compile(r"\\(?:\d+|g<\w+>)")
+_BACKREFERENCE = r"\\(?:\d+|g<\w+>)"
 
 
 def _digits_added(metadata: PhoneMetadata | None) -> int:
     """Digits a national-prefix transform rule ("9\\1", "0549\\1") may add to a number."""
     rule = (metadata.national_prefix_transform_rule if metadata else None) or ""
-    if len(_BACKREFERENCE.findall(rule)) > 1:
+    if len(compiled(_BACKREFERENCE).findall(rule)) > 1:
         return 99  # a group written twice may double digits: no limit worth using
-    return sum(ch.isalnum() for ch in _BACKREFERENCE.sub("", rule))
+    return sum(ch.isalnum() for ch in compiled(_BACKREFERENCE).sub("", rule))
 
 
 def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: Sequence[PhoneMatch]) -> Iterable[PhoneMatch]:
@@ -242,6 +255,8 @@ def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: Sequence
     starts with a trunk prefix 0 or is China's 11-digit 1x mobile. A plain run of
     digits is an ID or an order number far more often.
     """
+    import phonenumbers
+
     for match in _national_numbers(text):
         raw = match.group()
         digits = sum(ch.isdigit() for ch in raw)
@@ -257,7 +272,7 @@ def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: Sequence
                 parsed = phonenumbers.parse(raw, region)
             except phonenumbers.NumberParseException:
                 continue
-            if phonenumbers.number_type(parsed) in _MOBILE_TYPES:
+            if _is_mobile(phonenumbers.number_type(parsed)):
                 yield _describe(raw, start, end, region)
                 break
 
@@ -268,15 +283,16 @@ def _national_numbers(text: str) -> Iterator[re.Match[str]]:
     Searched stretch by stretch (and two characters past each, what its look-ahead reads): a
     match lies in one stretch, and matches in other stretches do not change where it is found.
     """
-    for stretch in _NATIONAL_STRETCH.finditer(text):
+    national = compiled(_NATIONAL)
+    for stretch in compiled(_NATIONAL_STRETCH).finditer(text):
         start = stretch.start() - 1 if text[stretch.start() - 1 : stretch.start()] == "(" else stretch.start()
-        yield from _NATIONAL.finditer(text, start, stretch.end() + 2)
+        yield from national.finditer(text, start, stretch.end() + 2)
 
 
 def find_masked_numbers(text: str) -> Iterable[PhoneMatch]:
-    if not _MASK_RUN.search(text):
+    if not compiled(_MASK_RUN).search(text):
         return
-    for match in _MASKED.finditer(text):
+    for match in compiled(_MASKED).finditer(text):
         yield PhoneMatch(
             match.start(),
             match.end(),
@@ -315,7 +331,7 @@ def _inside_url(text: str, position: int) -> bool:
         run_start -= 1
     while run_end < len(text) and not text[run_end].isspace():
         run_end += 1
-    url = _URL.search(text, run_start, run_end)
+    url = compiled(_URL).search(text, run_start, run_end)
     return url is not None and url.start() <= position
 
 
@@ -323,7 +339,7 @@ def _is_something_else(text: str, start: int, end: int, raw: str) -> bool:
     """A match the matcher accepts that a reader would not call a phone number."""
     before = text[start - 1] if start > 0 else ""
     after = text[end : end + 2]
-    if _IP_OR_VERSION.match(raw) or _THOUSANDS.match(raw) or _DATE.search(raw):
+    if compiled(_IP_OR_VERSION).match(raw) or compiled(_THOUSANDS).match(raw) or compiled(_DATE).search(raw):
         return True
     # Part of a longer dotted run (an IP address, a version), or the id of a bot token.
     if (after[:1] in {".", ":"} and after[1:2].isdigit()) or (after[:1] == ":" and after[1:2].isalpha()):
@@ -335,31 +351,46 @@ def _is_something_else(text: str, start: int, end: int, raw: str) -> bool:
 
 
 def _describe(raw: str, start: int, end: int, region: str) -> PhoneMatch:
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(raw, region, keep_raw_input=True)
     except phonenumbers.NumberParseException:
         return PhoneMatch(start, end, raw, False, False, region=region)
     # number_type() is UNKNOWN exactly when is_valid_number() is False; asking once is half the work.
     kind = phonenumbers.number_type(parsed)
-    valid = kind != PhoneNumberType.UNKNOWN
+    valid = kind != phonenumbers.PhoneNumberType.UNKNOWN
     return PhoneMatch(
         start,
         end,
         raw,
-        has_country_code=parsed.country_code_source in _WITH_COUNTRY_CODE,
+        has_country_code=_written_with_country_code(parsed),
         valid=valid,
         region=phonenumbers.region_code_for_number(parsed) if valid else region,
-        e164=phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL),
+        e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL),
         bare=raw.isdigit(),
-        mobile=kind in _MOBILE_TYPES,
+        mobile=_is_mobile(kind),
     )
+
+
+def _written_with_country_code(parsed: PhoneNumber) -> bool:
+    from phonenumbers import CountryCodeSource
+
+    source = parsed.country_code_source
+    return source == CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN or source == CountryCodeSource.FROM_NUMBER_WITH_IDD
+
+
+def _is_mobile(kind: int) -> bool:
+    from phonenumbers import PhoneNumberType
+
+    return kind == PhoneNumberType.MOBILE or kind == PhoneNumberType.FIXED_LINE_OR_MOBILE
 
 
 def _written_like_a_phone_number(raw: str, rest: str) -> bool:
     digits = sum(ch.isdigit() for ch in raw)
-    if not _MIN_DIGITS <= digits <= _MAX_DIGITS or _DATE.search(raw):
+    if not _MIN_DIGITS <= digits <= _MAX_DIGITS or compiled(_DATE).search(raw):
         return False
-    groups = _GROUP.findall(rest)
+    groups = compiled(_GROUP).findall(rest)
     if len(groups) == 1:
         return digits >= _MIN_UNBROKEN_DIGITS
     # "+33 6 12 34 56 78" has one one-digit group; "+3 5 7 9 11" is a list of numbers.
@@ -368,6 +399,8 @@ def _written_like_a_phone_number(raw: str, rest: str) -> bool:
 
 def describe_national(raw: str, start: int, region: str) -> PhoneMatch:
     """A number the caller knows stands for a phone number though phonenumbers calls it invalid."""
+    import phonenumbers
+
     parsed = phonenumbers.parse(raw, region)
     return PhoneMatch(
         start,
@@ -376,20 +409,21 @@ def describe_national(raw: str, start: int, region: str) -> PhoneMatch:
         has_country_code=False,
         valid=True,
         region=region,
-        e164=phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL),
+        e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL),
         bare=raw.isdigit(),
     )
 
 
 def _international_numbers(text: str) -> Iterator[re.Match[str]]:
-    """`_INTERNATIONAL.finditer(text)`, tried only where a "+" or "00" stands.
+    """The matches of `_INTERNATIONAL` in `text`, tried only where a "+" or "00" stands.
 
     `re` cannot skip ahead in `_INTERNATIONAL` (it starts with look-behinds) and tests them at
     every position; the places where a match may start are found much faster on their own.
     """
     resume = 0  # like `finditer`, no match starts inside the previous one
-    for start in _INTERNATIONAL_START.finditer(text):
-        if start.start() >= resume and (match := _INTERNATIONAL.match(text, start.start())):
+    international = compiled(_INTERNATIONAL)
+    for start in compiled(_INTERNATIONAL_START).finditer(text):
+        if start.start() >= resume and (match := international.match(text, start.start())):
             resume = match.end()
             yield match
 
@@ -399,6 +433,8 @@ def _international_candidates(text: str, found: Sequence[PhoneMatch]) -> Iterabl
 
     One overlapping a number already `found` is skipped before it is parsed (it would not be added).
     """
+    import phonenumbers
+
     for match in _international_numbers(text):
         raw = match.group().rstrip(" -.\u00a0")
         if raw.count("(") < raw.count(")"):
@@ -422,6 +458,6 @@ def _international_candidates(text: str, found: Sequence[PhoneMatch]) -> Iterabl
             has_country_code=True,
             valid=valid,
             region=phonenumbers.region_code_for_number(parsed) if valid else None,
-            e164=phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL) if valid else None,
+            e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL) if valid else None,
             possible=phonenumbers.is_possible_number(parsed),
         )

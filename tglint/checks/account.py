@@ -8,21 +8,17 @@ finding points.
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any
 
 from tglint.analysis import Analysis
 from tglint.lexicon import Lexicon, TermMatch
 from tglint.models import Hit, Severity
 from tglint.packs import PackError
+from tglint.quick_search import WORD_EDGE, quick_pattern
 from tglint.rule import Rule, RuleDoc
 
-# Where a match begins or ends with an ASCII letter or digit, another may not touch it there
-# ("id" is not in "android"); Chinese characters may, since Chinese is written without spaces.
-_EDGE = r"(?:(?<![A-Za-z0-9_])|(?![A-Za-z0-9_]))"
 _CONTEXT_BEFORE = 24
 
 
@@ -59,7 +55,9 @@ def _raises_anything(analysis: Analysis) -> bool:
 def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    joined = _EDGE + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")" + _EDGE
+    # Where a match begins or ends with an ASCII letter or digit, another may not touch it there
+    # ("id" is not in "android"); Chinese characters may, since Chinese is written without spaces.
+    joined = WORD_EDGE + "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")" + WORD_EDGE
     return re.compile(joined, re.IGNORECASE)
 
 
@@ -86,98 +84,8 @@ def identifier_pattern(analysis: Analysis, key: str) -> re.Pattern[str] | None:
 
 
 def searches(compiled: re.Pattern[str] | None, text: str) -> bool:
-    """Whether `compiled` matches somewhere in `text`."""
-    return compiled is not None and _yes_no_form(compiled).search(text) is not None
-
-
-# -- searching a pack's regexes quickly ------------------------------------------------------------
-#
-# `_compiled` joins a pack's regexes into one case-insensitive pattern guarded by `_EDGE` at both
-# ends: `re` cannot skip ahead in it and tries every alternative at every position of the text.
-# Most positions cannot start a match, though: their character is none an alternative starts with.
-# The yes/no form of the pattern first matches one of those characters (one cheap test per
-# position) and tries the whole pattern only there. The first characters are read off the pattern
-# with `re`'s own parser (private: whatever it does unexpectedly, the pattern is searched as it is).
-
-_parser: Any = importlib.import_module("re._parser")
-_ops: Any = importlib.import_module("re._constants")
-_CLASS_OF_CATEGORY = {
-    _ops.CATEGORY_DIGIT: r"\d",
-    _ops.CATEGORY_NOT_DIGIT: r"\D",
-    _ops.CATEGORY_SPACE: r"\s",
-    _ops.CATEGORY_NOT_SPACE: r"\S",
-    _ops.CATEGORY_WORD: r"\w",
-    _ops.CATEGORY_NOT_WORD: r"\W",
-}
-_REPEATS = (_ops.MAX_REPEAT, _ops.MIN_REPEAT, _ops.POSSESSIVE_REPEAT)
-_ZERO_WIDTH = (_ops.AT, _ops.ASSERT, _ops.ASSERT_NOT)
-# The first characters of a part of a pattern (as items of a regex class), and whether it may match
-# nothing at all (then what follows it may give the first character too); None: any character.
-_Start = tuple[frozenset[str], bool] | None
-
-
-@lru_cache(maxsize=512)
-def _yes_no_form(compiled: re.Pattern[str]) -> re.Pattern[str]:
-    """A pattern that matches somewhere in exactly the texts `compiled` matches in (its matches are
-    one character long: only for yes/no searches)."""
-    try:
-        start = _sequence_start(_parser.parse(compiled.pattern, compiled.flags))
-        if start is None or start[1] or not start[0]:
-            return compiled
-        # Case-insensitive whatever the pattern says: a wider class only lets more places be tried.
-        first = "(?i:[" + "".join(sorted(start[0])) + "])"
-        # One character back, the whole pattern must match from there.
-        return re.compile(rf"{first}(?<=(?=(?:{compiled.pattern}))[\s\S])", compiled.flags)
-    except Exception:  # re._parser is private: the pattern as it is stays right
-        return compiled
-
-
-def _sequence_start(items: Any) -> _Start:
-    chars: set[str] = set()
-    for op, value in items:
-        start = _item_start(op, value)
-        if start is None:
-            return None
-        chars |= start[0]
-        if not start[1]:
-            return frozenset(chars), False
-    return frozenset(chars), True
-
-
-def _item_start(op: Any, value: Any) -> _Start:
-    if op is _ops.LITERAL:
-        return frozenset({re.escape(chr(value))}), False
-    if op is _ops.IN:
-        items = [_class_item(kind, item) for kind, item in value]
-        return None if None in items else (frozenset(str(item) for item in items), False)
-    if op in _ZERO_WIDTH:
-        return frozenset(), True
-    if op is _ops.SUBPATTERN:
-        return _sequence_start(value[3])
-    if op is _ops.ATOMIC_GROUP:
-        return _sequence_start(value)
-    if op in _REPEATS:
-        start = _sequence_start(value[2])
-        return None if start is None else (start[0], start[1] or value[0] == 0)
-    if op is _ops.BRANCH:
-        starts = [_sequence_start(alternative) for alternative in value[1]]
-        chars: set[str] = set()
-        for start in starts:
-            if start is None:
-                return None
-            chars |= start[0]
-        return frozenset(chars), any(start is not None and start[1] for start in starts)
-    return None  # any character, a negated one, a back-reference...
-
-
-def _class_item(kind: Any, item: Any) -> str | None:
-    if kind is _ops.LITERAL:
-        return re.escape(chr(item))
-    if kind is _ops.RANGE:
-        return f"{re.escape(chr(item[0]))}-{re.escape(chr(item[1]))}"
-    if kind is _ops.CATEGORY:
-        return _CLASS_OF_CATEGORY.get(item)
-    return None  # a negated class: any character but a few
+    """Whether `compiled` (a pack regex, kept for the run) matches somewhere in `text`."""
+    return quick_pattern(compiled).searches(text)
 
 
 def body_anchor(analysis: Analysis) -> tuple[int, int]:

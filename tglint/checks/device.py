@@ -7,17 +7,17 @@ the `device` packs (zh and en merged: Chinese drafts write "iPhone 15" too).
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from tglint.analysis import Analysis
-from tglint.checks.account import lexicon_of, missing_info, pattern, requirement
-from tglint.lexicon import Lexicon, ascii_lower
+from tglint.checks.account import compile_patterns, lexicon_of, missing_info, requirement
+from tglint.lexicon import Lexicon
 from tglint.models import Hit, Severity
+from tglint.patterns import compiled
+from tglint.quick_search import WORD_START, QuickPattern, quick_pattern
 from tglint.rule import Rule, RuleDoc
 from tglint.topic import tag_key
 
@@ -25,293 +25,8 @@ from tglint.topic import tag_key
 # for a Chinese and a Latin word; a clause break in between ends its reach.
 _NEGATION_WINDOW_CJK = 4
 _NEGATION_WINDOW_LATIN = 16
-_CLAUSE_BREAK = re.compile(r"[。！？!?;；\n，,：:]|\.\s|\b(?:but|and|although|though)\b")
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CLAUSE_BREAK = r"[。！？!?;；\n，,：:]|\.\s|\b(?:but|and|although|though)\b"
 _BRAND_MODEL_TAIL = r"[\s-]*(?:(?:{series})[\s-]*){{0,2}}[A-Za-z]{{0,3}}\d{{1,4}}[A-Za-z]{{0,2}}"
-
-
-# -- looking for the packs' patterns quickly ------------------------------------------------
-#
-# The device patterns are long, case-insensitive lists, and Python's regex engine tries every one of
-# them at every position of the draft. Nearly all of their matches begin with a word or two ("iOS",
-# "Android", "安卓", "Telegram", "the latest"), so what every match begins with is read off the regex
-# once, looked for in one quick pass over an ASCII-lower-cased copy of the text, and the whole regex is
-# tried only where it stands: the same matches, found in a fraction of the time.
-
-# Letters outside ASCII that match an ASCII one when case is ignored (İ, ı, ſ and the Kelvin sign):
-# lower-casing only ASCII would hide such a match from the openings, so a text holding one is
-# scanned whole.
-_ASCII_CASE_TWINS = re.compile("[\u0130\u0131\u017f\u212a]")
-# More ways to begin than this, and the regex is not worth taking further apart.
-_MAX_OPENINGS = 256
-# How the packs' patterns (account.compile_patterns) and the brand one below open: a match that
-# begins with an ASCII letter, digit or "_" does not follow one ("Win11" is found, "Darwin11" not).
-_WORD_START = r"(?<![A-Za-z0-9_])"
-_WORD_GUARDS = (_WORD_START, r"(?:(?<![A-Za-z0-9_])|(?![A-Za-z0-9_]))")
-_CATEGORY_PIECES = {
-    "CATEGORY_DIGIT": r"\d",
-    "CATEGORY_NOT_DIGIT": r"\D",
-    "CATEGORY_SPACE": r"\s",
-    "CATEGORY_NOT_SPACE": r"\S",
-    "CATEGORY_WORD": r"\w",
-    "CATEGORY_NOT_WORD": r"\W",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class SearchText:
-    """A text where patterns are looked for, with its ASCII-lower-cased copy (same offsets), or None
-    when the copy could miss a match."""
-
-    text: str
-    lowered: str | None
-
-    @classmethod
-    def of(cls, text: str) -> SearchText:
-        return cls(text, None if _ASCII_CASE_TWINS.search(text) else ascii_lower(text))
-
-    def blanked(self, spans: list[tuple[int, int]]) -> SearchText:
-        """The same text with every span blanked, offsets kept."""
-        return SearchText(_blank(self.text, spans), None if self.lowered is None else _blank(self.lowered, spans))
-
-
-class PackPattern:
-    """A compiled pack regex, tried only where what its matches begin with stands.
-
-    Reading the openings off the regex costs a few milliseconds, more than scanning a few drafts
-    whole: they are read when the regex is looked for the `openings_from`-th time.
-    """
-
-    def __init__(self, compiled: re.Pattern[str] | None, openings_from: int = 8) -> None:
-        self.compiled = compiled
-        self._scans_to_go = openings_from
-        self._openings: re.Pattern[str] | None = None
-
-    def finditer(self, where: SearchText) -> Iterator[re.Match[str]]:
-        """What `compiled.finditer(where.text)` finds."""
-        if self.compiled is None:
-            return
-        openings = self._openings_once_used()
-        if openings is None or where.lowered is None:
-            yield from self.compiled.finditer(where.text)
-            return
-        start = 0
-        while (opening := openings.search(where.lowered, start)) is not None:
-            found = self.compiled.match(where.text, opening.start())
-            if found is None:
-                start = opening.start() + 1
-            else:
-                yield found
-                start = max(found.end(), opening.start() + 1)  # never empty: it begins with an opening
-
-    def _openings_once_used(self) -> re.Pattern[str] | None:
-        if self._scans_to_go > 0:
-            self._scans_to_go -= 1
-            if self._scans_to_go == 0 and self.compiled is not None:
-                self._openings = openings_of(self.compiled)
-        return self._openings
-
-    @property
-    def openings(self) -> re.Pattern[str] | None:
-        """What the regex is looked for by, once read; None before, or when it is scanned whole."""
-        return self._openings
-
-    def search(self, where: SearchText) -> re.Match[str] | None:
-        return next(self.finditer(where), None)
-
-    def searches(self, where: SearchText) -> bool:
-        return self.search(where) is not None
-
-
-# What every match of a part of a regex begins with: the regex pieces to look for in the lower-cased
-# text (a character, a class, a class repeated), and whether they are all of that part ("whole"), so
-# that what follows may lengthen them.
-_Start = tuple[tuple[str, ...], bool]
-# A piece repeated from zero times on ("[\s]{0,}", "[\d]{0,2}"): it may match nothing.
-_MAY_BE_NONE = re.compile(r"\{0,\d*\}$")
-# Pieces enough to tell where a match may begin: a start is not lengthened beyond them.
-_OPENING_PIECES = 6
-# A class of at most this many characters is looked for as that many letters.
-_SPELLED_CLASS = 32
-
-
-def openings_of(compiled: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A regex found (in the lower-cased text) wherever a match of `compiled` begins; None when there
-    is none worth looking for.
-
-    Read off the parsed regex (`re._parser` is private: anything unexpected means None, and the regex
-    scans the whole text as before). Lookarounds are passed over and optional parts both taken and left
-    out, so an opening may stand where no match does, but no match lacks one.
-    """
-    if "(?a" in compiled.pattern or compiled.flags & re.ASCII:
-        return None  # ASCII-only classes: the pieces below are written for Unicode ones
-    try:
-        parser: Any = importlib.import_module("re._parser")
-        starts = _sequence_starts(parser.parse(compiled.pattern, compiled.flags), parser)
-    except Exception:  # a private module: whatever it does, the regex still works on its own
-        return None
-    openings = [_without_optional_end(pieces) for pieces, _ in starts]
-    if not openings or any(not pieces or not _is_literal(pieces[0]) for pieces in openings):
-        return None  # some match may begin anywhere, or with a class: the search could not jump ahead
-    trie: dict[str, Any] = {}
-    for pieces in openings:
-        node = trie
-        for piece in pieces:
-            node = node.setdefault(piece, {})
-        node[""] = {}
-    return re.compile(_alternation(trie, compiled.pattern.startswith(_WORD_GUARDS)))
-
-
-def _alternation(trie: dict[str, Any], word_start: bool) -> str:
-    """The openings as one pattern, a branch per first piece, so that a position costs one try."""
-    if "" in trie:
-        return ""  # an opening ends here: what longer ones add is not needed
-    branches = []
-    for piece, rest in sorted(trie.items()):
-        if word_start and re.fullmatch("[a-z0-9_]", piece):
-            # Checked after the letter, so that the search can jump to where the letter stands.
-            piece += f"(?<![a-z0-9_]{piece})"
-        branches.append(piece + _alternation(rest, False))
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
-def _is_literal(piece: str) -> bool:
-    return len(piece) == 1 or (len(piece) == 2 and piece[0] == "\\" and not piece[1].isalnum())
-
-
-def _without_optional_end(pieces: tuple[str, ...]) -> tuple[str, ...]:
-    """The opening without pieces at its end that may match nothing ("\\s*"): they tell nothing."""
-    while pieces and _MAY_BE_NONE.search(pieces[-1]):
-        pieces = pieces[:-1]
-    return pieces
-
-
-def _sequence_starts(nodes: Any, parser: Any) -> set[_Start]:
-    starts: set[_Start] = {((), True)}
-    for op, argument in nodes:
-        if not any(whole for _, whole in starts):
-            break
-        following = _node_starts(op, argument, parser)
-        if sum(whole for _, whole in starts) * len(following) > 4 * _MAX_OPENINGS:
-            return {(pieces, False) for pieces, _ in starts}  # enough told: what they begin with so far
-        lengthened = {
-            (joined, whole and len(joined) < _OPENING_PIECES)
-            for pieces, open_ in starts
-            if open_
-            for more, whole in following
-            for joined in [_joined(pieces, more)]
-        }
-        following_starts = _without_redundant(lengthened | {start for start in starts if not start[1]})
-        if len(following_starts) > _MAX_OPENINGS:
-            return {(pieces, False) for pieces, _ in starts}  # enough told: what they begin with so far
-        starts = following_starts
-    return starts
-
-
-def _joined(pieces: tuple[str, ...], more: tuple[str, ...]) -> tuple[str, ...]:
-    """The pieces one after the other; "\\s*\\s*" as "\\s*": it finds as much and tries fewer ways."""
-    if pieces and more and pieces[-1] == more[0] and more[0].endswith(",}"):
-        return pieces + more[1:]
-    return pieces + more
-
-
-def _node_starts(op: Any, argument: Any, parser: Any) -> set[_Start]:
-    if op is parser.LITERAL:
-        piece = _literal_piece(chr(argument))
-        return {((piece,), True)} if piece else {((), False)}
-    if op is parser.IN:
-        return _class_starts(argument, parser)
-    if op is parser.SUBPATTERN:
-        return _sequence_starts(argument[-1], parser)
-    if op is parser.BRANCH:
-        starts: set[_Start] = set()
-        for branch in argument[1]:
-            starts |= _sequence_starts(branch, parser)
-        return _few(starts)
-    if op in (parser.MAX_REPEAT, parser.MIN_REPEAT, parser.POSSESSIVE_REPEAT):
-        return _repeat_starts(argument, parser)
-    if op in (parser.ASSERT, parser.ASSERT_NOT, parser.AT):
-        return {((), True)}  # matches no character itself
-    return {((), False)}  # any character, a group reference...: the opening ends before it
-
-
-def _class_starts(items: Any, parser: Any) -> set[_Start]:
-    """A short class of plain characters ("[发收登]") as that many letters, a longer one as a class."""
-    if all(op is parser.LITERAL for op, _ in items) and len(items) <= _SPELLED_CLASS:
-        pieces = {_literal_piece(chr(code)) for _, code in items}
-        if None not in pieces:
-            return {((piece,), True) for piece in pieces if piece}
-    piece = _class_piece(items, parser)
-    return {((piece,), True)} if piece else {((), False)}
-
-
-def _repeat_starts(argument: Any, parser: Any) -> set[_Start]:
-    least, most, body = argument
-    if most == 0:
-        return {((), True)}
-    if len(body) == 1 and body[0][0] is parser.IN and (piece := _class_piece(body[0][1], parser)):
-        times = f"{{{least},}}" if most == parser.MAXREPEAT else f"{{{least},{most}}}"
-        return {((piece + times,), True)}  # "\\s*", "\\d{1,2}"
-    inner = _sequence_starts(body, parser)
-    if most == 1 and all(whole for _, whole in inner):  # an optional part: "(?:the\\s+)?"
-        return inner | {((), True)} if least == 0 else inner
-    once = {(pieces, False) for pieces, _ in inner}
-    return once | {((), True)} if least == 0 else once
-
-
-def _few(starts: set[_Start]) -> set[_Start]:
-    """At most `_MAX_OPENINGS` starts, the longest cut shorter if need be; none lengthening a finished one."""
-    starts = _without_redundant(starts)
-    while len(starts) > _MAX_OPENINGS:
-        longest = max(len(pieces) for pieces, _ in starts)
-        if longest <= 1:
-            return {((), False)}
-        cut = {(pieces[: longest - 1], False) for pieces, _ in starts if len(pieces) == longest}
-        starts = _without_redundant(cut | {start for start in starts if len(start[0]) < longest})
-    return starts
-
-
-def _without_redundant(starts: set[_Start]) -> set[_Start]:
-    """Without the starts that lengthen a finished one: where they stand, it stands too."""
-    finished = {pieces for pieces, whole in starts if not whole}
-    if not finished:
-        return starts
-    return {start for start in starts if not any(start[0][:length] in finished for length in range(len(start[0])))}
-
-
-def _literal_piece(char: str) -> str | None:
-    """The character as found in the lower-cased text; None for a letter whose case that misses."""
-    if char.isascii():
-        return re.escape(char.lower())
-    return re.escape(char) if _is_caseless(char) else None
-
-
-def _is_caseless(char: str) -> bool:
-    return char.lower() == char == char.upper()
-
-
-def _class_piece(items: Any, parser: Any) -> str | None:
-    """A character class as found in the lower-cased text; None when that is not simply written."""
-    negated = bool(items) and items[0][0] is parser.NEGATE
-    pieces = []
-    for op, argument in items[1:] if negated else items:
-        if op is parser.CATEGORY and str(argument) in _CATEGORY_PIECES:
-            pieces.append(_CATEGORY_PIECES[str(argument)])
-            continue
-        if op is parser.LITERAL:
-            low, high = chr(argument), chr(argument)
-        elif op is parser.RANGE:
-            low, high = chr(argument[0]), chr(argument[1])
-        else:
-            return None
-        chars = [chr(code) for code in range(ord(low), ord(high) + 1)]
-        if all(map(_is_caseless, chars)):
-            pieces.append(re.escape(low) if low == high else f"{re.escape(low)}-{re.escape(high)}")
-        elif all(c.isascii() for c in chars) and not negated:
-            pieces.extend(re.escape(c.lower()) for c in chars)
-        else:
-            return None  # letters beyond ASCII, or a negated class of letters: not worth it
-    return f"[{'^' if negated else ''}{''.join(sorted(set(pieces)))}]"
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -328,55 +43,76 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-@dataclass(frozen=True, slots=True)
 class DevicePatterns:
-    """The device pack's patterns and word lists, ready to look for; built once per set of packs."""
+    """The device pack's patterns and word lists, ready to look for: one per set of packs, each pattern
+    compiled when a draft first looks for it (a draft that reports no malfunction needs one of them)."""
 
-    app_version: PackPattern
-    os_with_version: PackPattern
-    app_version_labelled: PackPattern
-    app_version_implied: PackPattern
-    network: Lexicon
-    model: PackPattern
-    brand_model: PackPattern  # a brand, optional series words and a number ("Galaxy S24 Ultra")
-    model_label: PackPattern
-    os_name: PackPattern
-    model_vague: PackPattern
-    app_version_vague: PackPattern
-    android_family: PackPattern
-    desktop: PackPattern
-    malfunction_patterns: PackPattern
-    malfunction_tags: frozenset[str]
+    def __init__(self, analysis: Analysis) -> None:
+        self._table = analysis.pack("device")
+        self.network = lexicon_of(analysis, "device", "network")
+        self.malfunction_tags = frozenset(tag_key(str(t)) for t in self._table.get("malfunction_tags", []))
+
+    def _scan(self, key: str) -> QuickPattern:
+        return quick_pattern(compile_patterns(self._table.get(key, []), f"device: `{key}`"))
+
+    @cached_property
+    def malfunction_patterns(self) -> QuickPattern:
+        return self._scan("malfunction_patterns")
+
+    @cached_property
+    def app_version(self) -> QuickPattern:
+        return self._scan("app_version")
+
+    @cached_property
+    def os_with_version(self) -> QuickPattern:
+        return self._scan("os_with_version")
+
+    @cached_property
+    def app_version_labelled(self) -> QuickPattern:
+        return self._scan("app_version_labelled")
+
+    @cached_property
+    def app_version_implied(self) -> QuickPattern:
+        return self._scan("app_version_implied")
+
+    @cached_property
+    def model(self) -> QuickPattern:
+        return self._scan("model")
+
+    @cached_property
+    def brand_model(self) -> QuickPattern:
+        """A brand, optional series words and a number ("Galaxy S24 Ultra")."""
+        brands = [b for b in self._table.get("model_brands", []) if isinstance(b, str)]
+        series = [re.escape(s) for s in self._table.get("model_series", []) if isinstance(s, str)]
+        return quick_pattern(_brand_model_pattern(brands, series))
+
+    @cached_property
+    def model_label(self) -> QuickPattern:
+        return self._scan("model_label")
+
+    @cached_property
+    def os_name(self) -> QuickPattern:
+        return self._scan("os_name")
+
+    @cached_property
+    def model_vague(self) -> QuickPattern:
+        return self._scan("model_vague")
+
+    @cached_property
+    def app_version_vague(self) -> QuickPattern:
+        return self._scan("app_version_vague")
+
+    @cached_property
+    def android_family(self) -> QuickPattern:
+        return self._scan("android_family")
+
+    @cached_property
+    def desktop(self) -> QuickPattern:
+        return self._scan("desktop")
 
 
 def device_patterns(analysis: Analysis) -> DevicePatterns:
-    return analysis.packs.derived(DevicePatterns, lambda: _device_patterns(analysis))
-
-
-def _device_patterns(analysis: Analysis) -> DevicePatterns:
-    def scan(key: str) -> PackPattern:
-        return PackPattern(pattern(analysis, "device", key))
-
-    table = analysis.pack("device")
-    brands = [b for b in table.get("model_brands", []) if isinstance(b, str)]
-    series = [re.escape(s) for s in table.get("model_series", []) if isinstance(s, str)]
-    return DevicePatterns(
-        app_version=scan("app_version"),
-        os_with_version=scan("os_with_version"),
-        app_version_labelled=scan("app_version_labelled"),
-        app_version_implied=scan("app_version_implied"),
-        network=lexicon_of(analysis, "device", "network"),
-        model=scan("model"),
-        brand_model=PackPattern(_brand_model_pattern(brands, series)),
-        model_label=scan("model_label"),
-        os_name=scan("os_name"),
-        model_vague=scan("model_vague"),
-        app_version_vague=scan("app_version_vague"),
-        android_family=scan("android_family"),
-        desktop=scan("desktop"),
-        malfunction_patterns=scan("malfunction_patterns"),
-        malfunction_tags=frozenset(tag_key(str(t)) for t in table.get("malfunction_tags", [])),
-    )
+    return analysis.packs.derived(DevicePatterns, lambda: DevicePatterns(analysis))
 
 
 def _brand_model_pattern(brands: list[str], series: list[str]) -> re.Pattern[str] | None:
@@ -386,18 +122,18 @@ def _brand_model_pattern(brands: list[str], series: list[str]) -> re.Pattern[str
     brand_part = "|".join(sorted(brands, key=len, reverse=True))
     series_part = "|".join(sorted(series, key=len, reverse=True)) or "(?!)"
     tail = _BRAND_MODEL_TAIL.format(series=series_part)
-    return re.compile(rf"{_WORD_START}(?:{brand_part}){tail}(?![0-9_])", re.IGNORECASE)
+    return re.compile(rf"{WORD_START}(?:{brand_part}){tail}(?![0-9_])", re.IGNORECASE)
 
 
-def _mask(where: SearchText, scan: PackPattern) -> tuple[SearchText, list[re.Match[str]]]:
+def _mask(text: str, scan: QuickPattern) -> tuple[str, list[re.Match[str]]]:
     """The text with every match blanked (offsets kept), and the matches."""
-    found = list(scan.finditer(where))
-    return where.blanked([m.span() for m in found]), found
+    found = list(scan.finditer(text))
+    return _blank(text, [m.span() for m in found]), found
 
 
-def _mask_terms(where: SearchText, terms: Lexicon) -> tuple[SearchText, bool]:
-    matches = terms.find(where.text)
-    return where.blanked([(m.start, m.end) for m in matches]), bool(matches)
+def _mask_terms(text: str, terms: Lexicon) -> tuple[str, bool]:
+    matches = terms.find(text)
+    return _blank(text, [(m.start, m.end) for m in matches]), bool(matches)
 
 
 def device_body(analysis: Analysis) -> str:
@@ -422,7 +158,7 @@ class DeviceFacts:
     """
 
     def __init__(self, text: str, patterns: DevicePatterns) -> None:
-        self._text = SearchText.of(text)
+        self._text = text
         self._patterns = patterns
 
     @cached_property
@@ -437,7 +173,7 @@ class DeviceFacts:
         return _Versions(rest, app_version=bool(app_named or app_labelled), os_version=bool(os_found), network=network)
 
     @property
-    def _rest(self) -> SearchText:
+    def _rest(self) -> str:
         return self._versions.rest
 
     @cached_property
@@ -487,13 +223,13 @@ class DeviceFacts:
 
 
 class _Versions(NamedTuple):
-    rest: SearchText  # the text with versions and networks blanked: what is left to name a model
+    rest: str  # the text with versions and networks blanked: what is left to name a model
     app_version: bool
     os_version: bool
     network: bool
 
 
-def _found_words(scan: PackPattern, where: SearchText) -> str | None:
+def _found_words(scan: QuickPattern, where: str) -> str | None:
     found = scan.search(where)
     return found.group().strip() if found else None
 
@@ -513,7 +249,7 @@ def _reports_malfunction(analysis: Analysis) -> bool:
     not_negation = lexicon_of(analysis, "device", "malfunction_not_negation")
     for text in (analysis.subject_text, device_body(analysis)):
         text = text.replace("\u2019", "'")
-        if patterns.searches(SearchText.of(text)):
+        if patterns.searches(text):
             return True
         for match in lexicon_of(analysis, "device", "malfunction").finditer(text):
             if not _is_negated(text, match.start, match.term, negation, not_negation):
@@ -522,9 +258,9 @@ def _reports_malfunction(analysis: Analysis) -> bool:
 
 
 def _is_negated(text: str, start: int, term: str, negation: Lexicon, not_negation: Lexicon) -> bool:
-    window = _NEGATION_WINDOW_CJK if _CJK.match(term) else _NEGATION_WINDOW_LATIN
+    window = _NEGATION_WINDOW_CJK if "\u3400" <= term[:1] <= "\u9fff" else _NEGATION_WINDOW_LATIN
     before = text[max(0, start - window) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
+    breaks = list(compiled(_CLAUSE_BREAK).finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
     harmless = [(m.start, m.end) for m in not_negation.finditer(before)]
@@ -536,8 +272,7 @@ def device_required(analysis: Analysis) -> bool:
     return need == "required" or (need == "required-if-malfunction" and reports_malfunction(analysis))
 
 
-@dataclass(frozen=True, slots=True)
-class Missing:
+class Missing(NamedTuple):
     en: str
     zh: str
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from functools import lru_cache
 
 from tglint.analysis import Analysis
@@ -133,7 +132,7 @@ def fictional_national_numbers(analysis: Analysis) -> list[PhoneMatch]:
                     # "555-0123" lacks the area code as well: a phone only if the words say so.
                     if not has_phone_word_nearby(analysis, number):
                         continue
-                    number = replace(number, e164=f"{_country_prefix(number)} <area code> {number.raw}")
+                    number = number._replace(e164=f"{_country_prefix(number)} <area code> {number.raw}")
                 found.append(number)
     return found
 

@@ -12,50 +12,46 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-
-from stdnum import luhn
-from stdnum.cn import ric
-from stdnum.exceptions import ValidationError
-from stdnum.us import ssn
+from typing import NamedTuple
 
 from tglint.analysis import Analysis
 from tglint.checks.secret import find_secrets
 from tglint.draft import RegionKind
 from tglint.models import Edit, Fix, Hit, Severity
 from tglint.packs import strings
+from tglint.patterns import compiled
 from tglint.rule import Rule, RuleDoc
 
-_RESIDENT_ID = re.compile(r"(?<![\w*＊-])(?P<id>\d{6} ?\d{8} ?\d{3}[\dXx])(?![\w*＊-])")
-_SENTENCE_END = re.compile(r"[。！？!?\n；;]|\.(?:\s|$)")
-_OLD_RESIDENT_ID = re.compile(r"(?<![\w*＊-])(?P<id>\d{15})(?![\w*＊-])")
-_SSN = re.compile(r"(?<![\w-])(?P<id>\d{3}-\d{2}-\d{4})(?![\w-])")
-_CARD = re.compile(r"(?<![\w*＊+.-])(?P<card>\d(?:[ -]?\d){15,18})(?![\w*＊-])")
+_RESIDENT_ID = r"(?<![\w*＊-])(?P<id>\d{6} ?\d{8} ?\d{3}[\dXx])(?![\w*＊-])"
+_SENTENCE_END = r"[。！？!?\n；;]|\.(?:\s|$)"
+_OLD_RESIDENT_ID = r"(?<![\w*＊-])(?P<id>\d{15})(?![\w*＊-])"
+_SSN = r"(?<![\w-])(?P<id>\d{3}-\d{2}-\d{4})(?![\w-])"
+_CARD = r"(?<![\w*＊+.-])(?P<card>\d(?:[ -]?\d){15,18})(?![\w*＊-])"
 # Every match of the four patterns above lies in a run of at least 9 digits joined by single
 # spaces or dashes (a resident ID's final X just after it): they are searched in those runs only.
-_LONG_NUMBER = re.compile(r"\d(?:[ -]?\d){8,}")
-_CARD_GROUPS = re.compile(r"^\d{4}(?:([ -])\d{4}){2}\1\d{4}(?:\1?\d{1,3})?$|^\d{6}([ -])\d{12,13}$|^\d{16,19}$")
-_PASSPORT = re.compile(r"(?<![\w*])(?P<number>[A-Z]{1,2}\d{6,9}|\d{9})(?![\w*])")
+_LONG_NUMBER = r"\d(?:[ -]?\d){8,}"
+_CARD_GROUPS = r"^\d{4}(?:([ -])\d{4}){2}\1\d{4}(?:\1?\d{1,3})?$|^\d{6}([ -])\d{12,13}$|^\d{16,19}$"
+_PASSPORT = r"(?<![\w*])(?P<number>[A-Z]{1,2}\d{6,9}|\d{9})(?![\w*])"
 
-_ADDRESS_LABEL = re.compile(r"\s*(?:[\w\u4e00-\u9fff]{0,6}(?:地址|住址|Address|address)\s*[:：]?)?\s*")
+_ADDRESS_LABEL = r"\s*(?:[\w\u4e00-\u9fff]{0,6}(?:地址|住址|Address|address)\s*[:：]?)?\s*"
 _S = "[ \u3000]?"  # Chinese addresses are written with or without spaces around numbers
-_ZH_ADDRESS = re.compile(
+_ZH_ADDRESS = (
     r"(?:[\u4e00-\u9fff]{2,7}(?:省|自治区|特别行政区))?"
     r"(?:[\u4e00-\u9fff]{1,7}(?:市|区|县|旗|镇|乡|街道)){0,3}"
     rf"[\u4e00-\u9fff\dA-Za-z]{{1,12}}(?:路|街|大街|大道|道|巷|弄|胡同|里){_S}"
     rf"\d{{1,5}}(?:-\d{{1,5}})?{_S}号"
     rf"(?P<rest>(?:{_S}[\u4e00-\u9fffA-Za-z]{{0,8}}{_S}\d{{1,5}}{_S}(?:号楼|号院|栋|幢|座|单元|层|楼|室|户|号|号房))*)"
 )
-_ZH_ESTATE = re.compile(
+_ZH_ESTATE = (
     r"[\u4e00-\u9fff]{2,10}(?:小区|公寓|家园|花园|新村|苑|府)"
     rf"{_S}\d{{1,3}}{_S}(?:号楼|栋|幢|座)(?:{_S}\d{{1,2}}{_S}单元)?{_S}\d{{2,5}}{_S}(?:室|号|房)?"
 )
 # What may stand before a Chinese address inside the same run of characters ("我家住在").
-_ZH_ADDRESS_LEAD = re.compile(r"^.*(?:住在|住址|地址|家住|位于|寄到|寄往|在|是|为)")
-_ZH_DIVISION = re.compile(r"省|自治区|特别行政区|市|区|县|旗")
-_EN_ADDRESS = re.compile(
+_ZH_ADDRESS_LEAD = r"^.*(?:住在|住址|地址|家住|位于|寄到|寄往|在|是|为)"
+_ZH_DIVISION = r"省|自治区|特别行政区|市|区|县|旗"
+_EN_ADDRESS = (
     r"(?<![\w-])\d{1,6}[A-Za-z]?\s+(?:[A-Z][A-Za-z'-]+\.?\s+){1,4}"
     r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close"
     r"|Crescent|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Square|Sq|Trail|Row|Gardens|Grove|Walk|Hill)\b\.?"
@@ -70,8 +66,7 @@ _ADDRESS_CONTEXT = 30
 _LABEL_WINDOW = 16
 
 
-@dataclass(frozen=True, slots=True)
-class Overshare:
+class Overshare(NamedTuple):
     kind: str  # "id", "card", "passport", "address"
     start: int
     end: int
@@ -131,6 +126,9 @@ def is_resident_id(number: str) -> bool:
     quarter of a second to load; the date and the check character are what tell an ID
     from another 18-digit number.
     """
+    from stdnum.cn import ric  # see `_passes_luhn`
+    from stdnum.exceptions import ValidationError
+
     compact = ric.compact(number)
     if len(compact) != 18 or not compact[:17].isdigit():
         return False
@@ -145,24 +143,37 @@ def _in_long_numbers(analysis: Analysis, pattern: re.Pattern[str]) -> Iterator[r
     """`pattern.finditer(analysis.body_text)` for one of the number patterns, searched in the
     runs of `_LONG_NUMBER` only (and two characters past each: a final X, and what follows it)."""
     text = analysis.body_text
-    runs = analysis.memo(_in_long_numbers, lambda: [run.span() for run in _LONG_NUMBER.finditer(text)])
+    runs = analysis.memo(_in_long_numbers, lambda: [run.span() for run in compiled(_LONG_NUMBER).finditer(text)])
     for start, end in runs:
         yield from pattern.finditer(text, start, end + 2)
 
 
+def _is_valid_ssn(number: str) -> bool:
+    from stdnum.us import ssn  # see `_passes_luhn`
+
+    return bool(ssn.is_valid(number))
+
+
+def _passes_luhn(digits: str) -> bool:
+    # stdnum takes 15 ms to import: it is imported by the first draft with a number of the shape.
+    from stdnum import luhn
+
+    return bool(luhn.is_valid(digits))
+
+
 def find_national_ids(analysis: Analysis) -> Iterator[Overshare]:
-    for match in _in_long_numbers(analysis, _RESIDENT_ID):
+    for match in _in_long_numbers(analysis, compiled(_RESIDENT_ID)):
         digits = match.group("id").replace(" ", "").upper()
         if _labelled_otherwise(analysis, match.start()):
             continue
         # The check digit (GB 11643) tells an ID from any other 18-digit number.
         if is_resident_id(digits):
             yield Overshare("id", match.start(), match.end())
-    for match in _in_long_numbers(analysis, _OLD_RESIDENT_ID):
+    for match in _in_long_numbers(analysis, compiled(_OLD_RESIDENT_ID)):
         if _plausible_birth_date(match.group()) and _has_keyword(analysis, "id_keywords", match.start(), match.end()):
             yield Overshare("id", match.start(), match.end())
-    for match in _in_long_numbers(analysis, _SSN):
-        if ssn.is_valid(match.group()) and _has_keyword(analysis, "id_keywords", match.start(), match.end()):
+    for match in _in_long_numbers(analysis, compiled(_SSN)):
+        if _is_valid_ssn(match.group()) and _has_keyword(analysis, "id_keywords", match.start(), match.end()):
             yield Overshare("id", match.start(), match.end())
 
 
@@ -173,10 +184,10 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 def find_bank_cards(analysis: Analysis, taken: list[Overshare]) -> Iterator[Overshare]:
     prefixes = _compiled(tuple(strings(analysis.pack("pii"), "card_prefixes", source="pii")))
-    for match in _in_long_numbers(analysis, _CARD):
+    for match in _in_long_numbers(analysis, compiled(_CARD)):
         raw = match.group("card")
         digits = re.sub(r"\D", "", raw)
-        if not _CARD_GROUPS.match(raw) or not luhn.is_valid(digits):
+        if not compiled(_CARD_GROUPS).match(raw) or not _passes_luhn(digits):
             continue
         start, end = match.start(), match.end()
         if any(t.start < end and start < t.end for t in taken) or _inside_secret(analysis, start, end):
@@ -191,8 +202,8 @@ def find_passports(analysis: Analysis) -> Iterator[Overshare]:
     text = analysis.body_text
     for keyword in analysis.lexicon("pii", "passport_keywords").finditer(text):
         window = text[keyword.end : keyword.end + _KEYWORD_BEFORE]
-        stop = _SENTENCE_END.search(window)
-        match = _PASSPORT.search(text, keyword.end, keyword.end + (stop.start() if stop else len(window)))
+        stop = compiled(_SENTENCE_END).search(window)
+        match = compiled(_PASSPORT).search(text, keyword.end, keyword.end + (stop.start() if stop else len(window)))
         if match is not None:
             yield Overshare("passport", match.start(), match.end())
 
@@ -227,28 +238,27 @@ def _paragraph(text: str, start: int, end: int) -> str:
 def _starts_its_line(text: str, start: int) -> bool:
     """An address on a line of its own (after at most a label such as "地址："): a contact block."""
     line_start = text.rfind("\n", 0, start) + 1
-    return _ADDRESS_LABEL.fullmatch(text[line_start:start]) is not None
+    return compiled(_ADDRESS_LABEL).fullmatch(text[line_start:start]) is not None
 
 
 def _address_start(match: re.Match[str]) -> int:
     """Where a Chinese address proper starts when the pattern took in the words before it."""
-    if match.re is _EN_ADDRESS:
+    if match.re is compiled(_EN_ADDRESS):
         return match.start()
-    division = _ZH_DIVISION.search(match.group())
-    lead = _ZH_ADDRESS_LEAD.match(match.group(), 0, division.start() if division else 0)
+    division = compiled(_ZH_DIVISION).search(match.group())
+    lead = compiled(_ZH_ADDRESS_LEAD).match(match.group(), 0, division.start() if division else 0)
     return match.start() + (lead.end() if lead else 0)
 
 
 # "88号", "88 号": looked for from the 号, a character `re` finds quickly.
-_ZH_ADDRESS_HINT = re.compile(r"号(?:(?<=\d号)|(?<=\d[ \u3000]号))")
-_ZH_ESTATE_HINT = re.compile(r"小区|公寓|家园|花园|新村|苑|府")
+_ZH_ADDRESS_HINT = r"号(?:(?<=\d号)|(?<=\d[ \u3000]号))"
+_ZH_ESTATE_HINT = r"小区|公寓|家园|花园|新村|苑|府"
 # A street word ending a word, found quickly (no \b in front, which `re` would test at every position):
 # `_has_street_word` checks that one also starts a word.
-_STREET_WORD_END = re.compile(
+_STREET_WORD_END = (
     r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close"
     r"|Crescent|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Square|Sq|Trail|Row|Gardens|Grove|Walk|Hill)\b"
 )
-_WORD_CHAR = re.compile(r"\w")
 
 
 def _has_street_word(text: str) -> bool:
@@ -258,15 +268,21 @@ def _has_street_word(text: str) -> bool:
     strictly inside it: checking the start of each match finds every whole one.
     """
     return any(
-        match.start() == 0 or not _WORD_CHAR.match(text, match.start() - 1) for match in _STREET_WORD_END.finditer(text)
+        match.start() == 0 or not _is_word_char(text[match.start() - 1])
+        for match in compiled(_STREET_WORD_END).finditer(text)
     )
+
+
+def _is_word_char(char: str) -> bool:
+    """What `\\w` matches: letters, digits (of any script) and "_"."""
+    return char.isalnum() or char == "_"
 
 
 def _address_patterns(text: str) -> list[re.Pattern[str]]:
     """The address patterns worth running: each needs a cheap-to-find part (号, Street...)."""
     hints = ((_ZH_ADDRESS_HINT, _ZH_ADDRESS), (_ZH_ESTATE_HINT, _ZH_ESTATE))
-    patterns = [pattern for hint, pattern in hints if hint.search(text)]
-    return [*patterns, _EN_ADDRESS] if _has_street_word(text) else patterns
+    patterns = [compiled(pattern) for hint, pattern in hints if compiled(hint).search(text)]
+    return [*patterns, compiled(_EN_ADDRESS)] if _has_street_word(text) else patterns
 
 
 def find_home_addresses(analysis: Analysis) -> Iterator[Overshare]:

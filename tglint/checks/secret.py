@@ -24,15 +24,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any, ClassVar
+from functools import cached_property, lru_cache
+from typing import Any, ClassVar, NamedTuple
 
 from tglint.analysis import Analysis
 from tglint.lexicon import Lexicon, TermMatch, lexicon
 from tglint.masking import mask_text
 from tglint.models import Edit, Fix, Hit, Severity
 from tglint.packs import strings
+from tglint.patterns import compiled
 from tglint.rule import Rule, RuleDoc
 
 # -- shapes -----------------------------------------------------------------------------
@@ -41,35 +41,36 @@ from tglint.rule import Rule, RuleDoc
 # 35 characters in practice.
 BOT_TOKEN = re.compile(r"(?<![\w:/-])(?P<id>\d{6,12}):(?P<secret>[A-Za-z0-9_-]{30,40})(?![\w-])")
 # What every bot token holds, looked for from its ":", a character `re` finds quickly.
-_BOT_TOKEN_CORE = re.compile(r":(?<=\d:)[A-Za-z0-9_-]{30}")
-_API_HASH = re.compile(r"(?<![0-9A-Za-z])[0-9a-fA-F]{32}(?![0-9A-Za-z])")
-_API_ID = re.compile(r"(?i)\bapi[_ -]?id\b\W{0,4}(?P<value>\d{4,10})\b")
-_LONG_TOKEN = re.compile(r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{40,}={0,2}(?![A-Za-z0-9+/=_-])")
-_LONG_RUN = re.compile(r"[A-Za-z0-9+/_-]{40}")
-_GENERIC_TOKEN = re.compile(r"[A-Za-z0-9_\-.]{20,}")
+_BOT_TOKEN_CORE = r":(?<=\d:)[A-Za-z0-9_-]{30}"
+_API_HASH = r"(?<![0-9A-Za-z])[0-9a-fA-F]{32}(?![0-9A-Za-z])"
+_API_ID = r"(?i)\bapi[_ -]?id\b\W{0,4}(?P<value>\d{4,10})\b"
+_LONG_TOKEN = r"(?<![A-Za-z0-9+/=_-])[A-Za-z0-9+/_-]{40,}={0,2}(?![A-Za-z0-9+/=_-])"
+_LONG_RUN = r"[A-Za-z0-9+/_-]{40}"
+_GENERIC_TOKEN = r"[A-Za-z0-9_\-.]{20,}"
 
 # A value runs to the next space or sentence punctuation; CJK characters end it too,
 # since a Chinese sentence goes on right after the value ("密码是abc123，请帮忙").
 # "!" and "?" end it only where a value would end ("Hunter2024!"), not inside one ("Granite!42x").
 _VALUE_END = r"\s，。；、！？,;!?\"'“”‘’「」『』【】）)\u3400-\u9fff"
-_VALUE = re.compile(rf"[\"'“‘「『【\[(（<]?(?P<value>(?:[^{_VALUE_END}]|[!?](?=[^{_VALUE_END}])){{1,128}})")
-_DIGIT_CODE = re.compile(r"(?P<value>\d{4,8}|\d{2,4}[ -]\d{2,4})(?![:：.,/]?\d)")
+_VALUE = rf"[\"'“‘「『【\[(（<]?(?P<value>(?:[^{_VALUE_END}]|[!?](?=[^{_VALUE_END}])){{1,128}})"
+_DIGIT_CODE = r"(?P<value>\d{4,8}|\d{2,4}[ -]\d{2,4})(?![:：.,/]?\d)"
 _SPACES = " \t\u00a0\u3000"
 # "!" and "?" inside a token ("Granite!42x") end nothing.
-_CLAUSE_END = re.compile(r"[。！？\n；;]|[.!?](?=\s|$)")
-_CLAUSE_BREAK = re.compile(r"[。！？\n；;，,]|[.!?](?=\s|$)")
-_EMAIL_OR_URL = re.compile(r"^[^@\s]+@[^@\s]+\.\w+$|^(?:https?://|www\.)|^@\w", re.IGNORECASE)
-_DATE_OR_TIME = re.compile(r"^\d{1,4}[-/.:：年月]\d{1,2}(?:[-/.:：月日]\d{1,4})?[日号]?$")
-_PLAIN_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_CLAUSE_END = r"[。！？\n；;]|[.!?](?=\s|$)"
+_CLAUSE_BREAK = r"[。！？\n；;，,]|[.!?](?=\s|$)"
+_EMAIL_OR_URL = r"(?i)^[^@\s]+@[^@\s]+\.\w+$|^(?:https?://|www\.)|^@\w"
+_DATE_OR_TIME = r"^\d{1,4}[-/.:：年月]\d{1,2}(?:[-/.:：月日]\d{1,4})?[日号]?$"
+_PLAIN_WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
+_YEAR = r"^(?:19|20)\d{2}$"
 # Tokens looked at between a bridge and the end of the sentence: CJK text and spaces end them.
-_SCAN_TOKEN = re.compile(r"[^\s\u3400-\u9fff，。；、！？：（）“”‘’「」『』【】《》]+")
+_SCAN_TOKEN = r"[^\s\u3400-\u9fff，。；、！？：（）“”‘’「」『』【】《》]+"
 _TOKEN_OPENERS = "\"'([{<“‘「『【—–-"
 _TOKEN_CLOSERS = ".,:;!?)]}>\"'”’」』】—–"
 _SET_OFF = frozenset(":：—–-(（[【“\"'")
-_NEXT_WORD = re.compile(r"[ \t]+([a-z][a-z']*)")
-_SCANNED_CODE = re.compile(r"\d{4,8}|\d{3}-\d{3}")
-_RECOVERY_CODE = re.compile(r"(?=[A-Z0-9-]*\d)[A-Z0-9]{4,}(?:-[A-Z0-9]{4,})+|(?=[A-Z]*\d)[A-Z0-9]{8,}")
+_APPOSITION_ENDS = frozenset({",", "，", ";", "；", ")", "）", "。", "\n", ""})
+_NEXT_WORD = r"[ \t]+([a-z][a-z']*)"
+_SCANNED_CODE = r"\d{4,8}|\d{3}-\d{3}"
+_RECOVERY_CODE = r"(?=[A-Z0-9-]*\d)[A-Z0-9]{4,}(?:-[A-Z0-9]{4,})+|(?=[A-Z]*\d)[A-Z0-9]{8,}"
 _NUMBER_PREFIXES = frozenset("+#$€£¥￥№@/\\")
 
 # How far a bridge may stand from the secret's name, and a token from its name.
@@ -86,8 +87,7 @@ PASSWORD_KINDS = frozenset({"password", "two-step verification password", "PIN"}
 CODE_KINDS = frozenset({"code", "weak code", "recovery code"})
 
 
-@dataclass(frozen=True, slots=True)
-class SecretValue:
+class SecretValue(NamedTuple):
     kind: str  # "password", "PIN", "code", "bot token", "api-hash", "session", "token"...
     start: int
     end: int
@@ -98,37 +98,111 @@ class SecretValue:
 # -- the pack ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class SecretWords:
-    """The secrets pack, compiled once per pack table."""
+    """The secrets pack, compiled once per pack table (`secret_words`).
 
-    keywords: Lexicon
-    kinds: dict[str, str]
-    separators: Lexicon
-    bridges: Lexicon  # verbs and copulas
-    # Words that hold a one-character verb without being it ("发件人", "设备", "报错").
-    not_bridges: Lexicon
-    copulas: frozenset[str]
-    negations: Lexicon
-    # "没有记错", "didn't forget": a negation that confirms the value instead of withholding it.
-    negation_idioms: Lexicon
-    # "我确定", "没记错", "I'm sure": like a verb, they let a copula after a comma link the value.
-    affirmations: Lexicon
-    # Names whose own values look like a secret's ("username", "用户名", "ticket"): a value after
-    # them is theirs, not the secret's.
-    value_owners: Lexicon
-    # Words right before a number or token that make it something else ("尾号 8804", "my number is
-    # 555 0183"), and prepositions that do so ("on iPhone15", "at 1030").
-    value_blockers: Lexicon
-    value_prepositions: Lexicon
-    not_the_secret: Lexicon
-    value_followers: frozenset[str]
-    code_qualifiers: Lexicon
-    units: Lexicon
-    placeholders: frozenset[str]
-    mask: re.Pattern[str]
-    descriptor: re.Pattern[str]
-    lookalikes: re.Pattern[str]
+    The word lists are read and checked at once (a malformed pack fails here) but compiled when
+    first needed: a draft that names no secret needs none of them but the names.
+    """
+
+    def __init__(self, table: dict[str, Any]) -> None:
+        self._lists = {key: strings(table, key, source="secrets") for key in _WORD_LISTS}
+        keywords = table.get("keywords", {})
+        self.kinds = (
+            {str(term).lower(): str(kind) for term, kind in keywords.items()} if isinstance(keywords, dict) else {}
+        )
+        self.copulas = frozenset(c.lower() for c in self._lists["copulas"])
+        self.value_followers = frozenset(w.lower() for w in self._lists["value_followers"])
+        self.placeholders = frozenset(p.lower() for p in self._lists["placeholders"])
+        self.descriptor = _any_of(strings(table, "value_descriptors", source="secrets"))
+        self.lookalikes = _any_of(strings(table, "value_lookalikes", source="secrets"))
+        mask = re.escape(str(table.get("mask_characters", "*")))
+        self.mask = re.compile(f"[{mask}]{{3,}}|^[{mask}]+$|^<[^>]*>?$|^\\[[^\\]]*\\]?$")
+
+    def _lexicon(self, *keys: str) -> Lexicon:
+        return lexicon([word for key in keys for word in self._lists[key]])
+
+    @cached_property
+    def keywords(self) -> Lexicon:
+        """The names of secrets ("密码", "PIN码", "login code", "api_hash"), each with its kind in `kinds`."""
+        return lexicon(list(self.kinds))
+
+    @cached_property
+    def separators(self) -> Lexicon:
+        return self._lexicon("separators")
+
+    @cached_property
+    def bridges(self) -> Lexicon:
+        """Verbs and copulas."""
+        return self._lexicon("bridges", "copulas")
+
+    @cached_property
+    def not_bridges(self) -> Lexicon:
+        """Words that hold a one-character verb without being it ("发件人", "设备", "报错")."""
+        return self._lexicon("not_bridges")
+
+    @cached_property
+    def negations(self) -> Lexicon:
+        return self._lexicon("negations")
+
+    @cached_property
+    def negation_idioms(self) -> Lexicon:
+        """ "没有记错", "didn't forget": a negation that confirms the value instead of withholding it."""
+        return self._lexicon("negation_idioms")
+
+    @cached_property
+    def affirmations(self) -> Lexicon:
+        """ "我确定", "没记错", "I'm sure": like a verb, they let a copula after a comma link the value."""
+        return self._lexicon("affirmations", "negation_idioms")
+
+    @cached_property
+    def value_owners(self) -> Lexicon:
+        """Names whose own values look like a secret's ("username", "用户名", "ticket"): a value after them
+        is theirs, not the secret's."""
+        return self._lexicon("value_owners")
+
+    @cached_property
+    def value_blockers(self) -> Lexicon:
+        """Words right before a number or token that make it something else ("尾号 8804", "my number is
+        555 0183")."""
+        return self._lexicon("value_blockers", "code_qualifiers")
+
+    @cached_property
+    def value_prepositions(self) -> Lexicon:
+        """Prepositions that make what follows something else ("on iPhone15", "at 1030")."""
+        return self._lexicon("value_prepositions")
+
+    @cached_property
+    def not_the_secret(self) -> Lexicon:
+        return self._lexicon("not_the_secret")
+
+    @cached_property
+    def code_qualifiers(self) -> Lexicon:
+        return self._lexicon("code_qualifiers")
+
+    @cached_property
+    def units(self) -> Lexicon:
+        return self._lexicon("value_units")
+
+
+# In the order they were always read, so that a malformed pack names the same list.
+_WORD_LISTS = (
+    "separators",
+    "bridges",
+    "copulas",
+    "not_bridges",
+    "negations",
+    "negation_idioms",
+    "affirmations",
+    "value_owners",
+    "value_blockers",
+    "code_qualifiers",
+    "value_prepositions",
+    "value_followers",
+    "not_the_secret",
+    "value_units",
+    "placeholders",
+)
 
 
 def secret_words(analysis: Analysis) -> SecretWords:
@@ -150,36 +224,7 @@ class _Frozen:
 
 @lru_cache(maxsize=16)
 def _secret_words(frozen: _Frozen) -> SecretWords:
-    table = frozen.table
-    keywords = table.get("keywords", {})
-    kinds = {str(term).lower(): str(kind) for term, kind in keywords.items()} if isinstance(keywords, dict) else {}
-    mask_chars = str(table.get("mask_characters", "*"))
-    return SecretWords(
-        keywords=lexicon(list(kinds)),
-        kinds=kinds,
-        separators=lexicon(strings(table, "separators", source="secrets")),
-        bridges=lexicon(strings(table, "bridges", source="secrets") + strings(table, "copulas", source="secrets")),
-        not_bridges=lexicon(strings(table, "not_bridges", source="secrets")),
-        copulas=frozenset(c.lower() for c in strings(table, "copulas", source="secrets")),
-        negations=lexicon(strings(table, "negations", source="secrets")),
-        negation_idioms=lexicon(strings(table, "negation_idioms", source="secrets")),
-        affirmations=lexicon(
-            strings(table, "affirmations", source="secrets") + strings(table, "negation_idioms", source="secrets")
-        ),
-        value_owners=lexicon(strings(table, "value_owners", source="secrets")),
-        value_blockers=lexicon(
-            strings(table, "value_blockers", source="secrets") + strings(table, "code_qualifiers", source="secrets")
-        ),
-        value_prepositions=lexicon(strings(table, "value_prepositions", source="secrets")),
-        value_followers=frozenset(w.lower() for w in strings(table, "value_followers", source="secrets")),
-        not_the_secret=lexicon(strings(table, "not_the_secret", source="secrets")),
-        code_qualifiers=lexicon(strings(table, "code_qualifiers", source="secrets")),
-        units=lexicon(strings(table, "value_units", source="secrets")),
-        placeholders=frozenset(p.lower() for p in strings(table, "placeholders", source="secrets")),
-        descriptor=_any_of(strings(table, "value_descriptors", source="secrets")),
-        lookalikes=_any_of(strings(table, "value_lookalikes", source="secrets")),
-        mask=re.compile(f"[{re.escape(mask_chars)}]{{3,}}|^[{re.escape(mask_chars)}]+$|^<[^>]*>?$|^\\[[^\\]]*\\]?$"),
-    )
+    return SecretWords(frozen.table)
 
 
 def _any_of(patterns: list[str]) -> re.Pattern[str]:
@@ -209,7 +254,7 @@ def _find_secrets(analysis: Analysis) -> list[SecretValue]:
 
 
 def _bot_tokens(text: str) -> Iterator[SecretValue]:
-    if not _BOT_TOKEN_CORE.search(text):
+    if not compiled(_BOT_TOKEN_CORE).search(text):
         return
     for match in BOT_TOKEN.finditer(text):
         secret = match.group("secret")
@@ -221,9 +266,9 @@ def _bot_tokens(text: str) -> Iterator[SecretValue]:
 def _session_strings(text: str, names: list[TermMatch], words: SecretWords) -> Iterator[SecretValue]:
     """A long base64-like run near "session", or anywhere after it when it is very long."""
     ends = [name.end for name in names if words.kinds.get(name.term) == "session"]
-    if not ends or not _LONG_RUN.search(text):
+    if not ends or not compiled(_LONG_RUN).search(text):
         return
-    for match in _LONG_TOKEN.finditer(text):
+    for match in compiled(_LONG_TOKEN).finditer(text):
         value = match.group()
         if not (re.search(r"\d", value) and re.search(r"[a-z]", value) and re.search(r"[A-Z]", value)):
             continue
@@ -258,7 +303,7 @@ def _keyword_values(text: str, names: list[TermMatch], words: SecretWords) -> It
             continue
         if kind == "api-hash":
             # The fix masks the api_id of the pair too.
-            api_ids = tuple((m.start("value"), m.end("value")) for m in _API_ID.finditer(text))
+            api_ids = tuple((m.start("value"), m.end("value")) for m in compiled(_API_ID).finditer(text))
             yield SecretValue(kind, *span, also=api_ids)
         else:
             yield SecretValue(kind, *span)
@@ -266,7 +311,7 @@ def _keyword_values(text: str, names: list[TermMatch], words: SecretWords) -> It
 
 def _clause_before(text: str, start: int) -> str:
     window = text[max(0, start - _LOOKBACK_FOR_NEGATION) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(window))
+    breaks = list(compiled(_CLAUSE_BREAK).finditer(window))
     return window[breaks[-1].end() :] if breaks else window
 
 
@@ -349,12 +394,12 @@ def _apposition(text: str, cursor: int, kind: str, words: SecretWords) -> tuple[
     """ "I forwarded him the code, 48120, without thinking": a value set off by commas."""
     if kind not in PASSWORD_KINDS | CODE_KINDS:
         return None
-    token = _SCAN_TOKEN.match(text, _skip_spaces(text, cursor))
+    token = compiled(_SCAN_TOKEN).match(text, _skip_spaces(text, cursor))
     if token is None or token.group()[:1] in _TOKEN_OPENERS:
         return None
     raw = token.group().rstrip(_TOKEN_CLOSERS)
     start, end = token.start(), token.start() + len(raw)
-    closed = text[end : end + 1] in {",", "，", ";", "；", ")", "）", "。", "\n", ""} or _CLAUSE_END.match(text, end)
+    closed = text[end : end + 1] in _APPOSITION_ENDS or compiled(_CLAUSE_END).match(text, end)
     if not raw or not closed or not _has_scanned_shape(text, start, end, kind, words):
         return None
     return start, end
@@ -376,7 +421,7 @@ def _bridged_value(
     if kind not in PASSWORD_KINDS | CODE_KINDS:
         return None
     gap = text[end : end + _BRIDGE_GAP]
-    stops = list(_CLAUSE_END.finditer(gap))
+    stops = list(compiled(_CLAUSE_END).finditer(gap))
     sentence_end = stops[0].start() if stops else len(gap)
     allowed = 1 if kind in PASSWORD_KINDS - {"PIN"} else 0
     if len(stops) > allowed:
@@ -384,7 +429,7 @@ def _bridged_value(
     other_name = words.keywords.search(gap)
     if other_name is not None:
         gap = gap[: other_name.start]  # from there on, a value is that secret's
-    first_break = _CLAUSE_BREAK.search(gap)
+    first_break = compiled(_CLAUSE_BREAK).search(gap)
     # "我从来没改过密码，一直是 ..." (a confirmation before the name) and "my password, as I
     # said, is ..." (a comma right after it, opening an aside) let a copula link past a comma.
     aside = gap.lstrip(_SPACES)[:1] in {",", "，"}
@@ -429,7 +474,7 @@ def _value_right_after(text: str, cursor: int, kind: str, words: SecretWords) ->
         return None
     # A few words on, "2019" is a year and "Telegram10" an app, whatever the verb.
     value = text[span[0] : span[1]]
-    if _YEAR.match(value) or words.lookalikes.search(value) or _counts_something(text, span[1], words):
+    if compiled(_YEAR).match(value) or words.lookalikes.search(value) or _counts_something(text, span[1], words):
         return None
     return span
 
@@ -439,7 +484,7 @@ def _counts_something(text: str, end: int, words: SecretWords) -> bool:
     punctuation or a little word ("typed 38491 into the box")."""
     if not text[end - 1 : end].isdigit():
         return False
-    word = _NEXT_WORD.match(text, end)
+    word = compiled(_NEXT_WORD).match(text, end)
     return word is not None and word.group(1).lower() not in words.value_followers
 
 
@@ -457,7 +502,7 @@ def _scan_for_value(text: str, start: int, stop: int, kind: str, words: SecretWo
     after a name that owns the value ("...my username is john88") or a word that makes
     it something else ("on iPhone15", "at 1030", "尾号 8804").
     """
-    for token in _SCAN_TOKEN.finditer(text, start, stop):
+    for token in compiled(_SCAN_TOKEN).finditer(text, start, stop):
         raw = token.group().lstrip(_TOKEN_OPENERS).rstrip(_TOKEN_CLOSERS)
         raw_start = token.start() + len(token.group()) - len(token.group().lstrip(_TOKEN_OPENERS))
         raw_end = raw_start + len(raw)
@@ -507,14 +552,14 @@ def _has_scanned_shape(text: str, start: int, end: int, kind: str, words: Secret
     if words.lookalikes.search(raw):
         return False
     if kind == "recovery code":
-        return bool(_RECOVERY_CODE.fullmatch(raw))
+        return bool(compiled(_RECOVERY_CODE).fullmatch(raw))
     return _looks_like_secret(raw, kind, words, "bridge", text, end)
 
 
 def _is_standalone_code(text: str, start: int, end: int, kind: str, words: SecretWords) -> bool:
     """4-8 digits on their own: not a year, a count, a part of a longer number or a decimal."""
     raw = text[start:end]
-    if not _SCANNED_CODE.fullmatch(raw) or _YEAR.match(raw):
+    if not compiled(_SCANNED_CODE).fullmatch(raw) or compiled(_YEAR).match(raw):
         return False
     digits = sum(c.isdigit() for c in raw)
     wanted = (5, 6) if kind == "weak code" else (4, 8)
@@ -530,7 +575,7 @@ def _is_standalone_code(text: str, start: int, end: int, kind: str, words: Secre
 def _value_at(text: str, cursor: int, kind: str, words: SecretWords, strength: str) -> tuple[int, int] | None:
     if kind in {"PIN", "code", "weak code"}:
         return _digit_value_at(text, cursor, kind, words)
-    match = _VALUE.match(text, cursor)
+    match = compiled(_VALUE).match(text, cursor)
     if match is None:
         return None
     raw = match.group("value").rstrip(".,:;)")
@@ -541,7 +586,7 @@ def _value_at(text: str, cursor: int, kind: str, words: SecretWords, strength: s
 
 
 def _digit_value_at(text: str, cursor: int, kind: str, words: SecretWords) -> tuple[int, int] | None:
-    match = _DIGIT_CODE.match(text, cursor)
+    match = compiled(_DIGIT_CODE).match(text, cursor)
     if match is None:
         return None
     raw = match.group("value")
@@ -564,22 +609,22 @@ def _followed_by_unit(text: str, end: int, words: SecretWords) -> bool:
 def _looks_like_secret(raw: str, kind: str, words: SecretWords, strength: str, text: str, end: int) -> bool:
     if len(raw) < 4 or words.mask.search(raw) or raw.lower().strip("<>[](){}") in words.placeholders:
         return False
-    if _EMAIL_OR_URL.search(raw) or _DATE_OR_TIME.match(raw):
+    if compiled(_EMAIL_OR_URL).search(raw) or compiled(_DATE_OR_TIME).match(raw):
         return False
     if kind == "api-hash":
-        return bool(_API_HASH.fullmatch(raw))
+        return bool(compiled(_API_HASH).fullmatch(raw))
     if kind == "token":
-        return bool(_GENERIC_TOKEN.fullmatch(raw) and re.search(r"\d", raw) and re.search(r"[A-Za-z]", raw))
+        return bool(compiled(_GENERIC_TOKEN).fullmatch(raw) and re.search(r"\d", raw) and re.search(r"[A-Za-z]", raw))
     if kind == "recovery code":
         return bool(re.search(r"\d", raw)) and not _followed_by_unit(text, end, words)
     if raw.isdigit():
-        if _YEAR.match(raw) or _followed_by_unit(text, end, words):
+        if compiled(_YEAR).match(raw) or _followed_by_unit(text, end, words):
             return False
         return len(raw) >= 6 or strength == "separator"
     has_digit = any(c.isdigit() for c in raw)
     has_letter = any(c.isalpha() for c in raw)
     # A symbol that only joins a word ("don't", "Wi-Fi") is not a password's.
-    has_symbol = not _PLAIN_WORD.fullmatch(raw) and any(not c.isalnum() for c in raw)
+    has_symbol = not compiled(_PLAIN_WORD).fullmatch(raw) and any(not c.isalnum() for c in raw)
     if strength == "bridge" or strength == "adjacent":
         # No separator says "here comes the value": only a value that cannot be a word counts.
         return len(raw) >= 6 and has_letter and (has_digit or has_symbol)
@@ -589,8 +634,7 @@ def _looks_like_secret(raw: str, kind: str, words: SecretWords, strength: str, t
 # -- rules ------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Wording:
+class _Wording(NamedTuple):
     en_name: str
     en_advice: str
     zh_name: str
