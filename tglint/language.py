@@ -7,12 +7,14 @@ when the script leaves it open, seeded so that the answer is the same every run.
 
 from __future__ import annotations
 
-import re
+from tglint.patterns import compiled
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
-_LATIN_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+# Classes of characters beyond Latin-1 take milliseconds to compile: compiled on first use, not on import.
+_HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_KANA = r"[\u3040-\u30ff]"
+_HANGUL = r"[\uac00-\ud7af]"
+_KANA_OR_HANGUL = f"{_KANA}|{_HANGUL}"
+_LATIN_WORD = r"[A-Za-z]+(?:'[a-z]+)?"
 _ENGLISH_FUNCTION_WORDS = frozenset(
     [
         "the",
@@ -68,19 +70,29 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 )
 
 
+def has_cjk(text: str) -> bool:
+    """Whether `text` holds a CJK ideograph (U+3400 to U+9FFF), for short texts (a tag, a term, a line): a regex
+    of that class takes milliseconds to compile."""
+    return not text.isascii() and any("\u3400" <= char <= "\u9fff" for char in text)
+
+
 def detect_language(text: str) -> str | None:
     """'zh', 'en', another ISO 639-1 code, or None when there is no text to judge."""
-    han = len(_HAN.findall(text))
-    if _KANA.search(text) and len(_KANA.findall(text)) * 5 > han:
-        return "ja"
-    if len(_HANGUL.findall(text)) > han:
-        return "ko"
-    words = _LATIN_WORD.findall(text)
+    # Most English drafts are plain ASCII: no Han, kana or hangul to look for. Most others hold neither kana nor
+    # hangul: one search tells, and neither needs counting then.
+    plain = text.isascii()
+    han = 0 if plain else len(compiled(_HAN).findall(text))
+    if not plain and compiled(_KANA_OR_HANGUL).search(text):
+        if len(compiled(_KANA).findall(text)) * 5 > han:
+            return "ja"
+        if len(compiled(_HANGUL).findall(text)) > han:
+            return "ko"
+    words = compiled(_LATIN_WORD).findall(text)
     if han >= 2 and han * 2 >= len(words):
         return "zh"
     if not words:
         return "zh" if han else None
-    function_words = sum(1 for w in words if w.lower() in _ENGLISH_FUNCTION_WORDS)
+    function_words = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words)))
     if len(words) < 6 or function_words * 8 >= len(words):
         return "en"
     return _ask_langdetect(text) or "en"

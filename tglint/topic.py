@@ -15,50 +15,55 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
+from tglint.language import has_cjk
 from tglint.lexicon import TermSet, ascii_lower
 from tglint.models import TOPICS
 from tglint.packs import Packs, strings, weighted
+from tglint.patterns import compiled
 
+# Patterns are kept as their sources and compiled on first use (`compiled`), not on import.
 # "Re:", "Fwd:", "回复：", "转发：" (repeated, any case) before the subject proper, and the ticket
 # number a reply carries ("[#48213]", "[Ticket 48213]", "[工单 48213]"): neither is the writer's tag.
-_REPLY_PREFIX = re.compile(
+_REPLY_PREFIX = (
     r"^\s*(?:(?:re|fw|fwd|aw|wg|tr|sv|vs|答复|回复|转发)\s*(?:\[\d+\])?\s*[:：]\s*"
-    r"|[\[【](?:ticket|case|request|工单|编号)?\s*[#＃:：]?\s*[a-z]{0,4}[-_]?\d{3,}[\]】]\s*)+",
-    re.IGNORECASE,
+    r"|[\[【](?:ticket|case|request|工单|编号)?\s*[#＃:：]?\s*[a-z]{0,4}[-_]?\d{3,}[\]】]\s*)+"
 )
 # A leading tag in ASCII, full-width square or lenticular brackets.
-_TAG = re.compile(r"\[(?P<a>[^\[\]]*)\]|［(?P<b>[^［］]*)］|【(?P<c>[^【】]*)】")
-_CLAUSE_BREAK = re.compile(r"[。！？!?;；\n，,：:]|\.\s")
-_NOT_ALNUM = re.compile(r"[\W_]+")
-_CJK = re.compile(r"[\u3400-\u9fff]")
-_LATIN_WORDS = re.compile(r"[a-z0-9]+")
+_TAG = r"\[(?P<a>[^\[\]]*)\]|［(?P<b>[^［］]*)］|【(?P<c>[^【】]*)】"
+_CLAUSE_BREAK = r"[。！？!?;；\n，,：:]|\.\s"
+_NOT_ALNUM = r"[\W_]+"
+_LATIN_WORDS = r"[a-z0-9]+"
 # What the term pattern's word-boundary checks look for on either side of a term (see tglint.lexicon).
 _ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
-@dataclass(frozen=True, slots=True)
+# The records below are plain classes: a frozen dataclass takes about half a millisecond to create on import.
+
+
 class SubjectTag:
     """The bracketed tag at the start of a subject (after any Re:/Fwd: prefixes)."""
 
-    text: str  # the tag as written, without brackets
-    start: int  # offset of the opening bracket in the subject
-    end: int  # offset just after the closing bracket
-    full_width: bool  # written with 【】 or ［］
+    __slots__ = ("end", "full_width", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, full_width: bool) -> None:
+        self.text = text  # the tag as written, without brackets
+        self.start = start  # offset of the opening bracket in the subject
+        self.end = end  # offset just after the closing bracket
+        self.full_width = full_width  # written with 【】 or ［］
 
 
 def reply_prefix_end(subject: str) -> int:
     """Where the subject proper starts, after "Re:" / "Fwd:" / "回复：" prefixes and spaces."""
-    match = _REPLY_PREFIX.match(subject)
+    match = compiled(_REPLY_PREFIX, re.IGNORECASE).match(subject)
     end = match.end() if match else 0
     return end + len(subject[end:]) - len(subject[end:].lstrip())
 
 
 def leading_tag(subject: str) -> SubjectTag | None:
     start = reply_prefix_end(subject)
-    match = _TAG.match(subject, start)
+    match = compiled(_TAG).match(subject, start)
     if not match:
         return None
     text = next(group for group in match.groups() if group is not None)
@@ -67,11 +72,11 @@ def leading_tag(subject: str) -> SubjectTag | None:
 
 def tag_key(tag: str) -> str:
     """A tag reduced to what matters: width, case, spaces and punctuation do not."""
-    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", tag).casefold())
+    return compiled(_NOT_ALNUM).sub("", unicodedata.normalize("NFKC", tag).casefold())
 
 
 def _latin_words(text: str) -> str:
-    return f" {' '.join(_LATIN_WORDS.findall(text.casefold()))} "
+    return f" {' '.join(compiled(_LATIN_WORDS).findall(text.casefold()))} "
 
 
 def _known_tags(packs: Packs) -> dict[str, tuple[str, str]]:
@@ -82,7 +87,7 @@ def _build_known_tags(packs: Packs) -> dict[str, tuple[str, str]]:
     """tag key -> (how the tag reads inside a longer one, topic): the key for Chinese, " words " else."""
     tags = packs.get("subject").get("tags", {})
     return {
-        tag_key(tag): (tag_key(tag) if _CJK.search(tag) else _latin_words(tag), topic)
+        tag_key(tag): (tag_key(tag) if has_cjk(tag) else _latin_words(tag), topic)
         for tag, topic in tags.items()
         if isinstance(topic, str) and topic in TOPICS and len(tag_key(tag)) >= 2
     }
@@ -100,7 +105,7 @@ def read_tag(tag: str, packs: Packs) -> tuple[bool, str | None]:
     inside = [
         (len(known_key), topic)
         for known_key, (needle, topic) in known.items()
-        if needle in (key if _CJK.search(needle) else words)
+        if needle in (key if has_cjk(needle) else words)
     ]
     if not inside:
         return False, None
@@ -125,87 +130,89 @@ def topic_name(packs: Packs, topic: str, language: str) -> str:
     return str(names.get(topic, topic))
 
 
-@dataclass(frozen=True, slots=True)
 class TopicVerdict:
-    topic: str | None
-    scores: dict[str, float]
-    # The words alone, subject and body, without the tag's vote: what the mail says, to check the tag against.
-    word_scores: dict[str, float] = field(default_factory=dict)
-    # Strong evidence and a clear lead: safe to tell the writer to change mailbox.
-    confident: bool = False
-    # The topic terms of the body, found once: rules weighing parts of the body score them from these.
-    body_terms: TopicTerms | None = field(default=None, compare=False, repr=False)
+    __slots__ = ("body_terms", "confident", "scores", "topic", "word_scores")
+
+    def __init__(
+        self,
+        topic: str | None,
+        scores: dict[str, float],
+        word_scores: dict[str, float] | None = None,
+        confident: bool = False,
+        body_terms: TopicTerms | None = None,
+    ) -> None:
+        self.topic = topic
+        self.scores = scores
+        # The words alone, subject and body, without the tag's vote: what the mail says, to check the tag against.
+        self.word_scores = {} if word_scores is None else word_scores
+        # Strong evidence and a clear lead: safe to tell the writer to change mailbox.
+        self.confident = confident
+        # The topic terms of the body, found once: rules weighing parts of the body score them from these.
+        self.body_terms = body_terms
 
     def ranked(self) -> list[tuple[str, float]]:
         return sorted(self.scores.items(), key=lambda item: (-item[1], TOPICS.index(item[0])))
 
 
-@dataclass(frozen=True, slots=True)
 class _Settings:
-    subject_weight: float
-    tag_weight: float
-    repeat_bonus: float
-    min_score: float
-    default_topic: str | None
-    min_margin: float
-    confident_score: float
-    confident_margin: float
-    confident_lead: float  # best must be at least this many times the runner-up
-    cjk_window: int
-    latin_window: int
-    negatable: frozenset[str]
+    """The `[settings]` of the topics pack."""
+
+    __slots__ = (
+        "cjk_window",
+        "confident_lead",
+        "confident_margin",
+        "confident_score",
+        "default_topic",
+        "latin_window",
+        "min_margin",
+        "min_score",
+        "negatable",
+        "repeat_bonus",
+        "subject_weight",
+        "tag_weight",
+    )
+
+    def __init__(self, raw: dict[str, Any]) -> None:
+        self.subject_weight = float(raw.get("subject_weight", 1.5))
+        self.tag_weight = float(raw.get("tag_weight", 3.0))
+        self.repeat_bonus = float(raw.get("repeat_bonus", 0.25))
+        self.min_score = float(raw.get("min_score", 1.5))
+        self.default_topic = str(raw["default_topic"]) if raw.get("default_topic") in TOPICS else None
+        self.min_margin = float(raw.get("min_margin", 0.5))
+        self.confident_score = float(raw.get("confident_score", 4.0))
+        self.confident_margin = float(raw.get("confident_margin", 2.5))
+        self.confident_lead = float(raw.get("confident_lead", 1.8))  # best must be this many times the runner-up
+        self.cjk_window = int(raw.get("cjk_window", 5))
+        self.latin_window = int(raw.get("latin_window", 28))
+        self.negatable = frozenset(strings(raw, "negatable", source="topics"))
 
 
-# Compared and hashed by identity: built once per pack set.
-@dataclass(frozen=True, slots=True, eq=False)
 class _Model:
-    settings: _Settings
-    weights: dict[str, dict[str, float]]  # term -> topic -> weight
-    terms: TermSet  # every topic's terms, found in one pass
-    negations: TermSet
-    not_negations: TermSet
+    """The topics pack compiled, once per pack set (see `_model`)."""
+
+    __slots__ = ("negations", "not_negations", "settings", "terms", "weights")
+
+    def __init__(self, table: dict[str, Any]) -> None:
+        self.settings = _Settings(table.get("settings", {}))
+        self.weights: dict[str, dict[str, float]] = {}  # term -> topic -> weight
+        for topic in TOPICS:
+            for term, weight in weighted(table, topic, source="topics").items():
+                self.weights.setdefault(" ".join(ascii_lower(term).split()), {})[topic] = weight
+        self.terms = TermSet(self.weights)  # every topic's terms, found in one pass
+        negation = table.get("negation", {})
+        self.negations = TermSet(strings(negation, "cues", source="topics"))
+        self.not_negations = TermSet(strings(negation, "not_negations", source="topics"))
 
 
 def _model(packs: Packs) -> _Model:
-    return packs.derived(("topics", "model"), lambda: _build_model(packs))
-
-
-def _build_model(packs: Packs) -> _Model:
-    table = packs.get("topics")
-    raw: dict[str, Any] = table.get("settings", {})
-    settings = _Settings(
-        subject_weight=float(raw.get("subject_weight", 1.5)),
-        tag_weight=float(raw.get("tag_weight", 3.0)),
-        repeat_bonus=float(raw.get("repeat_bonus", 0.25)),
-        min_score=float(raw.get("min_score", 1.5)),
-        default_topic=str(raw["default_topic"]) if raw.get("default_topic") in TOPICS else None,
-        min_margin=float(raw.get("min_margin", 0.5)),
-        confident_score=float(raw.get("confident_score", 4.0)),
-        confident_margin=float(raw.get("confident_margin", 2.5)),
-        confident_lead=float(raw.get("confident_lead", 1.8)),
-        cjk_window=int(raw.get("cjk_window", 5)),
-        latin_window=int(raw.get("latin_window", 28)),
-        negatable=frozenset(strings(raw, "negatable", source="topics")),
-    )
-    weights: dict[str, dict[str, float]] = {}
-    for topic in TOPICS:
-        for term, weight in weighted(table, topic, source="topics").items():
-            weights.setdefault(" ".join(ascii_lower(term).split()), {})[topic] = weight
-    negation = table.get("negation", {})
-    return _Model(
-        settings,
-        weights,
-        TermSet(weights),
-        TermSet(strings(negation, "cues", source="topics")),
-        TermSet(strings(negation, "not_negations", source="topics")),
-    )
+    return packs.derived(("topics", "model"), lambda: _Model(packs.get("topics")))
 
 
 def _is_negated(text: str, start: int, term: str, model: _Model, floor: int = 0) -> bool:
     """A negation cue close before the term, in the same clause ("not hacked", "并没有被盗"); the text before
     `floor` is not looked at."""
     before = text[max(floor, start - _negation_window(term, model)) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
+    breaks = list(compiled(_CLAUSE_BREAK).finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
     if not model.negations.search(before):
@@ -218,7 +225,7 @@ def _is_negated(text: str, start: int, term: str, model: _Model, floor: int = 0)
 def _negation_window(term: str, model: _Model) -> int:
     """How many characters before a term a negation cue may stand: fewer before a Chinese term, whose
     characters are words."""
-    return model.settings.cjk_window if _CJK.match(term) else model.settings.latin_window
+    return model.settings.cjk_window if "\u3400" <= term[:1] <= "\u9fff" else model.settings.latin_window
 
 
 def score_topics(text: str, packs: Packs) -> dict[str, float]:

@@ -19,25 +19,27 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any
 
 from tglint.analysis import Analysis
 from tglint.checks.account import compile_patterns, identifier_pattern, lexicon_of, searches
+from tglint.language import has_cjk
 from tglint.models import TOPICS, Hit, Severity
 from tglint.packs import PackError, weighted
+from tglint.patterns import compiled
 from tglint.rule import Rule, RuleDoc
 from tglint.topic import TopicTerms
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u3000]*\n")
+# Patterns are compiled on first use (`compiled`), not on import: `tglint rules` and `explain` need none.
+_PARAGRAPH_BREAK = r"\n[ \t\u3000]*\n"
 # A run of sentence-ending marks, or a full stop after a word and before a space. Written to start with one
 # character class (the full stop's word is checked behind it), so that the regex engine skips ahead to candidates.
-_SENTENCE_END = re.compile(r"[。！？!?；;\n.](?:(?<=[。！？!?；;\n])[。！？!?；;\n]*|(?<=[A-Za-z0-9)\"”]\.)\s+)")
+_SENTENCE_END = r"[。！？!?；;\n.](?:(?<=[。！？!?；;\n])[。！？!?；;\n]*|(?<=[A-Za-z0-9)\"”]\.)\s+)"
 # List bullets and quotes a unit may open with before its first word.
 _NOISE = "-*•·>#"
-_LEADING_NOISE = re.compile(rf"[\s{re.escape(_NOISE)}]*")
-_SPACES = re.compile(r"[ \t\u3000]*")
+_LEADING_NOISE = rf"[\s{re.escape(_NOISE)}]*"
+_SPACES = r"[ \t\u3000]*"
 # A marker ending in a Latin letter or digit must end a word there ("also" is not in "almost").
 _WORD_END = r"(?![A-Za-z0-9_])"
 _EXCERPT = 24
@@ -47,65 +49,101 @@ _BILLING = "billing"
 # The longest a heading line of a numbered section may be: characters in Chinese, words in Latin script.
 _HEADING_CJK = 12
 _HEADING_WORDS = 5
-_CJK = re.compile(r"[\u3400-\u9fff]")
 # How many sentences of its block a sentence that opens a new matter takes along: a new matter said in a few
 # sentences, and linear work on a page of markers.
 _REST_SENTENCES = 4
 
-
-class Segment(NamedTuple):  # a tuple, made fast: a body is cut into a hundred of them
-    start: int
-    end: int
-    text: str
+# The records below are plain classes: a frozen dataclass takes about half a millisecond to create on import.
 
 
-@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of the body: [start, end) and its text. A body is cut into a hundred of them."""
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
+
 class Evidence:
-    topic: str
-    score: float
-    segment: Segment
+    __slots__ = ("score", "segment", "topic")
+
+    def __init__(self, topic: str, score: float, segment: Segment) -> None:
+        self.topic = topic
+        self.score = score
+        self.segment = segment
 
 
-@dataclass(frozen=True, slots=True)
 class _Settings:
-    strong: float
-    margin: float
-    announced: float
-    plain_marker: float
-    enumerated: float
-    explicit: float
-    settled: float
-    billing_strong: float
-    billing_quiet: float
-    pair_strong: dict[str, float]
-    intertwined: frozenset[str]
+    """The `[settings]` of the mixed pack, with `pair_strong` and the `intertwined` pairs."""
+
+    __slots__ = (
+        "announced",
+        "billing_quiet",
+        "billing_strong",
+        "enumerated",
+        "explicit",
+        "intertwined",
+        "margin",
+        "pair_strong",
+        "plain_marker",
+        "settled",
+        "strong",
+    )
+
+    def __init__(self, table: Mapping[str, Any]) -> None:
+        raw = table.get("settings", {})
+        self.strong = float(raw.get("strong", 3.0))
+        self.margin = float(raw.get("margin", 2.0))
+        self.announced = float(raw.get("announced", 1.5))
+        self.plain_marker = float(raw.get("plain_marker", 2.0))
+        self.enumerated = float(raw.get("enumerated", 2.0))
+        self.explicit = float(raw.get("explicit", 1.5))
+        self.settled = float(raw.get("settled", 1.25))
+        self.billing_strong = float(raw.get("billing_strong", 3.0))
+        self.billing_quiet = float(raw.get("billing_quiet", 1.0))
+        self.pair_strong = {
+            str(k): float(v) for k, v in table.get("pair_strong", {}).items() if isinstance(v, int | float)
+        }
+        self.intertwined = frozenset(str(p) for p in table.get("intertwined", {}).get("pairs", []))
 
 
-@dataclass(frozen=True, slots=True)
 class _Cue:
     """A way of saying a matter that its topic words alone do not weigh enough (see `cues` in the pack)."""
 
-    topic: str
-    weight: float
-    pattern: re.Pattern[str]
-    also: re.Pattern[str] | None  # must be in the unit too, when given
-    identifiers: bool  # a @username or t.me link in the unit will do for `also`
+    __slots__ = ("also", "identifiers", "pattern", "topic", "weight")
+
+    def __init__(
+        self, topic: str, weight: float, pattern: re.Pattern[str], also: re.Pattern[str] | None, identifiers: bool
+    ) -> None:
+        self.topic = topic
+        self.weight = weight
+        self.pattern = pattern
+        self.also = also  # must be in the unit too, when given
+        self.identifiers = identifiers  # a @username or t.me link in the unit will do for `also`
 
 
-@dataclass(frozen=True, slots=True)
 class _Opening:
     """A unit that may start a new matter, and the evidence it needs for another topic."""
 
-    segment: Segment
-    needed: float
-    marked: bool  # opened by a new-matter word, not merely a number or its place after an announcement
-    explicit: bool  # opened by a word that says outright that another matter starts ("Separately")
+    __slots__ = ("explicit", "marked", "needed", "segment")
+
+    def __init__(self, segment: Segment, needed: float, marked: bool, explicit: bool) -> None:
+        self.segment = segment
+        self.needed = needed
+        # Opened by a new-matter word, not merely a number or its place after an announcement.
+        self.marked = marked
+        # Opened by a word that says outright that another matter starts ("Separately").
+        self.explicit = explicit
 
 
-def _split(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[Segment]:
+def _split(text: str, start: int, end: int, separator: str) -> list[Segment]:
+    """The pieces of text[start:end] between matches of the `separator` pattern, blank ones left out."""
     segments = []
     position = start
-    for match in separator.finditer(text, start, end):
+    for match in compiled(separator).finditer(text, start, end):
         cut = match.start()
         piece = text[position:cut]
         if piece and not piece.isspace():
@@ -119,25 +157,7 @@ def _split(text: str, start: int, end: int, separator: re.Pattern[str]) -> list[
 
 def _settings(analysis: Analysis) -> _Settings:
     packs, language = analysis.packs, analysis.language
-    return packs.derived(("mixed", "settings", language), lambda: _build_settings(packs.get("mixed", language)))
-
-
-def _build_settings(table: Mapping[str, Any]) -> _Settings:
-    raw = table.get("settings", {})
-    pairs = {str(k): float(v) for k, v in table.get("pair_strong", {}).items() if isinstance(v, int | float)}
-    return _Settings(
-        float(raw.get("strong", 3.0)),
-        float(raw.get("margin", 2.0)),
-        float(raw.get("announced", 1.5)),
-        float(raw.get("plain_marker", 2.0)),
-        float(raw.get("enumerated", 2.0)),
-        float(raw.get("explicit", 1.5)),
-        float(raw.get("settled", 1.25)),
-        float(raw.get("billing_strong", 3.0)),
-        float(raw.get("billing_quiet", 1.0)),
-        pairs,
-        frozenset(str(p) for p in table.get("intertwined", {}).get("pairs", [])),
-    )
+    return packs.derived(("mixed", "settings", language), lambda: _Settings(packs.get("mixed", language)))
 
 
 def _pair(first: str, second: str) -> str:
@@ -148,11 +168,15 @@ def _ranked(scores: Mapping[str, float]) -> list[tuple[str, float]]:
     return sorted(scores.items(), key=lambda item: (-item[1], TOPICS.index(item[0])))
 
 
-@dataclass(frozen=True, slots=True)
 class _ListMarks:
-    numbers: re.Pattern[str] | None  # "1.", "一、", "①" at the start of a line
-    bullets: re.Pattern[str] | None  # "-", "•" at the start of a line
-    steps: re.Pattern[str] | None  # an item's first words when it is a step to follow ("Open", "点击")
+    __slots__ = ("bullets", "numbers", "steps")
+
+    def __init__(
+        self, numbers: re.Pattern[str] | None, bullets: re.Pattern[str] | None, steps: re.Pattern[str] | None
+    ) -> None:
+        self.numbers = numbers  # "1.", "一、", "①" at the start of a line
+        self.bullets = bullets  # "-", "•" at the start of a line
+        self.steps = steps  # an item's first words when it is a step to follow ("Open", "点击")
 
 
 def _list_marks(analysis: Analysis) -> _ListMarks:
@@ -178,12 +202,19 @@ def _cues(analysis: Analysis) -> tuple[_Cue, ...]:
     return packs.derived(("mixed", "cues"), lambda: _build_cues(packs.get("mixed").get("cues", {})))
 
 
-def _cue_ceilings(analysis: Analysis) -> dict[str, float]:
-    """The most the cues may add to each topic in a unit: all of its cues found."""
+def _cue_bounds(analysis: Analysis) -> dict[str, tuple[float, float]]:
+    """The least and the most the cues may add to each topic in a unit: all of its cues of negative weight found,
+    all of its cues of positive weight found."""
     cues = _cues(analysis)
     return analysis.packs.derived(
-        ("mixed", "cue ceilings"),
-        lambda: {t: sum(cue.weight for cue in cues if cue.topic == t and cue.weight > 0) for t in TOPICS},
+        ("mixed", "cue bounds"),
+        lambda: {
+            t: (
+                sum(cue.weight for cue in cues if cue.topic == t and cue.weight < 0),
+                sum(cue.weight for cue in cues if cue.topic == t and cue.weight > 0),
+            )
+            for t in TOPICS
+        },
     )
 
 
@@ -208,12 +239,16 @@ class _CueScores:
         self._analysis = analysis
         self._text = text
         self._cues = _cues(analysis)
-        self._ceilings = _cue_ceilings(analysis)
+        self._bounds = _cue_bounds(analysis)
         self._added: dict[str, float] = {}
+
+    def least(self, topic: str) -> float:
+        """The least the cues may add to `topic` (nothing, unless some cue weighs against it)."""
+        return self._bounds[topic][0]
 
     def most(self, topic: str) -> float:
         """The most the cues may add to `topic`."""
-        return self._ceilings[topic]
+        return self._bounds[topic][1]
 
     def added(self, topic: str) -> float:
         found = self._added.get(topic)
@@ -225,12 +260,14 @@ class _CueScores:
         analysis, text = self._analysis, self._text
         added = 0.0
         for cue in self._cues:
-            if cue.topic != topic or cue.pattern.search(text) is None:
+            if cue.topic != topic:
                 continue
-            needs_more = cue.also is not None and cue.also.search(text) is None
+            # What must be in the unit too is rarer than the cue's own words: looked for first.
+            needs_more = cue.also is not None and not searches(cue.also, text)
             if needs_more and not (cue.identifiers and _names_someone(analysis, text)):
                 continue
-            added += cue.weight
+            if searches(cue.pattern, text):
+                added += cue.weight
         return added
 
 
@@ -244,11 +281,13 @@ def _billing_score(analysis: Analysis, text: str) -> float:
     return sum(found.values())
 
 
-@dataclass(frozen=True, slots=True)
 class _Unit:
-    segment: Segment
-    scores: dict[str, float]
-    block: int  # index of the block (paragraph or list item) it is part of
+    __slots__ = ("block", "scores", "segment")
+
+    def __init__(self, segment: Segment, scores: dict[str, float], block: int) -> None:
+        self.segment = segment
+        self.scores = scores
+        self.block = block  # index of the block (paragraph or list item) it is part of
 
 
 class _Body:
@@ -286,7 +325,7 @@ class _Body:
         found = {}
         for match in marks.finditer(text):
             start = match.end() - len(match.group().lstrip(" \t\u3000"))
-            spaces = _SPACES.match(text, match.end())
+            spaces = compiled(_SPACES).match(text, match.end())
             found[start] = spaces.end() if spaces else match.end()
         return found if len(found) >= 2 else {}
 
@@ -372,6 +411,8 @@ class _Body:
             return dict.fromkeys(TOPICS, 0.0)
         if position >= self.blocks[index].end:
             return self._totals[index + 1]
+        if position == self.blocks[index].start:
+            return self._totals[index]  # none of its sentences ends before its start
         ends, totals = self._sentence_totals(index)
         return totals[bisect.bisect_right(ends, position)]
 
@@ -489,7 +530,7 @@ def _is_heading(line: str) -> bool:
     """A short line that is not a sentence: a few words (Latin) or characters (Chinese), no full stop."""
     if not line or line[-1] in "。．.!?！？;；,，":
         return False
-    return len(line) <= _HEADING_CJK if _CJK.search(line) else len(line.split()) <= _HEADING_WORDS
+    return len(line) <= _HEADING_CJK if has_cjk(line) else len(line.split()) <= _HEADING_WORDS
 
 
 def _could_be_strong(analysis: Analysis, strong: float) -> bool:
@@ -507,9 +548,9 @@ def strong_evidence(analysis: Analysis, body: _Body) -> list[Evidence]:
     clear = []
     for unit in body.units:
         (best, best_score), (_, second) = _ranked(unit.scores)[:2]
-        if _not_a_report(analysis, best, unit.segment) or body.subject_matter(best, unit.segment):
+        if best_score < settings.strong or best_score < settings.margin * second:
             continue
-        if best_score >= settings.strong and best_score >= settings.margin * second:
+        if not (_not_a_report(analysis, best, unit.segment) or body.subject_matter(best, unit.segment)):
             clear.append((unit, Evidence(best, best_score, unit.segment)))
     for index, (unit, evidence) in enumerate(clear):
         partner = next(((u, e) for u, e in clear[:index] if _apart(settings, u, e, unit, evidence)), None)
@@ -558,11 +599,47 @@ class _Markers:
             for term in sorted(weights, key=len, reverse=True)
         ]
         self._starting_with: dict[str, re.Pattern[str] | None] = {}
+        self._sentence_openers: re.Pattern[str] | None = None
+
+    def next_sentence_opener(self, text: str, start: int) -> int:
+        """Where the first sentence end at or after `start` that a marker follows (after bullets and spaces)
+        begins; len(text) without one. Every sentence that opens with a marker follows such a sentence end, so
+        none starts before it (the one found may still end no sentence of a unit). One search of the text instead
+        of a look at every sentence."""
+        if not self.weights:
+            return len(text)
+        if self._sentence_openers is None:
+            self._sentence_openers = self._build_sentence_openers()
+        found = self._sentence_openers.search(text, start)
+        return len(text) if found is None else found.start()
+
+    def _build_sentence_openers(self) -> re.Pattern[str]:
+        # The markers without their word ends (looser, and compiled in a fraction of the time), grouped by first
+        # character behind a class of first characters, Chinese ones behind a class of their own: a sentence end
+        # followed by none of them is left at once. A class and a letter ignore case alike.
+        groups: dict[str, set[str]] = {}
+        for term in self.weights:
+            words = [re.escape(word) for word in term.split()]
+            if words:
+                first = term.split()[0][0]
+                groups.setdefault(first, set()).add(r"\s+".join(words)[len(re.escape(first)) :])
+
+        def starting_with(firsts: list[str]) -> str:
+            return "|".join(f"{re.escape(first)}(?:{'|'.join(sorted(groups[first]))})" for first in firsts)
+
+        latin = sorted(first for first in groups if first.isascii())
+        other = sorted(first for first in groups if not first.isascii())
+        markers = starting_with(latin)
+        if other:
+            other_firsts = "".join(re.escape(first) for first in other)
+            markers += ("|" if markers else "") + f"(?=[{other_firsts}])(?:{starting_with(other)})"
+        firsts = "".join(re.escape(first) for first in groups)
+        return re.compile(f"(?:{_SENTENCE_END})(?={_LEADING_NOISE}(?i:(?=[{firsts}])(?:{markers})))")
 
     def opening(self, text: str, start: int) -> float | None:
         """The weight of the marker a unit opens with (at `start`, after bullets and spaces); None without one."""
         if start < len(text) and (text[start].isspace() or text[start] in _NOISE):
-            lead = _LEADING_NOISE.match(text, start)
+            lead = compiled(_LEADING_NOISE).match(text, start)
             start = lead.end() if lead else start
         return self.weight_at(text, start)
 
@@ -613,6 +690,7 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
     paragraph_starts = {p.start for p in body.paragraphs}
     markers = _markers(analysis)
     lead_attempts: dict[str, bool] = {}  # the items of a list share their lead
+    opener = -1  # where a sentence may next open with a marker, once looked for
 
     def attempted(lead: str) -> bool:
         found = lead_attempts.get(lead)
@@ -642,6 +720,10 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
             )
         elif index and body.announced and block.start in paragraph_starts:
             yield _Opening(block, settings.plain_marker, marked=False, explicit=False)
+        if opener < block.start:
+            opener = markers.next_sentence_opener(text, block.start)
+        if opener >= block.end:
+            continue  # no sentence of the block but its first can open with a marker
         sentences = body.sentences(block)
         for number, sentence in enumerate(sentences[1:], start=1):
             needed = markers.opening(text, sentence.start)
@@ -688,22 +770,24 @@ def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _
     words = body.scores(place)
     cues = _CueScores(analysis, place.text)
     # The topics that may be the new matter: a topic its words and all of its cues leave short of `needed` is not.
-    scores = {t: words[t] + cues.added(t) for t in TOPICS if words[t] + cues.most(t) >= needed}
-    enough = any(score >= needed for score in scores.values())
-    if not enough and _billing_score(analysis, place.text) < max(needed, settings.billing_strong):
+    possible = [t for t in TOPICS if words[t] + cues.most(t) >= needed]
+    if not possible and _billing_score(analysis, place.text) < max(needed, settings.billing_strong):
         return []  # too little evidence for any matter: no need to weigh the mail so far
     earlier = body.earlier(place.start)
     # A new matter only after some first one that the writer's words (not only the subject) are about.
     first_topic = _topic_so_far(body, settings, earlier)
     if first_topic is None:
         return []
+    # The other topics that may be the new matter: one that all of its cues leave short of the first topic's words
+    # and its fewest cues is not. The first topic's cues are looked for only once another topic reaches `needed`.
+    first_at_least = words[first_topic] + cues.least(first_topic)
+    scores = {
+        t: words[t] + cues.added(t) for t in possible if t != first_topic and words[t] + cues.most(t) >= first_at_least
+    }
     other = [
         (t, s)
         for t, s in _ranked(scores)
-        if t != first_topic
-        and s >= needed
-        and s >= words[first_topic] + cues.added(first_topic)
-        and not _not_a_report(analysis, t, place)
+        if s >= needed and s >= words[first_topic] + cues.added(first_topic) and not _not_a_report(analysis, t, place)
     ]
     if not other:
         return _billing_matter(analysis, body, settings, first_topic, place, needed)
@@ -833,7 +917,7 @@ class MixedIssues(Rule):
             for e in evidence
         ]
         second = evidence[1].segment
-        lead = _LEADING_NOISE.match(second.text)
+        lead = compiled(_LEADING_NOISE).match(second.text)
         yield Hit(
             "body",
             second.start + (lead.end() if lead else 0),

@@ -17,14 +17,16 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import accumulate
+from typing import Any
 
 from tglint.analysis import Analysis
+from tglint.language import has_cjk
 from tglint.lexicon import Lexicon, TermMatch, ascii_lower, lexicon
 from tglint.models import Edit, Fix, Hit, Severity
 from tglint.packs import PackError, Packs, strings, weighted
+from tglint.patterns import compiled
 from tglint.rule import Rule, RuleDoc
 
 PACK = "tone"
@@ -39,7 +41,7 @@ CALM_EXAMPLE_ZH = "这个问题影响了我的正常工作，希望能在一周�
 # mark must not swallow the text after it. An apostrophe inside a word ("don't") does
 # not close a single-quoted span. Every branch begins with its quotation mark (the check on what
 # stands before a straight one comes after it), so the search jumps from one mark to the next.
-_QUOTED = re.compile(
+_QUOTED = (
     r"“(?:[^”\n]|\n(?![ \t]*\n)){0,400}”"
     r"|‘(?:[^’\n]|(?<=[A-Za-z])’(?=[A-Za-z])){0,300}’"
     r"|「[^」]{0,400}」|『[^』]{0,400}』|《[^》\n]{0,100}》"
@@ -50,29 +52,31 @@ _QUOTED = re.compile(
 _LINK = r"https?://\S+|www\.\S+|t\.me/\S+"
 _ADDRESS = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 _HANDLE = r"@\w+"
-_NAMES = re.compile(f"{_LINK}|{_ADDRESS}|{_HANDLE}")
+_NAMES = f"{_LINK}|{_ADDRESS}|{_HANDLE}"
 # Most drafts hold no e-mail address: without that branch every branch begins with a literal,
 # and the search jumps from one to the next instead of trying each position.
-_NAMES_BUT_ADDRESSES = re.compile(f"{_LINK}|{_HANDLE}")
-_IN_EVERY_ADDRESS = re.compile(r"@[\w-]+\.[\w-]")
-_SENTENCE_END = re.compile(r"[。！？!?;；]|\.(?=\s|$)|\n[ \t]*\n")
-_CLAUSE_END = re.compile(r"[。！？!?;；,，、]|\.(?=\s|$)")
-_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+_NAMES_BUT_ADDRESSES = f"{_LINK}|{_HANDLE}"
+_IN_EVERY_ADDRESS = r"@[\w-]+\.[\w-]"
+_SENTENCE_END = r"[。！？!?;；]|\.(?=\s|$)|\n[ \t]*\n"
+_CLAUSE_END = r"[。！？!?;；,，、]|\.(?=\s|$)"
+_PARAGRAPH_END = r"\n[ \t]*\n"
 _EVIDENCE_REACH = 300
 _COLONS = ":："
-_NOT_LINE_BREAK = re.compile(r"[^\n]")
+_NOT_LINE_BREAK = r"[^\n]"
 
 # A word for the shouting check: letters and digits, with inner apostrophes, hyphens,
 # dots, slashes, ampersands or underscores ("DON'T", "WI-FI", "AT&T", "FLOOD_WAIT").
-_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['&\-_./][A-Za-z0-9]+)*")
-_SHOUT_WORD = re.compile(r"[A-Z]+(?:'[A-Z]+)?")
+_TOKEN = r"[A-Za-z0-9]+(?:['&\-_./][A-Za-z0-9]+)*"
+_SHOUT_WORD = r"[A-Z]+(?:'[A-Z]+)?"
 # Every shouted word holds one of these, inside itself: a line with fewer than the words of a run
 # cannot shout.
-_CAPITALS_PAIR = re.compile(r"[A-Z]'?[A-Z]")
+_CAPITALS_PAIR = r"[A-Z]'?[A-Z]"
 # Between two words of one run: spaces and punctuation, never a Chinese character.
-_RUN_GAP = re.compile(r"[ \t\u3000,.;:!?！？，。'\"“”‘’()\-–—&/*]*")
-_LOG_LINE = re.compile(r"\s*(?:\[|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}:\d{2}|[VDIWEF]/)")
-_SENTENCE_PUNCTUATION = re.compile(r"[.!?！？。]")
+_RUN_GAP = r"[ \t\u3000,.;:!?！？，。'\"“”‘’()\-–—&/*]*"
+_LOG_LINE = r"\s*(?:\[|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}:\d{2}|[VDIWEF]/)"
+_SENTENCE_PUNCTUATION = r"[.!?！？。]"
+# What a run of marks ("!!!", "？？？", "?!?!") is made of.
+_RUN_MARKS = "!?！？"
 # A field's value ("Error: CONNECTION FAILED", "Name: ZHANG WEI") follows a short label.
 _LABEL_LENGTH = 40
 # How far before "???" a display word may stand ("名字显示成？？？", "shows ???").
@@ -80,13 +84,12 @@ _DISPLAY_REACH = 24
 # A closing line ("Best regards," "Thanks for your help,") among the last written lines.
 _CLOSING_REACH = 8
 _CLOSING_LENGTH = 40
-_WRITING_WORD = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
-_SENTENCE_START = re.compile(r"(?<=[.!?！？。]\s)\s*[a-z]")
-_STATUS_CODE = re.compile(r"(?<![\d.])\d{3}\s+$")
-_HEX_NUMBER = re.compile(r"\b0x[0-9A-Fa-f]+\b")
+_WRITING_WORD = r"[A-Za-z0-9\u3400-\u9fff]"
+_SENTENCE_START = r"(?<=[.!?！？。]\s)\s*[a-z]"
+_STATUS_CODE = r"(?<![\d.])\d{3}\s+$"
+_HEX_NUMBER = r"\b0x[0-9A-Fa-f]+\b"
 # A line this much made of "?" is text the app could not display, not questions.
 _GARBLED_SHARE = 0.3
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def _starts_with(text: str, chars: str) -> bool:
@@ -97,58 +100,71 @@ def _ends_with(text: str, chars: str) -> bool:
     return bool(text) and text[-1] in chars
 
 
-@dataclass(frozen=True)
 class ToneKnowledge:
-    """The tone pack, compiled once per set of packs."""
+    """The tone pack, read and checked once per set of packs. Its lexicons are compiled when first used (each
+    takes milliseconds): most drafts need no more than the hostile words and the evidence markers."""
 
-    hostile: Lexicon
-    kind_of: dict[str, str]
-    innocent: Lexicon
-    negators: Lexicon
-    negation_breakers: Lexicon
-    evidence: Lexicon
-    display: Lexicon
-    acronyms: frozenset[str]
-    sentence_words: frozenset[str]
-    screen_words: frozenset[str]
-    closings: tuple[str, ...]
-    pinyin_name_word: re.Pattern[str]
-    warning_score: float
-    min_caps_words: int
-    punctuation_run: re.Pattern[str]
+    def __init__(self, table: dict[str, Any]) -> None:
+        weights: dict[str, float] = {}
+        kind_of: dict[str, str] = {}
+        for kind in KINDS:
+            for term, weight in weighted(table, kind, source=PACK).items():
+                key = ascii_lower(" ".join(term.split()))  # the lexicon's own spelling of it
+                if weight >= weights.get(key, 0.0):
+                    weights[key] = weight
+                    kind_of[key] = kind
+        self.min_punctuation_run = _positive_int(table, "min_punctuation_run", 3)
+        self._hostile_weights = weights
+        self.kind_of = kind_of
+        self._innocent = strings(table, "innocent", source=PACK)
+        self._negators = strings(table, "negators", source=PACK)
+        self._negation_breakers = strings(table, "negation_breakers", source=PACK)
+        self._evidence = strings(table, "evidence_markers", source=PACK)
+        self._display = strings(table, "display_markers", source=PACK)
+        self.acronyms = frozenset(a.upper() for a in strings(table, "acronyms", source=PACK))
+        self.sentence_words = frozenset(w.upper() for w in strings(table, "shouted_sentence_words", source=PACK))
+        self.screen_words = frozenset(w.upper() for w in strings(table, "screen_words", source=PACK))
+        self.closings = tuple(c.lower() for c in strings(table, "closings", source=PACK))
+        self._pinyin = (strings(table, "pinyin_initials", source=PACK), strings(table, "pinyin_finals", source=PACK))
+        self.warning_score = float(table.get("warning_score", 2.0))
+        self.min_caps_words = _positive_int(table, "min_caps_words", 3)
+
+    @cached_property
+    def hostile(self) -> Lexicon:
+        return lexicon(self._hostile_weights)
+
+    @cached_property
+    def innocent(self) -> Lexicon:
+        return lexicon(self._innocent)
+
+    @cached_property
+    def negators(self) -> Lexicon:
+        return lexicon(self._negators)
+
+    @cached_property
+    def negation_breakers(self) -> Lexicon:
+        return lexicon(self._negation_breakers)
+
+    @cached_property
+    def evidence(self) -> Lexicon:
+        return lexicon(self._evidence)
+
+    @cached_property
+    def display(self) -> Lexicon:
+        return lexicon(self._display)
+
+    @cached_property
+    def pinyin_name_word(self) -> re.Pattern[str]:
+        return _pinyin_word(*self._pinyin)
+
+    @cached_property
+    def punctuation_run(self) -> re.Pattern[str]:
+        return compiled(f"[{_RUN_MARKS}]{{{self.min_punctuation_run},}}")
 
 
 @lru_cache(maxsize=8)
 def knowledge(packs: Packs) -> ToneKnowledge:
-    table = packs.get(PACK)
-    weights: dict[str, float] = {}
-    kind_of: dict[str, str] = {}
-    for kind in KINDS:
-        for term, weight in weighted(table, kind, source=PACK).items():
-            key = ascii_lower(" ".join(term.split()))  # the lexicon's own spelling of it
-            if weight >= weights.get(key, 0.0):
-                weights[key] = weight
-                kind_of[key] = kind
-    min_run = _positive_int(table, "min_punctuation_run", 3)
-    return ToneKnowledge(
-        hostile=lexicon(weights),
-        kind_of=kind_of,
-        innocent=lexicon(strings(table, "innocent", source=PACK)),
-        negators=lexicon(strings(table, "negators", source=PACK)),
-        negation_breakers=lexicon(strings(table, "negation_breakers", source=PACK)),
-        evidence=lexicon(strings(table, "evidence_markers", source=PACK)),
-        display=lexicon(strings(table, "display_markers", source=PACK)),
-        acronyms=frozenset(a.upper() for a in strings(table, "acronyms", source=PACK)),
-        sentence_words=frozenset(w.upper() for w in strings(table, "shouted_sentence_words", source=PACK)),
-        screen_words=frozenset(w.upper() for w in strings(table, "screen_words", source=PACK)),
-        closings=tuple(c.lower() for c in strings(table, "closings", source=PACK)),
-        pinyin_name_word=_pinyin_word(
-            strings(table, "pinyin_initials", source=PACK), strings(table, "pinyin_finals", source=PACK)
-        ),
-        warning_score=float(table.get("warning_score", 2.0)),
-        min_caps_words=_positive_int(table, "min_caps_words", 3),
-        punctuation_run=re.compile(f"[!?！？]{{{min_run},}}"),
-    )
+    return ToneKnowledge(packs.get(PACK))
 
 
 def _pinyin_word(initials: list[str], finals: list[str]) -> re.Pattern[str]:
@@ -169,8 +185,9 @@ def _positive_int(table: dict[str, object], key: str, default: int) -> int:
 
 # -- the writer's own voice ------------------------------------------------------------
 
+# Records here are plain classes: a frozen dataclass takes about half a millisecond to create on import.
 
-@dataclass(frozen=True)
+
 class Voice:
     """A part's text with everything that is not the writer's own tone blanked out.
 
@@ -178,8 +195,11 @@ class Voice:
     "I’ll" matches "i'll".
     """
 
-    part: str
-    text: str
+    __slots__ = ("part", "text")
+
+    def __init__(self, part: str, text: str) -> None:
+        self.part = part
+        self.text = text
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -191,7 +211,7 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
         if end <= start:
             continue
         pieces.append(text[position:start])
-        pieces.append(_NOT_LINE_BREAK.sub(" ", text[start:end]))
+        pieces.append(compiled(_NOT_LINE_BREAK).sub(" ", text[start:end]))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)
@@ -202,15 +222,14 @@ def _evidence_end(text: str, marker: TermMatch) -> int:
     line_end = text.find("\n", marker.end)
     line_rest = text[marker.end : len(text) if line_end < 0 else line_end].strip()
     introduces_block = _starts_with(line_rest, _COLONS) or _ends_with(line_rest, _COLONS)
-    pattern = _PARAGRAPH_END if introduces_block else _SENTENCE_END
-    found = pattern.search(text, marker.end)
+    found = compiled(_PARAGRAPH_END if introduces_block else _SENTENCE_END).search(text, marker.end)
     end = found.start() if found else len(text)
     return end if introduces_block else min(end, marker.end + _EVIDENCE_REACH)
 
 
 def writer_voice(text: str, known: ToneKnowledge) -> str:
-    names = _NAMES if _IN_EVERY_ADDRESS.search(text) else _NAMES_BUT_ADDRESSES
-    others = [m.span() for pattern in (names, _QUOTED) for m in pattern.finditer(text)]
+    names = _NAMES if compiled(_IN_EVERY_ADDRESS).search(text) else _NAMES_BUT_ADDRESSES
+    others = [m.span() for source in (names, _QUOTED) for m in compiled(source).finditer(text)]
     unquoted = _blanked(text, others).replace("’", "'")
     # Markers are looked for once names and quotes are blank: a quoted "he wrote:" introduces nothing.
     evidence = [(marker.start, _evidence_end(unquoted, marker)) for marker in known.evidence.finditer(unquoted)]
@@ -238,7 +257,7 @@ def _clause_before(text: str, start: int) -> int:
     """Where the clause holding `start` begins (after the last clause mark on its line)."""
     line_start = text.rfind("\n", 0, start) + 1
     clause_start = line_start
-    for mark in _CLAUSE_END.finditer(text, line_start, start):
+    for mark in compiled(_CLAUSE_END).finditer(text, line_start, start):
         clause_start = mark.end()
     return clause_start
 
@@ -246,14 +265,16 @@ def _clause_before(text: str, start: int) -> int:
 # -- hostile wording --------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class HostileTerm:
-    part: str
-    start: int
-    end: int
-    term: str
-    kind: str
-    weight: float
+    __slots__ = ("end", "kind", "part", "start", "term", "weight")
+
+    def __init__(self, part: str, start: int, end: int, term: str, kind: str, weight: float) -> None:
+        self.part = part
+        self.start = start
+        self.end = end
+        self.term = term
+        self.kind = kind
+        self.weight = weight
 
 
 def _is_denied(text: str, match: TermMatch, known: ToneKnowledge) -> bool:
@@ -430,20 +451,23 @@ class ComplainingTone(Rule):
 # -- shouting in capitals ----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
 class CapsRun:
-    start: int
-    end: int
-    words: int
+    __slots__ = ("end", "start", "words")
+
+    def __init__(self, start: int, end: int, words: int) -> None:
+        self.start = start
+        self.end = end
+        self.words = words
 
 
 def _caps_runs(line: str, known: ToneKnowledge) -> Iterator[CapsRun]:
     """Runs of all-caps words on one line; acronyms and one-letter words neither count nor break."""
     run = _RunBuilder()
     previous_end = 0
-    for token in _TOKEN.finditer(line):
+    run_gap = compiled(_RUN_GAP)
+    for token in compiled(_TOKEN).finditer(line):
         word = token.group()
-        if run.open and _RUN_GAP.fullmatch(line, previous_end, token.start()) is None:
+        if run.open and run_gap.fullmatch(line, previous_end, token.start()) is None:
             yield from run.close()
         previous_end = token.end()
         if any(c.islower() for c in word) or "_" in word:
@@ -457,7 +481,7 @@ def _caps_runs(line: str, known: ToneKnowledge) -> Iterator[CapsRun]:
 
 def _is_shout_word(word: str, known: ToneKnowledge) -> bool:
     return (
-        _SHOUT_WORD.fullmatch(word) is not None
+        compiled(_SHOUT_WORD).fullmatch(word) is not None
         and word.upper() not in known.acronyms
         and sum(c.isalpha() for c in word) >= 2
     )
@@ -486,19 +510,19 @@ def _is_heading(line: str, known: ToneKnowledge) -> bool:
     """A line all in capitals with no sentence punctuation and no word aimed at the reader."""
     return (
         not any(c.islower() for c in line)
-        and _HAN.search(line) is None
-        and _SENTENCE_PUNCTUATION.search(line) is None
-        and not any(token.group() in known.sentence_words for token in _TOKEN.finditer(line))
+        and not has_cjk(line)
+        and compiled(_SENTENCE_PUNCTUATION).search(line) is None
+        and not any(token.group() in known.sentence_words for token in compiled(_TOKEN).finditer(line))
     )
 
 
 def _is_technical(line: str) -> bool:
     """A pasted log or dump line: a timestamp or a level first, or hex numbers."""
-    return _LOG_LINE.match(line) is not None or _HEX_NUMBER.search(line) is not None
+    return compiled(_LOG_LINE).match(line) is not None or compiled(_HEX_NUMBER).search(line) is not None
 
 
 def _run_words(line: str, run: CapsRun) -> list[str]:
-    return [t.group() for t in _TOKEN.finditer(line, run.start, run.end)]
+    return [t.group() for t in compiled(_TOKEN).finditer(line, run.start, run.end)]
 
 
 def _is_name_or_screen_text(line: str, run: CapsRun, known: ToneKnowledge) -> bool:
@@ -525,13 +549,13 @@ def _is_labelled(line: str, run: CapsRun) -> bool:
     if _starts_with(after, _COLONS):
         return True
     colon = max(line.rfind(":", 0, run.start), line.rfind("：", 0, run.start))
-    rest_is_punctuation = not _WRITING_WORD.search(line[run.end :])
+    rest_is_punctuation = not compiled(_WRITING_WORD).search(line[run.end :])
     return 0 <= colon <= _LABEL_LENGTH and rest_is_punctuation
 
 
 def _follows_status_code(line: str, run: CapsRun) -> bool:
     """ "429 TOO MANY REQUESTS", "500 INTERNAL SERVER ERROR": a status line, not shouting."""
-    return _STATUS_CODE.search(line, 0, run.start) is not None
+    return compiled(_STATUS_CODE).search(line, 0, run.start) is not None
 
 
 def _is_displayed(line: str, start: int, known: ToneKnowledge) -> bool:
@@ -542,7 +566,7 @@ def _is_displayed(line: str, start: int, known: ToneKnowledge) -> bool:
 
 def shouting_runs(voice: Voice, original: str, known: ToneKnowledge) -> Iterator[tuple[int, int]]:
     """Shouting in the writer's voice; the original text tells what the words stand after."""
-    if len(_CAPITALS_PAIR.findall(voice.text)) < known.min_caps_words:
+    if len(compiled(_CAPITALS_PAIR).findall(voice.text)) < known.min_caps_words:
         return  # most drafts: not capitals enough anywhere for one run
     lines = voice.text.split("\n")
     line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
@@ -568,20 +592,21 @@ def shouting_runs(voice: Voice, original: str, known: ToneKnowledge) -> Iterator
 
 def _lines_with_capitals(text: str, line_starts: list[int], least: int) -> list[int]:
     """The lines (by index) holding capitals enough for a run of `least` shouted words."""
-    per_line = Counter(bisect_right(line_starts, pair.start()) - 1 for pair in _CAPITALS_PAIR.finditer(text))
+    pairs = compiled(_CAPITALS_PAIR).finditer(text)
+    per_line = Counter(bisect_right(line_starts, pair.start()) - 1 for pair in pairs)
     return sorted(index for index, count in per_line.items() if count >= least)
 
 
 def _sentence_case(text: str, at_sentence_start: bool, known: ToneKnowledge) -> str:
     def lower(token: re.Match[str]) -> str:
         word = token.group()
-        if word.upper() in known.acronyms or not _SHOUT_WORD.fullmatch(word):
+        if word.upper() in known.acronyms or not compiled(_SHOUT_WORD).fullmatch(word):
             return word
         if word.startswith("I'"):
             return "I" + word[1:].lower()  # I'M -> I'm
         return word if word == "I" else word.lower()
 
-    lowered = _SENTENCE_START.sub(lambda m: m.group().upper(), _TOKEN.sub(lower, text))
+    lowered = compiled(_SENTENCE_START).sub(lambda m: m.group().upper(), compiled(_TOKEN).sub(lower, text))
     return lowered[:1].upper() + lowered[1:] if at_sentence_start else lowered
 
 
@@ -662,6 +687,8 @@ def _is_garbled_display(text: str, run: re.Match[str], known: ToneKnowledge) -> 
 
 def punctuation_runs(voice: Voice, original: str, known: ToneKnowledge) -> Iterator[re.Match[str]]:
     """Runs in the writer's voice; the original text tells what they stand after."""
+    if sum(map(voice.text.count, _RUN_MARKS)) < known.min_punctuation_run:
+        return  # most drafts: not marks enough in all for one run
     for run in known.punctuation_run.finditer(voice.text):
         line_start = voice.text.rfind("\n", 0, run.start()) + 1
         line_end = voice.text.find("\n", run.end())

@@ -1,0 +1,120 @@
+"""The quick ways the mixed-issue, tone and topic code take find exactly what the plain ways find.
+
+A block is cut into sentences only where a sentence end followed by a new-matter marker stands
+(`_Markers.next_sentence_opener`); Chinese characters are told by comparing code points, not by a
+regex that takes milliseconds to compile (`has_cjk`); a draft with fewer "!" and "?" than a run
+holds is not searched for runs.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+from lintkit import _PACKS, lint
+
+from tglint.checks.mixed import _SENTENCE_END, _build_markers, _Markers, _split
+from tglint.checks.tone import Voice, knowledge, punctuation_runs
+from tglint.language import detect_language, has_cjk
+
+_MARKERS = _build_markers(_PACKS.get("mixed"))
+_WORDS = ["the app", "crashes", "my account", "v1.2", "t.me/x", "账号", "被盗了", "Also", "ALSO", "also"]
+_BREAKS = [". ", "! ", "?", "!!", "。", "？", "；", "\n", "\n\n", ".\n  ", " ", ", ", "- ", "* ", "> ", "#"]
+# Letters a case-insensitive regex takes for an ASCII one: a marker written with them is still one.
+_TWINS = {"s": "\u017f", "k": "\u212a", "i": "\u0131"}
+
+
+def _written(term: str, rng: random.Random) -> str:
+    term = rng.choice([term, term.upper(), term.capitalize(), term.title()])
+    if rng.random() < 0.2:
+        letter = rng.choice(list(_TWINS))
+        term = term.replace(letter, _TWINS[letter]).replace(letter.upper(), _TWINS[letter])
+    return term.replace(" ", rng.choice([" ", "  ", "\n", "\t"]))
+
+
+def _texts(seed: int, count: int = 300) -> list[str]:
+    rng = random.Random(seed)
+    markers = sorted(_MARKERS.weights)
+    texts = []
+    for _ in range(count):
+        pieces = []
+        for _ in range(rng.randint(1, 30)):
+            word = rng.choice(markers) if rng.random() < 0.4 else rng.choice(_WORDS)
+            pieces.append(_written(word, rng) + rng.choice(_BREAKS))
+        texts.append("".join(pieces))
+    return texts
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_no_sentence_opening_with_a_marker_starts_before_the_next_opener(seed: int) -> None:
+    rng = random.Random(seed)
+    for text in _texts(seed):
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        opener = _MARKERS.next_sentence_opener(text, start)
+        for sentence in _split(text, start, end, _SENTENCE_END)[1:]:
+            if _MARKERS.opening(text, sentence.start) is not None:
+                assert opener < sentence.start, (text, start, end)
+                break
+
+
+def test_the_next_opener_is_a_sentence_end_before_a_marker() -> None:
+    text = "The app crashes. It restarts. \n- Also, a scam channel. 另外还有一个问题"
+    assert _MARKERS.next_sentence_opener(text, 0) == text.index(". \n- Also")
+    assert _MARKERS.next_sentence_opener(text, text.index("Also")) == text.index(". 另外")
+    assert _MARKERS.next_sentence_opener(text, text.index("另外")) == len(text)
+
+
+def test_without_markers_no_sentence_opens_with_one() -> None:
+    assert _Markers({}).next_sentence_opener("One. Also two.", 0) == len("One. Also two.")
+
+
+def test_a_sentence_marker_in_the_middle_of_a_block_is_still_found() -> None:
+    text = (
+        "To: support@telegram.org\nSubject: [Technical Issue] - Crash\n\nHello,\n\n"
+        "Since yesterday the app crashes on start and messages fail to send. I reinstalled it; it still crashes. "
+        "Also, a scammer @crypto_bonus_vip keeps sending me spam and phishing links. Please ban this scam account.\n"
+    )
+    assert [f.rule for f in lint(text, select=("TG701",)).findings] == ["TG701"]
+
+
+_CJK_EDGES = "\u33ff\u3400\u4e00\u9fff\ua000a中ſ"
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_has_cjk_is_the_regex_class(seed: int) -> None:
+    rng = random.Random(seed)
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    for _ in range(2000):
+        text = "".join(rng.choice(_CJK_EDGES + "abc 1") for _ in range(rng.randint(0, 6)))
+        assert has_cjk(text) == (cjk.search(text) is not None), text
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("アプリが起動しません。メッセージが送れません。", "ja"),
+        ("账号被盗了，请帮忙处理。ログ", "zh"),  # a little kana among much Chinese
+        ("앱이 시작되지 않습니다. 메시지를 보낼 수 없습니다.", "ko"),
+        ("The app crashes when I open a chat.", "en"),
+        ("", None),
+    ],
+)
+def test_scripts_decide_the_language(text: str, language: str | None) -> None:
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("Why? How? What?", []),  # marks enough for a run, but none in a row
+        ("Why?? Really!", []),
+        ("Why does the code never arrive???", ["???"]),
+        ("为什么收不到验证码？！？", ["？！？"]),
+        ("Fine.", []),
+    ],
+)
+def test_runs_of_marks(text: str, runs: list[str]) -> None:
+    known = knowledge(_PACKS)
+    assert [run.group() for run in punctuation_runs(Voice("body", text), text, known)] == runs
