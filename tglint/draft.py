@@ -22,6 +22,8 @@ class RegionKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Region:
+    """Characters [start, end) of a part that are quoted text or a signature."""
+
     kind: RegionKind
     start: int
     end: int
@@ -67,6 +69,8 @@ class Part:
 
 @dataclass(frozen=True, slots=True)
 class Recipient:
+    """An address in To, Cc or Bcc, with where it is written in the header."""
+
     field: str  # "to", "cc" or "bcc"
     address: str  # as written, e.g. "support@telegram.org"
     display_name: str
@@ -76,6 +80,8 @@ class Recipient:
 
 @dataclass(frozen=True, slots=True)
 class Attachment:
+    """A file attached to a MIME draft."""
+
     filename: str | None
     content_type: str
     size: int  # bytes of the decoded payload (estimated from the encoded size when large)
@@ -83,6 +89,8 @@ class Attachment:
 
 @dataclass(frozen=True)
 class Draft:
+    """A draft as read: its parts, recipients and attachments."""
+
     path: str  # as reported: "drafts/a.eml", "Drafts.mbox#3", "-"
     kind: str  # "mime" or "text"
     parts: dict[str, Part]  # "subject", "to", "cc", "bcc", "from", "body"

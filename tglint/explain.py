@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from tglint.rule import RuleLike
+if TYPE_CHECKING:
+    from tglint.rule import RuleLike
 
 
 def explanation_sections(rule: RuleLike) -> list[tuple[str, str]]:
@@ -39,6 +40,8 @@ def render_explanation(rule: RuleLike, *, markdown: bool = False) -> str:
 
 def render_rule_list(rules: Sequence[RuleLike], output_format: str = "table") -> str:
     if output_format == "json":
+        import json  # only here: the table, the usual listing, does without it
+
         rows = [
             {
                 "code": r.code,

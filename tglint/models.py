@@ -59,6 +59,8 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Fix:
+    """How to fix a finding: edits applied together, "safe" to apply unasked or "unsafe"."""
+
     description: str
     applicability: str  # "safe" or "unsafe"
     edits: tuple[Edit, ...]
@@ -83,6 +85,8 @@ class Hit:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """A rule's hit placed in the draft: the record every reporter renders."""
+
     rule: str
     name: str
     category: str

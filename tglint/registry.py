@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib.metadata import entry_points
+from importlib.machinery import PathFinder
+from typing import TYPE_CHECKING
 
 from tglint.checks import BUILTIN_RULES
 from tglint.rule import RuleLike, rule_problems
 
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
+
 ENTRY_POINT_GROUP = "tglint.rules"
+_METADATA_DIRS = (".dist-info", ".egg-info")
 
 
 @dataclass(frozen=True, slots=True)
 class Registry:
+    """The rules, sorted by code, and what went wrong loading plugins."""
+
     rules: tuple[RuleLike, ...]
     warnings: tuple[str, ...] = ()
 
@@ -31,11 +40,53 @@ def _as_rules(loaded: object) -> list[RuleLike]:
     return rules
 
 
+def _may_declare_plugins() -> bool:
+    """Whether some installed distribution may declare a `tglint.rules` entry point.
+
+    Importing importlib.metadata costs ~30 ms (it brings email, zipfile, csv...), as much
+    as all the rule modules, and almost nobody has a plugin. So the `entry_points.txt`
+    files importlib.metadata would read are searched for the group's name first (~1 ms);
+    where the path holds what this cannot see into (a zip, an egg, another finder of
+    distributions), the answer is yes and importlib.metadata decides.
+    """
+    if any(finder is not PathFinder and hasattr(finder, "find_distributions") for finder in sys.meta_path):
+        return True
+    for entry in sys.path:
+        if not isinstance(entry, str) or entry.lower().endswith(".egg"):
+            return True
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            if os.path.isfile(entry):  # a zip archive
+                return True
+            continue
+        for name in names:
+            if name.lower().endswith(_METADATA_DIRS) and _declares_plugins(os.path.join(entry, name)):
+                return True
+    return False
+
+
+def _declares_plugins(metadata_dir: str) -> bool:
+    try:
+        with open(os.path.join(metadata_dir, "entry_points.txt"), "rb") as handle:
+            return ENTRY_POINT_GROUP.encode() in handle.read()
+    except OSError:  # no entry points, or an .egg-info file rather than a directory
+        return False
+
+
+def _plugin_entry_points() -> list[EntryPoint]:
+    if not _may_declare_plugins():
+        return []
+    from importlib.metadata import entry_points
+
+    return sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name)
+
+
 def load_registry(*, plugins: bool = True) -> Registry:
     rules: dict[str, RuleLike] = {code: cls() for code, cls in BUILTIN_RULES.items()}
     warnings: list[str] = []
     if plugins:
-        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        for ep in _plugin_entry_points():
             try:
                 candidates = _as_rules(ep.load())
             except Exception as exc:  # a broken plugin must not stop the built-in rules

@@ -6,18 +6,19 @@ same attributes (see `RuleLike`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
-from tglint.models import CATEGORIES, Hit, Severity
+from tglint.models import CATEGORIES, Severity
+from tglint.patterns import compiled
 
 if TYPE_CHECKING:
     from tglint.analysis import Analysis
+    from tglint.models import Hit
 
-CODE_PATTERN = re.compile(r"^TG\d{3,4}$")
-NAME_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+CODE_REGEX = r"^TG\d{3,4}$"
+NAME_REGEX = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +74,9 @@ class Rule:
 def rule_problems(rule: RuleLike) -> list[str]:
     """What is wrong with a rule's identity; empty when it may be registered."""
     problems = []
-    if not CODE_PATTERN.match(getattr(rule, "code", "")):
+    if not compiled(CODE_REGEX).match(getattr(rule, "code", "")):
         problems.append(f"code {getattr(rule, 'code', None)!r} is not TG followed by 3-4 digits")
-    if not NAME_PATTERN.match(getattr(rule, "name", "")):
+    if not compiled(NAME_REGEX).match(getattr(rule, "name", "")):
         problems.append(f"name {getattr(rule, 'name', None)!r} is not kebab-case")
     if getattr(rule, "category", None) not in CATEGORIES:
         problems.append(f"category {getattr(rule, 'category', None)!r} is not one of {', '.join(CATEGORIES)}")

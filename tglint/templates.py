@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from email.message import EmailMessage
-from email.policy import SMTP
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +93,10 @@ def to_eml(template: Template) -> bytes:
     No Date or Message-ID (the mail program adds them when it sends), so the same input gives
     the same bytes; "X-Unsent: 1" makes Outlook open the file as a draft to send.
     """
+    # The email package takes milliseconds to import; only a .eml draft needs it.
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
     message = EmailMessage(policy=SMTP)
     message["To"] = template.to
     message["Subject"] = template.subject

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tglint.analysis import Analysis
 from tglint.checks.account import (
     compile_patterns,
     identifier_pattern,
@@ -25,11 +24,16 @@ from tglint.checks.account import (
 from tglint.checks.device import device_body, device_facts, reports_malfunction
 from tglint.lexicon import Lexicon
 from tglint.models import Hit, Severity
+from tglint.patterns import compiled
 from tglint.rule import Rule, RuleDoc
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_LATIN_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
-_DIGIT = re.compile(r"\d")
+if TYPE_CHECKING:
+    from tglint.analysis import Analysis
+
+# Compiled on first use (`compiled`).
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
+_LATIN_WORD = r"[A-Za-z]+(?:'[A-Za-z]+)?"
+_DIGIT = r"\d"
 _OWN_CONTEXT = 16
 # Characters per unit of `max_units` beyond which a body is plainly not "a line or two".
 _LONG_BODY = 10
@@ -68,7 +72,7 @@ def content_units(analysis: Analysis, limit: float) -> float:
     if len("".join(text.split())) > _LONG_BODY * limit:
         return float("inf")
     rest = _blank_filler(text, lexicon_of(analysis, "details", "filler"))
-    return len(_CJK.findall(rest)) + 2 * len(_LATIN_WORD.findall(rest))
+    return len(compiled(_CJK).findall(rest)) + 2 * len(compiled(_LATIN_WORD).findall(rest))
 
 
 def _blank_filler(text: str, filler: Lexicon) -> str:
@@ -85,7 +89,7 @@ def _blank_filler(text: str, filler: Lexicon) -> str:
 def has_specifics(analysis: Analysis) -> bool:
     """Numbers, names, links, quoted messages, device names: anything support can start from."""
     body = analysis.body_text
-    if _DIGIT.search(body):
+    if compiled(_DIGIT).search(body):
         return True
     for key in ("handle", "link"):
         if searches(identifier_pattern(analysis, key), body):

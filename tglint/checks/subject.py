@@ -11,23 +11,28 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tglint.analysis import Analysis
 from tglint.lexicon import TermSet
 from tglint.models import Edit, Fix, Hit, Severity
 from tglint.packs import Packs, strings
+from tglint.patterns import compiled
 from tglint.rule import Rule, RuleDoc
 from tglint.topic import SubjectTag, is_known_tag, leading_tag, read_tag, reply_prefix_end, topic_name
 
+if TYPE_CHECKING:
+    from tglint.analysis import Analysis
+
+# The regexes are compiled on first use (`compiled`): two of them take milliseconds.
 # Whatever people put between the tag and the description: spaces, dashes, colons, bars...
-_SEPARATOR = re.compile(r"[\s:：|｜/／,，、.。·丨~\-–—－―]*")
+_SEPARATOR = r"[\s:：|｜/／,，、.。·丨~\-–—－―]*"
 _DASHES = frozenset("-–—－―")
-_MORE_TAGS = re.compile(r"(?:\s*(?:\[[^\[\]]*\]|【[^【】]*】|［[^［］]*］))*")
+_MORE_TAGS = r"(?:\s*(?:\[[^\[\]]*\]|【[^【】]*】|［[^［］]*］))*"
 # A tag written without brackets, then a separator: "技术问题 - 消息发送失败", "Technical Issue: app crashes".
-_BARE_TAG = re.compile(r"(?P<tag>[^\[\]【】［］:：|｜\-–—－―]{2,30}?)\s*(?:[:：|｜]|[-–—－―]{1,2})\s*(?=\S)")
-_LATER_TAG = re.compile(r"\[(?P<a>[^\[\]]+)\]|【(?P<b>[^【】]+)】|［(?P<c>[^［］]+)］")
-_CONTENT = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
-_WIDE = re.compile(
+_BARE_TAG = r"(?P<tag>[^\[\]【】［］:：|｜\-–—－―]{2,30}?)\s*(?:[:：|｜]|[-–—－―]{1,2})\s*(?=\S)"
+_LATER_TAG = r"\[(?P<a>[^\[\]]+)\]|【(?P<b>[^【】]+)】|［(?P<c>[^［］]+)］"
+_CONTENT = r"[A-Za-z0-9\u3400-\u9fff]"
+_WIDE = (
     r"[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
     r"\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
@@ -87,8 +92,8 @@ def parse_subject(text: str) -> SubjectLine:
     tag = leading_tag(text)
     tags_end = start = proper
     if tag is not None:
-        tags_end = _skip(_MORE_TAGS, text, tag.end)
-        start = _skip(_SEPARATOR, text, tags_end)
+        tags_end = _skip(compiled(_MORE_TAGS), text, tag.end)
+        start = _skip(compiled(_SEPARATOR), text, tags_end)
     return SubjectLine(text, proper, tag, tags_end, start, max(start, len(text.rstrip())))
 
 
@@ -109,12 +114,12 @@ def is_vague(text: str, packs: Packs) -> bool:
         last = end
     pieces.append(text[last:])
     remainder = " ".join(pieces)
-    return not _CONTENT.search(remainder) or is_known_tag(remainder, packs, exact=True)
+    return not compiled(_CONTENT).search(remainder) or is_known_tag(remainder, packs, exact=True)
 
 
 def display_width(text: str) -> int:
     """Columns the text takes: CJK and full-width characters count two."""
-    return len(text) + len(_WIDE.findall(text))
+    return len(text) + len(compiled(_WIDE).findall(text))
 
 
 def example_description(analysis: Analysis, topic: str | None) -> str:
@@ -208,7 +213,7 @@ class MissingSubjectTag(Rule):
         )
 
     def _bare_tag(self, analysis: Analysis, line: SubjectLine, proper: str) -> Hit | None:
-        match = _BARE_TAG.match(proper)
+        match = compiled(_BARE_TAG).match(proper)
         if not match or not is_known_tag(match.group("tag"), analysis.packs, exact=True):
             return None
         tag, rest = match.group("tag").strip(), proper[match.end() :]
@@ -225,7 +230,7 @@ class MissingSubjectTag(Rule):
         )
 
     def _later_tag(self, analysis: Analysis, line: SubjectLine, proper: str) -> Hit | None:
-        match = _LATER_TAG.search(proper)
+        match = compiled(_LATER_TAG).search(proper)
         if not match:
             return None
         tag = next(group for group in match.groups() if group is not None).strip()
@@ -397,7 +402,7 @@ class SubjectWithoutDescription(Rule):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         line = subject_line(analysis)
-        if line.tag is None or _CONTENT.search(line.description):
+        if line.tag is None or compiled(_CONTENT).search(line.description):
             return
         description = example_description(analysis, read_tag(line.tag.text, analysis.packs)[1])
         example = f"[{line.tag.text}]{_CANONICAL_SEPARATOR}{description}"
@@ -435,7 +440,7 @@ class VagueSubject(Rule):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         line = subject_line(analysis)
-        if not _CONTENT.search(line.description) and line.tag is not None:
+        if not compiled(_CONTENT).search(line.description) and line.tag is not None:
             return  # a bare tag: subject-without-description says so
         if not line.description.strip() or not is_vague(line.description, analysis.packs):
             return
@@ -489,7 +494,8 @@ class OverlongSubject(Rule):
         line = subject_line(analysis)
         proper = line.text[line.proper_start : line.description_end]
         limit = int(analysis.pack("subject", analysis.language).get("settings", {}).get("max_width", 100))
-        if display_width(proper) <= limit:
+        # A character takes at most two columns: a subject this short fits without counting them.
+        if 2 * len(proper) <= limit or display_width(proper) <= limit:
             return
         yield Hit(
             "subject",
