@@ -256,3 +256,17 @@ def test_default_workers_are_the_cores_this_process_may_use(monkeypatch: pytest.
     monkeypatch.setattr(os, "cpu_count", lambda: 64)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     assert usable_cores() == 2
+
+
+def test_a_pack_regex_a_rule_cannot_use_is_named_once_not_per_draft(
+    drafts: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = drafts / "packs" / "en"
+    pack.mkdir(parents=True)
+    (pack / "device.toml").write_text('os_with_version = ["(unclosed"]\n', encoding="utf-8")
+    (drafts / "second.txt").write_text(CLEAN.replace("Photos", "Videos"), encoding="utf-8")
+    code, _, err = run(["--rule-pack", "packs", "clean.txt", "second.txt"], capsys)
+    said = [line for line in err.splitlines() if "os_with_version" in line and "invalid regex" in line]
+    assert said, err
+    assert len(said) == len(set(said)), "the same pack problem was said for every draft"
+    assert all(line.startswith("tglint: warning: rule TG3") for line in said)

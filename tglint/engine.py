@@ -15,7 +15,7 @@ from tglint.analysis import Analysis
 from tglint.config import Settings
 from tglint.draft import Draft, ReadError
 from tglint.models import Edit, FileResult, Finding, Fix, Hit, PartView, Severity
-from tglint.packs import Packs
+from tglint.packs import PackError, Packs
 from tglint.rule import RuleLike
 from tglint.selection import ignored_for_path, matches, severity_for
 
@@ -43,8 +43,11 @@ class Linter:
                 continue
             try:
                 hits = list(rule.check(analysis))
+            except PackError as exc:  # a user's pack entry the rule could not use: said once per run
+                self._problem(f"rule {rule.code} skipped: {exc}")
+                continue
             except Exception as exc:  # a broken (plugin) rule must not stop the others
-                self.problems.append(f"{draft.path}: rule {rule.code} failed ({type(exc).__name__}); skipped")
+                self._problem(f"{draft.path}: rule {rule.code} failed ({type(exc).__name__}); skipped")
                 continue
             findings.extend(_finding(rule, severity, hit, draft) for hit in hits)
         findings = _with_fingerprints(findings, draft)
@@ -58,6 +61,10 @@ class Linter:
             part_texts=_excerpts(draft, kept),
             notes=draft.notes,
         )
+
+    def _problem(self, message: str) -> None:
+        if message not in self.problems:
+            self.problems.append(message)
 
     @cached_property
     def _rules_with_severity(self) -> tuple[tuple[RuleLike, Severity], ...]:

@@ -236,6 +236,7 @@ PARALLEL_THRESHOLD = 200
 _CHUNK = 16
 
 _worker_linter: Linter | None = None
+_worker_said: set[str] = set()  # problems a worker has printed: each is said once
 
 
 def lint_paths(linter: Linter, paths: Iterable[str], jobs: int | None = None) -> Iterator[FileResult]:
@@ -269,6 +270,7 @@ def usable_cores() -> int:
 def _init_worker(linter: Linter) -> None:
     global _worker_linter
     _worker_linter = linter
+    _worker_said.clear()
 
 
 def _lint_one_path(path: str) -> list[FileResult]:
@@ -277,7 +279,9 @@ def _lint_one_path(path: str) -> list[FileResult]:
     assert _worker_linter is not None
     results = list(_worker_linter.lint(read_path(path, limits=_worker_linter.settings.limits)))
     for problem in _worker_linter.problems:
-        print(f"tglint: warning: {problem}", file=sys.stderr)
+        if problem not in _worker_said:
+            _worker_said.add(problem)
+            print(f"tglint: warning: {problem}", file=sys.stderr)
     _worker_linter.problems.clear()
     return results
 
