@@ -59,11 +59,28 @@ def _words(seed: int) -> list[str]:
     return texts
 
 
+# The device pack's regex lists the device rules look for.
+_DEVICE_REGEX_LISTS = (
+    "malfunction_patterns",
+    "app_version",
+    "os_with_version",
+    "app_version_labelled",
+    "app_version_implied",
+    "model",
+    "model_label",
+    "os_name",
+    "model_vague",
+    "app_version_vague",
+    "android_family",
+    "desktop",
+)
+
+
 def _device_regexes() -> list[re.Pattern[str]]:
     """Every regex the device rules look for (the brand and model one is built in device.py)."""
     found = device_patterns(Analysis(draft_of("Subject: x\n\nx\n"), Settings(), _PACKS))
-    fields = [getattr(found, name) for name in dir(found) if not name.startswith("_")]
-    regexes = [field.compiled for field in fields if isinstance(field, QuickPattern) and field.compiled is not None]
+    fields = [found.scan(key) for key in _DEVICE_REGEX_LISTS] + [found.brand_model]
+    regexes = [field.compiled for field in fields if field.compiled is not None]
     assert len(regexes) >= 10
     return regexes
 

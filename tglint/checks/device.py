@@ -51,33 +51,14 @@ class DevicePatterns:
         self._table = analysis.pack("device")
         self.network = lexicon_of(analysis, "device", "network")
         self.malfunction_tags = frozenset(tag_key(str(t)) for t in self._table.get("malfunction_tags", []))
+        self._scans: dict[str, QuickPattern] = {}
 
-    def _scan(self, key: str) -> QuickPattern:
-        return quick_pattern(compile_patterns(self._table.get(key, []), f"device: `{key}`"))
-
-    @cached_property
-    def malfunction_patterns(self) -> QuickPattern:
-        return self._scan("malfunction_patterns")
-
-    @cached_property
-    def app_version(self) -> QuickPattern:
-        return self._scan("app_version")
-
-    @cached_property
-    def os_with_version(self) -> QuickPattern:
-        return self._scan("os_with_version")
-
-    @cached_property
-    def app_version_labelled(self) -> QuickPattern:
-        return self._scan("app_version_labelled")
-
-    @cached_property
-    def app_version_implied(self) -> QuickPattern:
-        return self._scan("app_version_implied")
-
-    @cached_property
-    def model(self) -> QuickPattern:
-        return self._scan("model")
+    def scan(self, key: str) -> QuickPattern:
+        """The pack's regex list `key` ("model", "os_name", ...) as one pattern, compiled on first use."""
+        found = self._scans.get(key)
+        if found is None:
+            found = self._scans[key] = quick_pattern(compile_patterns(self._table.get(key, []), f"device: `{key}`"))
+        return found
 
     @cached_property
     def brand_model(self) -> QuickPattern:
@@ -85,30 +66,6 @@ class DevicePatterns:
         brands = [b for b in self._table.get("model_brands", []) if isinstance(b, str)]
         series = [re.escape(s) for s in self._table.get("model_series", []) if isinstance(s, str)]
         return quick_pattern(_brand_model_pattern(brands, series))
-
-    @cached_property
-    def model_label(self) -> QuickPattern:
-        return self._scan("model_label")
-
-    @cached_property
-    def os_name(self) -> QuickPattern:
-        return self._scan("os_name")
-
-    @cached_property
-    def model_vague(self) -> QuickPattern:
-        return self._scan("model_vague")
-
-    @cached_property
-    def app_version_vague(self) -> QuickPattern:
-        return self._scan("app_version_vague")
-
-    @cached_property
-    def android_family(self) -> QuickPattern:
-        return self._scan("android_family")
-
-    @cached_property
-    def desktop(self) -> QuickPattern:
-        return self._scan("desktop")
 
 
 def device_patterns(analysis: Analysis) -> DevicePatterns:
@@ -166,9 +123,9 @@ class DeviceFacts:
         patterns = self._patterns
         # Versions are found and blanked in turn: "Telegram for Android 10.9.1" is the app's version, not
         # Android's; then "iOS version 17.2" is the system's, not the app's; "Android 14" is no model.
-        rest, app_named = _mask(self._text, patterns.app_version)
-        rest, os_found = _mask(rest, patterns.os_with_version)
-        rest, app_labelled = _mask(rest, patterns.app_version_labelled)
+        rest, app_named = _mask(self._text, patterns.scan("app_version"))
+        rest, os_found = _mask(rest, patterns.scan("os_with_version"))
+        rest, app_labelled = _mask(rest, patterns.scan("app_version_labelled"))
         rest, network = _mask_terms(rest, patterns.network)
         return _Versions(rest, app_version=bool(app_named or app_labelled), os_version=bool(os_found), network=network)
 
@@ -183,39 +140,39 @@ class DeviceFacts:
     @cached_property
     def os_name(self) -> str | None:
         """A system named without its version ("Android"), for the message."""
-        return _found_words(self._patterns.os_name, self._rest)
+        return _found_words(self._patterns.scan("os_name"), self._rest)
 
     @cached_property
     def android(self) -> bool:
         """The device runs Android, for the message's example."""
-        return self._patterns.android_family.searches(self._text)
+        return self._patterns.scan("android_family").searches(self._text)
 
     @cached_property
     def model(self) -> bool:
         patterns = self._patterns
         return (
-            patterns.model.searches(self._rest)
+            patterns.scan("model").searches(self._rest)
             or patterns.brand_model.searches(self._rest)
-            or patterns.model_label.searches(self._rest)
+            or patterns.scan("model_label").searches(self._rest)
         )
 
     @cached_property
     def model_vague(self) -> str | None:
         """A family name without model ("iPhone", "华为手机")."""
-        return _found_words(self._patterns.model_vague, self._rest)
+        return _found_words(self._patterns.scan("model_vague"), self._rest)
 
     @cached_property
     def desktop(self) -> bool:
-        return self._patterns.desktop.searches(self._text)
+        return self._patterns.scan("desktop").searches(self._text)
 
     @cached_property
     def app_version(self) -> bool:
-        return self._versions.app_version or self._patterns.app_version_implied.searches(self._text)
+        return self._versions.app_version or self._patterns.scan("app_version_implied").searches(self._text)
 
     @cached_property
     def app_version_vague(self) -> str | None:
         """Words like "the latest version" written instead of the number."""
-        return _found_words(self._patterns.app_version_vague, self._rest)
+        return _found_words(self._patterns.scan("app_version_vague"), self._rest)
 
     @cached_property
     def network(self) -> bool:
@@ -244,7 +201,7 @@ def _reports_malfunction(analysis: Analysis) -> bool:
     tag = analysis.subject_tag
     if tag is not None and tag_key(tag.text) in found.malfunction_tags:
         return True
-    patterns = found.malfunction_patterns
+    patterns = found.scan("malfunction_patterns")
     negation = lexicon_of(analysis, "device", "malfunction_negation")
     not_negation = lexicon_of(analysis, "device", "malfunction_not_negation")
     for text in (analysis.subject_text, device_body(analysis)):
