@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tglint.config import Settings
-from tglint.draft import Draft, Part
+from tglint.draft import Draft, Part, RegionKind
 from tglint.language import detect_language
 from tglint.lexicon import Lexicon, lexicon
 from tglint.packs import Packs, weighted
@@ -90,8 +90,10 @@ class Analysis:
         Someone else's quoted words are not the writer's to answer for, but the writer's own
         earlier mail is sent again with the reply: what must never be sent is looked for there too.
         """
-        from_part = self.draft.parts.get("from")
         body = self.draft.body
+        if not any(region.kind is RegionKind.QUOTED for region in body.regions):
+            return ""
+        from_part = self.draft.parts.get("from")
         names = writer_names(from_part.text if from_part else "", body.text, body.regions)
         return own_quoted_text(body.text, body.regions, names)
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 
 from tglint.analysis import Analysis
@@ -173,6 +175,8 @@ class _Hidden:
                 if edit.part in draft.parts and edit.start < edit.end:
                     ranges.setdefault(edit.part, set()).add((edit.start, edit.end))
         self._ranges = {part: sorted(spans) for part, spans in ranges.items()}
+        # A stretch overlapping [start, end) starts after start - (the longest stretch): found by bisection.
+        self._longest = {part: max(right - left for left, right in spans) for part, spans in ranges.items()}
 
     @cached_property
     def spans(self) -> tuple[Span, ...]:
@@ -212,8 +216,12 @@ class _Hidden:
         """
         text = part.text
         pieces, cursor = [], start
-        for left, right in self._ranges.get(part.name, ()):
-            if right <= cursor or left >= end:
+        ranges = self._ranges.get(part.name, [])
+        first = bisect_left(ranges, (start - self._longest.get(part.name, 0), 0))
+        for left, right in islice(ranges, first, None):
+            if left >= end:
+                break
+            if right <= cursor:
                 continue
             word = _WORD_BEFORE.search(text, max(cursor, left - _MAX_WORD), left)
             left = max(cursor, word.start() if word else left)

@@ -261,8 +261,10 @@ def _sign_off(body: str, regions: Sequence[Region]) -> str | None:
     """The last line of the writer's own text, when it is a name."""
     quoted = [region for region in regions if region.kind is RegionKind.QUOTED]
     end = quoted[0].start if quoted else len(body)
-    for line in reversed(body[:end].split("\n")):
-        line = line.strip()
+    while end >= 0:
+        start = body.rfind("\n", 0, end) + 1
+        line = body[start:end].strip()
+        end = start - 1
         if not line or _SIGNATURE_DELIMITER.fullmatch(line) or _MOBILE_SIGNATURE.match(line):
             continue
         return line if _is_name(line) else None

@@ -28,6 +28,7 @@ report shows at most a masked hint, and the fix replaces it by a mask.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from typing import Any, ClassVar, NamedTuple
@@ -287,15 +288,20 @@ def _file_name_words(name: str) -> str:
 
 def _secrets_in(text: str, words: SecretWords) -> list[SecretValue]:
     names = words.keywords.find(text)
+    # Kept sorted and disjoint, so a candidate can only overlap its neighbours: a pasted mail
+    # may hold thousands of secrets.
     found: list[SecretValue] = []
     for candidate in (
         *_bot_tokens(text),
         *_session_strings(text, names, words),
         *_keyword_values(text, names, words),
     ):
-        if not any(s.start < candidate.end and candidate.start < s.end for s in found):
-            found.append(candidate)
-    return sorted(found, key=lambda s: s.start)
+        index = bisect_left(found, candidate.start, key=lambda s: s.start)
+        before_free = index == 0 or found[index - 1].end <= candidate.start
+        after_free = index == len(found) or candidate.end <= found[index].start
+        if before_free and after_free:
+            found.insert(index, candidate)
+    return found
 
 
 def _bot_tokens(text: str) -> Iterator[SecretValue]:
