@@ -813,7 +813,9 @@ class PasswordInDraft(_SecretRule):
             "Flags a password, two-step verification (cloud) password, passcode or PIN written out in the "
             "draft: the name of the secret, a separator (`:`, `is`, `是`, `为`) or a short bridge "
             '("I used", "我输入的是", "which I set years ago, is"), then a value later in the same sentence. '
-            "Masks, placeholders and sentences that merely mention a password are not flagged."
+            "Masks, placeholders and sentences that merely mention a password are not flagged. Like every "
+            "secret rule it also looks at the subject, the line below a label alone on its line, the "
+            "writer's own earlier mail quoted in a reply, and attached files' names."
         ),
         why=(
             "The guide: 不要提供密码或PIN码, and 真正的Telegram官方客服绝不会要求您提供密码、PIN码等敏感信息. "
@@ -832,6 +834,7 @@ class PasswordInDraft(_SecretRule):
             "系统让我输入二步验证密码，我输入的是 Tk#2024sz，提示错误。\n",
             "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n"
             "我确定二步验证密码没有记错，一直就是 Qing#2021lan。\n",
+            "To: security@telegram.org\nSubject: [Account Security] - Account stolen\n\nMy new password\nMaple#2291\n",
         ),
         more_good=(
             "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n"
@@ -871,6 +874,8 @@ class LoginCodeInDraft(_SecretRule):
             "To: support@telegram.org\nSubject: [技术问题] - 验证码无效\n\n验证码是 58213，输入后提示无效。\n",
             "To: security@telegram.org\nSubject: [账户安全] - 登录码被骗\n\n"
             "他又要一次验证码，我把 55821 也发给了他。\n",
+            "To: support@telegram.org\nSubject: [Technical Issue] - login code 73918 rejected\n\n"
+            "The app says the code is invalid.\n",
         ),
         more_good=(
             "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n验证码收不到，60 秒后重发也没有。\n",
