@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tglint.draft import RegionKind
-from tglint.quoting import find_regions
+from tglint.quoting import find_regions, own_quoted_text, writer_names
 
 QUOTED = RegionKind.QUOTED
 SIGNATURE = RegionKind.SIGNATURE
@@ -167,3 +167,28 @@ def test_many_quote_runs_stay_fast() -> None:
     regions = find_regions(text)
     assert len(regions) == 50_000
     assert all(region.kind is QUOTED for region in regions)
+
+
+def test_own_quoted_text_keeps_the_writer_s_earlier_mail_only() -> None:
+    text = (
+        "Any news?\n\nSanne\n\nOn Mon, Telegram <security@telegram.org> wrote:\n> Do not send it.\n"
+        "> On Sun, Sanne de Vries <s@example.com> wrote:\n>> it is Hunter2024\n>>> Scam: send 12345\n"
+    )
+    regions = find_regions(text)
+    names = writer_names("", text, regions)
+    own = own_quoted_text(text, regions, names)
+    assert names == ("Sanne",)
+    assert len(own) == len(text) and own.count("\n") == text.count("\n")
+    assert own.split() == ["it", "is", "Hunter2024"]
+    assert own.index("Hunter2024") == text.index("Hunter2024")
+
+
+def test_writer_names_come_from_the_from_field_and_the_sign_off() -> None:
+    text = "Hello.\n\nKind regards,\n顾衍青\n"
+    assert writer_names('"Gu Yanqing" <gu@example.com>', text, find_regions(text)) == (
+        "gu@example.com",
+        "Gu Yanqing",
+        "顾衍青",
+    )
+    # A last line that is a sentence is no name.
+    assert writer_names("", "Thanks for your help.\n", ()) == ()

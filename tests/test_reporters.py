@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +15,9 @@ from rich.cells import cell_len
 
 import tglint
 from tglint.draft import Part
-from tglint.models import CATEGORIES, Edit, FileResult, Finding, Fix, Hit, PartView, Severity
+from tglint.models import CATEGORIES, Edit, FileResult, Finding, Fix, Hit, PartView, Severity, Span
 from tglint.reporters import FORMATS, mask_line, open_report, render
+from tglint.reporters._masking import scrub
 from tglint.reporters.github import escape_data, escape_property
 from tglint.reporters.sarif import to_uri
 from tglint.rule import RuleDoc
@@ -232,6 +233,24 @@ def test_mask_line_scrubs_unflagged_repeats() -> None:
 
 def test_mask_line_without_text() -> None:
     assert mask_line(MAIN, "attachments", 1) == ""
+
+
+def test_scrub_hides_a_secret_a_quote_cut_short() -> None:
+    assert scrub("“…password Hunt…”", ("Hunter2024",)) == "“…password ****…”"
+    assert scrub("...er2024! was it", ("Hunter2024!",)) == "...******* was it"
+    assert scrub("Hu… is fine", ("Hunter2024",)) == "Hu… is fine"  # too little to tell anything
+
+
+def test_a_hidden_stretch_is_masked_without_a_finding_on_it() -> None:
+    """What the engine records in `hidden` (a secret whose finding was accepted or not selected)
+    is masked in other findings' lines and messages."""
+    secret = finding(BODY_PART, SECRET, "TG501", "x")
+    hidden = Span("body", secret.line, secret.column, secret.end_line, secret.end_column)
+    other = finding(BODY_PART, "我的密码是", "TG302", f"quoting {SECRET}")
+    result = replace(MAIN, findings=(other,), hidden=(hidden,))
+    assert SECRET not in mask_line(result, "body", other.line)
+    for fmt in FORMATS:
+        assert SECRET not in render(fmt, [result], RULES), fmt
 
 
 # --- text --------------------------------------------------------------------

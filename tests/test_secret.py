@@ -3,8 +3,10 @@ session strings (TG505). Each secret is reported once, masked, with a safe fix."
 
 from __future__ import annotations
 
+import base64
+
 import pytest
-from lintkit import lint
+from lintkit import FIXTURES, lint
 
 from tglint.checks.secret import BOT_TOKEN
 from tglint.masking import mask_text
@@ -166,3 +168,143 @@ def test_bot_token_shapes() -> None:
 def test_mask_shows_at_most_one_character() -> None:
     assert mask_text("4821") == "****"
     assert mask_text("Hunter2024") == "H*********"
+
+
+# -- wherever the mail carries it: the subject, the line below a label, the writer's own quoted
+# -- mail, the attached files' names
+
+
+def located(text: str, path: str = "draft.txt") -> list[tuple[str, str, str]]:
+    """(rule, part, the flagged text) of each secret finding."""
+    result = lint(text, path)
+    found = []
+    for finding in (f for f in result.findings if f.category == "secret"):
+        line = result.part_texts[finding.part].source_line(finding.line)
+        found.append((finding.rule, finding.part, line[finding.column - 1 : finding.end_column - 1]))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("[Account Security] - my password is Hunter2024!", ("TG501", "subject", "Hunter2024")),
+        ("[技术问题] - 验证码 58213 无效", ("TG502", "subject", "58213")),
+        # Folded over two lines: the reader sees one.
+        ("[Account Security] - my password\n is Hunter2024!", ("TG501", "subject", "Hunter2024")),
+    ],
+)
+def test_a_secret_in_the_subject_is_found(subject: str, expected: tuple[str, str, str]) -> None:
+    text = f"To: security@telegram.org\nSubject: {subject}\n\nMy account was stolen yesterday.\n"
+    assert located(text) == [expected]
+
+
+def test_a_secret_in_an_encoded_subject_is_found_and_masked_by_its_fix() -> None:
+    subject = "=?utf-8?b?" + base64.b64encode("[账户安全] - 我的密码是 Qw3rty!2024".encode()).decode() + "?="
+    text = f"To: security@telegram.org\nSubject: {subject}\nMessage-ID: <a@b>\n\n账号被盗了。\n"
+    [finding] = [f for f in lint(text, "draft.eml").findings if f.category == "secret"]
+    assert (finding.rule, finding.part, finding.sensitive) == ("TG501", "subject", True)
+    assert "Qw3rty" not in finding.message
+    assert finding.fix is not None and [e.part for e in finding.fix.edits] == ["subject"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Password:\n\nTr0ub4dor&3\n", ("TG501", "body", "Tr0ub4dor&3")),
+        ("Password\nTr0ub4dor&3\n", ("TG501", "body", "Tr0ub4dor&3")),
+        ("My new password\n  Tr0ub4dor&3\n", ("TG501", "body", "Tr0ub4dor&3")),
+        ("验证码：\n12345\n", ("TG502", "body", "12345")),
+        ("验证码\n\n12345\n", ("TG502", "body", "12345")),
+        ("api_hash\n0123456789abcdef0123456789abcdef\n", ("TG504", "body", "0123456789abcdef0123456789abcdef")),
+    ],
+)
+def test_a_label_alone_on_its_line_names_the_value_below(body: str, expected: tuple[str, str, str]) -> None:
+    assert located(EN + body) == [expected]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The name ends a sentence, not a label: the next line is the writer's next thought.
+        "Yesterday someone changed my password\nTr0ub4dor&3 was the old one, I think\n",
+        "Password\n\n\n\nTr0ub4dor&3\n",  # too far below
+        "验证码\n60 秒后重发\n",
+        "Password\n******\n",
+    ],
+)
+def test_a_label_does_not_reach_past_its_next_line(body: str) -> None:
+    assert located(EN + body) == []
+
+
+OWN_EARLIER_MAIL = (
+    "To: security@telegram.org\nSubject: Re: [Account Security] - Account stolen\n\nHello, any news?\n\nSanne\n\n"
+    "On Mon, 18 Mar 2024, Telegram Security <security@telegram.org> wrote:\n> Please never send passwords.\n>\n"
+    "> On Sun, 17 Mar 2024, Sanne de Vries <sanne@example.com> wrote:\n>> My password is Hunter2024! and the login "
+    "code 58213.\n>>\n>> Sanne de Vries\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The attribution names the writer's sign-off, the quoted text is nested in support's reply.
+        (OWN_EARLIER_MAIL, [("TG501", "body", "Hunter2024"), ("TG502", "body", "58213")]),
+        # The attribution names the From address; the value is below its label.
+        (
+            "From: Sanne <sanne@example.com>\nTo: security@telegram.org\nSubject: Re: stolen\n\nAny news?\n\n"
+            "On Sun, 17 Mar 2024 at 10:00, Sanne <sanne@example.com> wrote:\n> Password:\n> Tr0ub4dor&3\n",
+            [("TG501", "body", "Tr0ub4dor&3")],
+        ),
+        # The writer forwards their own earlier mail.
+        (
+            "From: Sanne <sanne@example.com>\nTo: security@telegram.org\nSubject: Fwd: stolen\n\nMy earlier mail.\n\n"
+            "---------- Forwarded message ---------\nFrom: Sanne <sanne@example.com>\nDate: Mon\nSubject: stolen\n\n"
+            "My password is Hunter2024x\n",
+            [("TG501", "body", "Hunter2024x")],
+        ),
+        # No attribution, but signed by the writer.
+        (
+            "To: security@telegram.org\nSubject: Re: 账号被盗\n\n有进展吗？\n\n顾衍青\n\n"
+            "在 2024年3月18日，Telegram Security <security@telegram.org> 写道：\n> 请不要发送密码。\n"
+            ">> 我的密码是 Qw3rty!2024\n>> 顾衍青\n",
+            [("TG501", "body", "Qw3rty!2024")],
+        ),
+    ],
+)
+def test_a_secret_in_the_writer_s_own_quoted_mail_is_found(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert located(text) == expected
+    findings = [f for f in lint(text).findings if f.category == "secret"]
+    assert all("earlier mail" in f.message or "之前的邮件" in f.message for f in findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Someone else's words: a scammer's message the writer reports.
+        (FIXTURES / "secret" / "pass-quoted-secret.txt").read_text(encoding="utf-8"),
+        OWN_EARLIER_MAIL.replace("Sanne de Vries <sanne@example.com>", "Scammer <x@example.net>").replace(
+            ">> Sanne de Vries", ">> Support"
+        ),
+        # A notification the writer forwards: its reset link's token is not the writer's password.
+        "From: Sanne <sanne@example.com>\nTo: security@telegram.org\nSubject: Fwd: reset\n\nIs this link real?\n\n"
+        "---------- Forwarded message ---------\nFrom: Telegram <noreply@telegram.org>\nDate: Mon\nSubject: Reset\n\n"
+        "Click https://my.telegram.org/reset?token=abc123def456ghi789jkl012mno to reset your password.\n",
+    ],
+)
+def test_someone_else_s_quoted_words_are_not_searched(text: str) -> None:
+    assert located(text) == []
+
+
+def test_a_secret_in_an_attached_file_s_name_is_found_without_a_fix() -> None:
+    text = (
+        "To: security@telegram.org\nSubject: [Account Security] - stolen\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\nHello\n'
+        '--b\nContent-Type: text/plain\nContent-Disposition: attachment; filename="my_password_Tr0ub4dor.txt"\n\nx\n'
+        "--b\nContent-Type: image/png\nContent-Disposition: attachment; filename*=utf-8''%E9%AA%8C%E8%AF%81%E7%A0%81"
+        '12345.png\n\nx\n--b\nContent-Type: image/png\nContent-Disposition: attachment; filename="screenshot.png"'
+        "\n\nx\n--b--\n"
+    )
+    assert located(text, "draft.eml") == [("TG501", "attachments", "Tr0ub4dor"), ("TG502", "attachments", "12345")]
+    for finding in (f for f in lint(text, "draft.eml").findings if f.category == "secret"):
+        assert finding.sensitive and finding.fix is None
+        assert "Tr0ub4dor" not in finding.message and "12345" not in finding.message

@@ -12,10 +12,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tglint.config import Settings
-from tglint.draft import Draft, Part
+from tglint.draft import Draft, Part, RegionKind
 from tglint.language import detect_language
 from tglint.lexicon import Lexicon, lexicon
 from tglint.packs import Packs, weighted
+from tglint.quoting import own_quoted_text, writer_names
 from tglint.topic import SubjectTag, TopicVerdict, classify_topic, leading_tag, topic_of_tag
 
 if TYPE_CHECKING:
@@ -81,6 +82,20 @@ class Analysis:
     def body_text(self) -> str:
         """The writer's own words: quoted replies and signatures blanked, offsets kept."""
         return self.draft.body.writer_text()
+
+    @cached_property
+    def own_quoted_text(self) -> str:
+        """The writer's own earlier mail quoted in the body, everything else blanked, offsets kept.
+
+        Someone else's quoted words are not the writer's to answer for, but the writer's own
+        earlier mail is sent again with the reply: what must never be sent is looked for there too.
+        """
+        body = self.draft.body
+        if not any(region.kind is RegionKind.QUOTED for region in body.regions):
+            return ""
+        from_part = self.draft.parts.get("from")
+        names = writer_names(from_part.text if from_part else "", body.text, body.regions)
+        return own_quoted_text(body.text, body.regions, names)
 
     @property
     def subject(self) -> Part | None:

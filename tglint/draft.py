@@ -93,7 +93,7 @@ class Draft:
 
     path: str  # as reported: "drafts/a.eml", "Drafts.mbox#3", "-"
     kind: str  # "mime" or "text"
-    parts: dict[str, Part]  # "subject", "to", "cc", "bcc", "from", "body"
+    parts: dict[str, Part]  # "subject", "to", "cc", "bcc", "from", "body", "attachments" (file names)
     recipients: tuple[Recipient, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     # Plain-text drafts cannot carry attachments; rules that look for them need to know.

@@ -6,15 +6,18 @@ Pure functions a script can call; the CLI only wires arguments to them.
 from __future__ import annotations
 
 import hashlib
+import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import islice
 from pathlib import Path
 
 from tglint.analysis import Analysis
 from tglint.config import Settings
-from tglint.draft import Draft, ReadError
-from tglint.models import Edit, FileResult, Finding, Fix, Hit, PartView, Severity
+from tglint.draft import Draft, Part, ReadError
+from tglint.models import Edit, FileResult, Finding, Fix, Hit, PartView, Severity, Span
 from tglint.packs import PackError, Packs
 from tglint.rule import RuleLike
 from tglint.selection import ignored_for_path, matches, severity_for
@@ -35,22 +38,26 @@ class Linter:
         analysis = Analysis(draft, self.settings, self.packs)
         skipped = ignored_for_path(draft.path, self.settings.per_path_ignores)
         language = analysis.language
-        findings: list[Finding] = []
+        hits: list[tuple[RuleLike, Severity, Hit]] = []
+        ran: set[str] = set()
         for rule, severity in self._rules_with_severity:
             if skipped and any(matches(s, rule) for s in skipped):
                 continue
             if language not in rule.languages and "*" not in rule.languages:
                 continue
+            ran.add(rule.code)
             try:
-                hits = list(rule.check(analysis))
+                rule_hits = list(rule.check(analysis))
             except PackError as exc:  # a user's pack entry the rule could not use: said once per run
                 self._problem(f"rule {rule.code} skipped: {exc}")
                 continue
             except Exception as exc:  # a broken (plugin) rule must not stop the others
                 self._problem(f"{draft.path}: rule {rule.code} failed ({type(exc).__name__}); skipped")
                 continue
-            findings.extend(_finding(rule, severity, hit, draft) for hit in hits)
-        findings = _with_fingerprints(findings, draft)
+            hits.extend((rule, severity, hit) for hit in rule_hits)
+        hidden = _Hidden(draft, [hit for _, _, hit in hits] + _masking_hits(analysis, self._masking_rules, ran))
+        findings = [_finding(rule, severity, hit, draft, hidden) for rule, severity, hit in hits]
+        findings = _with_fingerprints(findings)
         kept = tuple(sorted((f for f in findings if f.fingerprint not in self.accepted), key=lambda f: f.sort_key))
         return FileResult(
             path=draft.path,
@@ -58,13 +65,22 @@ class Linter:
             topic=analysis.topic,
             recipients=tuple(r.address for r in draft.recipients),
             findings=kept,
-            part_texts=_excerpts(draft, kept),
+            part_texts=_excerpts(draft, [*kept, *hidden.spans]),
             notes=draft.notes,
+            hidden=hidden.spans,
         )
 
     def _problem(self, message: str) -> None:
         if message not in self.problems:
             self.problems.append(message)
+
+    @cached_property
+    def _masking_rules(self) -> tuple[RuleLike, ...]:
+        """The built-in rules that find secrets and personal data. They run on every draft, selected
+        or not, so that what they find is masked wherever a report shows draft text."""
+        from tglint.checks import BUILTIN_RULES
+
+        return tuple(rule() for rule in BUILTIN_RULES.values() if rule.category in _SENSITIVE_CATEGORIES)
 
     @cached_property
     def _rules_with_severity(self) -> tuple[tuple[RuleLike, Severity], ...]:
@@ -79,11 +95,12 @@ class Linter:
                 yield self.lint_draft(item)
 
 
-def _excerpts(draft: Draft, findings: Sequence[Finding]) -> dict[str, PartView]:
-    """The lines reports show, and nothing more: results of big batches stay small."""
+def _excerpts(draft: Draft, spans: Sequence[Finding | Span]) -> dict[str, PartView]:
+    """The lines reports show (and those holding text they must mask), and nothing more: results of
+    big batches stay small."""
     wanted: dict[str, set[int]] = {}
-    for finding in findings:
-        wanted.setdefault(finding.part, set()).update(range(finding.line, finding.end_line + 1))
+    for span in spans:
+        wanted.setdefault(span.part, set()).update(range(span.line, span.end_line + 1))
     return {
         name: PartView.excerpt(part.text, part.first_line, part.first_column, wanted[name])
         for name, part in draft.parts.items()
@@ -91,7 +108,20 @@ def _excerpts(draft: Draft, findings: Sequence[Finding]) -> dict[str, PartView]:
     }
 
 
-def _finding(rule: RuleLike, severity: Severity, hit: Hit, draft: Draft) -> Finding:
+def _masking_hits(analysis: Analysis, rules: Sequence[RuleLike], ran: set[str]) -> list[Hit]:
+    """The sensitive hits of the masking rules that were not run as selected rules."""
+    hits: list[Hit] = []
+    for rule in rules:
+        if rule.code in ran:
+            continue
+        try:
+            hits.extend(hit for hit in rule.check(analysis) if hit.sensitive)
+        except Exception:  # only masking is at stake here; a selected rule says its own problems
+            continue
+    return hits
+
+
+def _finding(rule: RuleLike, severity: Severity, hit: Hit, draft: Draft, hidden: _Hidden) -> Finding:
     part = draft.parts.get(hit.part)
     if part is None:
         line = column = end_line = end_column = 1
@@ -113,7 +143,7 @@ def _finding(rule: RuleLike, severity: Severity, hit: Hit, draft: Draft) -> Find
         end_column=max(end_column, column) if end_line == line else end_column,
         fix=fix,
         sensitive=hit.sensitive,
-        fingerprint=_span_digest(rule.code, hit, draft),
+        fingerprint=hidden.digest(rule.code, hit),
     )
 
 
@@ -130,13 +160,94 @@ def _located_fix(fix: Fix, draft: Draft) -> Fix:
     return Fix(fix.description, fix.applicability, tuple(edits))
 
 
-def _span_digest(code: str, hit: Hit, draft: Draft) -> str:
-    part = draft.parts.get(hit.part)
-    text = part.text[hit.start : hit.end] if part else ""
-    return hashlib.sha256(f"{code}\0{hit.part}\0{' '.join(text.split())}".encode()).hexdigest()[:16]
+class _Hidden:
+    """The sensitive stretches of a draft: every sensitive hit's span and what its fix masks with it
+    (the api_id beside an api_hash)."""
+
+    def __init__(self, draft: Draft, hits: Sequence[Hit]) -> None:
+        self._draft = draft
+        ranges: dict[str, set[tuple[int, int]]] = {}
+        for hit in hits:
+            if not hit.sensitive or hit.part not in draft.parts:
+                continue
+            ranges.setdefault(hit.part, set()).add((hit.start, hit.end))
+            for edit in hit.fix.edits if hit.fix else ():
+                if edit.part in draft.parts and edit.start < edit.end:
+                    ranges.setdefault(edit.part, set()).add((edit.start, edit.end))
+        self._ranges = {part: sorted(spans) for part, spans in ranges.items()}
+        # A stretch overlapping [start, end) starts after start - (the longest stretch): found by bisection.
+        self._longest = {part: max(right - left for left, right in spans) for part, spans in ranges.items()}
+
+    @cached_property
+    def spans(self) -> tuple[Span, ...]:
+        found = []
+        for name, ranges in sorted(self._ranges.items()):
+            part = self._draft.parts[name]
+            for start, end in ranges:
+                found.append(Span(name, *part.position(start), *part.position(end)))
+        return tuple(found)
+
+    def digest(self, code: str, hit: Hit) -> str:
+        """A finding's fingerprint before its occurrence is counted: no sensitive text enters it.
+
+        A secret's own finding hashes where it stands (its part and region) and the words of its
+        line(s) without any sensitive text or digit: the same for "code 12345" and "code 54321",
+        so no value can be brute-forced back from it. Any other finding hashes its text with the
+        sensitive stretches in it blanked.
+        """
+        part = self._draft.parts.get(hit.part)
+        if part is None:
+            text = ""
+        elif hit.sensitive:
+            line_start = part.text.rfind("\n", 0, hit.start) + 1
+            line_end = part.text.find("\n", hit.end)
+            line_end = len(part.text) if line_end < 0 else line_end
+            context = _DIGITS.sub("", self.blanked(part, line_start, line_end)).casefold()
+            text = f"sensitive\0{_region_kind(part, hit.start)}\0{' '.join(context.split())}"
+        else:
+            text = " ".join(self.blanked(part, hit.start, hit.end).split())
+        return hashlib.sha256(f"{code}\0{hit.part}\0{text}".encode()).hexdigest()[:16]
+
+    def blanked(self, part: Part, start: int, end: int) -> str:
+        """The part's text from `start` to `end`, each sensitive stretch in it replaced by one NUL.
+
+        The whole word around a stretch goes with it: a detector may leave a secret's last
+        character out ("Hunter2024!"), and what stays would tell one secret from another.
+        """
+        text = part.text
+        pieces, cursor = [], start
+        ranges = self._ranges.get(part.name, [])
+        first = bisect_left(ranges, (start - self._longest.get(part.name, 0), 0))
+        for left, right in islice(ranges, first, None):
+            if left >= end:
+                break
+            if right <= cursor:
+                continue
+            word = _WORD_BEFORE.search(text, max(cursor, left - _MAX_WORD), left)
+            left = max(cursor, word.start() if word else left)
+            word = _WORD_AFTER.match(text, right, min(end, right + _MAX_WORD))
+            right = min(end, word.end() if word else right)
+            pieces.append(text[cursor:left])
+            pieces.append("\0")
+            cursor = max(cursor, right)
+        pieces.append(text[cursor:end])
+        return "".join(pieces)
 
 
-def _with_fingerprints(findings: list[Finding], draft: Draft) -> list[Finding]:
+_DIGITS = re.compile(r"\d")
+# Around a secret, a word runs to a space or a CJK character (a secret's value never holds either).
+_WORD_BEFORE = re.compile(r"[^\s\u3400-\u9fff]+\Z")
+_WORD_AFTER = re.compile(r"[^\s\u3400-\u9fff]+")
+_MAX_WORD = 64
+_SENSITIVE_CATEGORIES = frozenset({"secret", "pii"})
+
+
+def _region_kind(part: Part, offset: int) -> str:
+    """Where in its part a stretch stands: the writer's own text, quoted text or a signature."""
+    return next((str(r.kind) for r in part.regions if r.start <= offset < r.end), "text")
+
+
+def _with_fingerprints(findings: list[Finding]) -> list[Finding]:
     """Fingerprints stay stable when lines move: the rule, the part, the text, its occurrence."""
     seen: dict[str, int] = {}
     result = []

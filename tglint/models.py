@@ -110,6 +110,17 @@ _PART_ORDER = {"to": 0, "cc": 1, "bcc": 2, "from": 3, "subject": 4, "body": 5, "
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of a part placed as a finding is: 1-based, end column exclusive."""
+
+    part: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """Everything a reporter needs about one checked draft (or one unreadable file)."""
 
@@ -123,6 +134,9 @@ class FileResult:
     part_texts: dict[str, PartView] = field(default_factory=dict)
     # What reading had to do that the user should know (a part cut at a limit, a charset guessed).
     notes: tuple[str, ...] = ()
+    # Every secret and piece of personal data found, reported or not (a rule not selected, a
+    # finding accepted): reports mask them wherever they show draft text.
+    hidden: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

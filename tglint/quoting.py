@@ -10,6 +10,10 @@ Rules must not blame the writer for someone else's words, so a body's regions ma
 - signatures: from a "-- " (or "--") line to the end, and a closing
   "Sent from my iPhone" / "发自我的iPhone" line; a signature stops where quoted text starts.
 
+`own_quoted_text` then tells the writer's own earlier mail inside the quoted text (the
+attribution or forwarded From line names the writer, or the writer signed it) from everyone
+else's: it is sent again with the reply, so what must never be sent is looked for there too.
+
 Only whole lines are marked, and an attribution counts only when quoted lines follow
 it, which keeps false positives low ("-> tap Settings" or "On Monday I wrote:" in the
 writer's own text is not quoted). Candidate lines are found with multi-line regular
@@ -227,3 +231,119 @@ def _signature_end(lines: _Lines, first: int, quoted_lines: _LineSet) -> int:
     while last > first and lines.is_blank(last):
         last -= 1
     return last
+
+
+# --------------------------------------------------------------------------- the writer's own earlier mail
+
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A sign-off is a name: a few words, no digits, no sentence punctuation.
+_SIGN_OFF = re.compile(r"[^\W\d_](?:[^\W\d_]|[ .'’-](?=[^\W\d_])){1,39}")
+_SIGN_OFF_WORDS = 4
+
+
+def writer_names(from_field: str, body: str, regions: Sequence[Region]) -> tuple[str, ...]:
+    """What names the writer in an attribution line: the From address and display name, and the
+    name the writer signs their own text with ("Sanne de Vries", "顾衍青")."""
+    names: list[str] = []
+    address = _ADDRESS.search(from_field)
+    if address:
+        names.append(address.group())
+        display = from_field[: address.start()].strip(" \t\"'<>")
+        if _is_name(display):
+            names.append(display)
+    sign_off = _sign_off(body, regions)
+    if sign_off:
+        names.append(sign_off)
+    return tuple(dict.fromkeys(names))
+
+
+def _sign_off(body: str, regions: Sequence[Region]) -> str | None:
+    """The last line of the writer's own text, when it is a name."""
+    quoted = [region for region in regions if region.kind is RegionKind.QUOTED]
+    end = quoted[0].start if quoted else len(body)
+    while end >= 0:
+        start = body.rfind("\n", 0, end) + 1
+        line = body[start:end].strip()
+        end = start - 1
+        if not line or _SIGNATURE_DELIMITER.fullmatch(line) or _MOBILE_SIGNATURE.match(line):
+            continue
+        return line if _is_name(line) else None
+    return None
+
+
+def _is_name(text: str) -> bool:
+    return bool(_SIGN_OFF.fullmatch(text)) and len(text.split()) <= _SIGN_OFF_WORDS
+
+
+def names_writer(line: str, names: Sequence[str]) -> bool:
+    """Whether an attribution or From line names the writer (whole words; CJK names as written)."""
+    lowered = line.lower()
+    for name in names:
+        found = lowered.find(name.lower())
+        while found >= 0:
+            before = lowered[found - 1 : found]
+            after = lowered[found + len(name) : found + len(name) + 1]
+            if not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum()):
+                return True
+            found = lowered.find(name.lower(), found + 1)
+    return False
+
+
+def own_quoted_text(text: str, regions: Sequence[Region], names: Sequence[str]) -> str:
+    """`text` with all but the writer's own earlier mail blanked, quote markers too; offsets unchanged.
+
+    A quoted block is the writer's when the attribution above it ("On ..., Sanne <s@example.com>
+    wrote:", nested ones too) or the From line of a forwarded header names the writer, or when it
+    ends with the writer's sign-off; anyone else's quoted words (a scammer's message, support's
+    reply, a notification) stay blank. Without a name for the writer, everything is blank.
+    """
+    quoted = [region for region in regions if region.kind is RegionKind.QUOTED]
+    if not names or not quoted:
+        return ""
+    chars = [" " if char != "\n" else "\n" for char in text]
+    for region in quoted:
+        for start, end in _own_lines(text, region, names):
+            chars[start:end] = text[start:end]
+    return "".join(chars)
+
+
+def _own_lines(text: str, region: Region, names: Sequence[str]) -> list[tuple[int, int]]:
+    """The (start, end) of the writer's own content on each line of a quoted region."""
+    owners: dict[int, bool] = {}  # depth -> whether the lines at that depth are the writer's
+    # Runs of lines at one depth that no attribution claims, each judged by its last line.
+    runs: list[list[tuple[int, int]]] = []
+    run_depth: int | None = None
+    own: list[tuple[int, int]] = []
+    previous: tuple[int, str] | None = None
+    offset = region.start
+    for line in text[region.start : region.end].split("\n"):
+        marks = line[: len(line) - len(line.lstrip(" \t>＞"))]
+        depth = marks.count(">") + marks.count("＞")
+        start, end = offset + len(marks), offset + len(line)
+        offset += len(line) + 1
+        content = text[start:end]
+        if _is_attribution_end(content):
+            wrapped = previous[1] + " " if previous and previous[0] == depth else ""
+            owners = {d: o for d, o in owners.items() if d <= depth}
+            owners[depth + 1] = names_writer(wrapped + content, names)
+            run_depth = None
+        elif _OUTLOOK_FROM.match(content):
+            owners = {d: o for d, o in owners.items() if d < depth}
+            owners[depth] = names_writer(content, names)
+            run_depth = None
+        elif depth in owners:
+            if owners[depth]:
+                own.append((start, end))
+            run_depth = None
+        elif content.strip():
+            if run_depth != depth:
+                runs.append([])
+                run_depth = depth
+            runs[-1].append((start, end))
+        previous = (depth, content)
+    for lines in runs:
+        # Quoted text with no attribution of its own is the writer's when they signed it.
+        last_start, last_end = lines[-1]
+        if text[last_start:last_end].strip() in names:
+            own.extend(lines)
+    return own

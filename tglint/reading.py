@@ -1125,6 +1125,10 @@ def _read_mime(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draf
     collector.collect(message)
     body = _cut_body(_visible(collector.body()), limits.max_body_length, notes)
     parts["body"] = Part("body", body, regions=find_regions(body))
+    names = [_visible_line(a.filename) for a in collector.attachments if a.filename]
+    if names:
+        # The names the recipient sees, one a line: what they say is sent too.
+        parts["attachments"] = Part("attachments", "\n".join(names))
     return Draft(
         path=path,
         kind="mime",

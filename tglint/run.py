@@ -17,6 +17,7 @@ from tglint.models import ExitCode
 from tglint.packs import PackError
 
 if TYPE_CHECKING:
+    from tglint.draft import Draft
     from tglint.engine import Linter
     from tglint.models import FileResult
     from tglint.rule import RuleLike
@@ -206,7 +207,7 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
         draft = reread[0]
         new_result = linter.lint_draft(draft)
         if request.diff:
-            _print_diff(path, original, data, result)
+            _print_diff(path, (original, first), (data, draft), result)
         result = new_result
         if request.diff:
             break
@@ -218,15 +219,29 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
     return [result], applied if data != original else 0
 
 
-def _print_diff(path: str, before: bytes, after: bytes, result: FileResult) -> None:
-    """A unified diff with every secret the original contained masked."""
+def _print_diff(path: str, before: tuple[bytes, Draft], after: tuple[bytes, Draft], result: FileResult) -> None:
+    """A unified diff with every secret the original contained masked.
+
+    A MIME message is compared part by part, as its reader sees it: its raw lines may carry the
+    text base64-, quoted-printable- or RFC 2047-encoded, where no secret could be found to mask.
+    """
     import difflib
 
     from tglint.reporters._masking import scrub, secrets
 
-    old = before.decode("utf-8", "replace").splitlines(keepends=True)
-    new = after.decode("utf-8", "replace").splitlines(keepends=True)
-    diff = "".join(difflib.unified_diff(old, new, fromfile=path, tofile=path))
+    if before[1].kind == "mime":
+        old_parts, new_parts = before[1].parts, after[1].parts
+        pieces: list[str] = []
+        for name in dict.fromkeys([*old_parts, *new_parts]):
+            old = old_parts[name].text.splitlines() if name in old_parts else []
+            new = new_parts[name].text.splitlines() if name in new_parts else []
+            label = f"{path} ({name})"
+            pieces.extend(line + "\n" for line in difflib.unified_diff(old, new, label, label, lineterm=""))
+        diff = "".join(pieces)
+    else:
+        old_lines = before[0].decode("utf-8", "replace").splitlines(keepends=True)
+        new_lines = after[0].decode("utf-8", "replace").splitlines(keepends=True)
+        diff = "".join(difflib.unified_diff(old_lines, new_lines, fromfile=path, tofile=path))
     sys.stdout.write(scrub(diff, secrets(result)))
 
 
@@ -304,10 +319,11 @@ def _progress(enabled: bool) -> Iterator[Callable[[], None]]:
 def _print_notes(result: FileResult) -> None:
     """A draft not read whole is said on stderr; charset guesses and MIME defects are routine."""
     from tglint.reading import PARTIAL_NOTE
+    from tglint.reporters._masking import scrub, secrets
 
     for note in result.notes:
         if note.startswith(PARTIAL_NOTE):
-            print(f"tglint: note: {result.path}: {note}", file=sys.stderr)
+            print(f"tglint: note: {result.path}: {scrub(note, secrets(result))}", file=sys.stderr)
 
 
 def _write(report: str, output: Path | None) -> None:

@@ -12,6 +12,11 @@ way people write it:
 - by shape alone: Telegram bot tokens (`<bot id>:<~35 characters>`);
 - after their name: session strings (long base64-like runs).
 
+A label alone on its line ("Password", "api_hash", "验证码：") names the value on the next
+non-empty line. Secrets are looked for wherever the mail carries them: the writer's body text,
+their own earlier mail quoted in it (`Analysis.own_quoted_text`; someone else's quoted words are
+not searched), the subject (decoded and unfolded) and the attached files' names.
+
 Masks and placeholders are not values (`******`, `<redacted>`, "已隐藏"), neither are
 words ("my password is not working", "密码已经改过了"), counts and times ("验证码 60 秒",
 "10:25"), and a negated clause ("我没有提供PIN码", "I never typed my password") links
@@ -23,6 +28,7 @@ report shows at most a masked hint, and the fix replaces it by a mask.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from typing import Any, ClassVar, NamedTuple
@@ -72,6 +78,7 @@ _NEXT_WORD = r"[ \t]+([a-z][a-z']*)"
 _SCANNED_CODE = r"\d{4,8}|\d{3}-\d{3}"
 _RECOVERY_CODE = r"(?=[A-Z0-9-]*\d)[A-Z0-9]{4,}(?:-[A-Z0-9]{4,})+|(?=[A-Z]*\d)[A-Z0-9]{8,}"
 _NUMBER_PREFIXES = frozenset("+#$€£¥￥№@/\\")
+_EXTENSION = r"\.[A-Za-z0-9]{1,5}$"
 
 # How far a bridge may stand from the secret's name, and a token from its name.
 _BRIDGE_GAP = 72
@@ -79,6 +86,10 @@ _BRIDGE_GAP = 72
 _NEXT_SENTENCE_GAP = 40
 _NEAR_NAME = 120
 _LOOKBACK_FOR_NEGATION = 30
+# A label may have a short lead on its line ("My new password", "我的验证码") and its value
+# a blank line or two below it.
+_LABEL_LEAD = 16
+_BLANK_LINES_BELOW_LABEL = 2
 # A string this long is a session's key wherever it stands in a mail that talks of sessions.
 _SESSION_ALONE = 60
 
@@ -93,6 +104,8 @@ class SecretValue(NamedTuple):
     end: int
     # More spans the fix masks with it (the api_id next to an api_hash).
     also: tuple[tuple[int, int], ...] = ()
+    part: str = "body"  # "body", "subject" or "attachments" (the attached files' names, one a line)
+    quoted: bool = False  # in the writer's own earlier mail, quoted in the body
 
 
 # -- the pack ---------------------------------------------------------------------------------
@@ -236,21 +249,59 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
 
 def find_secrets(analysis: Analysis) -> list[SecretValue]:
     """Every secret in the writer's body text, each once (shapes win over keyword guesses)."""
-    return analysis.memo(find_secrets, lambda: _find_secrets(analysis))
+    return analysis.memo(find_secrets, lambda: _secrets_in(analysis.body_text, secret_words(analysis)))
 
 
-def _find_secrets(analysis: Analysis) -> list[SecretValue]:
+def find_all_secrets(analysis: Analysis) -> list[SecretValue]:
+    """Every secret the mail would send: in the writer's body text, in their own earlier mail quoted
+    in it, in the subject and in the attached files' names."""
+    return analysis.memo(find_all_secrets, lambda: _find_all_secrets(analysis))
+
+
+def _find_all_secrets(analysis: Analysis) -> list[SecretValue]:
     words = secret_words(analysis)
-    names = words.keywords.find(analysis.body_text)
+    found = list(find_secrets(analysis))
+    if analysis.own_quoted_text:
+        found += [secret._replace(quoted=True) for secret in _secrets_in(analysis.own_quoted_text, words)]
+    if analysis.subject_text.strip():
+        # A folded subject is one line to its reader.
+        subject = analysis.subject_text.replace("\r", " ").replace("\n", " ")
+        found += [secret._replace(part="subject") for secret in _secrets_in(subject, words)]
+    attachments = analysis.draft.parts.get("attachments")
+    if attachments is not None:
+        offset = 0
+        for name in attachments.text.split("\n"):
+            found += [
+                secret._replace(part="attachments", start=offset + secret.start, end=offset + secret.end, also=())
+                for secret in _secrets_in(_file_name_words(name), words)
+            ]
+            offset += len(name) + 1
+    return found
+
+
+def _file_name_words(name: str) -> str:
+    """A file name read as words, offsets kept: "my_password_Tr0ub4dor.txt" -> "my password Tr0ub4dor    "."""
+    words = name.replace("_", " ")
+    extension = compiled(_EXTENSION).search(words)
+    return words[: extension.start()] + " " * len(extension.group()) if extension else words
+
+
+def _secrets_in(text: str, words: SecretWords) -> list[SecretValue]:
+    names = words.keywords.find(text)
+    # Kept sorted and disjoint, so a candidate can only overlap its neighbours: a pasted mail
+    # may hold thousands of secrets.
     found: list[SecretValue] = []
     for candidate in (
-        *_bot_tokens(analysis.body_text),
-        *_session_strings(analysis.body_text, names, words),
-        *_keyword_values(analysis.body_text, names, words),
+        *_bot_tokens(text),
+        *_session_strings(text, names, words),
+        *_keyword_values(text, names, words),
     ):
-        if not any(s.start < candidate.end and candidate.start < s.end for s in found):
-            found.append(candidate)
-    return sorted(found, key=lambda s: s.start)
+        index = bisect_left(found, candidate.start, key=lambda s: s.start)
+        before_free = index == 0 or found[index - 1].end <= candidate.start
+        after_free = index == len(found) or candidate.end <= found[index].start
+        if before_free and after_free:
+            found.insert(index, candidate)
+    return found
 
 
 def _bot_tokens(text: str) -> Iterator[SecretValue]:
@@ -298,6 +349,7 @@ def _keyword_values(text: str, names: list[TermMatch], words: SecretWords) -> It
             words,
             far=not _is_negated(clause, words),
             confirmed=words.affirmations.search(clause) is not None,
+            start=name.start,
         )
         if span is None:
             continue
@@ -360,22 +412,47 @@ def _separator_at(text: str, cursor: int, words: SecretWords) -> int | None:
         label_end = cursor + found.end
         cursor = _skip_spaces(text, label_end)
         # A label on its own line: "密码：" then the value below it.
-        if cursor < len(text) and text[cursor] == "\n" and text[label_end - 1] in ":：":
-            cursor = _skip_spaces(text, cursor + 1)
+        below = _next_line(text, cursor) if text[label_end - 1] in ":：" else None
+        if below is not None:
+            cursor = below
     if cursor == start:
         return None
     described = words.descriptor.match(text, cursor)
     return _skip_spaces(text, described.end()) if described else cursor
 
 
+def _next_line(text: str, cursor: int) -> int | None:
+    """Where the next non-empty line starts, when nothing but spaces is left on the line at `cursor`."""
+    cursor = _skip_spaces(text, cursor)
+    for _ in range(_BLANK_LINES_BELOW_LABEL + 1):
+        if text[cursor : cursor + 1] != "\n":
+            return None
+        cursor = _skip_spaces(text, cursor + 1)
+        if cursor < len(text) and text[cursor] != "\n":
+            return cursor
+    return None
+
+
+def _is_label(text: str, start: int) -> bool:
+    """Whether the name starting at `start` opens its line ("api_hash", "My password", "- 验证码")."""
+    before = text[text.rfind("\n", 0, start) + 1 : start].strip(_SPACES + "-*•·#>")
+    return len(before) <= _LABEL_LEAD and compiled(_CLAUSE_BREAK).search(before) is None
+
+
 def _value_after(
-    text: str, end: int, kind: str, words: SecretWords, far: bool, confirmed: bool
+    text: str, end: int, kind: str, words: SecretWords, far: bool, confirmed: bool, start: int = 0
 ) -> tuple[int, int] | None:
     cursor = _skip_spaces(text, end)
     spaced = cursor > end
     after_separator = _separator_at(text, cursor, words)
+    below = _next_line(text, cursor) if after_separator is None and _is_label(text, start) else None
     if after_separator is not None:
         span = _value_at(text, after_separator, kind, words, strength="separator")
+        if span is not None:
+            return span
+    elif below is not None:
+        # A label alone on its line ("api_hash", "Password") names the value on the next one.
+        span = _value_at(text, below, kind, words, strength="adjacent")
         if span is not None:
             return span
     elif kind in {"PIN", "code", "weak code", "recovery code"} or spaced:
@@ -673,28 +750,57 @@ class _SecretRule(Rule):
     kinds: ClassVar[frozenset[str]]
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        text = analysis.body_text
-        for secret in find_secrets(analysis):
+        for secret in find_all_secrets(analysis):
             if secret.kind not in self.kinds:
                 continue
+            text = _part_text(analysis, secret.part)
             hint = mask_text(text[secret.start : secret.end])[:9]
             wording = _WORDING.get(secret.kind, _WORDING["password"])
-            edits = tuple(
-                Edit("body", start, end, "********")
-                for start, end in sorted({(secret.start, secret.end), *secret.also})
-            )
+            # An attachment cannot be renamed by editing the draft's text.
+            fix = None
+            if secret.part != "attachments":
+                edits = tuple(
+                    Edit(secret.part, start, end, "********")
+                    for start, end in sorted({(secret.start, secret.end), *secret.also})
+                )
+                fix = Fix("Replace the secret with a mask", "safe", edits)
             yield Hit(
-                "body",
+                secret.part,
                 secret.start,
                 secret.end,
-                analysis.say(
-                    en=f"{wording.en_name} is written in the draft ({hint}): {wording.en_advice}; "
-                    "Telegram support never asks for it.",
-                    zh=f"草稿中写有{wording.zh_name}（{hint}）：{wording.zh_advice}，Telegram官方绝不会索要它。",
-                ),
-                fix=Fix("Replace the secret with a mask", "safe", edits),
+                _message(analysis, secret, wording, hint),
+                fix=fix,
                 sensitive=True,
             )
+
+
+def _part_text(analysis: Analysis, name: str) -> str:
+    part = analysis.draft.parts.get(name)
+    return part.text if part is not None else ""
+
+
+def _message(analysis: Analysis, secret: SecretValue, wording: _Wording, hint: str) -> str:
+    never = ("Telegram support never asks for it.", "Telegram官方绝不会索要它。")
+    if secret.part == "attachments":
+        return analysis.say(
+            en=f"{wording.en_name} is in the name of an attached file ({hint}): rename the file; {never[0]}",
+            zh=f"附件的文件名中含有{wording.zh_name}（{hint}）：请重命名该文件，{never[1]}",
+        )
+    if secret.part == "subject":
+        return analysis.say(
+            en=f"{wording.en_name} is written in the subject ({hint}): {wording.en_advice}; {never[0]}",
+            zh=f"邮件主题中写有{wording.zh_name}（{hint}）：{wording.zh_advice}，{never[1]}",
+        )
+    if secret.quoted:
+        return analysis.say(
+            en=f"{wording.en_name} is written in your earlier mail quoted here ({hint}), which this reply "
+            f"sends again: {wording.en_advice}; {never[0]}",
+            zh=f"引用的您之前的邮件中写有{wording.zh_name}（{hint}），回复会再次发出：{wording.zh_advice}，{never[1]}",
+        )
+    return analysis.say(
+        en=f"{wording.en_name} is written in the draft ({hint}): {wording.en_advice}; {never[0]}",
+        zh=f"草稿中写有{wording.zh_name}（{hint}）：{wording.zh_advice}，{never[1]}",
+    )
 
 
 class PasswordInDraft(_SecretRule):
@@ -707,7 +813,9 @@ class PasswordInDraft(_SecretRule):
             "Flags a password, two-step verification (cloud) password, passcode or PIN written out in the "
             "draft: the name of the secret, a separator (`:`, `is`, `是`, `为`) or a short bridge "
             '("I used", "我输入的是", "which I set years ago, is"), then a value later in the same sentence. '
-            "Masks, placeholders and sentences that merely mention a password are not flagged."
+            "Masks, placeholders and sentences that merely mention a password are not flagged. Like every "
+            "secret rule it also looks at the subject, the line below a label alone on its line, the "
+            "writer's own earlier mail quoted in a reply, and attached files' names."
         ),
         why=(
             "The guide: 不要提供密码或PIN码, and 真正的Telegram官方客服绝不会要求您提供密码、PIN码等敏感信息. "
@@ -726,6 +834,7 @@ class PasswordInDraft(_SecretRule):
             "系统让我输入二步验证密码，我输入的是 Tk#2024sz，提示错误。\n",
             "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n"
             "我确定二步验证密码没有记错，一直就是 Qing#2021lan。\n",
+            "To: security@telegram.org\nSubject: [Account Security] - Account stolen\n\nMy new password\nMaple#2291\n",
         ),
         more_good=(
             "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n"
@@ -765,6 +874,8 @@ class LoginCodeInDraft(_SecretRule):
             "To: support@telegram.org\nSubject: [技术问题] - 验证码无效\n\n验证码是 58213，输入后提示无效。\n",
             "To: security@telegram.org\nSubject: [账户安全] - 登录码被骗\n\n"
             "他又要一次验证码，我把 55821 也发给了他。\n",
+            "To: support@telegram.org\nSubject: [Technical Issue] - login code 73918 rejected\n\n"
+            "The app says the code is invalid.\n",
         ),
         more_good=(
             "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n验证码收不到，60 秒后重发也没有。\n",

@@ -166,7 +166,7 @@ def _rule_code(finding: Finding, summaries: dict[str, str]) -> str:
 def _draft_section(draft: _Draft, marked: set[str], summaries: dict[str, str]) -> str:
     result = draft.result
     out = [f'<article class="draft" id="file-{draft.number}">\n<h2>{_esc(result.path)}</h2>\n']
-    meta = _meta(result)
+    meta = _meta(result, draft.hidden)
     if meta:
         out.append(f'<p class="meta">{meta}</p>\n')
     if result.error is not None:
@@ -181,8 +181,9 @@ def _draft_section(draft: _Draft, marked: set[str], summaries: dict[str, str]) -
     return "".join(out)
 
 
-def _meta(result: FileResult) -> str:
-    fields = (("language", result.language), ("topic", result.topic), ("to", ", ".join(result.recipients)))
+def _meta(result: FileResult, hidden: tuple[str, ...]) -> str:
+    recipients = scrub(", ".join(result.recipients), hidden)
+    fields = (("language", result.language), ("topic", result.topic), ("to", recipients))
     return " · ".join(f"{label}: <b>{_esc(value)}</b>" for label, value in fields if value)
 
 

@@ -53,7 +53,7 @@ def _file(result: FileResult) -> JsonObject:
         "path": result.path,
         "language": result.language,
         "topic": result.topic,
-        "recipients": list(result.recipients),
+        "recipients": [scrub(recipient, hidden) for recipient in result.recipients],
         "error": result.error,
         "findings": [_finding(finding, hidden) for finding in result.findings],
     }
