@@ -20,7 +20,7 @@ from email import policy
 from email.message import Message
 from pathlib import Path
 
-from tglint.draft import Draft
+from tglint.draft import Draft, line_starts
 from tglint.models import Edit, FileResult
 
 _HEADER_NAMES = {"subject": "Subject", "to": "To", "cc": "Cc", "bcc": "Bcc", "from": "From"}
@@ -62,7 +62,7 @@ def fix_bytes(data: bytes, draft: Draft, edits: Sequence[Edit]) -> FixOutcome:
         return FixOutcome(data)
     try:
         if draft.kind == "text":
-            return _fix_text_file(data, edits)
+            return _fix_text_file(data, draft, edits)
         return _fix_mime(data, draft, edits)
     except Exception as exc:  # real-world mail is endlessly odd: a fix that fails is skipped, never forced
         return FixOutcome(data, skipped=[f"fixes not applied ({type(exc).__name__})"])
@@ -71,22 +71,26 @@ def fix_bytes(data: bytes, draft: Draft, edits: Sequence[Edit]) -> FixOutcome:
 # ----------------------------------------------------------------------------- plain text
 
 
-def _fix_text_file(data: bytes, edits: Sequence[Edit]) -> FixOutcome:
+def _fix_text_file(data: bytes, draft: Draft, edits: Sequence[Edit]) -> FixOutcome:
     decoded = _decode_text(data)
     if decoded is None:
         return FixOutcome(data, skipped=["the file's encoding is not UTF-8 or GB18030: fixes not applied"])
     text, encoding, bom = decoded
-    lines = text.splitlines(keepends=True)
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line))
+    # Lines and columns are the reader's (`Part.position`); the raw text keeps its CRLFs,
+    # which `line_starts` counts as one break, as the reader does.
+    starts = line_starts(text)
 
     def offset(line: int, column: int) -> int:
-        return starts[min(line, len(lines)) - 1] + column - 1 if line <= len(lines) else len(text)
+        return starts[line - 1] + column - 1 if line <= len(starts) else len(text)
 
     located = [Edit(e.part, offset(e.line, e.column), offset(e.end_line, e.end_column), e.content) for e in edits]
-    fixed = apply_edits_to_text(text, located)
-    return FixOutcome(bom + fixed.encode(encoding), applied=len(edits))
+    fixed = bom + apply_edits_to_text(text, located).encode(encoding)
+    expected = {name: part.text for name, part in draft.parts.items()}
+    for name in {e.part for e in edits}:
+        expected[name] = apply_edits_to_text(expected[name], [e for e in edits if e.part == name])
+    if not _reads_back(fixed, expected):
+        return FixOutcome(data, skipped=["the fixed draft does not read back as intended: fixes not applied"])
+    return FixOutcome(fixed, applied=len(edits))
 
 
 def _decode_text(data: bytes) -> tuple[str, str, bytes] | None:
@@ -146,8 +150,12 @@ def _record(
     current[part_name] = expected[part_name]
 
 
-def _reads_back(data: bytes, expected: dict[str, str], part_name: str) -> bool:
-    """The fixed message, read again, shows the intended text in that part and nothing else changed."""
+def _reads_back(data: bytes, expected: dict[str, str], loosely: str | None = None) -> bool:
+    """The fixed draft, read again, has exactly the `expected` part texts.
+
+    A part named `loosely` is compared with whitespace runs as one space (a rewritten
+    header is folded anew).
+    """
     from tglint.reading import read_bytes
 
     items = read_bytes(data, "fixed")
@@ -157,7 +165,7 @@ def _reads_back(data: bytes, expected: dict[str, str], part_name: str) -> bool:
     if set(parts) != set(expected):
         return False
     for name, text in expected.items():
-        if name == part_name:
+        if name == loosely:
             if " ".join(parts[name].text.split()) != " ".join(text.split()):
                 return False
         elif parts[name].text != text:

@@ -104,7 +104,7 @@ from enum import Enum
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from tglint.draft import Attachment, Draft, Part, ReadError, Recipient
+from tglint.draft import Attachment, Draft, Part, ReadError, Recipient, normalise_line_breaks
 from tglint.html_text import html_to_text
 from tglint.limits import Limits
 from tglint.quoting import find_regions
@@ -810,7 +810,7 @@ _TEXT_HEADER_NAMES = {
 
 
 def _read_text_draft(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draft:
-    text = _visible(_normalise_newlines(_decode_text_file(data, notes)))
+    text = _visible(normalise_line_breaks(_decode_text_file(data, notes)))
     lines = text.split("\n")
     parts, body_index = _text_header_parts(lines, notes, limits.max_header_length)
     body_offset = sum(len(line) + 1 for line in lines[:body_index])
@@ -835,10 +835,6 @@ def _decode_text_file(data: bytes, notes: list[str]) -> str:
     if data.startswith(_UTF16_BOMS):
         return data.decode("utf-16", errors="replace")
     return _decode_undeclared(data.removeprefix(_UTF8_BOM), "file", notes)
-
-
-def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # Control characters no mail client shows. Some would drive the terminal a report is
@@ -1278,7 +1274,7 @@ class _BodyCollector:
             text = _decode_declared(payload, charset, "body", self._notes)
         else:
             text = _decode_hinted(payload, self._charset_hint, "body", self._notes)
-        text = _normalise_newlines(text)
+        text = normalise_line_breaks(text)
         if content_type != "text/html":
             return text
         readable = room * _HTML_PER_TEXT_CHAR
