@@ -13,6 +13,7 @@ import base64
 import email
 import os
 import quopri
+import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -190,16 +191,53 @@ def _replace_header(data: bytes, name: str, value: str) -> bytes | None:
     stop = start_index + 1
     while stop < len(lines) and lines[stop][:1] in (b" ", b"\t"):
         stop += 1
-    smtp = policy.SMTP.clone(linesep=newline)
-    # A header object folds and RFC 2047-encodes non-ASCII text; a plain string would not be.
-    try:
-        folded = str(smtp.header_factory(name, value).fold(policy=smtp)).encode("ascii")
-    except (UnicodeError, ValueError, IndexError, TypeError):
-        return None  # a value the header machinery cannot encode: the fix is skipped, not forced
+    folded = _in_original_charset(name, value, b"".join(lines[start_index:stop]), newline)
+    if folded is None:
+        smtp = policy.SMTP.clone(linesep=newline)
+        # A header object folds and RFC 2047-encodes non-ASCII text; a plain string would not be.
+        try:
+            folded = str(smtp.header_factory(name, value).fold(policy=smtp)).encode("ascii")
+        except (UnicodeError, ValueError, IndexError, TypeError):
+            return None  # a value the header machinery cannot encode: the fix is skipped, not forced
     if not lines[stop - 1].endswith((b"\n", b"\r")):
         folded = folded.rstrip(b"\r\n")
     before = b"".join(lines[:start_index])
     return before + folded + b"".join(lines[stop:]) + data[end:]
+
+
+_ENCODED_WORD_CHARSET = re.compile(rb"=\?([^?\s*]+)(?:\*[^?\s]*)?\?[bBqQ]\?")
+# RFC 2047: an encoded word is at most 75 characters.
+_MAX_ENCODED_WORD = 75
+
+
+def _in_original_charset(name: str, value: str, field: bytes, newline: str) -> bytes | None:
+    """The field with `value` in the charset its encoded words used (`=?gbk?b?...?=`).
+
+    None when the field had no encoded words, mixed charsets, a charset Python does
+    not know, or when `value` is ASCII or cannot be written in that charset: the
+    caller then writes UTF-8.
+    """
+    labels = {label.decode("ascii", "replace") for label in _ENCODED_WORD_CHARSET.findall(field)}
+    if len({label.lower() for label in labels}) != 1 or value.isascii():
+        return None
+    label = labels.pop()
+    try:
+        value.encode(label)  # LookupError too for codecs that are not charsets (rot13)
+    except (LookupError, UnicodeError):
+        return None
+    words: list[str] = []
+    chunk = ""
+    for char in value:
+        if chunk and len(_b_word(label, chunk + char)) > _MAX_ENCODED_WORD:
+            words.append(_b_word(label, chunk))
+            chunk = ""
+        chunk += char
+    words.append(_b_word(label, chunk))
+    return f"{name}: {(newline + ' ').join(words)}{newline}".encode("ascii")
+
+
+def _b_word(label: str, text: str) -> str:
+    return f"=?{label}?B?{base64.b64encode(text.encode(label)).decode('ascii')}?="
 
 
 def _replace_body_text(data: bytes, body: str, edits: Sequence[Edit]) -> bytes | None:
