@@ -44,7 +44,7 @@ def _gbk_subject_eml(subject: str, label: str = "gbk") -> bytes:
     return (
         f"From: a@example.com\nTo: support@telegram.org\nSubject: =?{label}?b?{encoded}?=\nMIME-Version: 1.0\n"
         "Content-Type: text/plain; charset=utf-8\n\n你好，我的手机无法发送图片。\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 def test_subject_fix_keeps_the_encoded_words_charset(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
