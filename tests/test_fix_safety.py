@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import base64
+import errno
+import json
+import os
+import stat
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lintkit import draft_of
 
+from tglint import fixing
 from tglint.cli import main
 from tglint.fixing import fix_bytes
 from tglint.models import Edit
@@ -65,3 +74,131 @@ def test_subject_fix_falls_back_to_utf8_when_the_charset_cannot_hold_the_text() 
     assert outcome.applied == 1 and outcome.skipped == []
     assert b"=?utf-8?" in outcome.fixed
     assert draft_of(outcome.fixed, "d.eml").parts["subject"].text == "[技术问题] - Café crash"
+
+
+# ----------------------------------------------------------------------------- files
+
+SECRET_DRAFT = "To: support@telegram.org\nSubject: [Login Issue] - help\n\nMy password is Hunter2024!\n"
+
+
+ROOT_ONLY = pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0, reason="only root can give a file to another user"
+)
+
+
+def _fix_json(path: Path | str, capsys: pytest.CaptureFixture[str]) -> tuple[int, dict[str, Any], str]:
+    code = main(["--fix", "--format", "json", "--select", "TG5", str(path)])
+    captured = capsys.readouterr()
+    return code, json.loads(captured.out), captured.err
+
+
+def test_fix_through_a_symlink_rewrites_its_target(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "real" / "draft.txt"
+    target.parent.mkdir()
+    target.write_text(SECRET_DRAFT, encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    code, _, _ = _fix_json(link, capsys)
+    assert code == 0 and link.is_symlink() and os.readlink(link) == str(target)
+    assert "Hunter2024" not in target.read_text(encoding="utf-8")
+    assert sorted(p.name for p in target.parent.iterdir()) == ["draft.txt"]  # no temporary file left
+
+
+def test_fix_refuses_a_hard_linked_draft_and_keeps_its_findings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "draft.txt"
+    target.write_text(SECRET_DRAFT, encoding="utf-8")
+    other = tmp_path / "other-name.txt"
+    os.link(target, other)
+    code, report, _ = _fix_json(target, capsys)
+    assert code == 2
+    assert target.read_text(encoding="utf-8") == SECRET_DRAFT and os.path.samefile(target, other)
+    [entry] = report["files"]
+    assert "2 hard links" in entry["error"]
+    assert [f["rule"] for f in entry["findings"]] == ["TG501"]
+
+
+def test_fix_refuses_a_read_only_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "draft.txt"
+    target.write_text(SECRET_DRAFT, encoding="utf-8")
+    target.chmod(0o444)
+    code, report, _ = _fix_json(target, capsys)
+    assert code == 2 and target.read_text(encoding="utf-8") == SECRET_DRAFT
+    assert stat.S_IMODE(target.stat().st_mode) == 0o444
+    [entry] = report["files"]
+    assert "read-only" in entry["error"] and [f["rule"] for f in entry["findings"]] == ["TG501"]
+
+
+@ROOT_ONLY
+def test_fix_keeps_the_owner_and_group(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "draft.txt"
+    target.write_text(SECRET_DRAFT, encoding="utf-8")
+    os.chown(target, 12345, 23456)
+    code, _, _ = _fix_json(target, capsys)
+    assert code == 0 and "Hunter2024" not in target.read_text(encoding="utf-8")
+    assert (target.stat().st_uid, target.stat().st_gid) == (12345, 23456)
+
+
+@ROOT_ONLY
+def test_fix_refuses_when_the_owner_cannot_be_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "draft.txt"
+    target.write_text(SECRET_DRAFT, encoding="utf-8")
+    os.chown(target, 12345, 23456)
+
+    def not_permitted(*args: Any) -> None:  # as for a user who does not own the draft
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "chown", not_permitted)
+    code, report, _ = _fix_json(target, capsys)
+    assert code == 2 and target.read_text(encoding="utf-8") == SECRET_DRAFT
+    assert target.stat().st_uid == 12345
+    assert "another user" in report["files"][0]["error"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt"]
+
+
+def test_fix_does_not_overwrite_an_edit_saved_during_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "draft.txt"
+    target.write_text(SECRET_DRAFT, encoding="utf-8")
+    saved = SECRET_DRAFT + "A line the writer added meanwhile.\n"
+    real_fix_bytes = fixing.fix_bytes
+
+    def fix_while_the_writer_saves(*args: Any) -> fixing.FixOutcome:
+        target.write_text(saved, encoding="utf-8")  # the same size and mtime would still be caught by content
+        return real_fix_bytes(*args)
+
+    monkeypatch.setattr(fixing, "fix_bytes", fix_while_the_writer_saves)
+    code, report, _ = _fix_json(target, capsys)
+    assert code == 2 and target.read_text(encoding="utf-8") == saved
+    assert "changed while tglint was checking it" in report["files"][0]["error"]
+
+
+def test_fix_refuses_a_fifo_without_opening_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "draft.txt"
+    os.mkfifo(fifo)
+    command = [sys.executable, "-m", "tglint", "--fix", str(fifo)]
+    # Opening a FIFO for reading waits for a writer: a hang is what this guards against.
+    run = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path)
+    assert run.returncode == 2
+    assert "a FIFO, not a regular file" in run.stdout and "Traceback" not in run.stderr
+
+
+def test_a_failed_write_keeps_the_findings_and_adds_the_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "draft.txt"
+    target.write_text(SECRET_DRAFT, encoding="utf-8")
+
+    def disk_full(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(tempfile, "mkstemp", disk_full)
+    code = main(["--fix", "--select", "TG5", str(target)])
+    out = capsys.readouterr().out
+    assert code == 2 and target.read_text(encoding="utf-8") == SECRET_DRAFT
+    assert "error: cannot write the fixed draft: No space left on device" in out
+    assert "TG501" in out and "Hunter2024" not in out

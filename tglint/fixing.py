@@ -14,6 +14,7 @@ import email
 import os
 import quopri
 import re
+import stat
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -299,18 +300,112 @@ def _rewrite_leaf(data: bytes, leaf: Message, new_text: str) -> bytes | None:
     return data.replace(raw_bytes, body, 1)
 
 
-# ----------------------------------------------------------------------------- writing
+# ----------------------------------------------------------------------------- files
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temporary file beside the original, same mode, then rename: a failure leaves the original."""
-    mode = path.stat().st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tglint")
+class FixRefused(Exception):
+    """A draft --fix will not read or rewrite; the message says why, in one line."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A draft's bytes as read for fixing, and the file they came from."""
+
+    target: Path  # the file itself: a symbolic link's target
+    data: bytes
+    status: os.stat_result
+
+
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def take_snapshot(path: str, max_bytes: int) -> Snapshot:
+    """Read a draft to fix: a regular file (through its symbolic links), at most `max_bytes` + 1 bytes.
+
+    Anything else is refused before it is opened: a FIFO would block the run, and a
+    second read of it would see other data. Raises FixRefused or OSError.
+    """
+    target = Path(os.path.realpath(path))
+    status = os.stat(target)
+    _require_regular(status)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    handle = os.open(target, flags)
+    with os.fdopen(handle, "rb") as file:
+        opened = os.fstat(file.fileno())
+        _require_regular(opened)
+        if _identity(opened) != _identity(status):
+            raise FixRefused("the file was replaced while tglint was reading it; run again")
+        return Snapshot(target, file.read(max_bytes + 1), opened)
+
+
+def _require_regular(status: os.stat_result) -> None:
+    if not stat.S_ISREG(status.st_mode):
+        kind = next((name for test, name in _FILE_KINDS if test(status.st_mode)), "not a regular file")
+        raise FixRefused(f"{kind}, not a regular file: --fix and --diff read only regular files")
+
+
+def _identity(status: os.stat_result) -> tuple[int, int]:
+    return status.st_dev, status.st_ino
+
+
+def write_fixed(snapshot: Snapshot, data: bytes) -> None:
+    """Replace the draft with `data`, or refuse (FixRefused) when that would lose something.
+
+    Refused: a file that changed since it was read (an edit saved meanwhile would be
+    lost), a read-only file, a file with several hard links (replacing it would break
+    them) and a file whose owner or group the replacement could not keep. The new
+    bytes go to a temporary file beside the target (a symbolic link's target, so the
+    link stays), with the same mode, owner and group, then are renamed over it: a
+    failure leaves the original as it was.
+    """
+    target = snapshot.target
+    current = _unchanged_status(snapshot)
+    if not (current.st_mode & 0o222) or not os.access(target, os.W_OK):
+        raise FixRefused("the file is read-only; not rewritten")
+    if current.st_nlink > 1:
+        raise FixRefused(f"the file has {current.st_nlink} hard links, which --fix would break; not rewritten")
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tglint")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, stat.S_IMODE(current.st_mode))
+        _keep_owner(temporary, current)
+        _unchanged_status(snapshot)  # once more, as late as possible
+        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _unchanged_status(snapshot: Snapshot) -> os.stat_result:
+    """The target's status now; FixRefused when it is not the file, or not the bytes, that were read."""
+    try:
+        current = os.lstat(snapshot.target)
+    except FileNotFoundError:
+        raise FixRefused("the file was removed while tglint was checking it; not rewritten") from None
+    before = snapshot.status
+    same_file = _identity(current) == _identity(before) and stat.S_ISREG(current.st_mode)
+    if not same_file or (current.st_size, current.st_mtime_ns) != (before.st_size, before.st_mtime_ns):
+        raise FixRefused("the file changed while tglint was checking it; not rewritten (run again)")
+    with open(snapshot.target, "rb") as file:
+        if file.read(len(snapshot.data) + 1) != snapshot.data:
+            raise FixRefused("the file changed while tglint was checking it; not rewritten (run again)")
+    return current
+
+
+def _keep_owner(temporary: str, original: os.stat_result) -> None:
+    made = os.stat(temporary)
+    if (made.st_uid, made.st_gid) == (original.st_uid, original.st_gid) or not hasattr(os, "chown"):
+        return
+    try:
+        os.chown(temporary, original.st_uid, original.st_gid)
+    except PermissionError:
+        raise FixRefused("the file belongs to another user or group, which --fix cannot keep; not rewritten") from None

@@ -171,15 +171,25 @@ def _run_fixes(
 
 def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[FileResult], int]:
     """The result after fixing one file (or the result as it is, when it cannot be fixed)."""
+    from dataclasses import replace
+
     from tglint.draft import Draft
-    from tglint.fixing import chosen_edits, fix_bytes, write_atomically
+    from tglint.fixing import FixRefused, chosen_edits, fix_bytes, take_snapshot, write_fixed
     from tglint.models import FileResult
     from tglint.reading import is_partial, read_bytes, read_path
 
-    items = read_path(path, limits=linter.settings.limits)
+    if path == "-":  # stdin is reported, not rewritten
+        return list(linter.lint(read_path(path, limits=linter.settings.limits))), 0
+    try:
+        # One read, kept: the fix is made from these bytes and written only if the file still holds them.
+        snapshot = take_snapshot(path, linter.settings.limits.max_file_size)
+    except FixRefused as exc:
+        return [FileResult(path, error=str(exc))], 0
+    except OSError as exc:
+        return [FileResult(path, error=f"cannot read: {exc.strerror or type(exc).__name__}")], 0
+    items = read_bytes(snapshot.data, path, limits=linter.settings.limits)
     first = items[0] if len(items) == 1 else None
-    if path == "-" or not isinstance(first, Draft) or first.path != path:
-        # stdin and mbox files are reported, not rewritten.
+    if not isinstance(first, Draft) or first.path != path:
         if len(items) > 1:
             print(f"tglint: warning: {path}: an mbox is reported, not rewritten, by --fix", file=sys.stderr)
         return list(linter.lint(items)), 0
@@ -187,9 +197,9 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
         # Writing back what a limit cut would lose the rest of the draft.
         print(f"tglint: warning: {path}: not read whole, so not rewritten by --fix", file=sys.stderr)
         return [linter.lint_draft(first)], 0
-    original = data = Path(path).read_bytes()
+    original = data = snapshot.data
     draft = first
-    result = linter.lint_draft(draft)
+    result = found = linter.lint_draft(draft)
     applied = 0
     for _ in range(_MAX_FIX_PASSES):
         edits = chosen_edits(result, unsafe=request.unsafe_fixes)
@@ -202,7 +212,7 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
         data = outcome.fixed
         reread = read_bytes(data, path, limits=linter.settings.limits)
         if len(reread) != 1 or not isinstance(reread[0], Draft):
-            return [result], 0  # never write what tglint itself could not read back
+            return [found], 0  # never write what tglint itself could not read back
         draft = reread[0]
         new_result = linter.lint_draft(draft)
         if request.diff:
@@ -211,10 +221,13 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
         if request.diff:
             break
     if data != original and request.fix and not request.diff:
+        # The file still holds the draft as it was read: its findings are what is true of it.
         try:
-            write_atomically(Path(path), data)
+            write_fixed(snapshot, data)
+        except FixRefused as exc:
+            return [replace(found, error=str(exc))], 0
         except OSError as exc:
-            return [FileResult(path, error=f"cannot write the fixed draft: {exc.strerror}")], 0
+            return [replace(found, error=f"cannot write the fixed draft: {exc.strerror or type(exc).__name__}")], 0
     return [result], applied if data != original else 0
 
 

@@ -50,11 +50,12 @@ class TextReport:
 
     def add(self, result: FileResult) -> str:
         self._tally.add(result)
+        lines: list[Text] = []
         if result.error is not None:
-            return self._lines([_error_line(result), Text()])
-        if result.findings:
-            return self._lines(_file_lines(result, self._width))
-        return ""
+            lines += [_error_line(result), Text()]
+        if result.findings:  # a draft --fix could not write still has them
+            lines += _file_lines(result, self._width)
+        return self._lines(lines) if lines else ""
 
     def end(self) -> str:
         return self._lines(_summary_lines(self._tally.summary()))
