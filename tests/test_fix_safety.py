@@ -202,3 +202,36 @@ def test_a_failed_write_keeps_the_findings_and_adds_the_error(
     assert code == 2 and target.read_text(encoding="utf-8") == SECRET_DRAFT
     assert "error: cannot write the fixed draft: No space left on device" in out
     assert "TG501" in out and "Hunter2024" not in out
+
+
+# ----------------------------------------------------------------------------- -o
+
+
+@pytest.mark.parametrize("mode", [[], ["--fix"], ["--diff"]], ids=["check", "fix", "diff"])
+def test_an_output_that_is_an_input_is_refused_before_anything_is_written(
+    mode: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(SECRET_DRAFT, encoding="utf-8")
+    os.link(draft, tmp_path / "hard-link.txt")
+    (tmp_path / "sub").mkdir()
+    for output in (draft, tmp_path / "sub" / ".." / "draft.txt", tmp_path / "hard-link.txt"):
+        code = main([*mode, "-o", str(output), str(draft)])
+        err = capsys.readouterr().err
+        assert code == 2 and draft.read_text(encoding="utf-8") == SECRET_DRAFT
+        assert f"tglint: error: {output}: the report would overwrite the input {draft}" in err
+
+
+@pytest.mark.parametrize("mode", [[], ["--fix"]], ids=["check", "fix"])
+def test_the_walk_never_reads_the_report_being_written(
+    mode: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "a.txt").write_text(SECRET_DRAFT, encoding="utf-8")
+    report = drafts / "report.txt"
+    for _ in range(2):  # the report does not exist yet, then it does
+        main([*mode, "--format", "json", "--select", "TG5", "-o", str(report), str(drafts)])
+        capsys.readouterr()
+        paths = [Path(entry["path"]).name for entry in json.loads(report.read_text(encoding="utf-8"))["files"]]
+        assert paths == ["a.txt"]

@@ -155,20 +155,39 @@ def _effective_limits(limits: Limits | None, max_bytes: int | None) -> Limits:
     return limits if max_bytes is None else replace(limits, max_file_size=max_bytes)
 
 
-def discover(paths: Sequence[str], include: Sequence[str] = ("*",), exclude: Sequence[str] = ()) -> Iterator[str]:
+def discover(
+    paths: Sequence[str],
+    include: Sequence[str] = ("*",),
+    exclude: Sequence[str] = (),
+    *,
+    skip: str | os.PathLike[str] | None = None,
+) -> Iterator[str]:
     """Files to read: named files as given, directories walked in sorted order.
 
     A file found in a directory is kept when an include glob and no exclude glob
     matches its path relative to that directory or its name. Hidden files and
     directories (".git", ".DS_Store") are skipped, and so are directories an exclude
     glob matches, FIFOs, sockets and devices. Symbolic links to directories are not
-    followed (no loops).
+    followed (no loops). The file `skip` (the report being written) is never found
+    in a directory, under any name: it is looked up when the walk starts, so a report
+    opened before then is recognised.
     """
+    skipped: tuple[int, int] | None = None
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            yield from _walk(path, "", include, exclude)
+            if skip is not None and skipped is None:
+                skipped = _identity_of(skip)
+            yield from _walk(path, "", include, exclude, skipped)
         else:
             yield path
+
+
+def _identity_of(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None  # not there: nothing to skip
+    return status.st_dev, status.st_ino
 
 
 def _read_at_most(path: str, max_bytes: int) -> bytes:
@@ -179,11 +198,13 @@ def _read_at_most(path: str, max_bytes: int) -> bytes:
         return handle.read(max_bytes + 1)
 
 
-def _walk(root: str, relative: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+def _walk(
+    root: str, relative: str, include: Sequence[str], exclude: Sequence[str], skipped: tuple[int, int] | None
+) -> Iterator[str]:
     directory = os.path.join(root, relative) if relative else root
     try:
         with os.scandir(directory) as scan:
-            entries = sorted((entry.name, _kind(entry)) for entry in scan)
+            entries = sorted((entry.name, _kind(entry)) for entry in scan if not _is_file(entry, skipped))
     except OSError:
         return
     for name, kind in entries:
@@ -192,7 +213,7 @@ def _walk(root: str, relative: str, include: Sequence[str], exclude: Sequence[st
         child = f"{relative}/{name}" if relative else name
         if kind == "directory":
             if not _matches(child, name, exclude):
-                yield from _walk(root, child, include, exclude)
+                yield from _walk(root, child, include, exclude, skipped)
         elif _matches(child, name, include) and not _matches(child, name, exclude):
             yield os.path.join(root, *child.split("/"))
 
@@ -212,6 +233,22 @@ def _kind(entry: os.DirEntry[str]) -> str | None:
         return "file" if entry.is_symlink() and not os.path.exists(entry.path) else None
     except OSError:
         return None
+
+
+def _is_file(entry: os.DirEntry[str], identity: tuple[int, int] | None) -> bool:
+    """Whether `entry` is the file of that (device, inode), itself or through a link."""
+    if identity is None:
+        return False
+    try:
+        if entry.is_symlink():
+            status = entry.stat()
+        elif entry.inode() == identity[1]:  # free from the directory listing; stat only on a match
+            status = entry.stat(follow_symlinks=False)
+        else:
+            return False
+    except OSError:
+        return False
+    return (status.st_dev, status.st_ino) == identity
 
 
 def _matches(relative: str, name: str, globs: Sequence[str]) -> bool:

@@ -103,8 +103,13 @@ def run_check(request: CheckRequest) -> ExitCode:
     for warning in registry.warnings:
         print(f"tglint: warning: {warning}", file=sys.stderr)
 
+    if request.output is not None:
+        clash = _input_at(request.output, request.paths)
+        if clash is not None:
+            return _error(f"{request.output}: the report would overwrite the input {clash}; write it elsewhere")
     linter = Linter(tuple(rules), settings, packs, accepted)
-    paths = discover(request.paths, settings.include, settings.exclude)
+    # Lazy: a directory is walked once the report is open, so the walk knows the report's file.
+    paths = discover(request.paths, settings.include, settings.exclude, skip=request.output)
     if request.fix or request.diff:
         return _run_fixes(linter, paths, request, registry.rules, settings)
     report = open_report(request.output_format, registry.rules, color=request.color)
@@ -346,6 +351,22 @@ def _report_sink(output: Path | None) -> Iterator[Callable[[str], None]]:
             file.write(text)
 
         yield to_file
+
+
+def _input_at(output: Path, paths: Sequence[str]) -> str | None:
+    """The input named on the command line that is the file `output` names (a link or not), if any."""
+    target = os.path.realpath(output)
+    for path in paths:
+        if path == "-":
+            continue
+        if os.path.realpath(path) == target:
+            return path
+        try:
+            if os.path.samefile(path, output):  # hard links and bind mounts
+                return path
+        except OSError:
+            continue  # one of them does not exist yet
+    return None
 
 
 def _error(message: str) -> ExitCode:
