@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import email
 import errno
 import json
 import os
@@ -10,11 +11,13 @@ import stat
 import subprocess
 import sys
 import tempfile
+from email import policy
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 import pytest
-from lintkit import draft_of
+from lintkit import draft_of, lint
 
 from tglint import fixing
 from tglint.cli import main
@@ -235,3 +238,106 @@ def test_the_walk_never_reads_the_report_being_written(
         capsys.readouterr()
         paths = [Path(entry["path"]).name for entry in json.loads(report.read_text(encoding="utf-8"))["files"]]
         assert paths == ["a.txt"]
+
+
+# ----------------------------------------------------------------------------- alternatives
+
+PLAIN = (
+    "Hello,\nSomeone logged in to my account yesterday at 10:30 from Moscow.\n"
+    "My password is Tr0ub4dor&3xQ and I changed it.\nMy number is 13800138000.\n"
+)
+HTML = (
+    "<html><body><p>Hello,</p><p>Someone logged in to my account yesterday at 10:30 from Moscow.</p>"
+    "<p>My password is <b>Tr0ub4dor&amp;3xQ</b> and I changed it.</p><p>My number is 13800138000.</p></body></html>\n"
+)
+
+
+def _alternative_eml(plain: str, html: str, cte: str = "quoted-printable") -> bytes:
+    message = EmailMessage(policy=policy.SMTP)  # CRLF line ends, as mail is sent
+    message["From"] = "Lin <lin@example.com>"
+    message["To"] = "security@telegram.org"
+    message["Subject"] = "[Account Security] - account stolen"
+    message.set_content(plain, cte=cte)
+    message.add_alternative(html, subtype="html", cte=cte)
+    return message.as_bytes()
+
+
+def _alternatives_of(data: bytes) -> dict[str, str]:
+    message = email.message_from_bytes(data, policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    return {part.get_content_type(): part.get_content().replace("\r\n", "\n") for part in message.iter_parts()}
+
+
+def test_a_secret_only_in_the_html_alternative_is_reported_there() -> None:
+    data = _alternative_eml(PLAIN.replace("My password is Tr0ub4dor&3xQ and I changed it.\n", ""), HTML)
+    draft = draft_of(data, "d.eml")
+    assert "Tr0ub4dor&3xQ" not in draft.body.text and "Tr0ub4dor&3xQ" in draft.parts["html"].text
+    [finding] = lint(data, "d.eml", select=("TG5",)).findings
+    assert (finding.rule, finding.part, finding.line) == ("TG501", "html", 5)
+    assert finding.message.startswith("HTML version: ") and "Tr0ub4dor" not in finding.message
+
+
+def test_other_rules_judge_the_preferred_alternative_only() -> None:
+    both = lint(_alternative_eml(PLAIN, HTML), "d.eml", region="CN")
+    plain_only = lint(_plain_eml(PLAIN), "d.eml", region="CN")
+    assert {"TG401", "TG501"} <= {f.rule for f in both.findings}
+    assert [(f.rule, f.part, f.line, f.column) for f in both.findings] == [
+        (f.rule, f.part, f.line, f.column) for f in plain_only.findings
+    ]
+    secret = [f for f in both.findings if f.rule == "TG501"]
+    assert len(secret) == 1 and secret[0].fix is not None
+    assert sorted(e.part for e in secret[0].fix.edits) == ["body", "html"]  # one finding, a fix for both
+
+
+def _plain_eml(plain: str) -> bytes:
+    message = EmailMessage(policy=policy.SMTP)
+    message["From"] = "Lin <lin@example.com>"
+    message["To"] = "security@telegram.org"
+    message["Subject"] = "[Account Security] - account stolen"
+    message.set_content(plain, cte="quoted-printable")
+    return message.as_bytes()
+
+
+@pytest.mark.parametrize("cte", ["quoted-printable", "base64", "8bit"])
+def test_fix_masks_the_secret_in_every_alternative(
+    cte: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "d.eml"
+    target.write_bytes(_alternative_eml(PLAIN, HTML, cte))
+    code = main(["--fix", "--region", "CN", "--select", "TG5", "--select", "TG401", str(target)])
+    capsys.readouterr()
+    fixed = target.read_bytes()
+    shown = _alternatives_of(fixed)
+    assert shown["text/plain"] == PLAIN.replace("Tr0ub4dor&3xQ", "********").replace("13800138000", "+86 138 0013 8000")
+    assert shown["text/html"] == HTML.replace("Tr0ub4dor&amp;3xQ", "********")  # the phone is the body's to fix
+    assert code == 0 and main(["--select", "TG5", str(target)]) == 0
+    capsys.readouterr()
+    assert fixed.count(b"\r\n") == fixed.count(b"\n")  # line ends untouched (no CR CR LF)
+
+
+def test_fix_refuses_a_secret_it_cannot_mask_in_every_alternative(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Markup inside the secret: the text shows it whole, the HTML source never holds it whole.
+    split = HTML.replace("<b>Tr0ub4dor&amp;3xQ</b>", "<b>Tr0ub4</b>dor&amp;3xQ")
+    target = tmp_path / "d.eml"
+    original = _alternative_eml(PLAIN, split)
+    target.write_bytes(original)
+    code = main(["--fix", "--region", "CN", "--select", "TG5", "--select", "TG401", str(target)])
+    err = capsys.readouterr().err
+    shown = _alternatives_of(target.read_bytes())
+    assert "Tr0ub4dor&3xQ" in shown["text/plain"] and shown["text/html"] == split
+    assert "+86 138 0013 8000" in shown["text/plain"]  # the other fix still applies
+    assert "could not be changed in all of them, so it is changed in none" in err
+    assert code == 1
+
+
+def test_a_quoted_printable_fix_keeps_crlf_lines_as_they_were(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "d.eml"
+    target.write_bytes(_plain_eml(PLAIN))
+    assert main(["--fix", "--select", "TG501", str(target)]) == 0
+    capsys.readouterr()
+    assert draft_of(target.read_bytes(), "d.eml").body.text == PLAIN.replace("Tr0ub4dor&3xQ", "********").strip()
+    assert b"\r\r\n" not in target.read_bytes()

@@ -31,6 +31,11 @@ def normalise_line_breaks(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# The part holding the text of a MIME draft's alternatives not chosen for the body: the
+# HTML version, mostly, which is what most mail clients show.
+ALTERNATIVE_PART = "html"
+
+
 class RegionKind(StrEnum):
     QUOTED = "quoted"  # "> " lines, "On ... wrote:" blocks, forwarded messages
     SIGNATURE = "signature"
@@ -107,7 +112,7 @@ class Draft:
 
     path: str  # as reported: "drafts/a.eml", "Drafts.mbox#3", "-"
     kind: str  # "mime" or "text"
-    parts: dict[str, Part]  # "subject", "to", "cc", "bcc", "from", "body"
+    parts: dict[str, Part]  # "subject", "to", "cc", "bcc", "from", "body", and ALTERNATIVE_PART
     recipients: tuple[Recipient, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     # Plain-text drafts cannot carry attachments; rules that look for them need to know.

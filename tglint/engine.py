@@ -6,6 +6,7 @@ Pure functions a script can call; the CLI only wires arguments to them.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from tglint.analysis import Analysis
 from tglint.config import Settings
-from tglint.draft import Draft, ReadError
+from tglint.draft import ALTERNATIVE_PART, Draft, ReadError
 from tglint.models import Edit, FileResult, Finding, Fix, Hit, PartView, Severity
 from tglint.packs import PackError, Packs
 from tglint.rule import RuleLike
@@ -36,6 +37,7 @@ class Linter:
         skipped = ignored_for_path(draft.path, self.settings.per_path_ignores)
         language = analysis.language
         findings: list[Finding] = []
+        alternative = self._alternative_analysis(draft, analysis)
         for rule, severity in self._rules_with_severity:
             if skipped and any(matches(s, rule) for s in skipped):
                 continue
@@ -43,6 +45,8 @@ class Linter:
                 continue
             try:
                 hits = list(rule.check(analysis))
+                if alternative is not None and getattr(rule, "checks_alternatives", False):
+                    hits = _with_alternative(hits, rule.check(alternative), draft, alternative)
             except PackError as exc:  # a user's pack entry the rule could not use: said once per run
                 self._problem(f"rule {rule.code} skipped: {exc}")
                 continue
@@ -62,6 +66,16 @@ class Linter:
             notes=draft.notes,
         )
 
+    def _alternative_analysis(self, draft: Draft, analysis: Analysis) -> Analysis | None:
+        """An analysis whose body is the draft's other alternatives' text, in the draft's language."""
+        other = draft.parts.get(ALTERNATIVE_PART)
+        if other is None:
+            return None
+        parts = {name: part for name, part in draft.parts.items() if name not in ("body", ALTERNATIVE_PART)}
+        parts["body"] = replace(other, name="body")
+        settings = replace(self.settings, language=analysis.language)
+        return Analysis(replace(draft, parts=parts), settings, self.packs)
+
     def _problem(self, message: str) -> None:
         if message not in self.problems:
             self.problems.append(message)
@@ -77,6 +91,47 @@ class Linter:
                 yield FileResult(path=item.path, error=item.message)
             else:
                 yield self.lint_draft(item)
+
+
+def _with_alternative(hits: list[Hit], alternative_hits: Iterable[Hit], draft: Draft, where: Analysis) -> list[Hit]:
+    """A rule's hits on the body, and those on the other alternatives the body's do not cover.
+
+    The HTML version mostly repeats the plain text: a secret in both is one finding, whose
+    fix masks it in every alternative; what only the HTML version holds is reported in
+    ALTERNATIVE_PART. Hits on other parts (the subject) were found by the first run already.
+    """
+    body = draft.body.text
+    other = draft.parts[ALTERNATIVE_PART].text
+    covered = {body[hit.start : hit.end] for hit in hits if hit.part == "body"}
+    merged = [
+        replace(hit, fix=_mirrored(hit.fix, body, other)) if hit.sensitive and hit.fix and hit.part == "body" else hit
+        for hit in hits
+    ]
+    label = where.say(en="HTML version: ", zh="HTML 版本：")
+    for hit in alternative_hits:
+        if hit.part != "body" or other[hit.start : hit.end] in covered:
+            continue
+        fix = None
+        if hit.fix is not None:
+            edits = tuple(replace(e, part=ALTERNATIVE_PART) for e in hit.fix.edits if e.part == "body")
+            fix = replace(hit.fix, edits=edits)
+        merged.append(replace(hit, part=ALTERNATIVE_PART, message=label + hit.message, fix=fix))
+    return merged
+
+
+def _mirrored(fix: Fix, body: str, other: str) -> Fix:
+    """`fix` with each body edit repeated wherever the other alternatives hold the same text."""
+    edits = list(fix.edits)
+    for edit in fix.edits:
+        written = body[edit.start : edit.end] if edit.part == "body" else ""
+        if not written:
+            continue
+        # Only whole values: a code must not be masked inside a longer number or word.
+        pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(written)}(?![A-Za-z0-9])")
+        for match in pattern.finditer(other):
+            if not any(e.part == ALTERNATIVE_PART and e.start < match.end() and match.start() < e.end for e in edits):
+                edits.append(Edit(ALTERNATIVE_PART, match.start(), match.end(), edit.content))
+    return replace(fix, edits=tuple(edits))
 
 
 def _excerpts(draft: Draft, findings: Sequence[Finding]) -> dict[str, PartView]:

@@ -10,7 +10,7 @@ transfer encoding. A fix that cannot be applied that way is skipped, never force
 from __future__ import annotations
 
 import base64
-import email
+import html
 import os
 import quopri
 import re
@@ -22,7 +22,7 @@ from email import policy
 from email.message import Message
 from pathlib import Path
 
-from tglint.draft import Draft, line_starts
+from tglint.draft import ALTERNATIVE_PART, Draft, line_starts
 from tglint.models import Edit, FileResult
 
 _HEADER_NAMES = {"subject": "Subject", "to": "To", "cc": "Cc", "bcc": "Bcc", "from": "From"}
@@ -124,10 +124,48 @@ def _fix_mime(data: bytes, draft: Draft, edits: Sequence[Edit]) -> FixOutcome:
                 outcome.fixed, _HEADER_NAMES[part_name], apply_edits_to_text(part.text, part_edits)
             )
             _record(outcome, rewritten, current, part_name, part_edits, "the header could not be located")
-        elif part_name == "body":
-            rewritten = _replace_body_text(outcome.fixed, part.text, part_edits)
-            _record(outcome, rewritten, current, part_name, part_edits, "the text part could not be rewritten in place")
+    _fix_alternatives(outcome, current, {name: by_part[name] for name in _TEXT_PARTS if name in by_part})
     return outcome
+
+
+_TEXT_PARTS = ("body", ALTERNATIVE_PART)
+
+
+def _fix_alternatives(outcome: FixOutcome, current: dict[str, str], edits: dict[str, list[Edit]]) -> None:
+    """Rewrite the body and the other alternatives; a text edited in several is fixed in all or in none.
+
+    A secret masked in the plain text but left in the HTML version would still be sent:
+    when one alternative cannot take an edit, the same text is left alone everywhere and
+    the user is told, and the other edits are tried again without it.
+    """
+    texts = {name: {current[name][e.start : e.end] for e in part_edits} for name, part_edits in edits.items()}
+    shared = set.intersection(*texts.values()) if len(texts) > 1 else set()
+    left_alone: set[str] = set()
+    while True:
+        trial = FixOutcome(outcome.fixed)
+        trial_current = dict(current)
+        failed: set[str] = set()
+        for name, part_edits in edits.items():
+            kept = [e for e in part_edits if current[name][e.start : e.end] not in left_alone]
+            if not kept:
+                continue
+            rewritten = _replace_part_text(trial.fixed, name, current[name], kept)
+            why = "the text part could not be rewritten in place"
+            if not _record(trial, rewritten, trial_current, name, kept, why):
+                failed.update(current[name][e.start : e.end] for e in kept)
+        newly = (failed & shared) - left_alone
+        if not newly:
+            break
+        left_alone |= newly
+    outcome.fixed = trial.fixed
+    outcome.applied += trial.applied
+    outcome.skipped.extend(trial.skipped)
+    current.update(trial_current)
+    if left_alone:
+        outcome.skipped.append(
+            f"{', '.join(edits)}: a text the fix would change in every alternative could not be changed "
+            "in all of them, so it is changed in none (edit it by hand)"
+        )
 
 
 def _record(
@@ -137,19 +175,21 @@ def _record(
     part_name: str,
     edits: Sequence[Edit],
     why: str,
-) -> None:
+) -> bool:
     """Keep a rewrite only when the message reads back as intended; `current` tracks the part texts."""
     if rewritten is None:
         outcome.skipped.append(f"{part_name}: {why}")
-        return
+        return False
     expected = dict(current)
     expected[part_name] = apply_edits_to_text(current[part_name], edits)
-    if not _reads_back(rewritten, expected, part_name):
+    # A rewritten header is folded anew; a text part must read back exactly.
+    if not _reads_back(rewritten, expected, part_name if part_name in _HEADER_NAMES else None):
         outcome.skipped.append(f"{part_name}: the rewritten message does not read back as intended")
-        return
+        return False
     outcome.fixed = rewritten
     outcome.applied += len(edits)
     current[part_name] = expected[part_name]
+    return True
 
 
 def _reads_back(data: bytes, expected: dict[str, str], loosely: str | None = None) -> bool:
@@ -241,24 +281,48 @@ def _b_word(label: str, text: str) -> str:
     return f"=?{label}?B?{base64.b64encode(text.encode(label)).decode('ascii')}?="
 
 
-def _replace_body_text(data: bytes, body: str, edits: Sequence[Edit]) -> bytes | None:
-    message = email.message_from_bytes(data, policy=policy.compat32)
-    for leaf in _text_leaves(message):
-        text = _leaf_text(leaf)
-        if text is None:
-            continue
+def _replace_part_text(data: bytes, part_name: str, part_text: str, edits: Sequence[Edit]) -> bytes | None:
+    """`data` with the MIME leaf that holds the edited text of `part_name` rewritten, or None."""
+    from tglint.reading import text_sources
+
+    for name, leaf, text in text_sources(data):
         core = text.strip("\n")
-        start = body.find(core) if core else -1
+        if name != part_name or not core:
+            continue
+        start = part_text.find(core)
         if start == -1 or not all(start <= e.start and e.end <= start + len(core) for e in edits):
             continue
+        source = _leaf_text(leaf)
+        if source is None:
+            return None
+        if leaf.get_content_type() == "text/html":
+            changes = [(part_text[e.start : e.end], e.content) for e in edits]
+            new_source = _replace_in_html(source, changes)
+            return None if new_source is None else _rewrite_leaf(data, leaf, new_source)
+        if len(source) != len(text):
+            return None  # decoded otherwise than the reader did: offsets would not match
         lead = len(text) - len(text.lstrip("\n"))
-        new_text = apply_edits_to_text(text, edits, offset=start - lead)
-        return _rewrite_leaf(data, leaf, new_text)
+        return _rewrite_leaf(data, leaf, apply_edits_to_text(source, edits, offset=start - lead))
     return None
 
 
-def _text_leaves(message: Message) -> list[Message]:
-    return [p for p in message.walk() if not p.is_multipart() and p.get_content_type() == "text/plain"]
+def _replace_in_html(source: str, changes: Sequence[tuple[str, str]]) -> str | None:
+    """The HTML with each shown text replaced wherever it is written, plainly or with entities.
+
+    The HTML is not rendered again here: the caller reads the rewritten message back
+    and keeps it only if its text is exactly the intended one.
+    """
+    for old, new in dict(changes).items():
+        if not old:
+            return None  # an insertion has no place in the source to find
+        forms = [
+            form for form in dict.fromkeys((old, html.escape(old, quote=False), html.escape(old))) if form in source
+        ]
+        if not forms:
+            return None  # split by markup or written with other entities
+        for form in forms:
+            source = source.replace(form, html.escape(new, quote=False))
+    return source
 
 
 def _leaf_text(leaf: Message) -> str | None:
@@ -269,6 +333,14 @@ def _leaf_text(leaf: Message) -> str | None:
         return payload.decode(leaf.get_content_charset() or "utf-8").replace("\r\n", "\n")
     except (LookupError, UnicodeDecodeError):
         return None
+
+
+def _decoded(leaf: Message, charset: str) -> str:
+    payload = leaf.get_payload(decode=True)
+    try:
+        return payload.decode(charset, errors="replace") if isinstance(payload, bytes) else ""
+    except LookupError:
+        return ""
 
 
 def _rewrite_leaf(data: bytes, leaf: Message, new_text: str) -> bytes | None:
@@ -282,11 +354,19 @@ def _rewrite_leaf(data: bytes, leaf: Message, new_text: str) -> bytes | None:
     if not raw_bytes or data.count(raw_bytes) != 1:
         return None
     newline = "\r\n" if b"\r\n" in raw_bytes else "\n"
+    charset = leaf.get_content_charset() or "utf-8"
+    transfer = (leaf.get("Content-Transfer-Encoding") or "7bit").strip().lower()
+    if transfer == "quoted-printable":
+        inner = "\n"  # a line end is written as itself in quoted-printable: the file's, added below
+    elif transfer == "base64":
+        # Encoded text keeps the line ends it had inside; the encoding's own lines follow the file.
+        inner = "\r\n" if "\r\n" in _decoded(leaf, charset) else "\n"
+    else:
+        inner = newline
     try:
-        encoded = new_text.replace("\n", newline).encode(leaf.get_content_charset() or "utf-8")
+        encoded = new_text.replace("\n", inner).encode(charset)
     except (LookupError, UnicodeEncodeError):
         return None
-    transfer = (leaf.get("Content-Transfer-Encoding") or "7bit").strip().lower()
     if transfer == "base64":
         body = base64.encodebytes(encoded).replace(b"\n", newline.encode())
     elif transfer == "quoted-printable":

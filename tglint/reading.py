@@ -23,9 +23,12 @@ Decisions worth knowing:
   listed as an `Attachment` of type message/rfc822 instead.
 - The body is the text the reader sees: every inline text/plain or text/html part
   (HTML converted to text), in order, joined by blank lines. Inside
-  multipart/alternative only the preferred branch gives text (text/plain over
-  text/html); other branches still give their attachments (inline screenshots of an
-  HTML version are attachments the recipient gets).
+  multipart/alternative only the preferred branch gives the body (text/plain over
+  text/html); the text of the other branches (the HTML version, mostly, which most
+  clients show) goes to the `ALTERNATIVE_PART` part ("html"), read under its own
+  max-body-length budget, where the rules that say so (secrets, personal data) look
+  too. Other branches also give their attachments (inline screenshots of an HTML
+  version are attachments the recipient gets).
 - Attachment sizes are decoded sizes; parts over 1 MB of encoded text are estimated
   without decoding (base64: 3/4 of the characters that are not whitespace).
 - Charsets: the declared charset is tried first (GB2312/GBK labels read as GB18030, a
@@ -104,7 +107,7 @@ from enum import Enum
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from tglint.draft import Attachment, Draft, Part, ReadError, Recipient, normalise_line_breaks
+from tglint.draft import ALTERNATIVE_PART, Attachment, Draft, Part, ReadError, Recipient, normalise_line_breaks
 from tglint.html_text import html_to_text
 from tglint.limits import Limits
 from tglint.quoting import find_regions
@@ -928,16 +931,19 @@ def _header_parts(found: dict[str, tuple[int, int, list[str]]], notes: list[str]
     return parts
 
 
-def _cut_body(text: str, limit: int, notes: list[str]) -> str:
-    """The body up to `limit` characters, cut at a line end when one is near."""
+def _cut_body(text: str, limit: int, notes: list[str], what: str = "body") -> str:
+    """The body (or the text of another alternative) up to `limit` characters, cut at a line end when one is near."""
     if len(text) <= limit:
         return text
     line_end = text.rfind("\n", limit - limit // 10, limit)
     cut = line_end if line_end > 0 else limit
     notes.append(
-        _partial(f"the body is longer than {limit:,} characters; only the first {cut:,} are read", "max-body-length")
+        _partial(f"the {what} is longer than {limit:,} characters; only the first {cut:,} are read", "max-body-length")
     )
     return text[:cut]
+
+
+_PART_NAMES = {"body": "body", ALTERNATIVE_PART: "HTML alternative"}
 
 
 # --------------------------------------------------------------------------- MIME structure
@@ -1156,8 +1162,10 @@ def _read_mime(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draf
             sources[name] = headers.unfolded(name) or ""
     collector = _BodyCollector(budget, headers.charset_hint)
     collector.collect(message)
-    body = _cut_body(_visible(collector.body()), limits.max_body_length, notes)
-    parts["body"] = Part("body", body, regions=find_regions(body))
+    for name in ("body", ALTERNATIVE_PART):
+        text = _cut_body(_visible(collector.text(name)), limits.max_body_length, notes, _PART_NAMES[name])
+        if name == "body" or text.strip():
+            parts[name] = Part(name, text, regions=find_regions(text))
     return Draft(
         path=path,
         kind="mime",
@@ -1167,6 +1175,18 @@ def _read_mime(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draf
         can_attach=True,
         notes=tuple(dict.fromkeys(notes)),
     )
+
+
+def text_sources(data: bytes, limits: Limits | None = None) -> list[tuple[str, Message, str]]:
+    """The MIME leaves a message's body and other alternatives are read from: (part, leaf, text), in order.
+
+    The parse is the reader's own, so a fixer rewrites exactly the leaves the text came from.
+    """
+    budget = _Budget(limits or Limits(), [])
+    message = _parse_message(_repair_header_block(data), budget)
+    collector = _BodyCollector(budget, _charset_hint(message))
+    collector.collect(message)
+    return collector.sources
 
 
 def _repair_header_block(data: bytes) -> bytes:
@@ -1221,22 +1241,28 @@ def _header_continues(data: bytes, start: int) -> bool:
 
 
 class _BodyCollector:
-    """Walks a message's MIME tree for the body text and the attachments."""
+    """Walks a message's MIME tree for the body text, the other alternatives' text and the attachments.
+
+    Each text leaf's text goes `into` a part: "body" (the preferred alternatives),
+    `ALTERNATIVE_PART` (the others), or nowhere (an alternative inside one not chosen).
+    """
 
     def __init__(self, budget: _Budget, charset_hint: str | None) -> None:
-        self.texts: list[str] = []
+        self.texts: dict[str, list[str]] = {"body": [], ALTERNATIVE_PART: []}
+        # Each leaf whose text was read, with its part and its text: what a fixer rewrites.
+        self.sources: list[tuple[str, Message, str]] = []
         self.attachments: list[Attachment] = []
         self._other_branch_attachments: list[Attachment] = []
         self._budget = budget
         self._limits = budget.limits
         self._notes = budget.notes
         self._charset_hint = charset_hint
-        self._text_length = 0
+        self._text_length = dict.fromkeys(self.texts, 0)
 
-    def body(self) -> str:
-        return "\n\n".join(text.strip("\n") for text in self.texts if text.strip())
+    def text(self, part: str = "body") -> str:
+        return "\n\n".join(text.strip("\n") for text in self.texts[part] if text.strip())
 
-    def collect(self, entity: Message, depth: int = 0, *, text_wanted: bool = True) -> None:
+    def collect(self, entity: Message, depth: int = 0, *, into: str | None = "body") -> None:
         if depth > self._limits.max_depth or entity.get(_TOO_DEEP_HEADER) is not None:
             what = f"MIME parts nested deeper than {self._limits.max_depth} levels are skipped"
             self._notes.append(_partial(what, "max-depth"))
@@ -1244,17 +1270,17 @@ class _BodyCollector:
         self._note_defects(entity)
         content_type = _content_type(entity)
         if content_type in _FORWARDED_TYPES:
-            self._collect_forwarded(entity, content_type, depth, text_wanted=text_wanted)
+            self._collect_forwarded(entity, content_type, depth, into=into)
         elif content_type.startswith("message/") and entity.is_multipart():
-            self._add_attachment(Attachment(_filename(entity), content_type, _entity_size(entity)), text_wanted)
+            self._add_attachment(Attachment(_filename(entity), content_type, _entity_size(entity)), into == "body")
         elif entity.is_multipart():
-            self._collect_multipart(entity, content_type, depth, text_wanted=text_wanted)
+            self._collect_multipart(entity, content_type, depth, into=into)
         else:
-            self._collect_leaf(entity, content_type, text_wanted=text_wanted)
+            self._collect_leaf(entity, content_type, into=into)
         if depth == 0:
             self._merge_other_branch_attachments()
 
-    def _collect_multipart(self, entity: Message, content_type: str, depth: int, *, text_wanted: bool) -> None:
+    def _collect_multipart(self, entity: Message, content_type: str, depth: int, *, into: str | None) -> None:
         children = _children(entity)
         chosen = (
             _preferred_alternative(children, self._limits.max_depth)
@@ -1262,26 +1288,27 @@ class _BodyCollector:
             else None
         )
         for index, child in enumerate(children):
-            wanted = text_wanted and (chosen is None or index == chosen)
-            self.collect(child, depth + 1, text_wanted=wanted)
+            # Only the body's alternatives are read: a choice inside a version not chosen is not offered.
+            other = ALTERNATIVE_PART if into == "body" else None
+            self.collect(child, depth + 1, into=into if chosen is None or index == chosen else other)
 
-    def _collect_leaf(self, entity: Message, content_type: str, *, text_wanted: bool) -> None:
+    def _collect_leaf(self, entity: Message, content_type: str, *, into: str | None) -> None:
         filename = _filename(entity)
         # A multipart without a boundary is left unparsed: its text is still the body.
         as_text = "text/plain" if content_type.startswith("multipart/") else content_type
         if as_text in _BODY_TYPES and _shown_inline(_disposition(entity), filename):
-            if text_wanted:
-                self._add_text(entity, as_text)
+            if into is not None:
+                self._add_text(entity, as_text, into)
             return
-        self._add_attachment(Attachment(filename, content_type, _entity_size(entity)), text_wanted)
+        self._add_attachment(Attachment(filename, content_type, _entity_size(entity)), into == "body")
 
-    def _collect_forwarded(self, entity: Message, content_type: str, depth: int, *, text_wanted: bool) -> None:
+    def _collect_forwarded(self, entity: Message, content_type: str, depth: int, *, into: str | None) -> None:
         inner = None
-        if text_wanted and _disposition(entity) != "attachment":
+        if into == "body" and _disposition(entity) != "attachment":
             inner = _inner_message(entity, self._budget, depth + 1)
         if inner is None:
             filename = _filename(entity)
-            self._add_attachment(Attachment(filename, content_type, _entity_size(entity)), text_wanted)
+            self._add_attachment(Attachment(filename, content_type, _entity_size(entity)), into == "body")
             return
         headers = _Headers(inner, self._notes, self._limits)
         lines = [_FORWARD_SEPARATOR]
@@ -1289,28 +1316,31 @@ class _BodyCollector:
             value = headers.text(name)
             if value is not None:
                 lines.append(f"{label}: {value}")
-        self._append_text("\n".join(lines))
+        self._append_text("\n".join(lines), "body")
         self.collect(inner, depth + 1)
 
-    def _add_text(self, entity: Message, content_type: str) -> None:
-        room = self._limits.max_body_length - self._text_length
+    def _add_text(self, entity: Message, content_type: str, into: str) -> None:
+        room = self._limits.max_body_length - self._text_length[into]
         if room <= 0:
-            what = f"the body is longer than {self._limits.max_body_length:,} characters; later text parts are skipped"
+            limit = self._limits.max_body_length
+            what = f"the {_PART_NAMES[into]} is longer than {limit:,} characters; later text parts are skipped"
             self._notes.append(_partial(what, "max-body-length"))
             return
-        self._append_text(self._text_of(entity, content_type, room))
+        text = self._text_of(entity, content_type, room, into)
+        self.sources.append((into, entity, text))
+        self._append_text(text, into)
 
-    def _append_text(self, text: str) -> None:
-        self.texts.append(text)
-        self._text_length += len(text)
+    def _append_text(self, text: str, into: str) -> None:
+        self.texts[into].append(text)
+        self._text_length[into] += len(text)
 
-    def _text_of(self, entity: Message, content_type: str, room: int) -> str:
+    def _text_of(self, entity: Message, content_type: str, room: int, into: str) -> str:
         charset = _safely(entity.get_content_charset, None)
         payload = _decoded_payload(entity)
         if charset:
-            text = _decode_declared(payload, charset, "body", self._notes)
+            text = _decode_declared(payload, charset, into, self._notes)
         else:
-            text = _decode_hinted(payload, self._charset_hint, "body", self._notes)
+            text = _decode_hinted(payload, self._charset_hint, into, self._notes)
         text = normalise_line_breaks(text)
         if content_type != "text/html":
             return text

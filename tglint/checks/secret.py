@@ -671,6 +671,7 @@ class _SecretRule(Rule):
     category = "secret"
     severity = Severity.ERROR
     kinds: ClassVar[frozenset[str]]
+    checks_alternatives = True
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.body_text
