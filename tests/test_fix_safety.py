@@ -7,6 +7,8 @@ import email
 import errno
 import json
 import os
+import quopri
+import re
 import stat
 import subprocess
 import sys
@@ -341,3 +343,80 @@ def test_a_quoted_printable_fix_keeps_crlf_lines_as_they_were(
     capsys.readouterr()
     assert draft_of(target.read_bytes(), "d.eml").body.text == PLAIN.replace("Tr0ub4dor&3xQ", "********").strip()
     assert b"\r\r\n" not in target.read_bytes()
+
+
+# ----------------------------------------------------------------------------- --diff
+
+SOFT_BREAK_QP = b"""From: Lin <lin@example.com>
+To: security@telegram.org
+Subject: [Account Security] - account stolen
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+Content-Transfer-Encoding: quoted-printable
+
+Hello, someone logged in to my account yesterday at 10:30. My password is Tr0ub4=
+dor&3xQ and I changed it.
+"""
+
+
+def _never_shows_the_secret(out: str, secret: str = "Tr0ub4dor&3xQ") -> None:
+    """Not as written, nor quoted-printable or base64 encoded (across lines, at any alignment)."""
+    assert secret not in out
+    # A diff line's first character is its "-", "+" or " ": the encoded text follows it.
+    lines = [line[1:] if line[:1] in "-+ " else line for line in out.splitlines()]
+    assert secret.encode() not in quopri.decodestring("\n".join(lines).encode())
+    runs: list[str] = []
+    side = None  # consecutive base64 lines on the same side of the diff are one encoded text
+    for line in out.splitlines():
+        if re.fullmatch(r"[-+ ][A-Za-z0-9+/=]{4,}", line):
+            if line[0] == side:
+                runs[-1] += line[1:]
+            else:
+                runs.append(line[1:])
+            side = line[0]
+        else:
+            side = None
+    runs += re.findall(r"[A-Za-z0-9+/]{8,}", out)
+    for run in runs:
+        for start in range(4):  # the secret may start anywhere in a base64 quantum
+            piece = run[start:].rstrip("=")
+            decoded = base64.b64decode(piece[: len(piece) // 4 * 4])
+            assert secret.encode()[:8] not in decoded, run
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (_plain_eml(PLAIN), "quoted-printable"),
+        (SOFT_BREAK_QP, "quoted-printable"),
+        (_alternative_eml(PLAIN, HTML, "base64"), "base64"),
+    ],
+    ids=["qp", "qp-soft-break-inside-the-secret", "base64-alternatives"],
+)
+def test_diff_shows_the_decoded_text_masked(
+    data: bytes, encoding: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "d.eml"
+    target.write_bytes(data)
+    code = main(["--diff", "--select", "TG5", str(target)])
+    out = capsys.readouterr().out
+    assert code == 1 and target.read_bytes() == data
+    assert f"keeps its {encoding} transfer encoding" in out.splitlines()[0]
+    assert "+My password is ******** and I changed it." in out.replace(
+        "Hello, someone logged in to my account yesterday at 10:30. ", ""
+    )
+    assert f"--- {target}\t(decoded text)" in out
+    _never_shows_the_secret(out)
+
+
+def test_diff_of_a_plain_text_draft_is_its_own_lines_without_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "d.txt"
+    target.write_bytes(("\x1b[2J" + SECRET_DRAFT.replace("help", "help\u2028now\x0c")).encode())
+    assert main(["--diff", "--select", "TG5", str(target)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"--- {target}\n+++ {target}\n@@ -1,")
+    assert "-My password is Hunter2024!" not in out and "+My password is ********" in out
+    assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]", out)
+    _never_shows_the_secret(out, "Hunter2024")

@@ -849,8 +849,13 @@ _TEXT_HEADER_NAMES = {
 }  # fmt: skip
 
 
+def text_draft_text(data: bytes, notes: list[str] | None = None) -> str:
+    """A plain-text draft's whole text as the reader numbers it: decoded, LF line ends, hidden controls replaced."""
+    return _visible(normalise_line_breaks(_decode_text_file(data, notes if notes is not None else [])))
+
+
 def _read_text_draft(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draft:
-    text = _visible(normalise_line_breaks(_decode_text_file(data, notes)))
+    text = text_draft_text(data, notes)
     lines = text.split("\n")
     parts, body_index = _text_header_parts(lines, notes, limits.max_header_length)
     body_offset = sum(len(line) + 1 for line in lines[:body_index])

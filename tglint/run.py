@@ -17,6 +17,7 @@ from tglint.models import ExitCode
 from tglint.packs import PackError
 
 if TYPE_CHECKING:
+    from tglint.draft import Draft
     from tglint.engine import Linter
     from tglint.models import FileResult
     from tglint.rule import RuleLike
@@ -221,7 +222,7 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
         draft = reread[0]
         new_result = linter.lint_draft(draft)
         if request.diff:
-            _print_diff(path, original, data, result)
+            _print_diff(path, (original, first, found), (data, draft, new_result))
         result = new_result
         if request.diff:
             break
@@ -236,16 +237,11 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
     return [result], applied if data != original else 0
 
 
-def _print_diff(path: str, before: bytes, after: bytes, result: FileResult) -> None:
-    """A unified diff with every secret the original contained masked."""
-    import difflib
+def _print_diff(path: str, before: tuple[bytes, Draft, FileResult], after: tuple[bytes, Draft, FileResult]) -> None:
+    """The fixes as a diff of the decoded text, secrets masked (see `tglint.diffing`)."""
+    from tglint.diffing import decoded_diff
 
-    from tglint.reporters._masking import scrub, secrets
-
-    old = before.decode("utf-8", "replace").splitlines(keepends=True)
-    new = after.decode("utf-8", "replace").splitlines(keepends=True)
-    diff = "".join(difflib.unified_diff(old, new, fromfile=path, tofile=path))
-    sys.stdout.write(scrub(diff, secrets(result)))
+    sys.stdout.write(decoded_diff(path, before, after))
 
 
 # Below this many files, starting worker processes (each loads its own pipelines)
