@@ -102,20 +102,28 @@ def _with_alternative(hits: list[Hit], alternative_hits: Iterable[Hit], draft: D
     """
     body = draft.body.text
     other = draft.parts[ALTERNATIVE_PART].text
-    covered = {body[hit.start : hit.end] for hit in hits if hit.part == "body"}
-    merged = [
-        replace(hit, fix=_mirrored(hit.fix, body, other)) if hit.sensitive and hit.fix and hit.part == "body" else hit
-        for hit in hits
-    ]
+    merged = []
+    mirrored: list[tuple[int, int]] = []  # spans of the other alternatives the body's fixes change
+    same_text: set[str] = set()  # what body hits without such a fix say
+    for hit in hits:
+        if hit.part == "body" and hit.sensitive and hit.fix is not None:
+            fix = _mirrored(hit.fix, body, other)
+            mirrored += [(e.start, e.end) for e in fix.edits if e.part == ALTERNATIVE_PART]
+            hit = replace(hit, fix=fix)
+        elif hit.part == "body":
+            same_text.add(body[hit.start : hit.end])
+        merged.append(hit)
     label = where.say(en="HTML version: ", zh="HTML 版本：")
     for hit in alternative_hits:
-        if hit.part != "body" or other[hit.start : hit.end] in covered:
+        if hit.part != "body" or other[hit.start : hit.end] in same_text:
             continue
-        fix = None
+        if any(start < hit.end and hit.start < end for start, end in mirrored):
+            continue  # the body's finding covers it, and its fix masks it here too
+        moved = None
         if hit.fix is not None:
             edits = tuple(replace(e, part=ALTERNATIVE_PART) for e in hit.fix.edits if e.part == "body")
-            fix = replace(hit.fix, edits=edits)
-        merged.append(replace(hit, part=ALTERNATIVE_PART, message=label + hit.message, fix=fix))
+            moved = replace(hit.fix, edits=edits)
+        merged.append(replace(hit, part=ALTERNATIVE_PART, message=label + hit.message, fix=moved))
     return merged
 
 

@@ -321,7 +321,7 @@ def _replace_in_html(source: str, changes: Sequence[tuple[str, str]]) -> str | N
         if not forms:
             return None  # split by markup or written with other entities
         for form in forms:
-            source = source.replace(form, html.escape(new, quote=False))
+            source = source.replace(form, html.escape(new))  # quotes too: the form may sit in an attribute
     return source
 
 
