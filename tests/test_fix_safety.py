@@ -182,14 +182,15 @@ def test_fix_does_not_overwrite_an_edit_saved_during_the_run(
     assert "changed while tglint was checking it" in report["files"][0]["error"]
 
 
-def test_fix_refuses_a_fifo_without_opening_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_fix_refuses_a_fifo_without_opening_it(mode: str, tmp_path: Path) -> None:
     fifo = tmp_path / "draft.txt"
     os.mkfifo(fifo)
-    command = [sys.executable, "-m", "tglint", "--fix", str(fifo)]
+    command = [sys.executable, "-m", "tglint", mode, str(fifo)]
     # Opening a FIFO for reading waits for a writer: a hang is what this guards against.
     run = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False, cwd=tmp_path)
-    assert run.returncode == 2
-    assert "a FIFO, not a regular file" in run.stdout and "Traceback" not in run.stderr
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "a FIFO, not a regular file" in (run.stdout if mode == "--fix" else run.stderr)
 
 
 def test_a_failed_write_keeps_the_findings_and_adds_the_error(
@@ -206,6 +207,7 @@ def test_a_failed_write_keeps_the_findings_and_adds_the_error(
     out = capsys.readouterr().out
     assert code == 2 and target.read_text(encoding="utf-8") == SECRET_DRAFT
     assert "error: cannot write the fixed draft: No space left on device" in out
+    assert out.endswith("1 file could not be rewritten.\n")
     assert "TG501" in out and "Hunter2024" not in out
 
 

@@ -158,8 +158,12 @@ def _run_fixes(
     for problem in linter.problems:
         print(f"tglint: warning: {problem}", file=sys.stderr)
     if request.diff:
-        verb = "Would fix"
-        print(f"{verb} {fixed_count} finding(s) in {changed} file(s).", file=sys.stderr)
+        from tglint.reporters.text import one_line
+
+        for result in results:  # no report follows a diff: say what could not be read here
+            if result.error is not None:
+                print(f"tglint: error: {one_line(result.path)}: {one_line(result.error)}", file=sys.stderr)
+        print(f"Would fix {fixed_count} finding(s) in {changed} file(s).", file=sys.stderr)
         if any(r.error for r in results):
             return ExitCode.ERROR
         return ExitCode.FINDINGS if changed else ExitCode.OK
