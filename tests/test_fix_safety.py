@@ -422,3 +422,14 @@ def test_diff_of_a_plain_text_draft_is_its_own_lines_without_control_characters(
     assert "-My password is Hunter2024!" not in out and "+My password is ********" in out
     assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]", out)
     _never_shows_the_secret(out, "Hunter2024")
+
+
+def test_the_read_back_check_uses_the_run_limits(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text("[tool.tglint.limits]\nmax-body-length = 400000\n", encoding="utf-8")
+    long_body = "I can no longer log in to my account on my phone.\n" * 4000  # 200,000 characters
+    target = tmp_path / "draft.txt"
+    target.write_text(SECRET_DRAFT + long_body + "My password is Hunter2024! again.\n", encoding="utf-8")
+    assert main(["--config", str(config), "--fix", "--select", "TG5", str(target)]) == 0
+    capsys.readouterr()
+    assert "Hunter2024" not in target.read_text(encoding="utf-8")

@@ -23,6 +23,7 @@ from email.message import Message
 from pathlib import Path
 
 from tglint.draft import ALTERNATIVE_PART, Draft, line_starts
+from tglint.limits import Limits
 from tglint.models import Edit, FileResult
 
 _HEADER_NAMES = {"subject": "Subject", "to": "To", "cc": "Cc", "bcc": "Bcc", "from": "From"}
@@ -59,13 +60,15 @@ def apply_edits_to_text(text: str, edits: Sequence[Edit], offset: int = 0) -> st
     return text
 
 
-def fix_bytes(data: bytes, draft: Draft, edits: Sequence[Edit]) -> FixOutcome:
+def fix_bytes(data: bytes, draft: Draft, edits: Sequence[Edit], limits: Limits | None = None) -> FixOutcome:
+    """`data` with the edits applied, each kept only if the draft reads back (within `limits`) as intended."""
+    limits = limits or Limits()
     if not edits:
         return FixOutcome(data)
     try:
         if draft.kind == "text":
-            return _fix_text_file(data, draft, edits)
-        return _fix_mime(data, draft, edits)
+            return _fix_text_file(data, draft, edits, limits)
+        return _fix_mime(data, draft, edits, limits)
     except Exception as exc:  # real-world mail is endlessly odd: a fix that fails is skipped, never forced
         return FixOutcome(data, skipped=[f"fixes not applied ({type(exc).__name__})"])
 
@@ -73,7 +76,7 @@ def fix_bytes(data: bytes, draft: Draft, edits: Sequence[Edit]) -> FixOutcome:
 # ----------------------------------------------------------------------------- plain text
 
 
-def _fix_text_file(data: bytes, draft: Draft, edits: Sequence[Edit]) -> FixOutcome:
+def _fix_text_file(data: bytes, draft: Draft, edits: Sequence[Edit], limits: Limits) -> FixOutcome:
     decoded = _decode_text(data)
     if decoded is None:
         return FixOutcome(data, skipped=["the file's encoding is not UTF-8 or GB18030: fixes not applied"])
@@ -90,7 +93,7 @@ def _fix_text_file(data: bytes, draft: Draft, edits: Sequence[Edit]) -> FixOutco
     expected = {name: part.text for name, part in draft.parts.items()}
     for name in {e.part for e in edits}:
         expected[name] = apply_edits_to_text(expected[name], [e for e in edits if e.part == name])
-    if not _reads_back(fixed, expected):
+    if not _reads_back(fixed, expected, limits):
         return FixOutcome(data, skipped=["the fixed draft does not read back as intended: fixes not applied"])
     return FixOutcome(fixed, applied=len(edits))
 
@@ -109,7 +112,7 @@ def _decode_text(data: bytes) -> tuple[str, str, bytes] | None:
 # ----------------------------------------------------------------------------- MIME
 
 
-def _fix_mime(data: bytes, draft: Draft, edits: Sequence[Edit]) -> FixOutcome:
+def _fix_mime(data: bytes, draft: Draft, edits: Sequence[Edit], limits: Limits) -> FixOutcome:
     outcome = FixOutcome(data)
     current = {name: part.text for name, part in draft.parts.items()}
     by_part: dict[str, list[Edit]] = {}
@@ -123,15 +126,17 @@ def _fix_mime(data: bytes, draft: Draft, edits: Sequence[Edit]) -> FixOutcome:
             rewritten = _replace_header(
                 outcome.fixed, _HEADER_NAMES[part_name], apply_edits_to_text(part.text, part_edits)
             )
-            _record(outcome, rewritten, current, part_name, part_edits, "the header could not be located")
-    _fix_alternatives(outcome, current, {name: by_part[name] for name in _TEXT_PARTS if name in by_part})
+            _record(outcome, rewritten, current, (part_name, part_edits), limits, "the header could not be located")
+    _fix_alternatives(outcome, current, {name: by_part[name] for name in _TEXT_PARTS if name in by_part}, limits)
     return outcome
 
 
 _TEXT_PARTS = ("body", ALTERNATIVE_PART)
 
 
-def _fix_alternatives(outcome: FixOutcome, current: dict[str, str], edits: dict[str, list[Edit]]) -> None:
+def _fix_alternatives(
+    outcome: FixOutcome, current: dict[str, str], edits: dict[str, list[Edit]], limits: Limits
+) -> None:
     """Rewrite the body and the other alternatives; a text edited in several is fixed in all or in none.
 
     A secret masked in the plain text but left in the HTML version would still be sent:
@@ -149,9 +154,9 @@ def _fix_alternatives(outcome: FixOutcome, current: dict[str, str], edits: dict[
             kept = [e for e in part_edits if current[name][e.start : e.end] not in left_alone]
             if not kept:
                 continue
-            rewritten = _replace_part_text(trial.fixed, name, current[name], kept)
+            rewritten = _replace_part_text(trial.fixed, name, current[name], kept, limits)
             why = "the text part could not be rewritten in place"
-            if not _record(trial, rewritten, trial_current, name, kept, why):
+            if not _record(trial, rewritten, trial_current, (name, kept), limits, why):
                 failed.update(current[name][e.start : e.end] for e in kept)
         newly = (failed & shared) - left_alone
         if not newly:
@@ -172,18 +177,19 @@ def _record(
     outcome: FixOutcome,
     rewritten: bytes | None,
     current: dict[str, str],
-    part_name: str,
-    edits: Sequence[Edit],
+    change: tuple[str, Sequence[Edit]],
+    limits: Limits,
     why: str,
 ) -> bool:
     """Keep a rewrite only when the message reads back as intended; `current` tracks the part texts."""
+    part_name, edits = change
     if rewritten is None:
         outcome.skipped.append(f"{part_name}: {why}")
         return False
     expected = dict(current)
     expected[part_name] = apply_edits_to_text(current[part_name], edits)
     # A rewritten header is folded anew; a text part must read back exactly.
-    if not _reads_back(rewritten, expected, part_name if part_name in _HEADER_NAMES else None):
+    if not _reads_back(rewritten, expected, limits, part_name if part_name in _HEADER_NAMES else None):
         outcome.skipped.append(f"{part_name}: the rewritten message does not read back as intended")
         return False
     outcome.fixed = rewritten
@@ -192,7 +198,7 @@ def _record(
     return True
 
 
-def _reads_back(data: bytes, expected: dict[str, str], loosely: str | None = None) -> bool:
+def _reads_back(data: bytes, expected: dict[str, str], limits: Limits, loosely: str | None = None) -> bool:
     """The fixed draft, read again, has exactly the `expected` part texts.
 
     A part named `loosely` is compared with whitespace runs as one space (a rewritten
@@ -200,7 +206,7 @@ def _reads_back(data: bytes, expected: dict[str, str], loosely: str | None = Non
     """
     from tglint.reading import read_bytes
 
-    items = read_bytes(data, "fixed")
+    items = read_bytes(data, "fixed", limits=limits)
     if len(items) != 1 or not isinstance(items[0], Draft):
         return False
     parts = items[0].parts
@@ -281,11 +287,13 @@ def _b_word(label: str, text: str) -> str:
     return f"=?{label}?B?{base64.b64encode(text.encode(label)).decode('ascii')}?="
 
 
-def _replace_part_text(data: bytes, part_name: str, part_text: str, edits: Sequence[Edit]) -> bytes | None:
+def _replace_part_text(
+    data: bytes, part_name: str, part_text: str, edits: Sequence[Edit], limits: Limits
+) -> bytes | None:
     """`data` with the MIME leaf that holds the edited text of `part_name` rewritten, or None."""
     from tglint.reading import text_sources
 
-    for name, leaf, text in text_sources(data):
+    for name, leaf, text in text_sources(data, limits):
         core = text.strip("\n")
         if name != part_name or not core:
             continue

@@ -213,7 +213,7 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
     applied = 0
     for _ in range(_MAX_FIX_PASSES):
         edits = chosen_edits(result, unsafe=request.unsafe_fixes)
-        outcome = fix_bytes(data, draft, edits)
+        outcome = fix_bytes(data, draft, edits, linter.settings.limits)
         for reason in outcome.skipped:
             print(f"tglint: warning: {path}: fix skipped: {reason}", file=sys.stderr)
         if outcome.fixed == data:
