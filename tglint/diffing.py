@@ -83,7 +83,10 @@ def _encodings_note(path: str, before: bytes, after: bytes) -> str:
     from tglint.reading import text_sources
 
     kept = set()
-    old_sources, new_sources = text_sources(before), text_sources(after)
+    try:
+        old_sources, new_sources = text_sources(before), text_sources(after)
+    except Exception:  # the fix already read both; a note is not worth a traceback
+        return ""
     for (_, _, old), (_, leaf, new) in zip(old_sources, new_sources, strict=False):
         encoding = str(leaf.get("Content-Transfer-Encoding") or "").strip().lower()
         if old != new and encoding in _ENCODED:
