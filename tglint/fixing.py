@@ -1,10 +1,18 @@
 """Applying fixes to a draft file without losing a byte the fix did not mean to change.
 
-A plain-text draft is edited in place at the fixes' lines and columns, keeping its
-encoding and line endings. In a MIME message only the affected header field or the
-affected text part is rewritten: other headers, their order, other parts and
-attachments stay byte-identical, and a rewritten part keeps its charset and
-transfer encoding. A fix that cannot be applied that way is skipped, never forced.
+A plain-text draft is edited in place at the fixes' lines and columns (lines as
+`tglint.draft.LINE_BREAK` defines them, as the reader does), keeping its encoding and
+line endings. In a MIME message only the affected header field or the affected text
+part is rewritten: other headers, their order, other parts and attachments stay
+byte-identical, and a rewritten part keeps its charset and transfer encoding. An
+HTML alternative is edited in its source, where the shown text is written. Every
+rewrite is read back and kept only if the draft's text is exactly the intended one;
+a fix that cannot be applied that way is skipped, never forced, and a text a fix
+changes in several alternatives is changed in all of them or in none.
+
+Files: a draft is read once (`take_snapshot`) and written (`write_fixed`) only if it
+still holds those bytes, through a temporary file renamed over it; what cannot be
+rewritten without losing something (see `write_fixed`) is refused with `FixRefused`.
 """
 
 from __future__ import annotations
