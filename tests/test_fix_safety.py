@@ -53,6 +53,17 @@ def test_fix_lands_where_the_reader_located_it(
     assert code == 0 and "Fixed 2 finding(s) in 1 file(s)." in captured.err
 
 
+@pytest.mark.parametrize("char", ["入", "\u2028", "\x0c"])
+def test_form_detection_splits_header_lines_as_the_reader_does(char: str) -> None:
+    # "入" is E5 85 A5 in UTF-8: read as Latin-1, 0x85 is NEL, where str.splitlines() breaks.
+    data = (
+        f"Subject: {char}口 problem\nTo: support@telegram.org\nMessage-ID: <a@example.com>\n"
+        "Content-Type: text/plain; charset=utf-8\n\nhello\n"
+    ).encode()
+    draft = draft_of(data, "d.eml")
+    assert draft.kind == "mime" and draft.body.text == "hello"
+
+
 def _gbk_subject_eml(subject: str, label: str = "gbk") -> bytes:
     encoded = base64.b64encode(subject.encode(label)).decode("ascii")
     return (

@@ -107,7 +107,16 @@ from enum import Enum
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from tglint.draft import ALTERNATIVE_PART, Attachment, Draft, Part, ReadError, Recipient, normalise_line_breaks
+from tglint.draft import (
+    ALTERNATIVE_PART,
+    LINE_BREAK,
+    Attachment,
+    Draft,
+    Part,
+    ReadError,
+    Recipient,
+    normalise_line_breaks,
+)
 from tglint.html_text import html_to_text
 from tglint.limits import Limits
 from tglint.quoting import find_regions
@@ -325,7 +334,11 @@ def _detect_form(content: bytes) -> _Form:
 
 def _starts_with_message_headers(head: bytes) -> bool:
     """Whether `head` opens with a header block only a real message would have."""
-    lines = _LEADING_BLANK_LINES.sub(b"", head, count=1).decode("latin-1").splitlines()
+    # Latin-1 keeps every byte one character; str.splitlines() would also break at bytes
+    # 0x85 and 0x1C-0x1E, which UTF-8 text holds ("入" is E5 85 A5).
+    lines = LINE_BREAK.split(_LEADING_BLANK_LINES.sub(b"", head, count=1).decode("latin-1"))
+    if lines[-1] == "":
+        lines.pop()  # after the last line end
     for index, line in enumerate(lines):
         if not line:
             return False
