@@ -308,8 +308,10 @@ def test_no_other_output_prints_a_seeded_secret(name: str, seed: Seed, runs: Run
 
 def test_the_diff_shows_what_a_mime_message_s_fix_changes_decoded(runs: Runs) -> None:
     diff = runs.others["diff"].stdout
-    assert "zh-subject-encoded.eml (subject)" in diff
-    assert "+我的密码是 ******** 请帮我恢复账号" in diff
+    assert "zh-subject-encoded.eml" in diff
+    # The RFC 2047-encoded subject is shown decoded, its secret masked on both sides.
+    assert "+Subject: 我的密码是 ******** 请帮我恢复账号" in diff
+    assert "-Subject: 我的密码是 *" in diff
 
 
 def test_a_rule_that_raises_with_the_draft_is_one_warning_without_it(runs: Runs) -> None:

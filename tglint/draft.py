@@ -12,7 +12,28 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-_NEWLINE = re.compile("\n")
+# The one definition of a line, for reading, positions, reports and fixes: a line ends
+# at LF, CR or CRLF. The other characters `str.splitlines()` breaks at (VT, FF, FS, GS,
+# RS, NEL, U+2028, U+2029) are characters inside a line: no mail client or editor
+# numbers lines by them, and a fixer that did would put its edits at the wrong places.
+LINE_BREAK = re.compile("\r\n|\r|\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of `text` starts; the first is 0."""
+    starts = [0]
+    starts.extend(match.end() for match in LINE_BREAK.finditer(text))
+    return starts
+
+
+def normalise_line_breaks(text: str) -> str:
+    """`text` with every line break (as `LINE_BREAK` defines them) written as LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# The part holding the text of a MIME draft's alternatives not chosen for the body: the
+# HTML version, mostly, which is what most mail clients show.
+ALTERNATIVE_PART = "html"
 
 
 class RegionKind(StrEnum):
@@ -42,9 +63,7 @@ class Part:
     _line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        starts = [0]
-        starts.extend(m.end() for m in _NEWLINE.finditer(self.text))
-        object.__setattr__(self, "_line_starts", tuple(starts))
+        object.__setattr__(self, "_line_starts", tuple(line_starts(self.text)))
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a character offset, in the file's own numbering."""
@@ -93,7 +112,8 @@ class Draft:
 
     path: str  # as reported: "drafts/a.eml", "Drafts.mbox#3", "-"
     kind: str  # "mime" or "text"
-    parts: dict[str, Part]  # "subject", "to", "cc", "bcc", "from", "body", "attachments" (file names)
+    # "subject", "to", "cc", "bcc", "from", "body", ALTERNATIVE_PART, "attachments" (file names)
+    parts: dict[str, Part]
     recipients: tuple[Recipient, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     # Plain-text drafts cannot carry attachments; rules that look for them need to know.

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tglint.analysis import Analysis
 from tglint.config import Settings
-from tglint.draft import Draft, Part, ReadError
+from tglint.draft import ALTERNATIVE_PART, Draft, Part, ReadError
 from tglint.models import Edit, FileResult, Finding, Fix, Hit, PartView, Severity, Span
 from tglint.packs import PackError, Packs
 from tglint.rule import RuleLike
@@ -40,6 +40,7 @@ class Linter:
         language = analysis.language
         hits: list[tuple[RuleLike, Severity, Hit]] = []
         ran: set[str] = set()
+        alternative = self._alternative_analysis(draft, analysis)
         for rule, severity in self._rules_with_severity:
             if skipped and any(matches(s, rule) for s in skipped):
                 continue
@@ -47,7 +48,7 @@ class Linter:
                 continue
             ran.add(rule.code)
             try:
-                rule_hits = list(rule.check(analysis))
+                rule_hits = _rule_hits(rule, analysis, alternative)
             except PackError as exc:  # a user's pack entry the rule could not use: said once per run
                 self._problem(f"rule {rule.code} skipped: {exc}")
                 continue
@@ -55,7 +56,8 @@ class Linter:
                 self._problem(f"{draft.path}: rule {rule.code} failed ({type(exc).__name__}); skipped")
                 continue
             hits.extend((rule, severity, hit) for hit in rule_hits)
-        hidden = _Hidden(draft, [hit for _, _, hit in hits] + _masking_hits(analysis, self._masking_rules, ran))
+        masking = _masking_hits(analysis, alternative, self._masking_rules, ran)
+        hidden = _Hidden(draft, [hit for _, _, hit in hits] + masking)
         findings = [_finding(rule, severity, hit, draft, hidden) for rule, severity, hit in hits]
         findings = _with_fingerprints(findings)
         kept = tuple(sorted((f for f in findings if f.fingerprint not in self.accepted), key=lambda f: f.sort_key))
@@ -69,6 +71,16 @@ class Linter:
             notes=draft.notes,
             hidden=hidden.spans,
         )
+
+    def _alternative_analysis(self, draft: Draft, analysis: Analysis) -> Analysis | None:
+        """An analysis whose body is the draft's other alternatives' text, in the draft's language."""
+        other = draft.parts.get(ALTERNATIVE_PART)
+        if other is None:
+            return None
+        parts = {name: part for name, part in draft.parts.items() if name not in ("body", ALTERNATIVE_PART)}
+        parts["body"] = replace(other, name="body")
+        settings = replace(self.settings, language=analysis.language)
+        return Analysis(replace(draft, parts=parts), settings, self.packs)
 
     def _problem(self, message: str) -> None:
         if message not in self.problems:
@@ -95,6 +107,55 @@ class Linter:
                 yield self.lint_draft(item)
 
 
+def _with_alternative(hits: list[Hit], alternative_hits: Iterable[Hit], draft: Draft, where: Analysis) -> list[Hit]:
+    """A rule's hits on the body, and those on the other alternatives the body's do not cover.
+
+    The HTML version mostly repeats the plain text: a secret in both is one finding, whose
+    fix masks it in every alternative; what only the HTML version holds is reported in
+    ALTERNATIVE_PART. Hits on other parts (the subject) were found by the first run already.
+    """
+    body = draft.body.text
+    other = draft.parts[ALTERNATIVE_PART].text
+    merged = []
+    mirrored: list[tuple[int, int]] = []  # spans of the other alternatives the body's fixes change
+    same_text: set[str] = set()  # what body hits without such a fix say
+    for hit in hits:
+        if hit.part == "body" and hit.sensitive and hit.fix is not None:
+            fix = _mirrored(hit.fix, body, other)
+            mirrored += [(e.start, e.end) for e in fix.edits if e.part == ALTERNATIVE_PART]
+            hit = replace(hit, fix=fix)
+        elif hit.part == "body":
+            same_text.add(body[hit.start : hit.end])
+        merged.append(hit)
+    label = where.say(en="HTML version: ", zh="HTML 版本：")
+    for hit in alternative_hits:
+        if hit.part != "body" or other[hit.start : hit.end] in same_text:
+            continue
+        if any(start < hit.end and hit.start < end for start, end in mirrored):
+            continue  # the body's finding covers it, and its fix masks it here too
+        moved = None
+        if hit.fix is not None:
+            edits = tuple(replace(e, part=ALTERNATIVE_PART) for e in hit.fix.edits if e.part == "body")
+            moved = replace(hit.fix, edits=edits)
+        merged.append(replace(hit, part=ALTERNATIVE_PART, message=label + hit.message, fix=moved))
+    return merged
+
+
+def _mirrored(fix: Fix, body: str, other: str) -> Fix:
+    """`fix` with each body edit repeated wherever the other alternatives hold the same text."""
+    edits = list(fix.edits)
+    for edit in fix.edits:
+        written = body[edit.start : edit.end] if edit.part == "body" else ""
+        if not written:
+            continue
+        # Only whole values: a code must not be masked inside a longer number or word.
+        pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(written)}(?![A-Za-z0-9])")
+        for match in pattern.finditer(other):
+            if not any(e.part == ALTERNATIVE_PART and e.start < match.end() and match.start() < e.end for e in edits):
+                edits.append(Edit(ALTERNATIVE_PART, match.start(), match.end(), edit.content))
+    return replace(fix, edits=tuple(edits))
+
+
 def _excerpts(draft: Draft, spans: Sequence[Finding | Span]) -> dict[str, PartView]:
     """The lines reports show (and those holding text they must mask), and nothing more: results of
     big batches stay small."""
@@ -108,14 +169,24 @@ def _excerpts(draft: Draft, spans: Sequence[Finding | Span]) -> dict[str, PartVi
     }
 
 
-def _masking_hits(analysis: Analysis, rules: Sequence[RuleLike], ran: set[str]) -> list[Hit]:
+def _rule_hits(rule: RuleLike, analysis: Analysis, alternative: Analysis | None) -> list[Hit]:
+    """A rule's hits on the draft, and on its other alternatives when the rule looks there too."""
+    hits = list(rule.check(analysis))
+    if alternative is not None and getattr(rule, "checks_alternatives", False):
+        hits = _with_alternative(hits, rule.check(alternative), analysis.draft, alternative)
+    return hits
+
+
+def _masking_hits(
+    analysis: Analysis, alternative: Analysis | None, rules: Sequence[RuleLike], ran: set[str]
+) -> list[Hit]:
     """The sensitive hits of the masking rules that were not run as selected rules."""
     hits: list[Hit] = []
     for rule in rules:
         if rule.code in ran:
             continue
         try:
-            hits.extend(hit for hit in rule.check(analysis) if hit.sensitive)
+            hits.extend(hit for hit in _rule_hits(rule, analysis, alternative) if hit.sensitive)
         except Exception:  # only masking is at stake here; a selected rule says its own problems
             continue
     return hits

@@ -106,7 +106,7 @@ class Finding:
         return (_PART_ORDER.get(self.part, 9), self.line, self.column, self.rule, self.message)
 
 
-_PART_ORDER = {"to": 0, "cc": 1, "bcc": 2, "from": 3, "subject": 4, "body": 5, "attachments": 6}
+_PART_ORDER = {"to": 0, "cc": 1, "bcc": 2, "from": 3, "subject": 4, "body": 5, "html": 6, "attachments": 7}
 
 
 @dataclass(frozen=True, slots=True)

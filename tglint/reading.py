@@ -23,9 +23,12 @@ Decisions worth knowing:
   listed as an `Attachment` of type message/rfc822 instead.
 - The body is the text the reader sees: every inline text/plain or text/html part
   (HTML converted to text), in order, joined by blank lines. Inside
-  multipart/alternative only the preferred branch gives text (text/plain over
-  text/html); other branches still give their attachments (inline screenshots of an
-  HTML version are attachments the recipient gets).
+  multipart/alternative only the preferred branch gives the body (text/plain over
+  text/html); the text of the other branches (the HTML version, mostly, which most
+  clients show) goes to the `ALTERNATIVE_PART` part ("html"), read under its own
+  max-body-length budget, where the rules that say so (secrets, personal data) look
+  too. Other branches also give their attachments (inline screenshots of an HTML
+  version are attachments the recipient gets).
 - Attachment sizes are decoded sizes; parts over 1 MB of encoded text are estimated
   without decoding (base64: 3/4 of the characters that are not whitespace).
 - Charsets: the declared charset is tried first (GB2312/GBK labels read as GB18030, a
@@ -104,7 +107,16 @@ from enum import Enum
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from tglint.draft import Attachment, Draft, Part, ReadError, Recipient
+from tglint.draft import (
+    ALTERNATIVE_PART,
+    LINE_BREAK,
+    Attachment,
+    Draft,
+    Part,
+    ReadError,
+    Recipient,
+    normalise_line_breaks,
+)
 from tglint.html_text import html_to_text
 from tglint.limits import Limits
 from tglint.quoting import find_regions
@@ -155,20 +167,39 @@ def _effective_limits(limits: Limits | None, max_bytes: int | None) -> Limits:
     return limits if max_bytes is None else replace(limits, max_file_size=max_bytes)
 
 
-def discover(paths: Sequence[str], include: Sequence[str] = ("*",), exclude: Sequence[str] = ()) -> Iterator[str]:
+def discover(
+    paths: Sequence[str],
+    include: Sequence[str] = ("*",),
+    exclude: Sequence[str] = (),
+    *,
+    skip: str | os.PathLike[str] | None = None,
+) -> Iterator[str]:
     """Files to read: named files as given, directories walked in sorted order.
 
     A file found in a directory is kept when an include glob and no exclude glob
     matches its path relative to that directory or its name. Hidden files and
     directories (".git", ".DS_Store") are skipped, and so are directories an exclude
     glob matches, FIFOs, sockets and devices. Symbolic links to directories are not
-    followed (no loops).
+    followed (no loops). The file `skip` (the report being written) is never found
+    in a directory, under any name: it is looked up when the walk starts, so a report
+    opened before then is recognised.
     """
+    skipped: tuple[int, int] | None = None
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            yield from _walk(path, "", include, exclude)
+            if skip is not None and skipped is None:
+                skipped = _identity_of(skip)
+            yield from _walk(path, "", include, exclude, skipped)
         else:
             yield path
+
+
+def _identity_of(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None  # not there: nothing to skip
+    return status.st_dev, status.st_ino
 
 
 def _read_at_most(path: str, max_bytes: int) -> bytes:
@@ -179,11 +210,13 @@ def _read_at_most(path: str, max_bytes: int) -> bytes:
         return handle.read(max_bytes + 1)
 
 
-def _walk(root: str, relative: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
+def _walk(
+    root: str, relative: str, include: Sequence[str], exclude: Sequence[str], skipped: tuple[int, int] | None
+) -> Iterator[str]:
     directory = os.path.join(root, relative) if relative else root
     try:
         with os.scandir(directory) as scan:
-            entries = sorted((entry.name, _kind(entry)) for entry in scan)
+            entries = sorted((entry.name, _kind(entry)) for entry in scan if not _is_file(entry, skipped))
     except OSError:
         return
     for name, kind in entries:
@@ -192,7 +225,7 @@ def _walk(root: str, relative: str, include: Sequence[str], exclude: Sequence[st
         child = f"{relative}/{name}" if relative else name
         if kind == "directory":
             if not _matches(child, name, exclude):
-                yield from _walk(root, child, include, exclude)
+                yield from _walk(root, child, include, exclude, skipped)
         elif _matches(child, name, include) and not _matches(child, name, exclude):
             yield os.path.join(root, *child.split("/"))
 
@@ -212,6 +245,22 @@ def _kind(entry: os.DirEntry[str]) -> str | None:
         return "file" if entry.is_symlink() and not os.path.exists(entry.path) else None
     except OSError:
         return None
+
+
+def _is_file(entry: os.DirEntry[str], identity: tuple[int, int] | None) -> bool:
+    """Whether `entry` is the file of that (device, inode), itself or through a link."""
+    if identity is None:
+        return False
+    try:
+        if entry.is_symlink():
+            status = entry.stat()
+        elif entry.inode() == identity[1]:  # free from the directory listing; stat only on a match
+            status = entry.stat(follow_symlinks=False)
+        else:
+            return False
+    except OSError:
+        return False
+    return (status.st_dev, status.st_ino) == identity
 
 
 def _matches(relative: str, name: str, globs: Sequence[str]) -> bool:
@@ -285,7 +334,11 @@ def _detect_form(content: bytes) -> _Form:
 
 def _starts_with_message_headers(head: bytes) -> bool:
     """Whether `head` opens with a header block only a real message would have."""
-    lines = _LEADING_BLANK_LINES.sub(b"", head, count=1).decode("latin-1").splitlines()
+    # Latin-1 keeps every byte one character; str.splitlines() would also break at bytes
+    # 0x85 and 0x1C-0x1E, which UTF-8 text holds ("入" is E5 85 A5).
+    lines = LINE_BREAK.split(_LEADING_BLANK_LINES.sub(b"", head, count=1).decode("latin-1"))
+    if lines[-1] == "":
+        lines.pop()  # after the last line end
     for index, line in enumerate(lines):
         if not line:
             return False
@@ -809,8 +862,13 @@ _TEXT_HEADER_NAMES = {
 }  # fmt: skip
 
 
+def text_draft_text(data: bytes, notes: list[str] | None = None) -> str:
+    """A plain-text draft's whole text as the reader numbers it: decoded, LF line ends, hidden controls replaced."""
+    return _visible(normalise_line_breaks(_decode_text_file(data, notes if notes is not None else [])))
+
+
 def _read_text_draft(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draft:
-    text = _visible(_normalise_newlines(_decode_text_file(data, notes)))
+    text = text_draft_text(data, notes)
     lines = text.split("\n")
     parts, body_index = _text_header_parts(lines, notes, limits.max_header_length)
     body_offset = sum(len(line) + 1 for line in lines[:body_index])
@@ -835,10 +893,6 @@ def _decode_text_file(data: bytes, notes: list[str]) -> str:
     if data.startswith(_UTF16_BOMS):
         return data.decode("utf-16", errors="replace")
     return _decode_undeclared(data.removeprefix(_UTF8_BOM), "file", notes)
-
-
-def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # Control characters no mail client shows. Some would drive the terminal a report is
@@ -895,16 +949,19 @@ def _header_parts(found: dict[str, tuple[int, int, list[str]]], notes: list[str]
     return parts
 
 
-def _cut_body(text: str, limit: int, notes: list[str]) -> str:
-    """The body up to `limit` characters, cut at a line end when one is near."""
+def _cut_body(text: str, limit: int, notes: list[str], what: str = "body") -> str:
+    """The body (or the text of another alternative) up to `limit` characters, cut at a line end when one is near."""
     if len(text) <= limit:
         return text
     line_end = text.rfind("\n", limit - limit // 10, limit)
     cut = line_end if line_end > 0 else limit
     notes.append(
-        _partial(f"the body is longer than {limit:,} characters; only the first {cut:,} are read", "max-body-length")
+        _partial(f"the {what} is longer than {limit:,} characters; only the first {cut:,} are read", "max-body-length")
     )
     return text[:cut]
+
+
+_PART_NAMES = {"body": "body", ALTERNATIVE_PART: "HTML alternative"}
 
 
 # --------------------------------------------------------------------------- MIME structure
@@ -1123,8 +1180,10 @@ def _read_mime(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draf
             sources[name] = headers.unfolded(name) or ""
     collector = _BodyCollector(budget, headers.charset_hint)
     collector.collect(message)
-    body = _cut_body(_visible(collector.body()), limits.max_body_length, notes)
-    parts["body"] = Part("body", body, regions=find_regions(body))
+    for name in ("body", ALTERNATIVE_PART):
+        text = _cut_body(_visible(collector.text(name)), limits.max_body_length, notes, _PART_NAMES[name])
+        if name == "body" or text.strip():
+            parts[name] = Part(name, text, regions=find_regions(text))
     names = [_visible_line(a.filename) for a in collector.attachments if a.filename]
     if names:
         # The names the recipient sees, one a line: what they say is sent too.
@@ -1138,6 +1197,18 @@ def _read_mime(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draf
         can_attach=True,
         notes=tuple(dict.fromkeys(notes)),
     )
+
+
+def text_sources(data: bytes, limits: Limits | None = None) -> list[tuple[str, Message, str]]:
+    """The MIME leaves a message's body and other alternatives are read from: (part, leaf, text), in order.
+
+    The parse is the reader's own, so a fixer rewrites exactly the leaves the text came from.
+    """
+    budget = _Budget(limits or Limits(), [])
+    message = _parse_message(_repair_header_block(data), budget)
+    collector = _BodyCollector(budget, _charset_hint(message))
+    collector.collect(message)
+    return collector.sources
 
 
 def _repair_header_block(data: bytes) -> bytes:
@@ -1192,22 +1263,28 @@ def _header_continues(data: bytes, start: int) -> bool:
 
 
 class _BodyCollector:
-    """Walks a message's MIME tree for the body text and the attachments."""
+    """Walks a message's MIME tree for the body text, the other alternatives' text and the attachments.
+
+    Each text leaf's text goes `into` a part: "body" (the preferred alternatives),
+    `ALTERNATIVE_PART` (the others), or nowhere (an alternative inside one not chosen).
+    """
 
     def __init__(self, budget: _Budget, charset_hint: str | None) -> None:
-        self.texts: list[str] = []
+        self.texts: dict[str, list[str]] = {"body": [], ALTERNATIVE_PART: []}
+        # Each leaf whose text was read, with its part and its text: what a fixer rewrites.
+        self.sources: list[tuple[str, Message, str]] = []
         self.attachments: list[Attachment] = []
         self._other_branch_attachments: list[Attachment] = []
         self._budget = budget
         self._limits = budget.limits
         self._notes = budget.notes
         self._charset_hint = charset_hint
-        self._text_length = 0
+        self._text_length = dict.fromkeys(self.texts, 0)
 
-    def body(self) -> str:
-        return "\n\n".join(text.strip("\n") for text in self.texts if text.strip())
+    def text(self, part: str = "body") -> str:
+        return "\n\n".join(text.strip("\n") for text in self.texts[part] if text.strip())
 
-    def collect(self, entity: Message, depth: int = 0, *, text_wanted: bool = True) -> None:
+    def collect(self, entity: Message, depth: int = 0, *, into: str | None = "body") -> None:
         if depth > self._limits.max_depth or entity.get(_TOO_DEEP_HEADER) is not None:
             what = f"MIME parts nested deeper than {self._limits.max_depth} levels are skipped"
             self._notes.append(_partial(what, "max-depth"))
@@ -1215,17 +1292,17 @@ class _BodyCollector:
         self._note_defects(entity)
         content_type = _content_type(entity)
         if content_type in _FORWARDED_TYPES:
-            self._collect_forwarded(entity, content_type, depth, text_wanted=text_wanted)
+            self._collect_forwarded(entity, content_type, depth, into=into)
         elif content_type.startswith("message/") and entity.is_multipart():
-            self._add_attachment(Attachment(_filename(entity), content_type, _entity_size(entity)), text_wanted)
+            self._add_attachment(Attachment(_filename(entity), content_type, _entity_size(entity)), into == "body")
         elif entity.is_multipart():
-            self._collect_multipart(entity, content_type, depth, text_wanted=text_wanted)
+            self._collect_multipart(entity, content_type, depth, into=into)
         else:
-            self._collect_leaf(entity, content_type, text_wanted=text_wanted)
+            self._collect_leaf(entity, content_type, into=into)
         if depth == 0:
             self._merge_other_branch_attachments()
 
-    def _collect_multipart(self, entity: Message, content_type: str, depth: int, *, text_wanted: bool) -> None:
+    def _collect_multipart(self, entity: Message, content_type: str, depth: int, *, into: str | None) -> None:
         children = _children(entity)
         chosen = (
             _preferred_alternative(children, self._limits.max_depth)
@@ -1233,26 +1310,27 @@ class _BodyCollector:
             else None
         )
         for index, child in enumerate(children):
-            wanted = text_wanted and (chosen is None or index == chosen)
-            self.collect(child, depth + 1, text_wanted=wanted)
+            # Only the body's alternatives are read: a choice inside a version not chosen is not offered.
+            other = ALTERNATIVE_PART if into == "body" else None
+            self.collect(child, depth + 1, into=into if chosen is None or index == chosen else other)
 
-    def _collect_leaf(self, entity: Message, content_type: str, *, text_wanted: bool) -> None:
+    def _collect_leaf(self, entity: Message, content_type: str, *, into: str | None) -> None:
         filename = _filename(entity)
         # A multipart without a boundary is left unparsed: its text is still the body.
         as_text = "text/plain" if content_type.startswith("multipart/") else content_type
         if as_text in _BODY_TYPES and _shown_inline(_disposition(entity), filename):
-            if text_wanted:
-                self._add_text(entity, as_text)
+            if into is not None:
+                self._add_text(entity, as_text, into)
             return
-        self._add_attachment(Attachment(filename, content_type, _entity_size(entity)), text_wanted)
+        self._add_attachment(Attachment(filename, content_type, _entity_size(entity)), into == "body")
 
-    def _collect_forwarded(self, entity: Message, content_type: str, depth: int, *, text_wanted: bool) -> None:
+    def _collect_forwarded(self, entity: Message, content_type: str, depth: int, *, into: str | None) -> None:
         inner = None
-        if text_wanted and _disposition(entity) != "attachment":
+        if into == "body" and _disposition(entity) != "attachment":
             inner = _inner_message(entity, self._budget, depth + 1)
         if inner is None:
             filename = _filename(entity)
-            self._add_attachment(Attachment(filename, content_type, _entity_size(entity)), text_wanted)
+            self._add_attachment(Attachment(filename, content_type, _entity_size(entity)), into == "body")
             return
         headers = _Headers(inner, self._notes, self._limits)
         lines = [_FORWARD_SEPARATOR]
@@ -1260,29 +1338,32 @@ class _BodyCollector:
             value = headers.text(name)
             if value is not None:
                 lines.append(f"{label}: {value}")
-        self._append_text("\n".join(lines))
+        self._append_text("\n".join(lines), "body")
         self.collect(inner, depth + 1)
 
-    def _add_text(self, entity: Message, content_type: str) -> None:
-        room = self._limits.max_body_length - self._text_length
+    def _add_text(self, entity: Message, content_type: str, into: str) -> None:
+        room = self._limits.max_body_length - self._text_length[into]
         if room <= 0:
-            what = f"the body is longer than {self._limits.max_body_length:,} characters; later text parts are skipped"
+            limit = self._limits.max_body_length
+            what = f"the {_PART_NAMES[into]} is longer than {limit:,} characters; later text parts are skipped"
             self._notes.append(_partial(what, "max-body-length"))
             return
-        self._append_text(self._text_of(entity, content_type, room))
+        text = self._text_of(entity, content_type, room, into)
+        self.sources.append((into, entity, text))
+        self._append_text(text, into)
 
-    def _append_text(self, text: str) -> None:
-        self.texts.append(text)
-        self._text_length += len(text)
+    def _append_text(self, text: str, into: str) -> None:
+        self.texts[into].append(text)
+        self._text_length[into] += len(text)
 
-    def _text_of(self, entity: Message, content_type: str, room: int) -> str:
+    def _text_of(self, entity: Message, content_type: str, room: int, into: str) -> str:
         charset = _safely(entity.get_content_charset, None)
         payload = _decoded_payload(entity)
         if charset:
-            text = _decode_declared(payload, charset, "body", self._notes)
+            text = _decode_declared(payload, charset, into, self._notes)
         else:
-            text = _decode_hinted(payload, self._charset_hint, "body", self._notes)
-        text = _normalise_newlines(text)
+            text = _decode_hinted(payload, self._charset_hint, into, self._notes)
+        text = normalise_line_breaks(text)
         if content_type != "text/html":
             return text
         readable = room * _HTML_PER_TEXT_CHAR

@@ -66,6 +66,9 @@ class Rule:
     languages: ClassVar[frozenset[str]] = frozenset({"zh", "en"})
     summary: ClassVar[str]
     doc: ClassVar[RuleDoc]
+    # Whether the rule also checks the text of the alternatives not chosen for the body
+    # (a multipart/alternative mail's HTML version): they reach the recipient too.
+    checks_alternatives: ClassVar[bool] = False
 
     def check(self, analysis: Analysis) -> Iterable[Hit]:
         raise NotImplementedError

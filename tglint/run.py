@@ -104,8 +104,13 @@ def run_check(request: CheckRequest) -> ExitCode:
     for warning in registry.warnings:
         print(f"tglint: warning: {warning}", file=sys.stderr)
 
+    if request.output is not None:
+        clash = _input_at(request.output, request.paths)
+        if clash is not None:
+            return _error(f"{request.output}: the report would overwrite the input {clash}; write it elsewhere")
     linter = Linter(tuple(rules), settings, packs, accepted)
-    paths = discover(request.paths, settings.include, settings.exclude)
+    # Lazy: a directory is walked once the report is open, so the walk knows the report's file.
+    paths = discover(request.paths, settings.include, settings.exclude, skip=request.output)
     if request.fix or request.diff:
         return _run_fixes(linter, paths, request, registry.rules, settings)
     report = open_report(request.output_format, registry.rules, color=request.color)
@@ -153,8 +158,12 @@ def _run_fixes(
     for problem in linter.problems:
         print(f"tglint: warning: {problem}", file=sys.stderr)
     if request.diff:
-        verb = "Would fix"
-        print(f"{verb} {fixed_count} finding(s) in {changed} file(s).", file=sys.stderr)
+        from tglint.reporters.text import one_line
+
+        for result in results:  # no report follows a diff: say what could not be read here
+            if result.error is not None:
+                print(f"tglint: error: {one_line(result.path)}: {one_line(result.error)}", file=sys.stderr)
+        print(f"Would fix {fixed_count} finding(s) in {changed} file(s).", file=sys.stderr)
         if any(r.error for r in results):
             return ExitCode.ERROR
         return ExitCode.FINDINGS if changed else ExitCode.OK
@@ -172,15 +181,25 @@ def _run_fixes(
 
 def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[FileResult], int]:
     """The result after fixing one file (or the result as it is, when it cannot be fixed)."""
+    from dataclasses import replace
+
     from tglint.draft import Draft
-    from tglint.fixing import chosen_edits, fix_bytes, write_atomically
+    from tglint.fixing import FixRefused, chosen_edits, fix_bytes, take_snapshot, write_fixed
     from tglint.models import FileResult
     from tglint.reading import is_partial, read_bytes, read_path
 
-    items = read_path(path, limits=linter.settings.limits)
+    if path == "-":  # stdin is reported, not rewritten
+        return list(linter.lint(read_path(path, limits=linter.settings.limits))), 0
+    try:
+        # One read, kept: the fix is made from these bytes and written only if the file still holds them.
+        snapshot = take_snapshot(path, linter.settings.limits.max_file_size)
+    except FixRefused as exc:
+        return [FileResult(path, error=str(exc))], 0
+    except OSError as exc:
+        return [FileResult(path, error=f"cannot read: {exc.strerror or type(exc).__name__}")], 0
+    items = read_bytes(snapshot.data, path, limits=linter.settings.limits)
     first = items[0] if len(items) == 1 else None
-    if path == "-" or not isinstance(first, Draft) or first.path != path:
-        # stdin and mbox files are reported, not rewritten.
+    if not isinstance(first, Draft) or first.path != path:
         if len(items) > 1:
             print(f"tglint: warning: {path}: an mbox is reported, not rewritten, by --fix", file=sys.stderr)
         return list(linter.lint(items)), 0
@@ -188,13 +207,13 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
         # Writing back what a limit cut would lose the rest of the draft.
         print(f"tglint: warning: {path}: not read whole, so not rewritten by --fix", file=sys.stderr)
         return [linter.lint_draft(first)], 0
-    original = data = Path(path).read_bytes()
+    original = data = snapshot.data
     draft = first
-    result = linter.lint_draft(draft)
+    result = found = linter.lint_draft(draft)
     applied = 0
     for _ in range(_MAX_FIX_PASSES):
         edits = chosen_edits(result, unsafe=request.unsafe_fixes)
-        outcome = fix_bytes(data, draft, edits)
+        outcome = fix_bytes(data, draft, edits, linter.settings.limits)
         for reason in outcome.skipped:
             print(f"tglint: warning: {path}: fix skipped: {reason}", file=sys.stderr)
         if outcome.fixed == data:
@@ -203,46 +222,30 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
         data = outcome.fixed
         reread = read_bytes(data, path, limits=linter.settings.limits)
         if len(reread) != 1 or not isinstance(reread[0], Draft):
-            return [result], 0  # never write what tglint itself could not read back
+            return [found], 0  # never write what tglint itself could not read back
         draft = reread[0]
         new_result = linter.lint_draft(draft)
         if request.diff:
-            _print_diff(path, (original, first), (data, draft), result)
+            _print_diff(path, (original, first, found), (data, draft, new_result))
         result = new_result
         if request.diff:
             break
     if data != original and request.fix and not request.diff:
+        # The file still holds the draft as it was read: its findings are what is true of it.
         try:
-            write_atomically(Path(path), data)
+            write_fixed(snapshot, data)
+        except FixRefused as exc:
+            return [replace(found, error=str(exc))], 0
         except OSError as exc:
-            return [FileResult(path, error=f"cannot write the fixed draft: {exc.strerror}")], 0
+            return [replace(found, error=f"cannot write the fixed draft: {exc.strerror or type(exc).__name__}")], 0
     return [result], applied if data != original else 0
 
 
-def _print_diff(path: str, before: tuple[bytes, Draft], after: tuple[bytes, Draft], result: FileResult) -> None:
-    """A unified diff with every secret the original contained masked.
+def _print_diff(path: str, before: tuple[bytes, Draft, FileResult], after: tuple[bytes, Draft, FileResult]) -> None:
+    """The fixes as a diff of the decoded text, secrets masked (see `tglint.diffing`)."""
+    from tglint.diffing import decoded_diff
 
-    A MIME message is compared part by part, as its reader sees it: its raw lines may carry the
-    text base64-, quoted-printable- or RFC 2047-encoded, where no secret could be found to mask.
-    """
-    import difflib
-
-    from tglint.reporters._masking import scrub, secrets
-
-    if before[1].kind == "mime":
-        old_parts, new_parts = before[1].parts, after[1].parts
-        pieces: list[str] = []
-        for name in dict.fromkeys([*old_parts, *new_parts]):
-            old = old_parts[name].text.splitlines() if name in old_parts else []
-            new = new_parts[name].text.splitlines() if name in new_parts else []
-            label = f"{path} ({name})"
-            pieces.extend(line + "\n" for line in difflib.unified_diff(old, new, label, label, lineterm=""))
-        diff = "".join(pieces)
-    else:
-        old_lines = before[0].decode("utf-8", "replace").splitlines(keepends=True)
-        new_lines = after[0].decode("utf-8", "replace").splitlines(keepends=True)
-        diff = "".join(difflib.unified_diff(old_lines, new_lines, fromfile=path, tofile=path))
-    sys.stdout.write(scrub(diff, secrets(result)))
+    sys.stdout.write(decoded_diff(path, before, after))
 
 
 # Below this many files, starting worker processes (each loads its own pipelines)
@@ -349,6 +352,22 @@ def _report_sink(output: Path | None) -> Iterator[Callable[[str], None]]:
             file.write(text)
 
         yield to_file
+
+
+def _input_at(output: Path, paths: Sequence[str]) -> str | None:
+    """The input named on the command line that is the file `output` names (a link or not), if any."""
+    target = os.path.realpath(output)
+    for path in paths:
+        if path == "-":
+            continue
+        if os.path.realpath(path) == target:
+            return path
+        try:
+            if os.path.samefile(path, output):  # hard links and bind mounts
+                return path
+        except OSError:
+            continue  # one of them does not exist yet
+    return None
 
 
 def _error(message: str) -> ExitCode:

@@ -344,6 +344,7 @@ class _OvershareRule(Rule):
     category = "pii"
     severity = Severity.WARNING
     kind: str
+    checks_alternatives = True
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.body_text

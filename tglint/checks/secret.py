@@ -748,6 +748,7 @@ class _SecretRule(Rule):
     category = "secret"
     severity = Severity.ERROR
     kinds: ClassVar[frozenset[str]]
+    checks_alternatives = True
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         for secret in find_all_secrets(analysis):

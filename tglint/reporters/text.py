@@ -42,6 +42,7 @@ class TextReport:
     def __init__(self, *, color: bool = False, width: int = 100) -> None:
         self._width = width
         self._tally = Tally()
+        self._not_rewritten = 0  # drafts read and checked that --fix could not write
         # Without colour the lines are their plain text: rich would only copy them.
         self._console = _console(width) if color else None
 
@@ -50,14 +51,16 @@ class TextReport:
 
     def add(self, result: FileResult) -> str:
         self._tally.add(result)
+        lines: list[Text] = []
         if result.error is not None:
-            return self._lines([_error_line(result), Text()])
-        if result.findings:
-            return self._lines(_file_lines(result, self._width))
-        return ""
+            lines += [_error_line(result), Text()]
+            self._not_rewritten += bool(result.findings)
+        if result.findings:  # a draft --fix could not write still has them
+            lines += _file_lines(result, self._width)
+        return self._lines(lines) if lines else ""
 
     def end(self) -> str:
-        return self._lines(_summary_lines(self._tally.summary()))
+        return self._lines(_summary_lines(self._tally.summary(), self._not_rewritten))
 
     def _lines(self, lines: Iterable[Text]) -> str:
         if self._console is None:
@@ -222,7 +225,7 @@ def _unsafe(char: str) -> bool:
     return _UNSAFE.match(char) is not None
 
 
-def _summary_lines(summary: Summary) -> list[Text]:
+def _summary_lines(summary: Summary, not_rewritten: int = 0) -> list[Text]:
     lines: list[Text] = []
     if summary.findings:
         counts = ", ".join(
@@ -244,7 +247,11 @@ def _summary_lines(summary: Summary) -> list[Text]:
         lines.append(Text("No findings.", style="bold"))
     else:
         lines.append(Text("All checks passed.", style="bold green"))
-    if summary.unreadable:
-        verb = "file could not be read." if summary.unreadable == 1 else "files could not be read."
-        lines.append(Text(f"{summary.unreadable} {verb}", style="bold red"))
+    unreadable = summary.unreadable - not_rewritten
+    if unreadable:
+        verb = "file could not be read." if unreadable == 1 else "files could not be read."
+        lines.append(Text(f"{unreadable} {verb}", style="bold red"))
+    if not_rewritten:
+        verb = "file could not be rewritten." if not_rewritten == 1 else "files could not be rewritten."
+        lines.append(Text(f"{not_rewritten} {verb}", style="bold red"))
     return lines
