@@ -165,6 +165,7 @@ ESCAPES = FileResult(
 )
 MBOX = FileResult(
     path="mail/Drafts.mbox#3",
+    message_number=3,
     language="en",
     findings=(Finding("TG101", "subject-missing-tag", "subject", Severity.WARNING, "No tag", "subject", 0, 0, 0, 0),),
 )

@@ -73,7 +73,9 @@ def main_callback(
 
 
 def fail(message: str) -> typer.Exit:
-    typer.echo(f"tglint: error: {message}", err=True)
+    from tglint.escaping import printable
+
+    typer.echo(f"tglint: error: {printable(message, one_line=True)}", err=True)
     return typer.Exit(int(ExitCode.ERROR))
 
 

@@ -100,6 +100,9 @@ class Draft:
     can_attach: bool = True
     # Problems met while reading that did not stop it (e.g. an unknown charset).
     notes: tuple[str, ...] = ()
+    # The message's number (1-based) when it is one message of an mbox: its path is then
+    # "FILE#N". Kept apart so that a file really named "notes#2" is not taken for one.
+    message_number: int | None = None
 
     @property
     def subject(self) -> Part | None:
@@ -116,3 +119,4 @@ class ReadError:
 
     path: str
     message: str
+    message_number: int | None = None  # as `Draft.message_number`

@@ -60,6 +60,7 @@ class Linter:
             findings=kept,
             part_texts=_excerpts(draft, kept),
             notes=draft.notes,
+            message_number=draft.message_number,
         )
 
     def _problem(self, message: str) -> None:
@@ -74,7 +75,7 @@ class Linter:
     def lint(self, items: Iterable[Draft | ReadError]) -> Iterator[FileResult]:
         for item in items:
             if isinstance(item, ReadError):
-                yield FileResult(path=item.path, error=item.message)
+                yield FileResult(path=item.path, error=item.message, message_number=item.message_number)
             else:
                 yield self.lint_draft(item)
 

@@ -123,6 +123,8 @@ class FileResult:
     part_texts: dict[str, PartView] = field(default_factory=dict)
     # What reading had to do that the user should know (a part cut at a limit, a charset guessed).
     notes: tuple[str, ...] = ()
+    # Set when the result is one message of an mbox, whose path is then "FILE#N".
+    message_number: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

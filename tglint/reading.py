@@ -393,12 +393,12 @@ def _read_mbox(content: bytes, path: str, limits: Limits, notes: Sequence[str] =
         message_path = f"{path}#{number}"
         if number > limits.max_messages:
             why = f"the mailbox has more than {limits.max_messages:,} messages (max-messages)"
-            results.append(ReadError(message_path, f"not read, nor any message after it: {why}"))
+            results.append(ReadError(message_path, f"not read, nor any message after it: {why}", number))
             break
         if not message.strip():
-            results.append(ReadError(message_path, "empty message"))
+            results.append(ReadError(message_path, "empty message", number))
         else:
-            results.append(_guarded(_read_mime, message, message_path, limits))
+            results.append(replace(_guarded(_read_mime, message, message_path, limits), message_number=number))
     last = results[-1] if results else None
     if notes and isinstance(last, Draft):
         # Only the last message read can have lost lines to the line limit.

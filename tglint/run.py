@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tglint.config import ConfigError, Settings, find_config, load_config, parse_severity, with_overrides
+from tglint.escaping import printable
 from tglint.models import ExitCode
 from tglint.packs import PackError
 
@@ -101,7 +103,7 @@ def run_check(request: CheckRequest) -> ExitCode:
     except OSError as exc:
         return _error(f"{exc.filename}: cannot read: {exc.strerror}")
     for warning in registry.warnings:
-        print(f"tglint: warning: {warning}", file=sys.stderr)
+        _say("warning", warning)
 
     linter = Linter(tuple(rules), settings, packs, accepted)
     paths = discover(request.paths, settings.include, settings.exclude)
@@ -123,7 +125,7 @@ def run_check(request: CheckRequest) -> ExitCode:
     except OSError as exc:
         return _error(f"{request.output}: cannot write the report: {exc.strerror}")
     for problem in linter.problems:
-        print(f"tglint: warning: {problem}", file=sys.stderr)
+        _say("warning", problem)
     if unreadable:
         return ExitCode.ERROR
     if not request.exit_zero and failing:
@@ -150,7 +152,7 @@ def _run_fixes(
             changed += 1
             fixed_count += fixes
     for problem in linter.problems:
-        print(f"tglint: warning: {problem}", file=sys.stderr)
+        _say("warning", problem)
     if request.diff:
         verb = "Would fix"
         print(f"{verb} {fixed_count} finding(s) in {changed} file(s).", file=sys.stderr)
@@ -181,11 +183,11 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
     if path == "-" or not isinstance(first, Draft) or first.path != path:
         # stdin and mbox files are reported, not rewritten.
         if len(items) > 1:
-            print(f"tglint: warning: {path}: an mbox is reported, not rewritten, by --fix", file=sys.stderr)
+            _say("warning", f"{path}: an mbox is reported, not rewritten, by --fix")
         return list(linter.lint(items)), 0
     if is_partial(first):
         # Writing back what a limit cut would lose the rest of the draft.
-        print(f"tglint: warning: {path}: not read whole, so not rewritten by --fix", file=sys.stderr)
+        _say("warning", f"{path}: not read whole, so not rewritten by --fix")
         return [linter.lint_draft(first)], 0
     original = data = Path(path).read_bytes()
     draft = first
@@ -195,7 +197,7 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
         edits = chosen_edits(result, unsafe=request.unsafe_fixes)
         outcome = fix_bytes(data, draft, edits)
         for reason in outcome.skipped:
-            print(f"tglint: warning: {path}: fix skipped: {reason}", file=sys.stderr)
+            _say("warning", f"{path}: fix skipped: {reason}")
         if outcome.fixed == data:
             break
         applied += outcome.applied
@@ -218,16 +220,21 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
     return [result], applied if data != original else 0
 
 
+_LINE = re.compile(r"[^\n]*\n|[^\n]+\Z")
+
+
 def _print_diff(path: str, before: bytes, after: bytes, result: FileResult) -> None:
     """A unified diff with every secret the original contained masked."""
     import difflib
 
     from tglint.reporters._masking import scrub, secrets
 
-    old = before.decode("utf-8", "replace").splitlines(keepends=True)
-    new = after.decode("utf-8", "replace").splitlines(keepends=True)
+    # Lines end at "\n" only, as tglint counts them: splitlines() would also cut at the
+    # NEL, FS or LINE SEPARATOR a hostile draft holds, and the escaped pieces would run together.
+    old, new = (_LINE.findall(data.decode("utf-8", "replace")) for data in (before, after))
     diff = "".join(difflib.unified_diff(old, new, fromfile=path, tofile=path))
-    sys.stdout.write(scrub(diff, secrets(result)))
+    # The draft's own bytes reach the terminal here: escape what could drive it.
+    sys.stdout.write(printable(scrub(diff, secrets(result))))
 
 
 # Below this many files, starting worker processes (each loads its own pipelines)
@@ -281,7 +288,7 @@ def _lint_one_path(path: str) -> list[FileResult]:
     for problem in _worker_linter.problems:
         if problem not in _worker_said:
             _worker_said.add(problem)
-            print(f"tglint: warning: {problem}", file=sys.stderr)
+            _say("warning", problem)
     _worker_linter.problems.clear()
     return results
 
@@ -307,7 +314,7 @@ def _print_notes(result: FileResult) -> None:
 
     for note in result.notes:
         if note.startswith(PARTIAL_NOTE):
-            print(f"tglint: note: {result.path}: {note}", file=sys.stderr)
+            _say("note", f"{result.path}: {note}")
 
 
 def _write(report: str, output: Path | None) -> None:
@@ -336,5 +343,10 @@ def _report_sink(output: Path | None) -> Iterator[Callable[[str], None]]:
 
 
 def _error(message: str) -> ExitCode:
-    print(f"tglint: error: {message}", file=sys.stderr)
+    _say("error", message)
     return ExitCode.ERROR
+
+
+def _say(kind: str, message: str) -> None:
+    """One line on stderr, `tglint: KIND: message`; paths and draft text in it are escaped."""
+    print(f"tglint: {kind}: {printable(message, one_line=True)}", file=sys.stderr)

@@ -6,6 +6,8 @@ Choices a consumer needs to know:
   message number is in `properties.mboxMessage` and the full name in
   `locations[0].logicalLocations[0].fullyQualifiedName`.
 - No `region.snippet`: source text is never copied into SARIF, so it cannot leak.
+- A file name with bytes that are not UTF-8 keeps them in its URI, percent-encoded
+  (`%FF`); in strings they are `\udcff` escapes (see `json_at_depth`).
 - A fix whose edits have no position (line 0) is left out rather than guessed.
 """
 
@@ -136,7 +138,7 @@ def _trim(text: str) -> str:
 
 
 def _result(result: FileResult, finding: Finding, index: dict[str, int], hidden: tuple[str, ...]) -> JsonObject:
-    file_path, message_number = split_mbox_path(result.path)
+    file_path, message_number = split_mbox_path(result)
     sarif: JsonObject = {"ruleId": finding.rule}
     if finding.rule in index:
         sarif["ruleIndex"] = index[finding.rule]
@@ -189,11 +191,13 @@ def _fix(file_path: str, fix: Fix, hidden: tuple[str, ...]) -> JsonObject | None
 def to_uri(path: str) -> str:
     """A path as a URI reference: relative paths stay relative, absolute ones become file: URIs."""
     posix = path.replace("\\", "/")
+    # A name's bytes that are not UTF-8 (surrogate-escaped in Python) are percent-encoded as they are.
+    raw = posix.encode("utf-8", "surrogateescape")
     if _WINDOWS_DRIVE.match(posix):
-        return "file:///" + quote(posix, safe="/:")
+        return "file:///" + quote(raw, safe="/:")
     if posix.startswith("/"):
-        return "file://" + quote(posix, safe="/")
-    return quote(posix, safe="/")
+        return "file://" + quote(raw, safe="/")
+    return quote(raw, safe="/")
 
 
 def _invocation(results: Sequence[FileResult]) -> JsonObject:
@@ -205,7 +209,7 @@ def _invocation(results: Sequence[FileResult]) -> JsonObject:
 
 
 def _notification(result: FileResult) -> JsonObject:
-    file_path, _ = split_mbox_path(result.path)
+    file_path, _ = split_mbox_path(result)
     return {
         "level": "error",
         "message": {"text": f"{result.path}: {result.error}"},
