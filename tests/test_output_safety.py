@@ -11,6 +11,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -206,3 +210,51 @@ def test_a_file_name_with_invalid_utf8_is_reported_in_every_format(
     else:
         assert re.search(r"a-\\xff\\xfe\.txt", output), output[:500]
         assert re.search(r"c-\\xe9\.txt", output)
+
+
+# --- a reader that stops, and Ctrl-C ----------------------------------------------------
+
+LINE_DRAFT = (
+    "To: support@telegram.org\nSubject: crash\n\nMy phone 13812345678 crashes since {n}. Password: hunter2abc\n"
+)
+
+
+@pytest.fixture(scope="module")
+def many_drafts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough drafts that a run takes seconds and its report overflows a pipe many times."""
+    folder = tmp_path_factory.mktemp("many")
+    for n in range(3000):
+        (folder / f"d{n:04}.txt").write_text(LINE_DRAFT.format(n=n), encoding="utf-8")
+    return folder
+
+
+def _start(args: list[str], cwd: Path) -> subprocess.Popen[bytes]:
+    env = {key: value for key, value in os.environ.items() if key != "TGLINT_DEBUG"}
+    command = [sys.executable, "-m", "tglint", "--isolated", *args]
+    # A session of its own: Ctrl-C is sent to the whole process group, workers included.
+    return subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, env=env, start_new_session=True
+    )
+
+
+@pytest.mark.parametrize(("fmt", "jobs"), [("text", "1"), ("json", "2"), ("github", "2")])
+def test_a_reader_that_stops_reading_ends_the_run_quietly(fmt: str, jobs: str, many_drafts: Path) -> None:
+    process = _start(["--format", fmt, "--jobs", jobs, "."], many_drafts)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()
+    process.stdout.close()  # as `| head -1` does
+    stderr = process.stderr.read().decode("utf-8", "replace")
+    assert process.wait(timeout=120) == 141, stderr
+    assert stderr == ""
+
+
+@pytest.mark.parametrize("delay", [0.0, 0.3, 1.0])
+def test_ctrl_c_with_workers_is_one_line_and_exit_130(delay: float, many_drafts: Path) -> None:
+    process = _start(["--jobs", "2", "."], many_drafts)
+    assert process.stdout is not None
+    assert process.stdout.readline()  # the workers are at work
+    time.sleep(delay)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert stderr.decode("utf-8", "replace") == "tglint: interrupted\n"

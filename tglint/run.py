@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -122,6 +123,8 @@ def run_check(request: CheckRequest) -> ExitCode:
                 write(report.add(result))
                 advance()
             write(report.end())
+    except BrokenPipeError:
+        raise  # the reader stopped reading: the CLI exits quietly
     except OSError as exc:
         return _error(f"{request.output}: cannot write the report: {exc.strerror}")
     for problem in linter.problems:
@@ -162,6 +165,8 @@ def _run_fixes(
     print(f"Fixed {fixed_count} finding(s) in {changed} file(s).", file=sys.stderr)
     try:
         _write(render(request.output_format, results, all_rules, color=request.color), request.output)
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         return _error(f"{request.output}: cannot write the report: {exc.strerror}")
     if any(r.error for r in results):
@@ -262,7 +267,9 @@ def lint_paths(linter: Linter, paths: Iterable[str], jobs: int | None = None) ->
     # patterns it builds are inherited by every forked worker instead of rebuilt.
     yield from linter.lint(read_path(head[0], limits=linter.settings.limits))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
+    with _sigint_held():
+        pool = context.Pool(jobs, initializer=_init_worker, initargs=(linter,))
+    with pool:
         for batch in pool.imap(_lint_one_path, chain(head[1:], paths), chunksize=_CHUNK):
             yield from batch
 
@@ -274,8 +281,31 @@ def usable_cores() -> int:
     return os.cpu_count() or 1
 
 
+@contextmanager
+def _sigint_held() -> Iterator[None]:
+    """SIGINT held back while worker processes start.
+
+    Ctrl-C reaches every process of the terminal's group. A worker ignores it (see
+    `_init_worker`) and the parent stops, terminating the pool on its way out. Workers
+    start with SIGINT blocked (a child inherits the signal mask, across exec too), so
+    that not even one still starting prints a traceback; a Ctrl-C pressed meanwhile
+    stays pending for the parent and is delivered when this block ends, never lost.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _init_worker(linter: Linter) -> None:
     global _worker_linter
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _worker_linter = linter
     _worker_said.clear()
 
