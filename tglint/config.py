@@ -21,6 +21,27 @@ class ConfigError(Exception):
     """A configuration that cannot be used: names the file or flag and the problem."""
 
 
+# Config and ignore files are small; anything larger is not one (`--config /dev/zero`)
+# and is refused before it is read whole.
+MAX_CONFIG_BYTES = 1024**2
+MAX_IGNORE_FILE_BYTES = 16 * 1024**2  # about a million fingerprints
+
+
+def read_small_text(path: Path, limit: int, what: str) -> str:
+    """The UTF-8 text of a config-like file, or a ConfigError naming it; never more than `limit` bytes read."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or type(exc).__name__}") from None
+    if len(data) > limit:
+        raise ConfigError(f"{path}: larger than {limit:,} bytes, so not {what}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start + 1:,}), so not {what}") from None
+
+
 @dataclass(frozen=True)
 class Settings:
     select: tuple[str, ...] = ("ALL",)
@@ -73,26 +94,29 @@ def find_config(start: Path) -> Path | None:
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        raw = pyproject.read_bytes()
+        with pyproject.open("rb") as handle:
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError:
+        return False
+    # A broken pyproject.toml that mentions tglint is a broken tglint config, not "no config".
+    mentions_tglint = b"tool.tglint" in raw
+    if len(raw) > MAX_CONFIG_BYTES:
+        if mentions_tglint:
+            raise ConfigError(f"{pyproject}: larger than {MAX_CONFIG_BYTES:,} bytes, so not a config file")
         return False
     try:
         return "tglint" in tomllib.loads(raw.decode("utf-8", "replace")).get("tool", {})
     except tomllib.TOMLDecodeError as exc:
-        # A broken pyproject.toml that mentions tglint is a broken tglint config, not "no config".
-        if b"tool.tglint" in raw:
+        if mentions_tglint:
             raise ConfigError(f"{pyproject}: invalid TOML: {exc}") from None
         return False
 
 
 def load_config(path: Path) -> Settings:
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        data = tomllib.loads(read_small_text(path, MAX_CONFIG_BYTES, "a config file"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     table = data.get("tool", {}).get("tglint", {}) if path.name == "pyproject.toml" else data
     return settings_from_table(table, source=path)
 

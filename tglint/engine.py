@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from tglint.analysis import Analysis
-from tglint.config import Settings
+from tglint.config import MAX_IGNORE_FILE_BYTES, Settings, read_small_text
 from tglint.draft import Draft, ReadError
 from tglint.models import Edit, FileResult, Finding, Fix, Hit, PartView, Severity
 from tglint.packs import PackError, Packs
@@ -150,8 +150,11 @@ def _with_fingerprints(findings: list[Finding], draft: Draft) -> list[Finding]:
 
 
 def read_ignore_file(path: Path) -> frozenset[str]:
-    """Fingerprints of accepted findings, one per line; `#` starts a comment."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    """Fingerprints of accepted findings, one per line; `#` starts a comment.
+
+    Raises ConfigError for a file that cannot be read, is not UTF-8, or is too large.
+    """
+    lines = read_small_text(path, MAX_IGNORE_FILE_BYTES, "an ignore file of fingerprints").splitlines()
     return frozenset(line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip())
 
 
