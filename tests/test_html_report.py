@@ -347,8 +347,8 @@ def test_summary_and_clean_drafts(known: FileResult) -> None:
     assert summary is not None
     count = len(known.findings)
     assert summary.text().startswith(f"Found {count} findings (")
-    assert summary.text().endswith("1 file could not be read.")
-    assert "Could not be read: cannot decode" in root.by_id()["file-2"].text()
+    assert summary.text().endswith("1 file had an error.")
+    assert "Error: cannot decode" in root.by_id()["file-2"].text()
     assert "clean.txt" in root.find("details").text()  # type: ignore[union-attr]
     assert parse(page(FileResult(path="a.txt"))).find("p", **{"class": "summary"}).text() == "All checks passed."  # type: ignore[union-attr]
 

@@ -296,12 +296,12 @@ def test_text_no_ansi_without_color_and_ansi_with() -> None:
 def test_text_summary() -> None:
     lines = text_lines()
     assert lines[-2] == "Found 8 findings (2 errors, 2 warnings, 4 info) in 3 files; 2 fixable."
-    assert lines[-1] == "1 file could not be read."
+    assert lines[-1] == "1 file had an error."
 
 
 def test_text_clean_run() -> None:
     assert out("text", [FileResult(path="a.eml")]) == "All checks passed.\n"
-    assert out("text", [BROKEN]).splitlines()[-2:] == ["No findings.", "1 file could not be read."]
+    assert out("text", [BROKEN]).splitlines()[-2:] == ["No findings.", "1 file had an error."]
 
 
 def test_text_long_line_is_cut_around_the_span() -> None:
@@ -334,7 +334,7 @@ def test_text_multiline_span_underlines_to_end_of_first_line() -> None:
 
 # --- json --------------------------------------------------------------------
 
-FILE_KEYS = ["path", "language", "topic", "recipients", "error", "findings"]
+FILE_KEYS = ["path", "language", "topic", "recipients", "error", "findings", "notes"]
 FINDING_KEYS = [
     "rule", "name", "category", "severity", "message", "part",
     "line", "column", "end_line", "end_column", "fix", "fingerprint",

@@ -103,6 +103,9 @@ class Draft:
     # The message's number (1-based) when it is one message of an mbox: its path is then
     # "FILE#N". Kept apart so that a file really named "notes#2" is not taken for one.
     message_number: int | None = None
+    # A problem that makes the file an error (exit 2) although what was read is still
+    # checked, such as a multipart message cut off before its closing boundary.
+    error: str | None = None
 
     @property
     def subject(self) -> Part | None:

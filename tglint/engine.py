@@ -59,6 +59,7 @@ class Linter:
             recipients=tuple(r.address for r in draft.recipients),
             findings=kept,
             part_texts=_excerpts(draft, kept),
+            error=draft.error,
             notes=draft.notes,
             message_number=draft.message_number,
         )

@@ -9,8 +9,10 @@ The form is decided from the content, never from the file name:
   From:/Subject: lines (also 收件人/抄送/密送/主题/标题/发件人, with ":" or "："), a blank
   line, then the body. Its parts know their line and column in the file.
 
-Reading never raises: problems become a `ReadError` (nothing could be read) or a note
-on the `Draft` (something was read with a fallback, or not read in full). A ReadError
+Reading never raises: problems become a `ReadError` (nothing could be read), an error
+on the `Draft` (it is broken, but what could be read is still checked: a multipart
+message cut off before its closing boundary), or a note on the `Draft` (something was
+read with a fallback, or not read in full). A ReadError
 made from an unexpected exception names its type only: an exception's text may quote
 the draft, and what tglint reads must not leak into its output.
 
@@ -401,7 +403,10 @@ def _read_mbox(content: bytes, path: str, limits: Limits, notes: Sequence[str] =
             results.append(replace(_guarded(_read_mime, message, message_path, limits), message_number=number))
     last = results[-1] if results else None
     if notes and isinstance(last, Draft):
-        # Only the last message read can have lost lines to the line limit.
+        # Only the last message read can have lost lines to the line limit, and if that
+        # cut it before a closing boundary, the limit did, not whoever wrote the file.
+        if last.error == TRUNCATED:
+            last = replace(last, error=None, notes=(*last.notes, _TRUNCATED_BY_LIMIT))
         results[-1] = replace(last, notes=(*last.notes, *notes))
     return results
 
@@ -1103,12 +1108,17 @@ _HTML_PER_TEXT_CHAR = 20
 _FORWARD_SEPARATOR = "---------- Forwarded message ---------"
 _FORWARD_HEADERS = (("from", "From"), ("date", "Date"), ("subject", "Subject"), ("to", "To"), ("cc", "Cc"))
 _DEFECT_NOTES = {
-    "CloseBoundaryNotFoundDefect": "a multipart part has no closing boundary: the message may be truncated",
     "StartBoundaryNotFoundDefect": "a multipart part has no boundary line: its text is read as one part",
 }
+# A multipart that ends before its closing boundary was cut off in transit or on disk:
+# an error for the file (exit 2), while what was read is still checked and reported.
+TRUNCATED = "truncated: a multipart part has no closing boundary; what was read is still checked"
+# The same when tglint's own line limit made the cut: the limit's note says it already.
+_TRUNCATED_BY_LIMIT = "a multipart part was cut before its closing boundary by the line limit"
 
 
 def _read_mime(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draft:
+    cut_by_line_limit = any(note.startswith(PARTIAL_NOTE) for note in notes)
     budget = _Budget(limits, notes)
     message = _parse_message(_repair_header_block(data), budget)
     headers = _Headers(message, notes, limits)
@@ -1125,6 +1135,12 @@ def _read_mime(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draf
     collector.collect(message)
     body = _cut_body(_visible(collector.body()), limits.max_body_length, notes)
     parts["body"] = Part("body", body, regions=find_regions(body))
+    error = None
+    if collector.truncated:
+        if cut_by_line_limit:
+            notes.append(_TRUNCATED_BY_LIMIT)
+        else:
+            error = TRUNCATED
     return Draft(
         path=path,
         kind="mime",
@@ -1133,6 +1149,7 @@ def _read_mime(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draf
         attachments=tuple(collector.attachments),
         can_attach=True,
         notes=tuple(dict.fromkeys(notes)),
+        error=error,
     )
 
 
@@ -1199,6 +1216,7 @@ class _BodyCollector:
         self._notes = budget.notes
         self._charset_hint = charset_hint
         self._text_length = 0
+        self.truncated = False  # a multipart ended before its closing boundary
 
     def body(self) -> str:
         return "\n\n".join(text.strip("\n") for text in self.texts if text.strip())
@@ -1300,9 +1318,11 @@ class _BodyCollector:
 
     def _note_defects(self, entity: Message) -> None:
         for defect in getattr(entity, "defects", ()):
-            note = _DEFECT_NOTES.get(type(defect).__name__)
-            if note is not None:
-                self._notes.append(note)
+            name = type(defect).__name__
+            if name == "CloseBoundaryNotFoundDefect":
+                self.truncated = True
+            elif name in _DEFECT_NOTES:
+                self._notes.append(_DEFECT_NOTES[name])
 
 
 def _shown_inline(disposition: str | None, filename: str | None) -> bool:

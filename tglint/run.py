@@ -117,7 +117,7 @@ def run_check(request: CheckRequest) -> ExitCode:
             write(report.start())
             # Each result is written and dropped: memory stays flat however many drafts.
             for result in lint_paths(linter, paths, request.jobs):
-                _print_notes(result)
+                _print_notes(result, with_error=_errors_on_stderr(request))
                 unreadable = unreadable or result.error is not None
                 failing = failing or fails((result,), settings.fail_level)
                 write(report.add(result))
@@ -150,6 +150,8 @@ def _run_fixes(
     changed = fixed_count = 0
     for path in paths:
         file_results, fixes = _fix_one(linter, path, request)
+        for result in file_results:
+            _print_notes(result, with_error=_errors_on_stderr(request))
         results.extend(file_results)
         if fixes:
             changed += 1
@@ -190,8 +192,8 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
         if len(items) > 1:
             _say("warning", f"{path}: an mbox is reported, not rewritten, by --fix")
         return list(linter.lint(items)), 0
-    if is_partial(first):
-        # Writing back what a limit cut would lose the rest of the draft.
+    if is_partial(first) or first.error is not None:
+        # Writing back what a limit (or a truncated transfer) cut would lose the rest of the draft.
         _say("warning", f"{path}: not read whole, so not rewritten by --fix")
         return [linter.lint_draft(first)], 0
     original = data = Path(path).read_bytes()
@@ -338,13 +340,22 @@ def _progress(enabled: bool) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-def _print_notes(result: FileResult) -> None:
-    """A draft not read whole is said on stderr; charset guesses and MIME defects are routine."""
-    from tglint.reading import PARTIAL_NOTE
+def _errors_on_stderr(request: CheckRequest) -> bool:
+    """Whether a file's error must be said on stderr too.
 
+    A text or GitHub report on stdout shows each error to the person watching; a document
+    (JSON, SARIF, HTML), a report written to a file, or a --diff does not.
+    """
+    return request.diff or request.output is not None or request.output_format not in ("text", "github")
+
+
+def _print_notes(result: FileResult, *, with_error: bool) -> None:
+    """What reading had to do (a part cut at a limit, a charset guessed, a MIME defect),
+    one line each on stderr, and the file's error when the report does not show it there."""
+    if with_error and result.error is not None:
+        _say("error", f"{result.path}: {result.error}")
     for note in result.notes:
-        if note.startswith(PARTIAL_NOTE):
-            _say("note", f"{result.path}: {note}")
+        _say("note", f"{result.path}: {note}")
 
 
 def _write(report: str, output: Path | None) -> None:

@@ -134,6 +134,11 @@ def rules_by_code(rules: Sequence[RuleLike]) -> list[RuleLike]:
     return [seen[code] for code in sorted(seen)]
 
 
+def errors_sentence(count: int) -> str:
+    """How the summary counts files with an error: unreadable, truncated, a directory without drafts."""
+    return "1 file had an error." if count == 1 else f"{count} files had errors."
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     word = singular if count == 1 else (plural_form or singular + "s")
     return f"{count} {word}"

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import tglint
 from tglint.escaping import escape_controls
 from tglint.models import CATEGORIES, Edit, FileResult, Finding, Fix, PartView, Severity
-from tglint.reporters._common import Summary, plural, region_of, rules_by_code, summarize
+from tglint.reporters._common import Summary, errors_sentence, plural, region_of, rules_by_code, summarize
 from tglint.reporters._masking import line_segment, mask_line, scrub, secrets
 from tglint.rule import RuleLike
 
@@ -172,7 +172,7 @@ def _draft_section(draft: _Draft, marked: set[str], summaries: dict[str, str]) -
     if meta:
         out.append(f'<p class="meta">{meta}</p>\n')
     if result.error is not None:
-        out.append(f'<p class="error">Could not be read: {_untrusted(result.error)}</p>\n')
+        out.append(f'<p class="error">Error: {_untrusted(result.error)}</p>\n')
     numbered = draft.numbered_findings()
     for part in draft.parts():
         out.append(f'<section class="part"><h3>{_esc(part)}</h3>\n')
@@ -367,7 +367,7 @@ def _summary_sentence(summary: Summary) -> str:
     else:
         sentence = "All checks passed."
     if summary.unreadable:
-        sentence += f" {plural(summary.unreadable, 'file')} could not be read."
+        sentence += " " + errors_sentence(summary.unreadable)
     return sentence
 
 

@@ -56,6 +56,7 @@ def _file(result: FileResult) -> JsonObject:
         "recipients": list(result.recipients),
         "error": result.error,
         "findings": [_finding(finding, hidden) for finding in result.findings],
+        "notes": list(result.notes),
     }
 
 

@@ -9,6 +9,8 @@ Choices a consumer needs to know:
 - A file name with bytes that are not UTF-8 keeps them in its URI, percent-encoded
   (`%FF`); in strings they are `\udcff` escapes (see `json_at_depth`).
 - A fix whose edits have no position (line 0) is left out rather than guessed.
+- A file's error (level "error") and its reading notes (level "note") are
+  `invocations[0].toolExecutionNotifications`; only errors make the run unsuccessful.
 """
 
 from __future__ import annotations
@@ -41,13 +43,13 @@ def render_sarif(results: Iterable[FileResult], rules: Sequence[RuleLike]) -> st
 
 class SarifReport:
     """One run whose results are written as each file's findings come, byte-identical to
-    `json.dumps(log, indent=2)`; only unreadable files are kept, for the invocation."""
+    `json.dumps(log, indent=2)`; only errors and notes are kept, for the invocation."""
 
     def __init__(self, rules: Sequence[RuleLike]) -> None:
         self._rules = rules_by_code(rules)
         self._index = {rule.code: position for position, rule in enumerate(self._rules)}
         self._written = 0
-        self._unreadable: list[FileResult] = []
+        self._notifications: list[JsonObject] = []
 
     def start(self) -> str:
         return (
@@ -58,7 +60,8 @@ class SarifReport:
 
     def add(self, result: FileResult) -> str:
         if result.error is not None:
-            self._unreadable.append(result)
+            self._notifications.append(_notification(result, "error", result.error))
+        self._notifications.extend(_notification(result, "note", note) for note in result.notes)
         hidden = secrets(result)
         pieces = []
         for finding in result.findings:
@@ -69,7 +72,7 @@ class SarifReport:
 
     def end(self) -> str:
         close = "\n      ]" if self._written else "]"
-        invocations = json_at_depth([_invocation(self._unreadable)], 3)
+        invocations = json_at_depth([_invocation(self._notifications)], 3)
         return f'{close},\n      "invocations": {invocations}\n    }}\n  ]\n}}\n'
 
 
@@ -200,18 +203,17 @@ def to_uri(path: str) -> str:
     return quote(raw, safe="/")
 
 
-def _invocation(results: Sequence[FileResult]) -> JsonObject:
-    notifications = [_notification(result) for result in results if result.error is not None]
-    invocation: JsonObject = {"executionSuccessful": not notifications}
+def _invocation(notifications: Sequence[JsonObject]) -> JsonObject:
+    invocation: JsonObject = {"executionSuccessful": not any(n["level"] == "error" for n in notifications)}
     if notifications:
-        invocation["toolExecutionNotifications"] = notifications
+        invocation["toolExecutionNotifications"] = list(notifications)
     return invocation
 
 
-def _notification(result: FileResult) -> JsonObject:
+def _notification(result: FileResult, level: str, text: str) -> JsonObject:
     file_path, _ = split_mbox_path(result)
     return {
-        "level": "error",
-        "message": {"text": f"{result.path}: {result.error}"},
+        "level": level,
+        "message": {"text": f"{result.path}: {text}"},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": to_uri(file_path)}}}],
     }

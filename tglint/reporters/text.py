@@ -18,7 +18,7 @@ from rich.text import Text
 
 from tglint.escaping import escape_controls, printable
 from tglint.models import FileResult, Finding, Severity
-from tglint.reporters._common import Summary, Tally, plural, region_of
+from tglint.reporters._common import Summary, Tally, errors_sentence, plural, region_of
 from tglint.reporters._masking import line_segment, mask_line, scrub, secrets
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -49,11 +49,15 @@ class TextReport:
 
     def add(self, result: FileResult) -> str:
         self._tally.add(result)
+        lines: list[Text] = []
         if result.error is not None:
-            return self._lines([_error_line(result), Text()])
+            # A truncated message is an error, and what could be read of it is still reported.
+            lines.append(_error_line(result))
+            if not result.findings:
+                lines.append(Text())
         if result.findings:
-            return self._lines(_file_lines(result, self._width))
-        return ""
+            lines.extend(_file_lines(result, self._width))
+        return self._lines(lines) if lines else ""
 
     def end(self) -> str:
         return self._lines(_summary_lines(self._tally.summary()))
@@ -248,6 +252,6 @@ def _summary_lines(summary: Summary) -> list[Text]:
     else:
         lines.append(Text("All checks passed.", style="bold green"))
     if summary.unreadable:
-        verb = "file could not be read." if summary.unreadable == 1 else "files could not be read."
-        lines.append(Text(f"{summary.unreadable} {verb}", style="bold red"))
+        # Not only unreadable files: a truncated message, a directory without drafts.
+        lines.append(Text(errors_sentence(summary.unreadable), style="bold red"))
     return lines
