@@ -8,7 +8,7 @@ An unknown key is an error, never silently ignored.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -55,6 +55,7 @@ class Settings:
     rule_packs: tuple[Path, ...] = ()
     include: tuple[str, ...] = ("*.eml", "*.txt", "*.md", "*.msg", "*.mbox")
     exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True  # a walk leaves out what a .gitignore of the walked tree ignores
     per_path_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     ignore_file: Path | None = None  # fingerprints of accepted findings
     limits: Limits = field(default_factory=Limits)  # what reading one file may cost
@@ -76,20 +77,31 @@ _KEYS = {
     "per-path-ignores",
     "ignore-file",
     "limits",
+    "respect-gitignore",
 }
 
 
 def find_config(start: Path) -> Path | None:
     """The nearest .tglint.toml, or pyproject.toml with a [tool.tglint] table, walking up."""
-    directory = start if start.is_dir() else start.parent
+    directory = start if _exists_as(start, Path.is_dir) else start.parent
     for candidate_dir in (directory, *directory.parents):
         dotfile = candidate_dir / ".tglint.toml"
-        if dotfile.is_file():
+        if _exists_as(dotfile, Path.is_file):
             return dotfile
         pyproject = candidate_dir / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if _exists_as(pyproject, Path.is_file) and _has_tool_table(pyproject):
             return pyproject
     return None
+
+
+def _exists_as(path: Path, kind: Callable[[Path], bool]) -> bool:
+    """`kind(path)`, False when it cannot be told: a directory tglint may not look into holds
+    no config it could read, and the lookup goes on upwards rather than abort the run (the
+    walk says the directory cannot be read)."""
+    try:
+        return kind(path)
+    except OSError:
+        return False
 
 
 def _has_tool_table(pyproject: Path) -> bool:
@@ -152,6 +164,10 @@ def settings_from_table(table: Mapping[str, Any], *, source: Path | None = None)
             values[attr] = {glob: _string_tuple(v, f"per-path-ignores.{glob}", where) for glob, v in value.items()}
         elif key == "limits":
             values[attr] = parse_limits(value, where)
+        elif key == "respect-gitignore":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: `{key}` must be true or false")
+            values[attr] = value
     settings = Settings(**values)
     validate(settings, where)
     return settings

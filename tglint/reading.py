@@ -97,7 +97,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from email.feedparser import BytesFeedParser
 from email.message import Message
 from email.policy import Compat32
@@ -107,6 +107,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from tglint.draft import Attachment, Draft, Part, ReadError, Recipient
+from tglint.gitignore import MAX_GITIGNORE_BYTES, Ignores
 from tglint.html_text import html_to_text
 from tglint.limits import Limits
 from tglint.quoting import find_regions
@@ -157,18 +158,41 @@ def _effective_limits(limits: Limits | None, max_bytes: int | None) -> Limits:
     return limits if max_bytes is None else replace(limits, max_file_size=max_bytes)
 
 
-def discover(paths: Sequence[str], include: Sequence[str] = ("*",), exclude: Sequence[str] = ()) -> Iterator[str]:
+def discover(
+    paths: Sequence[str],
+    include: Sequence[str] = ("*",),
+    exclude: Sequence[str] = (),
+    *,
+    count: WalkCount | None = None,
+    respect_gitignore: bool = True,
+) -> Iterator[str | ReadError]:
     """Files to read: named files as given, directories walked in sorted order.
 
-    A file found in a directory is kept when an include glob and no exclude glob
-    matches its path relative to that directory or its name. Hidden files and
-    directories (".git", ".DS_Store") are skipped, and so are directories an exclude
-    glob matches, FIFOs, sockets and devices. Symbolic links to directories are not
-    followed (no loops).
+    A path named on the command line is always read, whatever its name. In a walked
+    directory a file is taken when its name matches an include glob (by its path relative
+    to the walked directory, or its name alone), or else when its content starts like a
+    mail: an mbox "From " line, or a header block naming From/To/Subject/Date/Message-ID
+    (or 收件人/主题...); other files are skipped. Left out, and not looked into:
+
+    - hidden files and directories (".git", ".venv", ".DS_Store");
+    - what an exclude glob matches, and what a `.gitignore` of the walked tree ignores
+      (`tglint.gitignore`; `respect_gitignore=False` turns that off);
+    - directories of installed software: virtualenvs (any directory holding
+      `pyvenv.cfg`), `node_modules`, `site-packages`, `__pycache__`, `__pypackages__`;
+    - FIFOs, sockets and devices, and symbolic links to directories (no loops).
+
+    `count`, if given, adds up what was skipped and ignored, for the line that says so.
+    A directory, or an entry of one, that cannot be read is a `ReadError` (the walk
+    goes on with the rest), and so is a walked directory in which nothing was found.
     """
+    count = count if count is not None else WalkCount()
     for path in paths:
         if path != "-" and os.path.isdir(path):
-            yield from _walk(path, "", include, exclude)
+            walker = _Walker(path, include, exclude, respect_gitignore)
+            yield from walker.walk("", Ignores())
+            count.add(walker.count)
+            if not walker.yielded:
+                yield ReadError(path, "no drafts found" + walker.count.details(empty="the directory is empty"))
         else:
             yield path
 
@@ -181,22 +205,121 @@ def _read_at_most(path: str, max_bytes: int) -> bytes:
         return handle.read(max_bytes + 1)
 
 
-def _walk(root: str, relative: str, include: Sequence[str], exclude: Sequence[str]) -> Iterator[str]:
-    directory = os.path.join(root, relative) if relative else root
-    try:
-        with os.scandir(directory) as scan:
-            entries = sorted((entry.name, _kind(entry)) for entry in scan)
-    except OSError:
-        return
-    for name, kind in entries:
-        if name.startswith(".") or kind is None:
-            continue
-        child = f"{relative}/{name}" if relative else name
-        if kind == "directory":
-            if not _matches(child, name, exclude):
-                yield from _walk(root, child, include, exclude)
-        elif _matches(child, name, include) and not _matches(child, name, exclude):
-            yield os.path.join(root, *child.split("/"))
+@dataclass
+class WalkCount:
+    """What walking directories passed over: said on one stderr line, so that a rule that
+    leaves files out is never silent."""
+
+    skipped: int = 0  # files neither named like a draft (include) nor starting like a mail
+    ignored: int = 0  # files and directories left out by exclude, a .gitignore, or as installed software
+
+    def add(self, other: WalkCount) -> None:
+        self.skipped += other.skipped
+        self.ignored += other.ignored
+
+    def details(self, *, empty: str = "") -> str:
+        """What was passed over, as ": 3 files skipped (why), 2 ignored (why)"; ": {empty}" if nothing."""
+        said = []
+        if self.skipped:
+            noun = "file" if self.skipped == 1 else "files"
+            said.append(
+                f"{self.skipped:,} {noun} skipped (not named like drafts by `include`, not starting like a mail)"
+            )
+        if self.ignored:
+            said.append(f"{self.ignored:,} ignored (exclude, .gitignore, virtualenvs, node_modules)")
+        if not said:
+            return f": {empty}" if empty else ""
+        return ": " + ", ".join(said)
+
+
+# Directories of installed software: their README.md and LICENSE.txt are nobody's drafts.
+_SOFTWARE_DIRS = frozenset({"node_modules", "site-packages", "__pycache__", "__pypackages__"})
+_VENV_MARKER = "pyvenv.cfg"  # in the top directory of every virtualenv (PEP 405)
+_GITIGNORE = ".gitignore"
+# Enough of a file to see whether it starts like a mail.
+_SNIFF_HEAD = 8 * 1024
+
+
+class _Walker:
+    """One directory named on the command line, walked."""
+
+    def __init__(self, root: str, include: Sequence[str], exclude: Sequence[str], respect_gitignore: bool) -> None:
+        self._root = root
+        self._include = include
+        self._exclude = exclude
+        self._respect_gitignore = respect_gitignore
+        self.count = WalkCount()
+        self.yielded = 0  # files and errors
+
+    def walk(self, relative: str, ignores: Ignores) -> Iterator[str | ReadError]:
+        directory = self._path(relative)
+        try:
+            with os.scandir(directory) as scan:
+                entries = sorted(((entry.name, entry) for entry in scan), key=lambda item: item[0])
+        except OSError as error:
+            yield self._error(directory, error)
+            return
+        names = {name for name, _ in entries}
+        if relative and _VENV_MARKER in names:
+            self.count.ignored += 1
+            return
+        if self._respect_gitignore and _GITIGNORE in names:
+            try:
+                ignores = ignores.with_file(relative, _read_text_head(self._path(f"{relative}/{_GITIGNORE}")))
+            except OSError as error:
+                yield self._error(self._path(f"{relative}/{_GITIGNORE}"), error)
+        for name, entry in entries:
+            if name.startswith("."):
+                continue
+            child = f"{relative}/{name}" if relative else name
+            try:
+                kind = _kind(entry)
+            except OSError as error:
+                yield self._error(self._path(child), error)
+                continue
+            if kind is None:
+                continue
+            is_dir = kind == "directory"
+            if (
+                (is_dir and name in _SOFTWARE_DIRS)
+                or _matches(child, name, self._exclude)
+                or ignores.ignored(child, is_dir=is_dir)
+            ):
+                self.count.ignored += 1
+            elif is_dir:
+                yield from self.walk(child, ignores)
+            else:
+                yield from self._file(child, name)
+
+    def _file(self, child: str, name: str) -> Iterator[str | ReadError]:
+        path = self._path(child)
+        if not _matches(child, name, self._include):
+            try:
+                with open(path, "rb") as handle:
+                    head = handle.read(_SNIFF_HEAD)
+            except FileNotFoundError:  # a broken link, or gone since the scan
+                self.count.skipped += 1
+                return
+            except OSError as error:
+                yield self._error(path, error)
+                return
+            if not starts_like_a_mail(head):
+                self.count.skipped += 1
+                return
+        self.yielded += 1
+        yield path
+
+    def _path(self, relative: str) -> str:
+        return os.path.join(self._root, *relative.split("/")) if relative else self._root
+
+    def _error(self, path: str, error: OSError) -> ReadError:
+        self.yielded += 1
+        return ReadError(path, f"cannot read: {error.strerror or type(error).__name__}")
+
+
+def _read_text_head(path: str) -> str:
+    with open(path, "rb") as handle:
+        return handle.read(MAX_GITIGNORE_BYTES).decode("utf-8", "replace")
 
 
 def _kind(entry: os.DirEntry[str]) -> str | None:
@@ -205,19 +328,51 @@ def _kind(entry: os.DirEntry[str]) -> str | None:
     FIFOs, sockets and devices found in a directory are skipped (opening a FIFO waits
     forever for a writer; named on the command line one is read: `<(cat x.eml)` is
     one), and so are links to directories. A broken link is kept: reading it says so.
+    Raises OSError when the entry cannot be looked at.
     """
-    try:
-        if entry.is_dir(follow_symlinks=False):
-            return "directory"
-        if entry.is_file():
-            return "file"
-        return "file" if entry.is_symlink() and not os.path.exists(entry.path) else None
-    except OSError:
-        return None
+    if entry.is_dir(follow_symlinks=False):
+        return "directory"
+    if entry.is_file():
+        return "file"
+    return "file" if entry.is_symlink() and not os.path.exists(entry.path) else None
 
 
 def _matches(relative: str, name: str, globs: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(name, glob) for glob in globs)
+
+
+# Header fields only a mail has: one of them in a file's opening header block makes it a draft.
+_MAIL_FIELDS = frozenset(
+    {"from", "to", "cc", "bcc", "subject", "date", "message-id", "received", "mime-version", "reply-to",
+     "return-path", "delivered-to", "in-reply-to", "references", "sender"}
+)  # fmt: skip
+
+
+def starts_like_a_mail(head: bytes) -> bool:
+    """Whether the first bytes of a file are those of a mail: an mbox envelope line, or a
+    header block (before any other text) that names a mail field or a draft's 收件人/主题."""
+    content = head.removeprefix(_UTF8_BOM)
+    if content.startswith(_UTF16_BOMS):
+        content = content.decode("utf-16", "replace").encode("utf-8")
+    if b"\x00" in content:
+        return False
+    if _is_envelope_line_at(content, 0):
+        return True
+    text = content.decode("utf-8", "replace")
+    named_a_mail_field = False
+    for index, line in enumerate(text.lstrip("\r\n").splitlines()):
+        if not line.strip():
+            return named_a_mail_field  # the header block ends
+        if line[0] in " \t" and index > 0:
+            continue  # a folded field
+        if _TEXT_HEADER.match(line):
+            named_a_mail_field = True
+            continue
+        field = _FIELD_NAME.match(line)
+        if field is None:
+            return False
+        named_a_mail_field = named_a_mail_field or field.group(1).lower() in _MAIL_FIELDS
+    return named_a_mail_field  # a header block longer than the head
 
 
 # --------------------------------------------------------------------------- form of the data

@@ -15,13 +15,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tglint.config import ConfigError, Settings, find_config, load_config, parse_severity, with_overrides
+from tglint.draft import ReadError
 from tglint.escaping import printable
 from tglint.models import ExitCode
 from tglint.packs import PackError
 
 if TYPE_CHECKING:
+    from tglint.draft import Draft
     from tglint.engine import Linter
     from tglint.models import FileResult
+    from tglint.reading import WalkCount
     from tglint.rule import RuleLike
 
 
@@ -85,7 +88,7 @@ def resolve_settings(request: CheckRequest) -> Settings:
 def run_check(request: CheckRequest) -> ExitCode:
     from tglint.engine import Linter, fails, read_ignore_file
     from tglint.packs import load_packs
-    from tglint.reading import discover
+    from tglint.reading import WalkCount, discover
     from tglint.registry import load_registry
     from tglint.reporters import open_report
     from tglint.selection import check_selectors, select_rules
@@ -107,9 +110,14 @@ def run_check(request: CheckRequest) -> ExitCode:
         _say("warning", warning)
 
     linter = Linter(tuple(rules), settings, packs, accepted)
-    paths = discover(request.paths, settings.include, settings.exclude)
+    walked = WalkCount()
+    paths = discover(
+        request.paths, settings.include, settings.exclude, count=walked, respect_gitignore=settings.respect_gitignore
+    )
     if request.fix or request.diff:
-        return _run_fixes(linter, paths, request, registry.rules, settings)
+        code = _run_fixes(linter, paths, request, registry.rules, settings)
+        _say_walked(walked)
+        return code
     report = open_report(request.output_format, registry.rules, color=request.color)
     unreadable = failing = False
     try:
@@ -129,6 +137,7 @@ def run_check(request: CheckRequest) -> ExitCode:
         return _error(f"{request.output}: cannot write the report: {exc.strerror}")
     for problem in linter.problems:
         _say("warning", problem)
+    _say_walked(walked)
     if unreadable:
         return ExitCode.ERROR
     if not request.exit_zero and failing:
@@ -136,11 +145,22 @@ def run_check(request: CheckRequest) -> ExitCode:
     return ExitCode.OK
 
 
+def _say_walked(walked: WalkCount) -> None:
+    """One line for what walking directories passed over, so that no rule leaves files out silently."""
+    details = walked.details()
+    if details:
+        _say("note", "walked directories" + details)
+
+
 _MAX_FIX_PASSES = 5
 
 
 def _run_fixes(
-    linter: Linter, paths: Iterable[str], request: CheckRequest, all_rules: Sequence[RuleLike], settings: Settings
+    linter: Linter,
+    paths: Iterable[str | ReadError],
+    request: CheckRequest,
+    all_rules: Sequence[RuleLike],
+    settings: Settings,
 ) -> ExitCode:
     """--fix writes the fixed drafts then reports what is left; --diff only shows the changes."""
     from tglint.engine import fails
@@ -149,7 +169,10 @@ def _run_fixes(
     results: list[FileResult] = []
     changed = fixed_count = 0
     for path in paths:
-        file_results, fixes = _fix_one(linter, path, request)
+        if isinstance(path, ReadError):
+            file_results, fixes = list(linter.lint([path])), 0
+        else:
+            file_results, fixes = _fix_one(linter, path, request)
         for result in file_results:
             _print_notes(result, with_error=_errors_on_stderr(request))
         results.extend(file_results)
@@ -253,21 +276,22 @@ _worker_linter: Linter | None = None
 _worker_said: set[str] = set()  # problems a worker has printed: each is said once
 
 
-def lint_paths(linter: Linter, paths: Iterable[str], jobs: int | None = None) -> Iterator[FileResult]:
-    """Results in the order of `paths`, whatever the number of worker processes."""
-    from tglint.reading import read_path
+def lint_paths(linter: Linter, paths: Iterable[str | ReadError], jobs: int | None = None) -> Iterator[FileResult]:
+    """Results in the order of `paths`, whatever the number of worker processes.
 
+    A `ReadError` among the paths (a directory `discover` could not walk) is reported as it is.
+    """
     paths = iter(paths)
     head = list(islice(paths, PARALLEL_THRESHOLD))
     if jobs is None:
         jobs = usable_cores() if len(head) >= PARALLEL_THRESHOLD else 1
     if jobs <= 1:
         for path in chain(head, paths):
-            yield from linter.lint(read_path(path, limits=linter.settings.limits))
+            yield from linter.lint(_read(path, linter))
         return
     # The first draft is checked here, so that the lexicons, models and compiled
     # patterns it builds are inherited by every forked worker instead of rebuilt.
-    yield from linter.lint(read_path(head[0], limits=linter.settings.limits))
+    yield from linter.lint(_read(head[0], linter))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with _sigint_held():
         pool = context.Pool(jobs, initializer=_init_worker, initargs=(linter,))
@@ -312,11 +336,15 @@ def _init_worker(linter: Linter) -> None:
     _worker_said.clear()
 
 
-def _lint_one_path(path: str) -> list[FileResult]:
+def _read(path: str | ReadError, linter: Linter) -> list[Draft | ReadError]:
     from tglint.reading import read_path
 
+    return [path] if isinstance(path, ReadError) else read_path(path, limits=linter.settings.limits)
+
+
+def _lint_one_path(path: str | ReadError) -> list[FileResult]:
     assert _worker_linter is not None
-    results = list(_worker_linter.lint(read_path(path, limits=_worker_linter.settings.limits)))
+    results = list(_worker_linter.lint(_read(path, _worker_linter)))
     for problem in _worker_linter.problems:
         if problem not in _worker_said:
             _worker_said.add(problem)
