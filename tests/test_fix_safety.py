@@ -218,7 +218,7 @@ def test_a_failed_write_keeps_the_findings_and_adds_the_error(
     out = capsys.readouterr().out
     assert code == 2 and target.read_text(encoding="utf-8") == SECRET_DRAFT
     assert "error: cannot write the fixed draft: No space left on device" in out
-    assert out.endswith("1 file could not be rewritten.\n")
+    assert out.endswith("1 file had an error.\n")
     assert "TG501" in out and "Hunter2024" not in out
 
 

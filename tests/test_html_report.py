@@ -267,13 +267,20 @@ def test_untrusted_text_is_escaped_everywhere(known: FileResult) -> None:
         assert not any(name.startswith("on") for name in element.attrs), element
 
 
-def test_controls_and_bidi_overrides_are_replaced() -> None:
+def test_controls_and_bidi_overrides_are_shown_escaped() -> None:
     text = "a\x1b[31mred\u202eevil\x00 tab\tend"
-    found = Finding("TG901", "control-characters", "details", Severity.INFO, "m", "body", 1, 1, 1, 2)
-    root = parse(page(FileResult(path="c.txt", findings=(found,), part_texts={"body": PartView(text)})))
+    found = Finding("TG901", "control-characters", "details", Severity.INFO, "m\u202e", "body", 1, 1, 1, 2)
+    result = FileResult(path="c\u202etxt.eml", findings=(found,), part_texts={"body": PartView(text)})
+    output = page(result)
+    assert not any(char in output for char in "\x1b\x00\u202e")
+    root = parse(output)
     shown = root.find("td", **{"class": "code"})
     assert shown is not None
-    assert shown.text() == "a\ufffd[31mred\ufffdevil\ufffd tab\tend"
+    assert shown.text() == "a\\x1b[31mred\\u202eevil\\x00 tab\tend"
+    # Paths and messages are isolated, so even right-to-left text cannot reorder what surrounds them.
+    heading = root.by_id()["file-1"].find("h2")
+    assert heading is not None and [child.tag for child in heading.children if isinstance(child, Element)] == ["bdi"]
+    assert heading.text() == "c\\u202etxt.eml"
 
 
 def test_secrets_are_masked_as_in_the_text_report(known: FileResult) -> None:
@@ -340,8 +347,8 @@ def test_summary_and_clean_drafts(known: FileResult) -> None:
     assert summary is not None
     count = len(known.findings)
     assert summary.text().startswith(f"Found {count} findings (")
-    assert summary.text().endswith("1 file could not be read.")
-    assert "Could not be read: cannot decode" in root.by_id()["file-2"].text()
+    assert summary.text().endswith("1 file had an error.")
+    assert "Error: cannot decode" in root.by_id()["file-2"].text()
     assert "clean.txt" in root.find("details").text()  # type: ignore[union-attr]
     assert parse(page(FileResult(path="a.txt"))).find("p", **{"class": "summary"}).text() == "All checks passed."  # type: ignore[union-attr]
 

@@ -136,7 +136,8 @@ def test_every_format_works_offline(fmt: str) -> None:
     run = offline.run
     assert_no_traceback(run)
     assert run.returncode in (0, 1), run.stderr[-2000:]
-    assert run.stderr.strip() == "", run.stderr[-2000:]
+    # Reading notes (a charset guessed in the hardening fixtures) are said on stderr; nothing else is.
+    assert all(line.startswith("tglint: note: ") for line in run.stderr.splitlines()), run.stderr[-2000:]
     if fmt == "json":
         reported = {entry["path"].split("#")[0] for entry in json.loads(run.stdout)["files"]}
         assert reported == set(corpus_paths())

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tglint.draft import Attachment, Draft, ReadError, RegionKind
-from tglint.reading import Limits, discover, read_bytes, read_path
+from tglint.reading import TRUNCATED, Limits, discover, read_bytes, read_path
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "parsing"
 
@@ -425,7 +425,9 @@ def test_truncated_message_reads_what_is_there() -> None:
     assert draft.body.text == "The log is attached."
     [attachment] = draft.attachments
     assert (attachment.filename, attachment.content_type) == ("logs.zip", "application/zip")
-    assert draft.notes == ("a multipart part has no closing boundary: the message may be truncated",)
+    # Truncated is an error for the file (exit 2); what was read is still checked.
+    assert draft.error == TRUNCATED
+    assert draft.notes == ()
 
 
 def test_headers_the_stdlib_policy_raises_on() -> None:

@@ -166,6 +166,7 @@ ESCAPES = FileResult(
 )
 MBOX = FileResult(
     path="mail/Drafts.mbox#3",
+    message_number=3,
     language="en",
     findings=(Finding("TG101", "subject-missing-tag", "subject", Severity.WARNING, "No tag", "subject", 0, 0, 0, 0),),
 )
@@ -314,12 +315,12 @@ def test_text_no_ansi_without_color_and_ansi_with() -> None:
 def test_text_summary() -> None:
     lines = text_lines()
     assert lines[-2] == "Found 8 findings (2 errors, 2 warnings, 4 info) in 3 files; 2 fixable."
-    assert lines[-1] == "1 file could not be read."
+    assert lines[-1] == "1 file had an error."
 
 
 def test_text_clean_run() -> None:
     assert out("text", [FileResult(path="a.eml")]) == "All checks passed.\n"
-    assert out("text", [BROKEN]).splitlines()[-2:] == ["No findings.", "1 file could not be read."]
+    assert out("text", [BROKEN]).splitlines()[-2:] == ["No findings.", "1 file had an error."]
 
 
 def test_text_long_line_is_cut_around_the_span() -> None:
@@ -352,7 +353,7 @@ def test_text_multiline_span_underlines_to_end_of_first_line() -> None:
 
 # --- json --------------------------------------------------------------------
 
-FILE_KEYS = ["path", "language", "topic", "recipients", "error", "findings"]
+FILE_KEYS = ["path", "language", "topic", "recipients", "error", "findings", "notes"]
 FINDING_KEYS = [
     "rule", "name", "category", "severity", "message", "part",
     "line", "column", "end_line", "end_column", "fix", "fingerprint",

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -73,7 +74,9 @@ def main_callback(
 
 
 def fail(message: str) -> typer.Exit:
-    typer.echo(f"tglint: error: {message}", err=True)
+    from tglint.escaping import printable
+
+    typer.echo(f"tglint: error: {printable(message, one_line=True)}", err=True)
     return typer.Exit(int(ExitCode.ERROR))
 
 
@@ -144,7 +147,36 @@ def check(
         jobs=jobs,
         progress=_want_progress(output_format, output),
     )
-    raise typer.Exit(int(run_check(request)))
+    with _stopped_cleanly():
+        code = run_check(request)
+    raise typer.Exit(int(code))
+
+
+# What a shell reports for a process killed by SIGPIPE (128 + 13), as for git, cat or grep.
+EXIT_BROKEN_PIPE = 141
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+
+
+@contextmanager
+def _stopped_cleanly() -> Iterator[None]:
+    """Ctrl-C and a reader that stops reading end the run with one line at most, never a traceback.
+
+    A closed pipe (`tglint drafts/ | head -1`) exits quietly with 141, the status the shell
+    gives git or cat killed by SIGPIPE: `set -o pipefail` scripts see that the report was
+    not read to the end, which neither 0 (clean) nor 1 (findings) would say. ruff exits 0
+    there, following ripgrep; for a checker, 0 would claim a clean run nobody saw.
+    """
+    try:
+        yield
+    except KeyboardInterrupt:
+        typer.echo("tglint: interrupted", err=True)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:
+        # Python flushes stdout at exit: pointed at /dev/null, that flush cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        raise typer.Exit(EXIT_BROKEN_PIPE) from None
 
 
 def _want_progress(output_format: OutputFormat, output: Path | None) -> bool:
@@ -251,7 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code if isinstance(code, int) else (0 if code is None else int(ExitCode.ERROR))
     except KeyboardInterrupt:
         typer.echo("tglint: interrupted", err=True)
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:  # last line of defence: one line, no traceback, no locals
         if os.environ.get("TGLINT_DEBUG"):
             raise

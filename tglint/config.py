@@ -8,7 +8,7 @@ An unknown key is an error, never silently ignored.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,27 @@ from tglint.models import Severity
 
 class ConfigError(Exception):
     """A configuration that cannot be used: names the file or flag and the problem."""
+
+
+# Config and ignore files are small; anything larger is not one (`--config /dev/zero`)
+# and is refused before it is read whole.
+MAX_CONFIG_BYTES = 1024**2
+MAX_IGNORE_FILE_BYTES = 16 * 1024**2  # about a million fingerprints
+
+
+def read_small_text(path: Path, limit: int, what: str) -> str:
+    """The UTF-8 text of a config-like file, or a ConfigError naming it; never more than `limit` bytes read."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or type(exc).__name__}") from None
+    if len(data) > limit:
+        raise ConfigError(f"{path}: larger than {limit:,} bytes, so not {what}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start + 1:,}), so not {what}") from None
 
 
 @dataclass(frozen=True)
@@ -34,6 +55,7 @@ class Settings:
     rule_packs: tuple[Path, ...] = ()
     include: tuple[str, ...] = ("*.eml", "*.txt", "*.md", "*.msg", "*.mbox")
     exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True  # a walk leaves out what a .gitignore of the walked tree ignores
     per_path_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     ignore_file: Path | None = None  # fingerprints of accepted findings
     limits: Limits = field(default_factory=Limits)  # what reading one file may cost
@@ -55,44 +77,58 @@ _KEYS = {
     "per-path-ignores",
     "ignore-file",
     "limits",
+    "respect-gitignore",
 }
 
 
 def find_config(start: Path) -> Path | None:
     """The nearest .tglint.toml, or pyproject.toml with a [tool.tglint] table, walking up."""
-    directory = start if start.is_dir() else start.parent
+    directory = start if _exists_as(start, Path.is_dir) else start.parent
     for candidate_dir in (directory, *directory.parents):
         dotfile = candidate_dir / ".tglint.toml"
-        if dotfile.is_file():
+        if _exists_as(dotfile, Path.is_file):
             return dotfile
         pyproject = candidate_dir / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_table(pyproject):
+        if _exists_as(pyproject, Path.is_file) and _has_tool_table(pyproject):
             return pyproject
     return None
 
 
+def _exists_as(path: Path, kind: Callable[[Path], bool]) -> bool:
+    """`kind(path)`, False when it cannot be told: a directory tglint may not look into holds
+    no config it could read, and the lookup goes on upwards rather than abort the run (the
+    walk says the directory cannot be read)."""
+    try:
+        return kind(path)
+    except OSError:
+        return False
+
+
 def _has_tool_table(pyproject: Path) -> bool:
     try:
-        raw = pyproject.read_bytes()
+        with pyproject.open("rb") as handle:
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError:
+        return False
+    # A broken pyproject.toml that mentions tglint is a broken tglint config, not "no config".
+    mentions_tglint = b"tool.tglint" in raw
+    if len(raw) > MAX_CONFIG_BYTES:
+        if mentions_tglint:
+            raise ConfigError(f"{pyproject}: larger than {MAX_CONFIG_BYTES:,} bytes, so not a config file")
         return False
     try:
         return "tglint" in tomllib.loads(raw.decode("utf-8", "replace")).get("tool", {})
     except tomllib.TOMLDecodeError as exc:
-        # A broken pyproject.toml that mentions tglint is a broken tglint config, not "no config".
-        if b"tool.tglint" in raw:
+        if mentions_tglint:
             raise ConfigError(f"{pyproject}: invalid TOML: {exc}") from None
         return False
 
 
 def load_config(path: Path) -> Settings:
     try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
+        data = tomllib.loads(read_small_text(path, MAX_CONFIG_BYTES, "a config file"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     table = data.get("tool", {}).get("tglint", {}) if path.name == "pyproject.toml" else data
     return settings_from_table(table, source=path)
 
@@ -128,6 +164,10 @@ def settings_from_table(table: Mapping[str, Any], *, source: Path | None = None)
             values[attr] = {glob: _string_tuple(v, f"per-path-ignores.{glob}", where) for glob, v in value.items()}
         elif key == "limits":
             values[attr] = parse_limits(value, where)
+        elif key == "respect-gitignore":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: `{key}` must be true or false")
+            values[attr] = value
     settings = Settings(**values)
     validate(settings, where)
     return settings

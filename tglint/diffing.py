@@ -13,17 +13,16 @@ reading, not for `patch`: secrets are masked in it.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterable
 
 from tglint.draft import ALTERNATIVE_PART, Draft, line_starts
+from tglint.escaping import printable
 from tglint.models import FileResult, Finding
 from tglint.reporters._masking import scrub, secrets
 
 _HEADER_LABELS = {"from": "From", "to": "To", "cc": "Cc", "bcc": "Bcc", "subject": "Subject"}
 _ENCODED = ("base64", "quoted-printable")
 # What a terminal could act on or show as a line break inside a line: replaced.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def decoded_diff(
@@ -40,7 +39,8 @@ def decoded_diff(
         return ""
     hidden = tuple(sorted({*secrets(before[2]), *secrets(after[2])}, key=lambda s: (-len(s), s)))
     note = _encodings_note(path, before[0], after[0]) if before[1].kind == "mime" else ""
-    return note + _UNSAFE.sub("\ufffd", scrub(diff, hidden))
+    # The draft's own text reaches the terminal here: escape what could drive it.
+    return printable(note + scrub(diff, hidden))
 
 
 def _shown(data: bytes, draft: Draft, result: FileResult) -> str:

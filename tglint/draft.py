@@ -120,6 +120,12 @@ class Draft:
     can_attach: bool = True
     # Problems met while reading that did not stop it (e.g. an unknown charset).
     notes: tuple[str, ...] = ()
+    # The message's number (1-based) when it is one message of an mbox: its path is then
+    # "FILE#N". Kept apart so that a file really named "notes#2" is not taken for one.
+    message_number: int | None = None
+    # A problem that makes the file an error (exit 2) although what was read is still
+    # checked, such as a multipart message cut off before its closing boundary.
+    error: str | None = None
 
     @property
     def subject(self) -> Part | None:
@@ -136,3 +142,4 @@ class ReadError:
 
     path: str
     message: str
+    message_number: int | None = None  # as `Draft.message_number`

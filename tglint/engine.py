@@ -15,7 +15,7 @@ from itertools import islice
 from pathlib import Path
 
 from tglint.analysis import Analysis
-from tglint.config import Settings
+from tglint.config import MAX_IGNORE_FILE_BYTES, Settings, read_small_text
 from tglint.draft import ALTERNATIVE_PART, Draft, Part, ReadError
 from tglint.models import Edit, FileResult, Finding, Fix, Hit, PartView, Severity, Span
 from tglint.packs import PackError, Packs
@@ -68,8 +68,10 @@ class Linter:
             recipients=tuple(r.address for r in draft.recipients),
             findings=kept,
             part_texts=_excerpts(draft, [*kept, *hidden.spans]),
+            error=draft.error,
             notes=draft.notes,
             hidden=hidden.spans,
+            message_number=draft.message_number,
         )
 
     def _alternative_analysis(self, draft: Draft, analysis: Analysis) -> Analysis | None:
@@ -102,7 +104,7 @@ class Linter:
     def lint(self, items: Iterable[Draft | ReadError]) -> Iterator[FileResult]:
         for item in items:
             if isinstance(item, ReadError):
-                yield FileResult(path=item.path, error=item.message)
+                yield FileResult(path=item.path, error=item.message, message_number=item.message_number)
             else:
                 yield self.lint_draft(item)
 
@@ -331,8 +333,11 @@ def _with_fingerprints(findings: list[Finding]) -> list[Finding]:
 
 
 def read_ignore_file(path: Path) -> frozenset[str]:
-    """Fingerprints of accepted findings, one per line; `#` starts a comment."""
-    lines = path.read_text(encoding="utf-8").splitlines()
+    """Fingerprints of accepted findings, one per line; `#` starts a comment.
+
+    Raises ConfigError for a file that cannot be read, is not UTF-8, or is too large.
+    """
+    lines = read_small_text(path, MAX_IGNORE_FILE_BYTES, "an ignore file of fingerprints").splitlines()
     return frozenset(line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip())
 
 

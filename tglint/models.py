@@ -137,6 +137,8 @@ class FileResult:
     # Every secret and piece of personal data found, reported or not (a rule not selected, a
     # finding accepted): reports mask them wherever they show draft text.
     hidden: tuple[Span, ...] = ()
+    # Set when the result is one message of an mbox, whose path is then "FILE#N".
+    message_number: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

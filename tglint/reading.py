@@ -9,8 +9,10 @@ The form is decided from the content, never from the file name:
   From:/Subject: lines (also 收件人/抄送/密送/主题/标题/发件人, with ":" or "："), a blank
   line, then the body. Its parts know their line and column in the file.
 
-Reading never raises: problems become a `ReadError` (nothing could be read) or a note
-on the `Draft` (something was read with a fallback, or not read in full). A ReadError
+Reading never raises: problems become a `ReadError` (nothing could be read), an error
+on the `Draft` (it is broken, but what could be read is still checked: a multipart
+message cut off before its closing boundary), or a note on the `Draft` (something was
+read with a fallback, or not read in full). A ReadError
 made from an unexpected exception names its type only: an exception's text may quote
 the draft, and what tglint reads must not leak into its output.
 
@@ -98,7 +100,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from email.feedparser import BytesFeedParser
 from email.message import Message
 from email.policy import Compat32
@@ -117,6 +119,7 @@ from tglint.draft import (
     Recipient,
     normalise_line_breaks,
 )
+from tglint.gitignore import MAX_GITIGNORE_BYTES, Ignores
 from tglint.html_text import html_to_text
 from tglint.limits import Limits
 from tglint.quoting import find_regions
@@ -172,24 +175,43 @@ def discover(
     include: Sequence[str] = ("*",),
     exclude: Sequence[str] = (),
     *,
+    count: WalkCount | None = None,
+    respect_gitignore: bool = True,
     skip: str | os.PathLike[str] | None = None,
-) -> Iterator[str]:
+) -> Iterator[str | ReadError]:
     """Files to read: named files as given, directories walked in sorted order.
 
-    A file found in a directory is kept when an include glob and no exclude glob
-    matches its path relative to that directory or its name. Hidden files and
-    directories (".git", ".DS_Store") are skipped, and so are directories an exclude
-    glob matches, FIFOs, sockets and devices. Symbolic links to directories are not
-    followed (no loops). The file `skip` (the report being written) is never found
-    in a directory, under any name: it is looked up when the walk starts, so a report
-    opened before then is recognised.
+    A path named on the command line is always read, whatever its name. In a walked
+    directory a file is taken when its name matches an include glob (by its path relative
+    to the walked directory, or its name alone), or else when its content starts like a
+    mail: an mbox "From " line, or a header block naming From/To/Subject/Date/Message-ID
+    (or 收件人/主题...); other files are skipped. Left out, and not looked into:
+
+    - hidden files and directories (".git", ".venv", ".DS_Store");
+    - what an exclude glob matches, and what a `.gitignore` of the walked tree ignores
+      (`tglint.gitignore`; `respect_gitignore=False` turns that off);
+    - directories of installed software: virtualenvs (any directory holding
+      `pyvenv.cfg`), `node_modules`, `site-packages`, `__pycache__`, `__pypackages__`;
+    - FIFOs, sockets and devices, and symbolic links to directories (no loops).
+
+    The file `skip` (the report being written) is never found in a directory, under any
+    name: it is looked up when the walk starts, so a report opened before then is recognised.
+
+    `count`, if given, adds up what was skipped and ignored, for the line that says so.
+    A directory, or an entry of one, that cannot be read is a `ReadError` (the walk
+    goes on with the rest), and so is a walked directory in which nothing was found.
     """
+    count = count if count is not None else WalkCount()
     skipped: tuple[int, int] | None = None
     for path in paths:
         if path != "-" and os.path.isdir(path):
             if skip is not None and skipped is None:
                 skipped = _identity_of(skip)
-            yield from _walk(path, "", include, exclude, skipped)
+            walker = _Walker(path, include, exclude, respect_gitignore, skipped)
+            yield from walker.walk("", Ignores())
+            count.add(walker.count)
+            if not walker.yielded:
+                yield ReadError(path, "no drafts found" + walker.count.details(empty="the directory is empty"))
         else:
             yield path
 
@@ -210,24 +232,132 @@ def _read_at_most(path: str, max_bytes: int) -> bytes:
         return handle.read(max_bytes + 1)
 
 
-def _walk(
-    root: str, relative: str, include: Sequence[str], exclude: Sequence[str], skipped: tuple[int, int] | None
-) -> Iterator[str]:
-    directory = os.path.join(root, relative) if relative else root
-    try:
-        with os.scandir(directory) as scan:
-            entries = sorted((entry.name, _kind(entry)) for entry in scan if not _is_file(entry, skipped))
-    except OSError:
-        return
-    for name, kind in entries:
-        if name.startswith(".") or kind is None:
-            continue
-        child = f"{relative}/{name}" if relative else name
-        if kind == "directory":
-            if not _matches(child, name, exclude):
-                yield from _walk(root, child, include, exclude, skipped)
-        elif _matches(child, name, include) and not _matches(child, name, exclude):
-            yield os.path.join(root, *child.split("/"))
+@dataclass
+class WalkCount:
+    """What walking directories passed over: said on one stderr line, so that a rule that
+    leaves files out is never silent."""
+
+    skipped: int = 0  # files neither named like a draft (include) nor starting like a mail
+    ignored: int = 0  # files and directories left out by exclude, a .gitignore, or as installed software
+
+    def add(self, other: WalkCount) -> None:
+        self.skipped += other.skipped
+        self.ignored += other.ignored
+
+    def details(self, *, empty: str = "") -> str:
+        """What was passed over, as ": 3 files skipped (why), 2 ignored (why)"; ": {empty}" if nothing."""
+        said = []
+        if self.skipped:
+            noun = "file" if self.skipped == 1 else "files"
+            said.append(
+                f"{self.skipped:,} {noun} skipped (not named like drafts by `include`, not starting like a mail)"
+            )
+        if self.ignored:
+            said.append(f"{self.ignored:,} ignored (exclude, .gitignore, virtualenvs, node_modules)")
+        if not said:
+            return f": {empty}" if empty else ""
+        return ": " + ", ".join(said)
+
+
+# Directories of installed software: their README.md and LICENSE.txt are nobody's drafts.
+_SOFTWARE_DIRS = frozenset({"node_modules", "site-packages", "__pycache__", "__pypackages__"})
+_VENV_MARKER = "pyvenv.cfg"  # in the top directory of every virtualenv (PEP 405)
+_GITIGNORE = ".gitignore"
+# Enough of a file to see whether it starts like a mail.
+_SNIFF_HEAD = 8 * 1024
+
+
+class _Walker:
+    """One directory named on the command line, walked."""
+
+    def __init__(
+        self,
+        root: str,
+        include: Sequence[str],
+        exclude: Sequence[str],
+        respect_gitignore: bool,
+        skipped: tuple[int, int] | None = None,
+    ) -> None:
+        self._root = root
+        self._skipped = skipped  # (device, inode) of the report being written
+        self._include = include
+        self._exclude = exclude
+        self._respect_gitignore = respect_gitignore
+        self.count = WalkCount()
+        self.yielded = 0  # files and errors
+
+    def walk(self, relative: str, ignores: Ignores) -> Iterator[str | ReadError]:
+        directory = self._path(relative)
+        try:
+            with os.scandir(directory) as scan:
+                entries = sorted(
+                    ((entry.name, entry) for entry in scan if not _is_file(entry, self._skipped)),
+                    key=lambda item: item[0],
+                )
+        except OSError as error:
+            yield self._error(directory, error)
+            return
+        names = {name for name, _ in entries}
+        if relative and _VENV_MARKER in names:
+            self.count.ignored += 1
+            return
+        if self._respect_gitignore and _GITIGNORE in names:
+            try:
+                ignores = ignores.with_file(relative, _read_text_head(self._path(f"{relative}/{_GITIGNORE}")))
+            except OSError as error:
+                yield self._error(self._path(f"{relative}/{_GITIGNORE}"), error)
+        for name, entry in entries:
+            if name.startswith("."):
+                continue
+            child = f"{relative}/{name}" if relative else name
+            try:
+                kind = _kind(entry)
+            except OSError as error:
+                yield self._error(self._path(child), error)
+                continue
+            if kind is None:
+                continue
+            is_dir = kind == "directory"
+            if (
+                (is_dir and name in _SOFTWARE_DIRS)
+                or _matches(child, name, self._exclude)
+                or ignores.ignored(child, is_dir=is_dir)
+            ):
+                self.count.ignored += 1
+            elif is_dir:
+                yield from self.walk(child, ignores)
+            else:
+                yield from self._file(child, name)
+
+    def _file(self, child: str, name: str) -> Iterator[str | ReadError]:
+        path = self._path(child)
+        if not _matches(child, name, self._include):
+            try:
+                with open(path, "rb") as handle:
+                    head = handle.read(_SNIFF_HEAD)
+            except FileNotFoundError:  # a broken link, or gone since the scan
+                self.count.skipped += 1
+                return
+            except OSError as error:
+                yield self._error(path, error)
+                return
+            if not starts_like_a_mail(head):
+                self.count.skipped += 1
+                return
+        self.yielded += 1
+        yield path
+
+    def _path(self, relative: str) -> str:
+        return os.path.join(self._root, *relative.split("/")) if relative else self._root
+
+    def _error(self, path: str, error: OSError) -> ReadError:
+        self.yielded += 1
+        return ReadError(path, f"cannot read: {error.strerror or type(error).__name__}")
+
+
+def _read_text_head(path: str) -> str:
+    with open(path, "rb") as handle:
+        return handle.read(MAX_GITIGNORE_BYTES).decode("utf-8", "replace")
 
 
 def _kind(entry: os.DirEntry[str]) -> str | None:
@@ -236,15 +366,13 @@ def _kind(entry: os.DirEntry[str]) -> str | None:
     FIFOs, sockets and devices found in a directory are skipped (opening a FIFO waits
     forever for a writer; named on the command line one is read: `<(cat x.eml)` is
     one), and so are links to directories. A broken link is kept: reading it says so.
+    Raises OSError when the entry cannot be looked at.
     """
-    try:
-        if entry.is_dir(follow_symlinks=False):
-            return "directory"
-        if entry.is_file():
-            return "file"
-        return "file" if entry.is_symlink() and not os.path.exists(entry.path) else None
-    except OSError:
-        return None
+    if entry.is_dir(follow_symlinks=False):
+        return "directory"
+    if entry.is_file():
+        return "file"
+    return "file" if entry.is_symlink() and not os.path.exists(entry.path) else None
 
 
 def _is_file(entry: os.DirEntry[str], identity: tuple[int, int] | None) -> bool:
@@ -265,6 +393,40 @@ def _is_file(entry: os.DirEntry[str], identity: tuple[int, int] | None) -> bool:
 
 def _matches(relative: str, name: str, globs: Sequence[str]) -> bool:
     return any(fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(name, glob) for glob in globs)
+
+
+# Header fields only a mail has: one of them in a file's opening header block makes it a draft.
+_MAIL_FIELDS = frozenset(
+    {"from", "to", "cc", "bcc", "subject", "date", "message-id", "received", "mime-version", "reply-to",
+     "return-path", "delivered-to", "in-reply-to", "references", "sender"}
+)  # fmt: skip
+
+
+def starts_like_a_mail(head: bytes) -> bool:
+    """Whether the first bytes of a file are those of a mail: an mbox envelope line, or a
+    header block (before any other text) that names a mail field or a draft's 收件人/主题."""
+    content = head.removeprefix(_UTF8_BOM)
+    if content.startswith(_UTF16_BOMS):
+        content = content.decode("utf-16", "replace").encode("utf-8")
+    if b"\x00" in content:
+        return False
+    if _is_envelope_line_at(content, 0):
+        return True
+    text = content.decode("utf-8", "replace")
+    named_a_mail_field = False
+    for index, line in enumerate(text.lstrip("\r\n").splitlines()):
+        if not line.strip():
+            return named_a_mail_field  # the header block ends
+        if line[0] in " \t" and index > 0:
+            continue  # a folded field
+        if _TEXT_HEADER.match(line):
+            named_a_mail_field = True
+            continue
+        field = _FIELD_NAME.match(line)
+        if field is None:
+            return False
+        named_a_mail_field = named_a_mail_field or field.group(1).lower() in _MAIL_FIELDS
+    return named_a_mail_field  # a header block longer than the head
 
 
 # --------------------------------------------------------------------------- form of the data
@@ -446,15 +608,18 @@ def _read_mbox(content: bytes, path: str, limits: Limits, notes: Sequence[str] =
         message_path = f"{path}#{number}"
         if number > limits.max_messages:
             why = f"the mailbox has more than {limits.max_messages:,} messages (max-messages)"
-            results.append(ReadError(message_path, f"not read, nor any message after it: {why}"))
+            results.append(ReadError(message_path, f"not read, nor any message after it: {why}", number))
             break
         if not message.strip():
-            results.append(ReadError(message_path, "empty message"))
+            results.append(ReadError(message_path, "empty message", number))
         else:
-            results.append(_guarded(_read_mime, message, message_path, limits))
+            results.append(replace(_guarded(_read_mime, message, message_path, limits), message_number=number))
     last = results[-1] if results else None
     if notes and isinstance(last, Draft):
-        # Only the last message read can have lost lines to the line limit.
+        # Only the last message read can have lost lines to the line limit, and if that
+        # cut it before a closing boundary, the limit did, not whoever wrote the file.
+        if last.error == TRUNCATED:
+            last = replace(last, error=None, notes=(*last.notes, _TRUNCATED_BY_LIMIT))
         results[-1] = replace(last, notes=(*last.notes, *notes))
     return results
 
@@ -1160,12 +1325,17 @@ _HTML_PER_TEXT_CHAR = 20
 _FORWARD_SEPARATOR = "---------- Forwarded message ---------"
 _FORWARD_HEADERS = (("from", "From"), ("date", "Date"), ("subject", "Subject"), ("to", "To"), ("cc", "Cc"))
 _DEFECT_NOTES = {
-    "CloseBoundaryNotFoundDefect": "a multipart part has no closing boundary: the message may be truncated",
     "StartBoundaryNotFoundDefect": "a multipart part has no boundary line: its text is read as one part",
 }
+# A multipart that ends before its closing boundary was cut off in transit or on disk:
+# an error for the file (exit 2), while what was read is still checked and reported.
+TRUNCATED = "truncated: a multipart part has no closing boundary; what was read is still checked"
+# The same when tglint's own line limit made the cut: the limit's note says it already.
+_TRUNCATED_BY_LIMIT = "a multipart part was cut before its closing boundary by the line limit"
 
 
 def _read_mime(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draft:
+    cut_by_line_limit = any(note.startswith(PARTIAL_NOTE) for note in notes)
     budget = _Budget(limits, notes)
     message = _parse_message(_repair_header_block(data), budget)
     headers = _Headers(message, notes, limits)
@@ -1188,6 +1358,12 @@ def _read_mime(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draf
     if names:
         # The names the recipient sees, one a line: what they say is sent too.
         parts["attachments"] = Part("attachments", "\n".join(names))
+    error = None
+    if collector.truncated:
+        if cut_by_line_limit:
+            notes.append(_TRUNCATED_BY_LIMIT)
+        else:
+            error = TRUNCATED
     return Draft(
         path=path,
         kind="mime",
@@ -1196,6 +1372,7 @@ def _read_mime(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draf
         attachments=tuple(collector.attachments),
         can_attach=True,
         notes=tuple(dict.fromkeys(notes)),
+        error=error,
     )
 
 
@@ -1280,6 +1457,7 @@ class _BodyCollector:
         self._notes = budget.notes
         self._charset_hint = charset_hint
         self._text_length = dict.fromkeys(self.texts, 0)
+        self.truncated = False  # a multipart ended before its closing boundary
 
     def text(self, part: str = "body") -> str:
         return "\n\n".join(text.strip("\n") for text in self.texts[part] if text.strip())
@@ -1385,9 +1563,11 @@ class _BodyCollector:
 
     def _note_defects(self, entity: Message) -> None:
         for defect in getattr(entity, "defects", ()):
-            note = _DEFECT_NOTES.get(type(defect).__name__)
-            if note is not None:
-                self._notes.append(note)
+            name = type(defect).__name__
+            if name == "CloseBoundaryNotFoundDefect":
+                self.truncated = True
+            elif name in _DEFECT_NOTES:
+                self._notes.append(_DEFECT_NOTES[name])
 
 
 def _shown_inline(disposition: str | None, filename: str | None) -> bool:

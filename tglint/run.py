@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tglint.config import ConfigError, Settings, find_config, load_config, parse_severity, with_overrides
+from tglint.draft import ReadError
+from tglint.escaping import printable
 from tglint.models import ExitCode
 from tglint.packs import PackError
 
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
     from tglint.draft import Draft
     from tglint.engine import Linter
     from tglint.models import FileResult
+    from tglint.reading import WalkCount
     from tglint.rule import RuleLike
 
 
@@ -83,7 +87,7 @@ def resolve_settings(request: CheckRequest) -> Settings:
 def run_check(request: CheckRequest) -> ExitCode:
     from tglint.engine import Linter, fails, read_ignore_file
     from tglint.packs import load_packs
-    from tglint.reading import discover
+    from tglint.reading import WalkCount, discover
     from tglint.registry import load_registry
     from tglint.reporters import open_report
     from tglint.selection import check_selectors, select_rules
@@ -102,7 +106,7 @@ def run_check(request: CheckRequest) -> ExitCode:
     except OSError as exc:
         return _error(f"{exc.filename}: cannot read: {exc.strerror}")
     for warning in registry.warnings:
-        print(f"tglint: warning: {warning}", file=sys.stderr)
+        _say("warning", warning)
 
     if request.output is not None:
         clash = _input_at(request.output, request.paths)
@@ -110,9 +114,19 @@ def run_check(request: CheckRequest) -> ExitCode:
             return _error(f"{request.output}: the report would overwrite the input {clash}; write it elsewhere")
     linter = Linter(tuple(rules), settings, packs, accepted)
     # Lazy: a directory is walked once the report is open, so the walk knows the report's file.
-    paths = discover(request.paths, settings.include, settings.exclude, skip=request.output)
+    walked = WalkCount()
+    paths = discover(
+        request.paths,
+        settings.include,
+        settings.exclude,
+        count=walked,
+        respect_gitignore=settings.respect_gitignore,
+        skip=request.output,
+    )
     if request.fix or request.diff:
-        return _run_fixes(linter, paths, request, registry.rules, settings)
+        code = _run_fixes(linter, paths, request, registry.rules, settings)
+        _say_walked(walked)
+        return code
     report = open_report(request.output_format, registry.rules, color=request.color)
     unreadable = failing = False
     try:
@@ -120,16 +134,19 @@ def run_check(request: CheckRequest) -> ExitCode:
             write(report.start())
             # Each result is written and dropped: memory stays flat however many drafts.
             for result in lint_paths(linter, paths, request.jobs):
-                _print_notes(result)
+                _print_notes(result, with_error=_errors_on_stderr(request))
                 unreadable = unreadable or result.error is not None
                 failing = failing or fails((result,), settings.fail_level)
                 write(report.add(result))
                 advance()
             write(report.end())
+    except BrokenPipeError:
+        raise  # the reader stopped reading: the CLI exits quietly
     except OSError as exc:
         return _error(f"{request.output}: cannot write the report: {exc.strerror}")
     for problem in linter.problems:
-        print(f"tglint: warning: {problem}", file=sys.stderr)
+        _say("warning", problem)
+    _say_walked(walked)
     if unreadable:
         return ExitCode.ERROR
     if not request.exit_zero and failing:
@@ -137,11 +154,22 @@ def run_check(request: CheckRequest) -> ExitCode:
     return ExitCode.OK
 
 
+def _say_walked(walked: WalkCount) -> None:
+    """One line for what walking directories passed over, so that no rule leaves files out silently."""
+    details = walked.details()
+    if details:
+        _say("note", "walked directories" + details)
+
+
 _MAX_FIX_PASSES = 5
 
 
 def _run_fixes(
-    linter: Linter, paths: Iterable[str], request: CheckRequest, all_rules: Sequence[RuleLike], settings: Settings
+    linter: Linter,
+    paths: Iterable[str | ReadError],
+    request: CheckRequest,
+    all_rules: Sequence[RuleLike],
+    settings: Settings,
 ) -> ExitCode:
     """--fix writes the fixed drafts then reports what is left; --diff only shows the changes."""
     from tglint.engine import fails
@@ -150,13 +178,18 @@ def _run_fixes(
     results: list[FileResult] = []
     changed = fixed_count = 0
     for path in paths:
-        file_results, fixes = _fix_one(linter, path, request)
+        if isinstance(path, ReadError):
+            file_results, fixes = list(linter.lint([path])), 0
+        else:
+            file_results, fixes = _fix_one(linter, path, request)
+        for result in file_results:
+            _print_notes(result, with_error=_errors_on_stderr(request))
         results.extend(file_results)
         if fixes:
             changed += 1
             fixed_count += fixes
     for problem in linter.problems:
-        print(f"tglint: warning: {problem}", file=sys.stderr)
+        _say("warning", problem)
     if request.diff:
         from tglint.reporters.text import one_line
 
@@ -170,6 +203,8 @@ def _run_fixes(
     print(f"Fixed {fixed_count} finding(s) in {changed} file(s).", file=sys.stderr)
     try:
         _write(render(request.output_format, results, all_rules, color=request.color), request.output)
+    except BrokenPipeError:
+        raise
     except OSError as exc:
         return _error(f"{request.output}: cannot write the report: {exc.strerror}")
     if any(r.error for r in results):
@@ -201,11 +236,11 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
     first = items[0] if len(items) == 1 else None
     if not isinstance(first, Draft) or first.path != path:
         if len(items) > 1:
-            print(f"tglint: warning: {path}: an mbox is reported, not rewritten, by --fix", file=sys.stderr)
+            _say("warning", f"{path}: an mbox is reported, not rewritten, by --fix")
         return list(linter.lint(items)), 0
-    if is_partial(first):
-        # Writing back what a limit cut would lose the rest of the draft.
-        print(f"tglint: warning: {path}: not read whole, so not rewritten by --fix", file=sys.stderr)
+    if is_partial(first) or first.error is not None:
+        # Writing back what a limit (or a truncated transfer) cut would lose the rest of the draft.
+        _say("warning", f"{path}: not read whole, so not rewritten by --fix")
         return [linter.lint_draft(first)], 0
     original = data = snapshot.data
     draft = first
@@ -215,7 +250,7 @@ def _fix_one(linter: Linter, path: str, request: CheckRequest) -> tuple[list[Fil
         edits = chosen_edits(result, unsafe=request.unsafe_fixes)
         outcome = fix_bytes(data, draft, edits, linter.settings.limits)
         for reason in outcome.skipped:
-            print(f"tglint: warning: {path}: fix skipped: {reason}", file=sys.stderr)
+            _say("warning", f"{path}: fix skipped: {reason}")
         if outcome.fixed == data:
             break
         applied += outcome.applied
@@ -257,23 +292,26 @@ _worker_linter: Linter | None = None
 _worker_said: set[str] = set()  # problems a worker has printed: each is said once
 
 
-def lint_paths(linter: Linter, paths: Iterable[str], jobs: int | None = None) -> Iterator[FileResult]:
-    """Results in the order of `paths`, whatever the number of worker processes."""
-    from tglint.reading import read_path
+def lint_paths(linter: Linter, paths: Iterable[str | ReadError], jobs: int | None = None) -> Iterator[FileResult]:
+    """Results in the order of `paths`, whatever the number of worker processes.
 
+    A `ReadError` among the paths (a directory `discover` could not walk) is reported as it is.
+    """
     paths = iter(paths)
     head = list(islice(paths, PARALLEL_THRESHOLD))
     if jobs is None:
         jobs = usable_cores() if len(head) >= PARALLEL_THRESHOLD else 1
     if jobs <= 1:
         for path in chain(head, paths):
-            yield from linter.lint(read_path(path, limits=linter.settings.limits))
+            yield from linter.lint(_read(path, linter))
         return
     # The first draft is checked here, so that the lexicons, models and compiled
     # patterns it builds are inherited by every forked worker instead of rebuilt.
-    yield from linter.lint(read_path(head[0], limits=linter.settings.limits))
+    yield from linter.lint(_read(head[0], linter))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(linter,)) as pool:
+    with _sigint_held():
+        pool = context.Pool(jobs, initializer=_init_worker, initargs=(linter,))
+    with pool:
         for batch in pool.imap(_lint_one_path, chain(head[1:], paths), chunksize=_CHUNK):
             yield from batch
 
@@ -285,21 +323,48 @@ def usable_cores() -> int:
     return os.cpu_count() or 1
 
 
+@contextmanager
+def _sigint_held() -> Iterator[None]:
+    """SIGINT held back while worker processes start.
+
+    Ctrl-C reaches every process of the terminal's group. A worker ignores it (see
+    `_init_worker`) and the parent stops, terminating the pool on its way out. Workers
+    start with SIGINT blocked (a child inherits the signal mask, across exec too), so
+    that not even one still starting prints a traceback; a Ctrl-C pressed meanwhile
+    stays pending for the parent and is delivered when this block ends, never lost.
+    """
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _init_worker(linter: Linter) -> None:
     global _worker_linter
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _worker_linter = linter
     _worker_said.clear()
 
 
-def _lint_one_path(path: str) -> list[FileResult]:
+def _read(path: str | ReadError, linter: Linter) -> list[Draft | ReadError]:
     from tglint.reading import read_path
 
+    return [path] if isinstance(path, ReadError) else read_path(path, limits=linter.settings.limits)
+
+
+def _lint_one_path(path: str | ReadError) -> list[FileResult]:
     assert _worker_linter is not None
-    results = list(_worker_linter.lint(read_path(path, limits=_worker_linter.settings.limits)))
+    results = list(_worker_linter.lint(_read(path, _worker_linter)))
     for problem in _worker_linter.problems:
         if problem not in _worker_said:
             _worker_said.add(problem)
-            print(f"tglint: warning: {problem}", file=sys.stderr)
+            _say("warning", problem)
     _worker_linter.problems.clear()
     return results
 
@@ -319,14 +384,24 @@ def _progress(enabled: bool) -> Iterator[Callable[[], None]]:
         yield lambda: progress.advance(task)
 
 
-def _print_notes(result: FileResult) -> None:
-    """A draft not read whole is said on stderr; charset guesses and MIME defects are routine."""
-    from tglint.reading import PARTIAL_NOTE
+def _errors_on_stderr(request: CheckRequest) -> bool:
+    """Whether a file's error must be said on stderr too.
+
+    A text or GitHub report on stdout shows each error to the person watching; a document
+    (JSON, SARIF, HTML), a report written to a file, or a --diff does not.
+    """
+    return request.diff or request.output is not None or request.output_format not in ("text", "github")
+
+
+def _print_notes(result: FileResult, *, with_error: bool) -> None:
+    """What reading had to do (a part cut at a limit, a charset guessed, a MIME defect),
+    one line each on stderr, and the file's error when the report does not show it there."""
     from tglint.reporters._masking import scrub, secrets
 
+    if with_error and result.error is not None:
+        _say("error", f"{result.path}: {result.error}")
     for note in result.notes:
-        if note.startswith(PARTIAL_NOTE):
-            print(f"tglint: note: {result.path}: {scrub(note, secrets(result))}", file=sys.stderr)
+        _say("note", f"{result.path}: {scrub(note, secrets(result))}")
 
 
 def _write(report: str, output: Path | None) -> None:
@@ -371,5 +446,10 @@ def _input_at(output: Path, paths: Sequence[str]) -> str | None:
 
 
 def _error(message: str) -> ExitCode:
-    print(f"tglint: error: {message}", file=sys.stderr)
+    _say("error", message)
     return ExitCode.ERROR
+
+
+def _say(kind: str, message: str) -> None:
+    """One line on stderr, `tglint: KIND: message`; paths and draft text in it are escaped."""
+    print(f"tglint: {kind}: {printable(message, one_line=True)}", file=sys.stderr)

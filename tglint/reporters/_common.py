@@ -10,9 +10,6 @@ from dataclasses import dataclass
 from tglint.models import Edit, FileResult, Finding, Severity
 from tglint.rule import RuleLike
 
-# Messages of an mbox are reported as "Drafts.mbox#3" (see `tglint.draft.Draft.path`).
-_MBOX_SUFFIX = re.compile(r"^(?P<file>.+)#(?P<index>\d+)$")
-
 
 @dataclass(frozen=True, slots=True)
 class Summary:
@@ -75,12 +72,25 @@ def summarize(results: Iterable[FileResult]) -> Summary:
     return tally.summary()
 
 
+# Characters JSON may carry raw but a terminal showing the report should not: DEL and C1
+# controls, bidi controls, line separators, and the lone surrogates that stand for a
+# file name's bytes that are not UTF-8 (which no UTF-8 stream can carry at all).
+_JSON_ESCAPED = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
 def json_at_depth(value: object, depth: int) -> str:
     """`value` as `json.dumps(..., indent=2)` writes it when nested `depth` levels deep.
 
     Lets a report be written piece by piece, byte-identical to dumping the whole document.
+    The characters of `_JSON_ESCAPED` are written as `\\uXXXX` escapes: the same JSON value,
+    and a file name's undecodable byte reads back in Python as the surrogate it was.
     """
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _JSON_ESCAPED.sub(_json_escape, text).replace("\n", "\n" + "  " * depth)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 def region_of(span: Finding | Edit) -> Region:
@@ -103,12 +113,17 @@ def has_position(edit: Edit) -> bool:
     return edit.line >= 1 and edit.column >= 1
 
 
-def split_mbox_path(path: str) -> tuple[str, int | None]:
-    """`Drafts.mbox#3` -> (`Drafts.mbox`, 3); any other path -> (path, None)."""
-    match = _MBOX_SUFFIX.match(path)
-    if match is None:
-        return path, None
-    return match["file"], int(match["index"])
+def split_mbox_path(result: FileResult) -> tuple[str, int | None]:
+    """Message 3 of `Drafts.mbox` -> (`Drafts.mbox`, 3); any other result -> (its path, None).
+
+    Only a result the reader marked as an mbox message is split: a file really named
+    `notes#2` is that file, not message 2 of `notes`.
+    """
+    number = result.message_number
+    suffix = f"#{number}"
+    if number is None or not result.path.endswith(suffix):
+        return result.path, None
+    return result.path[: -len(suffix)], number
 
 
 def rules_by_code(rules: Sequence[RuleLike]) -> list[RuleLike]:
@@ -117,6 +132,11 @@ def rules_by_code(rules: Sequence[RuleLike]) -> list[RuleLike]:
     for rule in rules:
         seen.setdefault(rule.code, rule)
     return [seen[code] for code in sorted(seen)]
+
+
+def errors_sentence(count: int) -> str:
+    """How the summary counts files with an error: unreadable, truncated, a directory without drafts."""
+    return "1 file had an error." if count == 1 else f"{count} files had errors."
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

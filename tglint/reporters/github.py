@@ -2,12 +2,18 @@
 
 A message of an mbox ("Drafts.mbox#3") is annotated on the file ("Drafts.mbox"),
 with the message number in the title, since GitHub only knows files.
+
+Paths and messages come from drafts and file names: their controls are shown as
+visible escapes (`tglint.escaping.printable`) and then escaped as the runner
+unescapes them, so none can end a command early, start another one, or reach the
+log as a terminal control.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tglint.escaping import printable
 from tglint.models import FileResult, Finding, Severity
 from tglint.reporters._common import region_of, split_mbox_path
 from tglint.reporters._masking import scrub, secrets
@@ -31,15 +37,15 @@ class GithubReport:
         if result.error is not None:
             lines.append(_error_line(result))
         hidden = secrets(result)
-        lines.extend(_finding_line(result.path, finding, hidden) for finding in result.findings)
+        lines.extend(_finding_line(result, finding, hidden) for finding in result.findings)
         return "".join(line + "\n" for line in lines)
 
     def end(self) -> str:
         return ""
 
 
-def _finding_line(path: str, finding: Finding, hidden: tuple[str, ...]) -> str:
-    file_path, message_number = split_mbox_path(path)
+def _finding_line(result: FileResult, finding: Finding, hidden: tuple[str, ...]) -> str:
+    file_path, message_number = split_mbox_path(result)
     region = region_of(finding)
     title = f"{finding.rule} {finding.name}"
     if message_number is not None:
@@ -56,14 +62,14 @@ def _finding_line(path: str, finding: Finding, hidden: tuple[str, ...]) -> str:
 
 
 def _error_line(result: FileResult) -> str:
-    file_path, _ = split_mbox_path(result.path)
+    file_path, _ = split_mbox_path(result)
     properties = {"file": file_path, "title": "tglint: unreadable file"}
     return _command("error", properties, f"{result.path}: {result.error}")
 
 
 def _command(name: str, properties: dict[str, str], message: str) -> str:
-    joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    return f"::{name} {joined}::{escape_data(message)}"
+    joined = ",".join(f"{key}={escape_property(printable(value, one_line=True))}" for key, value in properties.items())
+    return f"::{name} {joined}::{escape_data(printable(message))}"
 
 
 def escape_data(text: str) -> str:

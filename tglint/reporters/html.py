@@ -2,8 +2,10 @@
 list of findings by severity and category, and the fixes on offer.
 
 Draft text is untrusted. Every piece of it (lines, paths, messages, fixes) goes
-through `html.escape`; control and bidi characters are replaced as in the text
-report; a Content-Security-Policy forbids scripts and every fetch, so even a
+through `html.escape`; control and bidi characters are shown as visible escapes
+(`\x1b`, `\u202e`, as in the text report) and paths, messages and recipients sit in
+`<bdi>`, so neither an override nor right-to-left text can reorder the page around
+them; a Content-Security-Policy forbids scripts and every fetch, so even a
 slip in escaping could not run code or reach the network. The page loads
 nothing: styles are inline, fonts are the reader's own, there is no script.
 
@@ -22,10 +24,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import tglint
+from tglint.escaping import escape_controls
 from tglint.models import CATEGORIES, Edit, FileResult, Finding, Fix, PartView, Severity
-from tglint.reporters._common import Summary, plural, region_of, rules_by_code, summarize
+from tglint.reporters._common import Summary, errors_sentence, plural, region_of, rules_by_code, summarize
 from tglint.reporters._masking import line_segment, mask_line, scrub, secrets
-from tglint.reporters.text import display_char
 from tglint.rule import RuleLike
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
@@ -150,8 +152,8 @@ def _side_item(draft: _Draft, key: str, finding: Finding, marked: set[str], summ
     fixable = ' <span class="fixable" title="a fix is offered">fix</span>' if finding.fix is not None else ""
     return (
         f'<li><a href="#{target}">{_rule_code(finding, summaries)}{fixable} '
-        f'<span class="loc">{_esc(draft.result.path)}:{region.line}:{region.column}</span> '
-        f'<span class="msg">{_esc(scrub(finding.message, draft.hidden))}</span></a></li>\n'
+        f'<span class="loc">{_untrusted(draft.result.path)}:{region.line}:{region.column}</span> '
+        f'<span class="msg">{_untrusted(scrub(finding.message, draft.hidden))}</span></a></li>\n'
     )
 
 
@@ -165,12 +167,12 @@ def _rule_code(finding: Finding, summaries: dict[str, str]) -> str:
 
 def _draft_section(draft: _Draft, marked: set[str], summaries: dict[str, str]) -> str:
     result = draft.result
-    out = [f'<article class="draft" id="file-{draft.number}">\n<h2>{_esc(result.path)}</h2>\n']
+    out = [f'<article class="draft" id="file-{draft.number}">\n<h2>{_untrusted(result.path)}</h2>\n']
     meta = _meta(result, draft.hidden)
     if meta:
         out.append(f'<p class="meta">{meta}</p>\n')
     if result.error is not None:
-        out.append(f'<p class="error">Could not be read: {_esc(result.error)}</p>\n')
+        out.append(f'<p class="error">Error: {_untrusted(result.error)}</p>\n')
     numbered = draft.numbered_findings()
     for part in draft.parts():
         out.append(f'<section class="part"><h3>{_esc(part)}</h3>\n')
@@ -184,7 +186,7 @@ def _draft_section(draft: _Draft, marked: set[str], summaries: dict[str, str]) -
 def _meta(result: FileResult, hidden: tuple[str, ...]) -> str:
     recipients = scrub(", ".join(result.recipients), hidden)
     fields = (("language", result.language), ("topic", result.topic), ("to", recipients))
-    return " · ".join(f"{label}: <b>{_esc(value)}</b>" for label, value in fields if value)
+    return " · ".join(f"{label}: <b>{_untrusted(value)}</b>" for label, value in fields if value)
 
 
 def _source_table(draft: _Draft, part: str, language: str | None) -> str:
@@ -304,7 +306,7 @@ def _detail(draft: _Draft, key: str, finding: Finding, marked: set[str], summari
         f'<li id="d-{key[2:]}" class="sev-{severity}">',
         f'<span class="sev sev-{severity}">{severity}</span> {_rule_code(finding, summaries)} ',
         f'<span class="name">{_esc(finding.name)}</span> <span class="where">{where}</span>',
-        f'<div class="msg">{_esc(scrub(finding.message, draft.hidden))}</div>',
+        f'<div class="msg">{_untrusted(scrub(finding.message, draft.hidden))}</div>',
     ]
     if finding.fix is not None:
         out.append(_fix(finding, finding.fix, draft.hidden))
@@ -317,7 +319,7 @@ def _fix(finding: Finding, fix: Fix, hidden: tuple[str, ...]) -> str:
     edits = "".join(_edit(finding, edit, hidden) for edit in fix.edits)
     return (
         f'<div class="fix {applicability}"><span class="applicability">fix · {applicability}</span> '
-        f'{_esc(scrub(fix.description, hidden))}<ul class="edits">{edits}</ul></div>'
+        f'{_untrusted(scrub(fix.description, hidden))}<ul class="edits">{edits}</ul></div>'
     )
 
 
@@ -337,7 +339,9 @@ def _edit(finding: Finding, edit: Edit, hidden: tuple[str, ...]) -> str:
         action = "replace with"
     else:
         action = "delete"
-    content = f' <code class="replacement">{_esc_source(scrub(edit.content, hidden))}</code>' if edit.content else ""
+    content = ""
+    if edit.content:
+        content = f' <code class="replacement"><bdi>{_esc_source(scrub(edit.content, hidden))}</bdi></code>'
     return f'<li><span class="where">{where}</span> {action}{content}</li>'
 
 
@@ -345,7 +349,7 @@ def _clean_list(drafts: list[_Draft]) -> str:
     clean = [draft.result.path for draft in drafts if not draft.shown]
     if not clean:
         return ""
-    items = "".join(f"<li>{_esc(path)}</li>" for path in clean)
+    items = "".join(f"<li>{_untrusted(path)}</li>" for path in clean)
     return (
         f'<details class="clean"><summary>{_esc(plural(len(clean), "draft"))} without findings</summary>'
         f"<ul>{items}</ul></details>\n"
@@ -364,17 +368,22 @@ def _summary_sentence(summary: Summary) -> str:
     else:
         sentence = "All checks passed."
     if summary.unreadable:
-        sentence += f" {plural(summary.unreadable, 'file')} could not be read."
+        sentence += " " + errors_sentence(summary.unreadable)
     return sentence
 
 
 def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
+    return html.escape(escape_controls(text, one_line=True), quote=True)
+
+
+def _untrusted(text: str) -> str:
+    """A path, message or address inline: escaped, and isolated from the text around it."""
+    return f"<bdi>{_esc(text)}</bdi>"
 
 
 def _esc_source(text: str) -> str:
-    """Draft text for display: controls and bidi overrides replaced (tabs kept), escaped."""
-    return _esc("".join(char if char in "\t\n" else display_char(char) for char in text))
+    """Draft text for display: controls and bidi overrides visibly escaped (tabs kept), escaped."""
+    return html.escape(escape_controls(text), quote=True)
 
 
 _STYLE = """
@@ -413,7 +422,7 @@ table.source{border-collapse:collapse;width:100%;background:#fbfbfc;border:1px s
 table.source td{padding:2px 8px;vertical-align:top}
 td.ln{width:1%;text-align:right;color:var(--muted);border-right:1px solid var(--line);user-select:none;
 font-family:ui-monospace,monospace}
-td.code{white-space:pre-wrap;overflow-wrap:anywhere;tab-size:4}
+td.code{white-space:pre-wrap;overflow-wrap:anywhere;tab-size:4;unicode-bidi:isolate}
 tr.gap td{color:var(--muted);padding:0 8px}
 .no-text{color:var(--muted);font-style:italic;font-size:13px}
 mark.finding{color:inherit;border-radius:2px;padding:1px 0}

@@ -56,6 +56,7 @@ def _file(result: FileResult) -> JsonObject:
         "recipients": [scrub(recipient, hidden) for recipient in result.recipients],
         "error": result.error,
         "findings": [_finding(finding, hidden) for finding in result.findings],
+        "notes": list(result.notes),
     }
 
 

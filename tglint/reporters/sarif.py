@@ -6,7 +6,11 @@ Choices a consumer needs to know:
   message number is in `properties.mboxMessage` and the full name in
   `locations[0].logicalLocations[0].fullyQualifiedName`.
 - No `region.snippet`: source text is never copied into SARIF, so it cannot leak.
+- A file name with bytes that are not UTF-8 keeps them in its URI, percent-encoded
+  (`%FF`); in strings they are `\udcff` escapes (see `json_at_depth`).
 - A fix whose edits have no position (line 0) is left out rather than guessed.
+- A file's error (level "error") and its reading notes (level "note") are
+  `invocations[0].toolExecutionNotifications`; only errors make the run unsuccessful.
 """
 
 from __future__ import annotations
@@ -39,13 +43,13 @@ def render_sarif(results: Iterable[FileResult], rules: Sequence[RuleLike]) -> st
 
 class SarifReport:
     """One run whose results are written as each file's findings come, byte-identical to
-    `json.dumps(log, indent=2)`; only unreadable files are kept, for the invocation."""
+    `json.dumps(log, indent=2)`; only errors and notes are kept, for the invocation."""
 
     def __init__(self, rules: Sequence[RuleLike]) -> None:
         self._rules = rules_by_code(rules)
         self._index = {rule.code: position for position, rule in enumerate(self._rules)}
         self._written = 0
-        self._unreadable: list[FileResult] = []
+        self._notifications: list[JsonObject] = []
 
     def start(self) -> str:
         return (
@@ -56,7 +60,8 @@ class SarifReport:
 
     def add(self, result: FileResult) -> str:
         if result.error is not None:
-            self._unreadable.append(result)
+            self._notifications.append(_notification(result, "error", result.error))
+        self._notifications.extend(_notification(result, "note", note) for note in result.notes)
         hidden = secrets(result)
         pieces = []
         for finding in result.findings:
@@ -67,7 +72,7 @@ class SarifReport:
 
     def end(self) -> str:
         close = "\n      ]" if self._written else "]"
-        invocations = json_at_depth([_invocation(self._unreadable)], 3)
+        invocations = json_at_depth([_invocation(self._notifications)], 3)
         return f'{close},\n      "invocations": {invocations}\n    }}\n  ]\n}}\n'
 
 
@@ -136,7 +141,7 @@ def _trim(text: str) -> str:
 
 
 def _result(result: FileResult, finding: Finding, index: dict[str, int], hidden: tuple[str, ...]) -> JsonObject:
-    file_path, message_number = split_mbox_path(result.path)
+    file_path, message_number = split_mbox_path(result)
     sarif: JsonObject = {"ruleId": finding.rule}
     if finding.rule in index:
         sarif["ruleIndex"] = index[finding.rule]
@@ -189,25 +194,26 @@ def _fix(file_path: str, fix: Fix, hidden: tuple[str, ...]) -> JsonObject | None
 def to_uri(path: str) -> str:
     """A path as a URI reference: relative paths stay relative, absolute ones become file: URIs."""
     posix = path.replace("\\", "/")
+    # A name's bytes that are not UTF-8 (surrogate-escaped in Python) are percent-encoded as they are.
+    raw = posix.encode("utf-8", "surrogateescape")
     if _WINDOWS_DRIVE.match(posix):
-        return "file:///" + quote(posix, safe="/:")
+        return "file:///" + quote(raw, safe="/:")
     if posix.startswith("/"):
-        return "file://" + quote(posix, safe="/")
-    return quote(posix, safe="/")
+        return "file://" + quote(raw, safe="/")
+    return quote(raw, safe="/")
 
 
-def _invocation(results: Sequence[FileResult]) -> JsonObject:
-    notifications = [_notification(result) for result in results if result.error is not None]
-    invocation: JsonObject = {"executionSuccessful": not notifications}
+def _invocation(notifications: Sequence[JsonObject]) -> JsonObject:
+    invocation: JsonObject = {"executionSuccessful": not any(n["level"] == "error" for n in notifications)}
     if notifications:
-        invocation["toolExecutionNotifications"] = notifications
+        invocation["toolExecutionNotifications"] = list(notifications)
     return invocation
 
 
-def _notification(result: FileResult) -> JsonObject:
-    file_path, _ = split_mbox_path(result.path)
+def _notification(result: FileResult, level: str, text: str) -> JsonObject:
+    file_path, _ = split_mbox_path(result)
     return {
-        "level": "error",
-        "message": {"text": f"{result.path}: {result.error}"},
+        "level": level,
+        "message": {"text": f"{result.path}: {text}"},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": to_uri(file_path)}}}],
     }

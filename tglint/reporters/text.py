@@ -2,13 +2,13 @@
 
 Draft text is untrusted. Everything is built from `rich.text.Text` pieces, never
 from markup strings, so `[bold]` or `:smile:` in a draft prints literally; control
-characters and bidi overrides are replaced so a draft cannot drive the terminal.
+characters, bidi overrides and workflow commands in draft text and file names are
+shown as visible escapes (`tglint.escaping`) so a draft cannot drive the terminal.
 """
 
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -16,17 +16,16 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
+from tglint.escaping import escape_controls, printable
 from tglint.models import FileResult, Finding, Severity
-from tglint.reporters._common import Summary, Tally, plural, region_of
+from tglint.reporters._common import Summary, Tally, errors_sentence, plural, region_of
 from tglint.reporters._masking import line_segment, mask_line, scrub, secrets
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _GUTTER_STYLE = "blue"
 _TAB = "    "
-_REPLACEMENT = "\ufffd"
-# Control characters (category Cc: C0, DEL, C1), and the explicit embedding/override/isolate
-# controls, which can reorder what the terminal shows.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# The GitHub Actions runner obeys "##[command]" anywhere in a line of its log.
+_LEGACY_COMMAND = "##["
 # A context line narrower than this is not worth cutting around the span.
 _MIN_CONTEXT_WIDTH = 20
 
@@ -42,7 +41,6 @@ class TextReport:
     def __init__(self, *, color: bool = False, width: int = 100) -> None:
         self._width = width
         self._tally = Tally()
-        self._not_rewritten = 0  # drafts read and checked that --fix could not write
         # Without colour the lines are their plain text: rich would only copy them.
         self._console = _console(width) if color else None
 
@@ -53,14 +51,16 @@ class TextReport:
         self._tally.add(result)
         lines: list[Text] = []
         if result.error is not None:
-            lines += [_error_line(result), Text()]
-            self._not_rewritten += bool(result.findings)
-        if result.findings:  # a draft --fix could not write still has them
-            lines += _file_lines(result, self._width)
+            # A truncated message is an error, and what could be read of it is still reported.
+            lines.append(_error_line(result))
+            if not result.findings:
+                lines.append(Text())
+        if result.findings:
+            lines.extend(_file_lines(result, self._width))
         return self._lines(lines) if lines else ""
 
     def end(self) -> str:
-        return self._lines(_summary_lines(self._tally.summary(), self._not_rewritten))
+        return self._lines(_summary_lines(self._tally.summary()))
 
     def _lines(self, lines: Iterable[Text]) -> str:
         if self._console is None:
@@ -167,7 +167,7 @@ def _context(result: FileResult, finding: Finding, width: int) -> list[Text]:
 
 def _show(source: str, finding: Finding, available: int) -> _Shown:
     """Lay the line out in terminal cells, cutting a window around the span if too wide."""
-    cells = [display_char(char) for char in source]
+    cells = display_cells(source)
     start, end = _span_on_line(source, finding)
     first, last = _window(cells, start, max(available, _MIN_CONTEXT_WIDTH))
     prefix = "\u2026" if first > 0 else ""
@@ -211,21 +211,25 @@ def display_char(char: str) -> str:
     """What to put on the terminal for one character of draft text."""
     if char == "\t":
         return _TAB
-    if _unsafe(char):
-        return _REPLACEMENT
-    return char
+    return escape_controls(char, one_line=True)
+
+
+def display_cells(source: str) -> list[str]:
+    """What to put on the terminal for each character of a line of draft text."""
+    cells = [display_char(char) for char in source]
+    at = source.find(_LEGACY_COMMAND)
+    while at >= 0:
+        cells[at + 2] = "\\x5b"
+        at = source.find(_LEGACY_COMMAND, at + 3)
+    return cells
 
 
 def one_line(text: str) -> str:
-    """Untrusted text for a one-line field: line breaks and controls become spaces."""
-    return _UNSAFE.sub(" ", text)
+    """Untrusted text for a one-line field (a path, a message): every control visibly escaped."""
+    return printable(text, one_line=True)
 
 
-def _unsafe(char: str) -> bool:
-    return _UNSAFE.match(char) is not None
-
-
-def _summary_lines(summary: Summary, not_rewritten: int = 0) -> list[Text]:
+def _summary_lines(summary: Summary) -> list[Text]:
     lines: list[Text] = []
     if summary.findings:
         counts = ", ".join(
@@ -247,11 +251,7 @@ def _summary_lines(summary: Summary, not_rewritten: int = 0) -> list[Text]:
         lines.append(Text("No findings.", style="bold"))
     else:
         lines.append(Text("All checks passed.", style="bold green"))
-    unreadable = summary.unreadable - not_rewritten
-    if unreadable:
-        verb = "file could not be read." if unreadable == 1 else "files could not be read."
-        lines.append(Text(f"{unreadable} {verb}", style="bold red"))
-    if not_rewritten:
-        verb = "file could not be rewritten." if not_rewritten == 1 else "files could not be rewritten."
-        lines.append(Text(f"{not_rewritten} {verb}", style="bold red"))
+    if summary.unreadable:
+        # Not only unreadable files: a truncated message, a directory without drafts.
+        lines.append(Text(errors_sentence(summary.unreadable), style="bold red"))
     return lines
