@@ -30,6 +30,13 @@ class DefaultCheckGroup(TyperGroup):
             args = ["check", *args]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: Any) -> Any:
+        """A bad option or argument is one line in tglint's style, exit 2 (not Click's usage block)."""
+        try:
+            return super().invoke(ctx)
+        except typer.TyperException as exc:  # Click's usage errors (and its other errors) derive from it
+            raise fail(" ".join(exc.format_message().split())) from None
+
 
 app = typer.Typer(
     cls=DefaultCheckGroup,
@@ -83,10 +90,15 @@ def check(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.text,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     select: Annotated[
-        list[str] | None, typer.Option(help="Rules to run: code, prefix (TG1), name or category.")
+        list[str] | None,
+        typer.Option(help="Rules to run: codes, prefixes (TG1), names or categories, comma-separated or repeated."),
     ] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Rules not to run: code, prefix, name or category.")] = None,
-    extend_select: Annotated[list[str] | None, typer.Option(help="Rules to run in addition to those selected.")] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Rules not to run: codes, prefixes, names or categories (a,b).")
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option(help="Rules to run in addition to those selected (a,b).")
+    ] = None,
     severity: Annotated[
         list[str] | None, typer.Option(help="Override a rule's severity: SELECTOR=error|warning|info.")
     ] = None,
@@ -124,9 +136,9 @@ def check(
         paths=tuple(paths or ["."]),
         output_format=output_format.value,
         output=output,
-        select=tuple(select) if select else None,
-        ignore=tuple(ignore) if ignore else None,
-        extend_select=tuple(extend_select) if extend_select else None,
+        select=_selectors(select, "--select"),
+        ignore=_selectors(ignore, "--ignore"),
+        extend_select=_selectors(extend_select, "--extend-select"),
         severity=tuple(severity or ()),
         fail_level=fail_level,
         exit_zero=exit_zero,
@@ -145,6 +157,16 @@ def check(
         progress=_want_progress(output_format, output),
     )
     raise typer.Exit(int(run_check(request)))
+
+
+def _selectors(values: list[str] | None, option: str) -> tuple[str, ...] | None:
+    """`--select secret,phone --select TG1` as ruff takes it: repeated, comma-separated, or both."""
+    if not values:
+        return None
+    selectors = tuple(item.strip() for value in values for item in value.split(",") if item.strip())
+    if not selectors:
+        raise fail(f"{option} needs rule codes, prefixes, names or categories")
+    return selectors
 
 
 def _want_progress(output_format: OutputFormat, output: Path | None) -> bool:
