@@ -11,13 +11,16 @@ import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from tglint import __version__
 from tglint.models import ExitCode
+
+if TYPE_CHECKING:
+    from tglint.templates import Field
 
 _GROUP_OPTIONS = {"--help", "-h", "--version", "-V", "--install-completion", "--show-completion"}
 
@@ -216,23 +219,39 @@ def new(
 ) -> None:
     """Write a new draft in the guide's form, with {{placeholders}} to fill in."""
     from tglint.packs import PackError, load_packs
-    from tglint.templates import fields, fill_interactively, render_template, write_draft
+    from tglint.templates import fields, fill_interactively, prompt_texts, render_template, write_draft
 
     try:
         packs = load_packs()
         values = None
         if interactive:
-            values = fill_interactively(
-                fields(topic.value, lang.value, packs),
-                lambda label, hint: typer.prompt(label, default=hint, err=True),
-            )
-        data = write_draft(render_template(topic.value, lang.value, packs, values), output, force=force)
+            texts = prompt_texts(lang.value, packs)
+            sys.stderr.write(texts.intro + "\n")
+            values = fill_interactively(fields(topic.value, lang.value, packs), lambda f: _ask(f, texts.optional))
+        template = render_template(topic.value, lang.value, packs, values)
+        data = write_draft(template, output, force=force)
     except FileExistsError:
         raise fail(f"{output} already exists: use --force to overwrite it") from None
     except (OSError, PackError) as error:
         raise fail(str(error)) from None
     if data is not None:
         typer.echo(data.decode("utf-8"), nl=False)
+        return
+    left = len(template.placeholders())
+    todo = f"{left} placeholder{'s' if left != 1 else ''} left to fill in" if left else "no placeholder left"
+    typer.echo(f"Wrote {output} ({todo}); `tglint {output}` checks it.", err=True)
+
+
+def _ask(field: Field, optional_note: str) -> str | None:
+    """One question on stderr (stdout carries only the draft); None when the input has ended.
+
+    Not typer.prompt: Click's prompt hands input() a space that lands on stdout, before the draft.
+    """
+    note = f" ({optional_note})" if field.optional else ""
+    sys.stderr.write(f"{field.label}{note} [{field.hint}]: ")
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    return line.rstrip("\r\n") if line else None
 
 
 @app.command("rules")
