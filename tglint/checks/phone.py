@@ -215,6 +215,7 @@ class PhoneWithoutCountryCode(Rule):
         ),
         more_good=(
             "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n我的手机号是 +86 138 0013 8000。\n",
+            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n手机号：+86 138 0013 8000\n",
             "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n"
             "订单号 13800138000，用户ID 5123456789，版本 10.5.2，日期 20240301。\n",
         ),
@@ -348,7 +349,10 @@ class MaskedPhoneNumber(Rule):
         bad=("To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nPhone: +1 415 ***-0132\n"),
         good=("To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nPhone: +1 415 555 0132\n"),
         more_bad=("To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n手机号：+86138****8888\n",),
-        more_good=("To: abuse@telegram.org\nSubject: [滥用举报] - 诈骗账号\n\n骗子的号码显示为 +86 170****1236。\n",),
+        more_good=(
+            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n手机号：+86 138 0013 8000\n",
+            "To: abuse@telegram.org\nSubject: [滥用举报] - 诈骗账号\n\n骗子的号码显示为 +86 170****1236。\n",
+        ),
     )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:

@@ -323,7 +323,10 @@ class UnknownSubjectTag(Rule):
         good="To: support@telegram.org\nSubject: [technical issue] - App crashes when I open a chat\n\nHello.\n",
         fix="Unsafe: the tag is replaced by the one that fits the draft's topic.",
         more_bad=("To: support@telegram.org\nSubject: [紧急求助] - 消息发送失败\n\n你好，消息发不出去。\n",),
-        more_good=("To: security@telegram.org\nSubject: 【账户 安全】 - 发现异常登录\n\n你好。\n",),
+        more_good=(
+            "To: support@telegram.org\nSubject: [技术问题] - 消息发送失败\n\n你好，消息发不出去。\n",
+            "To: security@telegram.org\nSubject: 【账户 安全】 - 发现异常登录\n\n你好。\n",
+        ),
     )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
