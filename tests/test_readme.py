@@ -45,3 +45,30 @@ def test_readme_config_example_works_pasted_into_either_file(tmp_path: Path, nam
     path.write_text(_config_example(), encoding="utf-8")
     settings = load_config(path)
     assert settings.region == "CN" and settings.ignore == ("TG403",) and "TG101" in settings.severity
+
+
+def test_readme_sample_runs_are_real_runs() -> None:
+    """The sample report and the JSON example are what tglint prints now (version aside)."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "readme_examples.py"), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_readme_says_the_first_command_exits_one() -> None:
+    """`pip install ... && tglint fixtures/samples/draft.eml` ends in exit code 1, and the README says so."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block_end = readme.index("```\n", readme.index("```sh\n") + 6)
+    said = readme[first_block_end : readme.index("```", first_block_end + 4)]
+    assert "exits with code 1" in said and "--exit-zero" in said
+    sample = subprocess.run(
+        [sys.executable, "-m", "tglint", "fixtures/samples/draft.eml"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert sample.returncode == 1, sample.stderr
+    quiet = subprocess.run(
+        [sys.executable, "-m", "tglint", "--exit-zero", "fixtures/samples/draft.eml"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert quiet.returncode == 0 and quiet.stdout == sample.stdout
