@@ -144,6 +144,74 @@ def test_unknown_rule_on_command_line(drafts: Path, capsys: pytest.CaptureFixtur
     assert code == 2 and "TG9999" in err
 
 
+def test_selectors_take_comma_lists_as_ruff_does(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def rules_reported(*args: str) -> set[str]:
+        code, out, err = run(["--format", "json", *args, "secret.txt"], capsys)
+        assert code in (0, 1), err
+        return {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
+
+    assert rules_reported("--select", "secret,TG101") == {"TG501", "TG101"}
+    assert rules_reported("--select", "secret, TG101", "--select", "TG1") == rules_reported(
+        "--select", "secret", "--select", "TG1"
+    )
+    assert "TG501" not in rules_reported("--ignore", "tone,secret")
+    assert rules_reported("--select", "TG101", "--extend-select", "secret,tone") >= {"TG501", "TG101"}
+    code, _, err = run(["--select", ",", "secret.txt"], capsys)
+    assert code == 2 and err.startswith("tglint: error: --select")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--jobs", "0", "secret.txt"],
+        ["--jobs", "two", "secret.txt"],
+        ["--format", "xml", "secret.txt"],
+        ["--no-such-option", "secret.txt"],
+        ["check", "--message-language", "fr", "secret.txt"],
+        ["explain"],
+        ["explain", "TG101", "extra"],
+        ["new", "--topic", "billing"],
+        ["rules", "--nope"],
+    ],
+)
+def test_usage_errors_are_one_line_in_tglints_style(
+    drafts: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    code, out, err = run(argv, capsys)
+    assert code == 2 and out == ""
+    assert err.startswith("tglint: error: ") and len(err.strip().splitlines()) == 1, err
+    assert "Usage:" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        '[tool.tglint]\nselect = ["TG501"]\n',  # as copied from a pyproject.toml
+        'select = ["TG501"]\n',
+    ],
+)
+def test_dot_tglint_toml_takes_either_form(drafts: Path, capsys: pytest.CaptureFixture[str], config: str) -> None:
+    (drafts / ".tglint.toml").write_text(config, encoding="utf-8")
+    code, out, err = run(["--format", "json", "secret.txt"], capsys)
+    assert code == 1, err
+    assert {f["rule"] for f in json.loads(out)["files"][0]["findings"]} == {"TG501"}
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ('ignore = ["TG1"]\n[tool.tglint]\nselect = ["TG501"]\n', "one of the two forms"),
+        ("[tool.ruff]\nline-length = 80\n", "top level of .tglint.toml or in a [tool.tglint] table"),
+    ],
+)
+def test_dot_tglint_toml_form_errors_say_the_right_form(
+    drafts: Path, capsys: pytest.CaptureFixture[str], config: str, expected: str
+) -> None:
+    (drafts / ".tglint.toml").write_text(config, encoding="utf-8")
+    code, _, err = run(["secret.txt"], capsys)
+    assert code == 2 and expected in err and len(err.strip().splitlines()) == 1
+
+
 def test_user_rule_pack_extends_tags(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pack = drafts / "packs" / "en"
     pack.mkdir(parents=True)
@@ -265,7 +333,7 @@ def test_a_pack_regex_a_rule_cannot_use_is_named_once_not_per_draft(
     pack.mkdir(parents=True)
     (pack / "device.toml").write_text('os_with_version = ["(unclosed"]\n', encoding="utf-8")
     (drafts / "second.txt").write_text(CLEAN.replace("Photos", "Videos"), encoding="utf-8")
-    code, _, err = run(["--rule-pack", "packs", "clean.txt", "second.txt"], capsys)
+    _, _, err = run(["--rule-pack", "packs", "clean.txt", "second.txt"], capsys)
     said = [line for line in err.splitlines() if "os_with_version" in line and "invalid regex" in line]
     assert said, err
     assert len(said) == len(set(said)), "the same pack problem was said for every draft"

@@ -83,11 +83,11 @@ def test_does_not_flag(body: str) -> None:
     assert phone_codes(body) == []
 
 
-def test_fix_only_with_a_region() -> None:
+def test_fix_is_safe_only_with_the_region_configured() -> None:
     text = ZH + "我的手机号是13800138000。\n"
     (without,) = findings_of(lint(text), "TG401")
-    assert without.fix is None
-    assert "+86 138 0013 8000" in without.message
+    assert without.fix is not None and without.fix.applicability == "unsafe"
+    assert "+86 138 0013 8000" in without.message and "中国" in without.message
     (with_region,) = findings_of(lint(text, region="CN"), "TG401")
     assert with_region.fix is not None and with_region.fix.applicability == "safe"
     assert [e.content for e in with_region.fix.edits] == ["+86 138 0013 8000"]

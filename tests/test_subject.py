@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from lintkit import _PACKS, findings_of, lint
 
@@ -199,3 +201,45 @@ def test_a_tag_matching_one_of_two_matters_is_no_contradiction() -> None:
 def test_messages_follow_the_report_language() -> None:
     [finding] = findings_of(lint(draft("help", BODY_ZH), message_language="en"), "TG106")
     assert finding.message.startswith('"help" is too vague')
+
+
+def test_the_suggested_subject_leaves_out_piled_up_marks() -> None:
+    (chinese,) = findings_of(lint(draft("账号被盗了！！！快帮我", BODY_ZH)), "TG101")
+    assert "“[技术问题] - 账号被盗了！快帮我”" in chinese.message or "账号被盗了！快帮我”" in chinese.message
+    assert "！！" not in chinese.message
+    (english,) = findings_of(lint(draft("App crashes when I open a chat!!!??")), "TG101")
+    assert 'App crashes when I open a chat?"' in english.message and "!!" not in english.message
+    (bare,) = findings_of(lint(draft("Technical Issue - app crashes!!!")), "TG101")
+    assert bare.fix is not None and bare.fix.edits[0].content == "[Technical Issue] - app crashes!"
+
+
+_EXAMPLE = r"[“\"](\[[^\]]+\] - [^”\"]+)[”\"]"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body", "message_language"),
+    [
+        ("", BODY_EN, "zh"),
+        ("Help please", BODY_EN, "zh"),
+        ("[Technical Issue] - Help", BODY_EN, "zh"),
+        ("[Technical Issue] -", BODY_EN, "zh"),
+        ("[技术问题] - help", BODY_EN, "zh"),
+        ("", BODY_ZH, "en"),
+        ("求助", BODY_ZH, "en"),
+        ("[技术问题] - 求助", BODY_ZH, "en"),
+        ("[Technical Issue] - 求助", BODY_ZH, "en"),
+    ],
+)
+def test_example_subjects_are_in_one_language(subject: str, body: str, message_language: str) -> None:
+    """An example subject is the draft's, whole: never an English tag on a Chinese description."""
+    text = draft(subject, body) if subject else f"To: support@telegram.org\n\n{body}"
+    messages = [f.message for f in lint(text, message_language=message_language).findings if f.category == "subject"]
+    examples = [example for message in messages for example in re.findall(_EXAMPLE, message)]
+    assert examples, messages
+    for example in examples:
+        tag, description = example[1:].split("] - ", 1)
+        assert _is_chinese(tag) == _is_chinese(description), example
+
+
+def _is_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)

@@ -4,7 +4,10 @@ filled, and filled drafts that pass every rule, in both languages and both file 
 from __future__ import annotations
 
 import email
+import subprocess
+import sys
 from email import policy
+from pathlib import Path
 
 import pytest
 from lintkit import draft_of
@@ -411,53 +414,78 @@ def test_empty_values_keep_required_placeholders() -> None:
 def test_fill_interactively_asks_each_field_in_order() -> None:
     template_fields = fields("security", "zh", PACKS)
     sample = SAMPLES[("security", "zh")]
-    asked: list[tuple[str, str]] = []
+    asked: list[Field] = []
 
-    def ask(label: str, hint: str) -> str:
-        asked.append((label, hint))
-        key = next(f.key for f in template_fields if f.label == label and f.hint == hint)
-        return sample[key]
+    def ask(field: Field) -> str:
+        asked.append(field)
+        return sample[field.key]
 
     values = fill_interactively(template_fields, ask)
-    assert asked == [(f.label, f.hint) for f in template_fields]
+    assert asked == list(template_fields)
     assert values == sample
     assert render_template("security", "zh", PACKS, values) == render_template("security", "zh", PACKS, sample)
 
 
-def test_fill_interactively_enter_keeps_the_placeholder_and_dash_skips() -> None:
+def test_fill_interactively_enter_keeps_required_placeholders_and_drops_optional_lines() -> None:
     template_fields = fields("support", "en", PACKS)
-    answers = {"phone": "+1 415 555 0132", "username": "-", "attempt_2": "-", "registered": ""}
+    answers = {"phone": "+1 415 555 0132", "username": "", "account_id": "-", "attempt_2": "", "registered": ""}
     asked: list[str] = []
 
-    def ask(label: str, hint: str) -> str:
-        key = next(f.key for f in template_fields if f.label == label)
-        asked.append(key)
-        return answers.get(key, hint)  # Enter on typer.prompt(label, default=hint) gives the hint back
+    def ask(field: Field) -> str:
+        asked.append(field.key)
+        return answers.get(field.key, "")
 
     values = fill_interactively(template_fields, ask)
-    assert values == {"phone": "+1 415 555 0132", "username": "", "attempt_2": "", "result_2": ""}
+    dropped = {"username", "account_id", "when_2", "what_2", "attempt_2", "result_2"}  # the optional lines
+    assert values == {"phone": "+1 415 555 0132", **dict.fromkeys(dropped, "")}
     assert "result_2" not in asked  # its line is gone with attempt 2
     body = render_template("support", "en", PACKS, values).body
-    assert "- Phone number: +1 415 555 0132\n" in body and "Username" not in body
-    assert "{{roughly when you signed up, e.g. May 2021}}" in body
+    assert "- Phone number: +1 415 555 0132\n" in body and "Username" not in body and "Account ID" not in body
+    assert "{{roughly when you signed up, e.g. May 2021}}" in body  # Enter on a required field
 
 
-def test_fill_interactively_with_typer_prompt() -> None:
-    import typer
-    from typer.testing import CliRunner
+def test_fill_interactively_stops_asking_when_the_input_ends() -> None:
+    template_fields = fields("abuse", "en", PACKS)
+    answers = iter(["Scam channel posing as Telegram"])
+    values = fill_interactively(template_fields, lambda field: next(answers, None))
+    assert values == {template_fields[0].key: "Scam channel posing as Telegram"}
 
-    app = typer.Typer()
 
-    @app.command()
-    def new() -> None:
-        values = fill_interactively(fields("abuse", "zh", PACKS), lambda label, hint: typer.prompt(label, default=hint))
-        typer.echo(to_text(render_template("abuse", "zh", PACKS, values)), nl=False)
+def _tglint_new(*args: str, answers: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tglint", "new", *args],
+        input=answers,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        check=False,
+        timeout=60,
+    )
 
-    keys = [f.key for f in fields("abuse", "zh", PACKS)]
-    sample = SAMPLES[("abuse", "zh")]
-    result = CliRunner().invoke(app, input="".join(f"{sample[key]}\n" for key in keys))
-    assert result.exit_code == 0, result.output
-    assert to_text(render_template("abuse", "zh", PACKS, sample)) in result.output
+
+def test_interactive_prompts_go_to_stderr_and_stdout_is_the_draft_alone(tmp_path: Path) -> None:
+    template_fields = fields("support", "en", PACKS)
+    result = _tglint_new("--topic", "support", "--lang", "en", "-i", "-o", "-", answers="\n" * 60, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    # Enter everywhere: required fields keep their placeholders, optional lines are left out.
+    unanswered = {f.key: "" for f in template_fields if f.optional}
+    assert result.stdout == to_text(render_template("support", "en", PACKS, unanswered))
+    assert "Username" not in result.stdout
+    prompts = result.stderr
+    assert "Enter keeps" in prompts and "Username (optional: Enter or - leaves the line out)" in prompts
+    assert all(f.label in prompts for f in template_fields if not f.joins)
+
+
+def test_writing_a_file_is_confirmed_on_stderr(tmp_path: Path) -> None:
+    result = _tglint_new("--topic", "abuse", "--lang", "zh", "-o", "draft.eml", answers="", cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout == ""
+    count = len(render_template("abuse", "zh", PACKS).placeholders())
+    assert (
+        result.stderr.strip()
+        == f"Wrote draft.eml ({count} placeholders left to fill in); `tglint draft.eml` checks it."
+    )
+    assert (tmp_path / "draft.eml").is_file()
 
 
 # --------------------------------------------------------------------------- the round trip

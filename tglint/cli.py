@@ -12,13 +12,16 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from tglint import __version__
 from tglint.models import ExitCode
+
+if TYPE_CHECKING:
+    from tglint.templates import Field
 
 _GROUP_OPTIONS = {"--help", "-h", "--version", "-V", "--install-completion", "--show-completion"}
 
@@ -30,6 +33,13 @@ class DefaultCheckGroup(TyperGroup):
         if args and args[0] not in self.commands and args[0] not in _GROUP_OPTIONS:
             args = ["check", *args]
         return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: Any) -> Any:
+        """A bad option or argument is one line in tglint's style, exit 2 (not Click's usage block)."""
+        try:
+            return super().invoke(ctx)
+        except typer.TyperException as exc:  # Click's usage errors (and its other errors) derive from it
+            raise fail(" ".join(exc.format_message().split())) from None
 
 
 app = typer.Typer(
@@ -86,10 +96,15 @@ def check(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.text,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     select: Annotated[
-        list[str] | None, typer.Option(help="Rules to run: code, prefix (TG1), name or category.")
+        list[str] | None,
+        typer.Option(help="Rules to run: codes, prefixes (TG1), names or categories, comma-separated or repeated."),
     ] = None,
-    ignore: Annotated[list[str] | None, typer.Option(help="Rules not to run: code, prefix, name or category.")] = None,
-    extend_select: Annotated[list[str] | None, typer.Option(help="Rules to run in addition to those selected.")] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Rules not to run: codes, prefixes, names or categories (a,b).")
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None, typer.Option(help="Rules to run in addition to those selected (a,b).")
+    ] = None,
     severity: Annotated[
         list[str] | None, typer.Option(help="Override a rule's severity: SELECTOR=error|warning|info.")
     ] = None,
@@ -127,9 +142,9 @@ def check(
         paths=tuple(paths or ["."]),
         output_format=output_format.value,
         output=output,
-        select=tuple(select) if select else None,
-        ignore=tuple(ignore) if ignore else None,
-        extend_select=tuple(extend_select) if extend_select else None,
+        select=_selectors(select, "--select"),
+        ignore=_selectors(ignore, "--ignore"),
+        extend_select=_selectors(extend_select, "--extend-select"),
         severity=tuple(severity or ()),
         fail_level=fail_level,
         exit_zero=exit_zero,
@@ -179,6 +194,16 @@ def _stopped_cleanly() -> Iterator[None]:
         raise typer.Exit(EXIT_BROKEN_PIPE) from None
 
 
+def _selectors(values: list[str] | None, option: str) -> tuple[str, ...] | None:
+    """`--select secret,phone --select TG1` as ruff takes it: repeated, comma-separated, or both."""
+    if not values:
+        return None
+    selectors = tuple(item.strip() for value in values for item in value.split(",") if item.strip())
+    if not selectors:
+        raise fail(f"{option} needs rule codes, prefixes, names or categories")
+    return selectors
+
+
 def _want_progress(output_format: OutputFormat, output: Path | None) -> bool:
     """Only for a person watching: stderr is a terminal, and a machine format is not piped."""
     if not sys.stderr.isatty() or os.environ.get("CI"):
@@ -226,23 +251,39 @@ def new(
 ) -> None:
     """Write a new draft in the guide's form, with {{placeholders}} to fill in."""
     from tglint.packs import PackError, load_packs
-    from tglint.templates import fields, fill_interactively, render_template, write_draft
+    from tglint.templates import fields, fill_interactively, prompt_texts, render_template, write_draft
 
     try:
         packs = load_packs()
         values = None
         if interactive:
-            values = fill_interactively(
-                fields(topic.value, lang.value, packs),
-                lambda label, hint: typer.prompt(label, default=hint, err=True),
-            )
-        data = write_draft(render_template(topic.value, lang.value, packs, values), output, force=force)
+            texts = prompt_texts(lang.value, packs)
+            sys.stderr.write(texts.intro + "\n")
+            values = fill_interactively(fields(topic.value, lang.value, packs), lambda f: _ask(f, texts.optional))
+        template = render_template(topic.value, lang.value, packs, values)
+        data = write_draft(template, output, force=force)
     except FileExistsError:
         raise fail(f"{output} already exists: use --force to overwrite it") from None
     except (OSError, PackError) as error:
         raise fail(str(error)) from None
     if data is not None:
         typer.echo(data.decode("utf-8"), nl=False)
+        return
+    left = len(template.placeholders())
+    todo = f"{left} placeholder{'s' if left != 1 else ''} left to fill in" if left else "no placeholder left"
+    typer.echo(f"Wrote {output} ({todo}); `tglint {output}` checks it.", err=True)
+
+
+def _ask(field: Field, optional_note: str) -> str | None:
+    """One question on stderr (stdout carries only the draft); None when the input has ended.
+
+    Not typer.prompt: Click's prompt hands input() a space that lands on stdout, before the draft.
+    """
+    note = f" ({optional_note})" if field.optional else ""
+    sys.stderr.write(f"{field.label}{note} [{field.hint}]: ")
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    return line.rstrip("\r\n") if line else None
 
 
 @app.command("rules")

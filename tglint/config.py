@@ -1,5 +1,8 @@
 """Settings: `[tool.tglint]` in pyproject.toml or `.tglint.toml`, then command-line flags.
 
+`.tglint.toml` takes the keys at its top level, or under a `[tool.tglint]` table as in
+pyproject.toml (the same text works in both files), but not both forms at once.
+
 The nearest config file found walking up from the first checked path (or the
 working directory) is used; flags given on the command line override its keys.
 An unknown key is an error, never silently ignored.
@@ -129,8 +132,29 @@ def load_config(path: Path) -> Settings:
         data = tomllib.loads(read_small_text(path, MAX_CONFIG_BYTES, "a config file"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    table = data.get("tool", {}).get("tglint", {}) if path.name == "pyproject.toml" else data
-    return settings_from_table(table, source=path)
+    return settings_from_table(_tglint_table(data, path), source=path)
+
+
+def _tglint_table(data: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
+    """tglint's keys: `[tool.tglint]` of pyproject.toml; in .tglint.toml (or a --config file), the
+    top level or a `[tool.tglint]` table, as copied from a pyproject.toml, but not both."""
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("tglint", {})
+        return table if isinstance(table, Mapping) else {}
+    if "tool" not in data:
+        return data
+    tool = data["tool"]
+    if not isinstance(tool, Mapping) or set(tool) != {"tglint"} or not isinstance(tool["tglint"], Mapping):
+        raise ConfigError(
+            f"{path}: unknown key `tool`: write tglint's keys at the top level of {path.name} or in a [tool.tglint] "
+            'table (e.g. `select = ["ALL"]`)'
+        )
+    others = sorted(set(data) - {"tool"})
+    if others:
+        raise ConfigError(
+            f"{path}: `{others[0]}` at the top level and a [tool.tglint] table: write all keys in one of the two forms"
+        )
+    return tool["tglint"]
 
 
 def settings_from_table(table: Mapping[str, Any], *, source: Path | None = None) -> Settings:

@@ -9,15 +9,27 @@ if TYPE_CHECKING:
     from tglint.rule import RuleLike
 
 
+_EXAMPLE_TITLES = ("Example", "Instead", "Also fine")
+
+
 def explanation_sections(rule: RuleLike) -> list[tuple[str, str]]:
+    """Each bad example followed by its correction ("Instead"), labelled with its language; then
+    the good examples that correct no bad one ("Also fine": look-alikes the rule lets pass)."""
     doc = rule.doc
-    sections = [("What it does", doc.what), ("Why", doc.why), ("Example", doc.bad), ("Instead", doc.good)]
-    for bad in doc.more_bad:
-        sections.append(("Example", bad))
-    for good in doc.more_good:
-        sections.append(("Instead", good))
+    sections = [("What it does", doc.what), ("Why", doc.why)]
+    bads, goods = (doc.bad, *doc.more_bad), (doc.good, *doc.more_good)
+    for index, bad in enumerate(bads):
+        sections.append((f"Example ({_language(bad)})", bad))
+        if index < len(goods):
+            sections.append(("Instead", goods[index]))
+    sections += [("Also fine", good) for good in goods[len(bads) :]]
     sections.append(("Fix", doc.fix))
     return sections
+
+
+def _language(example: str) -> str:
+    """zh when the example has Chinese characters (any CJK ideograph), else en."""
+    return "zh" if any("\u3400" <= ch <= "\u9fff" for ch in example) else "en"
 
 
 def render_explanation(rule: RuleLike, *, markdown: bool = False) -> str:
@@ -26,7 +38,7 @@ def render_explanation(rule: RuleLike, *, markdown: bool = False) -> str:
     head = f"{rule.code} {rule.name} ({rule.category}, {rule.severity.value}; languages: {languages})"
     lines = [f"# {head}" if markdown else head, "", rule.summary, ""]
     for title, body in explanation_sections(rule):
-        is_example = title in ("Example", "Instead")
+        is_example = title.startswith(_EXAMPLE_TITLES)
         lines.append(f"## {title}" if markdown else f"{title}:")
         if is_example:
             lines.extend(

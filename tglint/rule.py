@@ -27,6 +27,9 @@ class RuleDoc:
 
     `bad` and `good` are whole plain-text drafts (optional header block, blank
     line, body): the meta-test runs the rule on them, so they must stay true.
+    `good` corrects `bad`, and `more_good[i]` corrects `more_bad[i]` (same language, same
+    recipient): `explain` shows each bad example followed by its correction. Further
+    `more_good` entries are look-alikes the rule lets pass.
     """
 
     what: str
@@ -34,7 +37,7 @@ class RuleDoc:
     bad: str
     good: str
     fix: str = "No automatic fix."
-    # Examples in the other language, checked the same way.
+    # Examples in the other language (or more in one), checked the same way.
     more_bad: tuple[str, ...] = ()
     more_good: tuple[str, ...] = ()
 

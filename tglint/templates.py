@@ -7,7 +7,8 @@ draft fails the lint until it is filled in.
 
 Values: a field missing from `values` (or given as None, or as the hint itself) keeps its
 placeholder; an empty value leaves an optional line out (a second timeline entry, the
-@username someone does not have) and keeps the placeholder of a required one.
+@username someone does not have) and keeps the placeholder of a required one. In
+interactive mode an empty answer (Enter) does the same, and the prompt says so.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ PACK = "templates"
 PARAGRAPHS = ("overview", "details", "timeline", "tried", "request")
 # `{{` + up to 80 characters of one line + `}}`, not part of `{{{...}}}`.
 PLACEHOLDER = re.compile(r"(?<!\{)\{\{(?=[^{}\n]*[^{}\s])[^{}\n]{1,80}\}\}(?!\})")
-# In interactive mode, this answer leaves an optional line out.
+# In interactive mode, this answer (or an empty one) leaves an optional line out.
 SKIP_ANSWER = "-"
 _FORMAT_FIELD = re.compile(r"\{(\w+)\}")
 
@@ -125,23 +126,43 @@ def write_draft(template: Template, output: str | None, *, force: bool = False) 
     return None
 
 
-def fill_interactively(template_fields: Sequence[Field], ask: Callable[[str, str], str]) -> dict[str, str]:
-    """Ask for each field with `ask(label, hint)`; the values for `render_template`.
+def fill_interactively(template_fields: Sequence[Field], ask: Callable[[Field], str | None]) -> dict[str, str]:
+    """Ask for each field with `ask(field)`; the values for `render_template`.
 
-    An empty answer, or the hint itself (what `typer.prompt(label, default=hint)` returns
-    on Enter), keeps the placeholder; "-" leaves an optional line out.
+    An empty answer (Enter) keeps a required field's placeholder and leaves an optional
+    field's line out; "-" leaves an optional line out too. None (the input has ended)
+    stops asking: the fields not asked keep their placeholders.
     """
     values: dict[str, str] = {}
     for field in template_fields:
         if field.joins and values.get(field.joins) == "":
             values[field.key] = ""
             continue
-        answer = (ask(field.label, field.hint) or "").strip()
-        if answer == SKIP_ANSWER:
+        answer = ask(field)
+        if answer is None:
+            break
+        answer = answer.strip()
+        if field.optional and answer in ("", SKIP_ANSWER):
             values[field.key] = ""
-        elif answer and answer != field.hint:
+        elif answer and answer != SKIP_ANSWER and answer != field.hint:
             values[field.key] = answer
     return values
+
+
+@dataclass(frozen=True, slots=True)
+class PromptTexts:
+    """What interactive mode says, in the draft's language: first, and after an optional field's label."""
+
+    intro: str
+    optional: str
+
+
+def prompt_texts(lang: str, packs: Packs) -> PromptTexts:
+    table = packs.get(PACK, lang).get("prompts", {})
+    missing = [key for key in ("intro", "optional") if not isinstance(table.get(key), str)]
+    if missing:
+        raise PackError(f"rule pack {PACK} ({lang}): `prompts.{missing[0]}` is missing")
+    return PromptTexts(table["intro"], table["optional"])
 
 
 # --------------------------------------------------------------------------- assembling

@@ -16,6 +16,7 @@ from tglint.analysis import Analysis
 from tglint.lexicon import Lexicon, TermMatch
 from tglint.models import Hit, Severity
 from tglint.packs import PackError
+from tglint.phone_country import country_hints, example_number, example_region
 from tglint.quick_search import WORD_EDGE, quick_pattern
 from tglint.rule import Rule, RuleDoc
 
@@ -208,10 +209,16 @@ class MissingAccountIdentity(Rule):
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         if requirement(analysis, "account") != "required" or identifies_account(analysis):
             return
+        # An example number of the writer's country when the draft tells it; else the form in words.
+        # (No number with a country code is written, or the account would be identified.)
+        region = example_region(analysis, country_hints(analysis, written=()))
+        number = example_number(region) if region else None
+        en_example = f"e.g. {number}" if number else "+ and the code first"
+        zh_example = f"如 {number}" if number else "以 + 和国家代码开头"
         yield missing_info(
             analysis,
-            en="No account identified: add your phone number with country code (+86 138 0013 8000) or your @username.",
-            zh="未提供账户信息：请写上带国家代码的手机号（如 +86 138 0013 8000）或 @用户名。",
+            en=f"No account identified: add your phone number with its country code ({en_example}) or your @username.",
+            zh=f"未提供账户信息：请写上带国家代码的手机号（{zh_example}）或 @用户名。",
         )
 
 

@@ -391,6 +391,11 @@ class AttachmentMissing(Rule):
             "频道 @fake_airdrop 发布虚假空投，截图见附件。\n",
         ),
         more_good=(
+            "To: abuse@telegram.org\nSubject: [滥用举报] - 诈骗频道\nMIME-Version: 1.0\n"
+            'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n'
+            "频道 @fake_airdrop 发布虚假空投，截图见附件。\n--b\nContent-Type: image/png\n"
+            'Content-Disposition: attachment; filename="airdrop.png"\nContent-Transfer-Encoding: base64\n\n'
+            "iVBORw0KGgo=\n--b--\n",
             "To: support@telegram.org\nSubject: [技术问题] - 桌面版启动闪退\nMIME-Version: 1.0\n"
             'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n'
             '崩溃日志见附件。\n--b\nContent-Type: text/plain; name="crash.log"\n'
@@ -484,6 +489,13 @@ class LogNotAttached(Rule):
             "To: support@telegram.org\nSubject: [技术问题] - 启动闪退\nMIME-Version: 1.0\n"
             'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n'
             "应用启动就闪退，崩溃日志见附件。\n--b\nContent-Type: image/jpeg\n"
+            'Content-Disposition: attachment; filename="a.jpg"\nContent-Transfer-Encoding: base64\n\n'
+            "/9j/4AAQ\n--b--\n",
+        ),
+        more_good=(
+            "To: support@telegram.org\nSubject: [技术问题] - 启动闪退\nMIME-Version: 1.0\n"
+            'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\n'
+            "应用启动就闪退，报错截图见附件。\n--b\nContent-Type: image/jpeg\n"
             'Content-Disposition: attachment; filename="a.jpg"\nContent-Transfer-Encoding: base64\n\n'
             "/9j/4AAQ\n--b--\n",
         ),

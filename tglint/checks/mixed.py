@@ -893,6 +893,8 @@ class MixedIssues(Rule):
             "To: legal@telegram.org\nSubject: [版权投诉] - 频道盗播课程\n\n"
             "您好，\n\n频道 https://t.me/kecheng_free 未经授权上传我司课程，侵犯我司版权，请删除侵权内容。\n\n"
             "另外，我司是上述课程的著作权人，版权证明可另行提供。\n",
+            "To: support@telegram.org\nSubject: [技术问题] - 聊天记录不同步\n\n"
+            "您好，手机和电脑上的聊天记录不同步，电脑上已读的消息手机上还显示未读。\n",
             "To: press@telegram.org\nSubject: 【媒体采访】关于平台诈骗问题的采访请求\n\n"
             "您好，我是《南方科技周刊》的记者，正在撰写一篇关于网络诈骗的报道，希望就以下几个问题获得官方回应：\n"
             "1. 平台如何发现和处理诈骗频道、冒充客服的账号？\n"

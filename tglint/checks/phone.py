@@ -20,6 +20,18 @@ from tglint.checks.secret import find_secrets
 from tglint.draft import RegionKind
 from tglint.models import Edit, Fix, Hit, Severity
 from tglint.packs import strings
+from tglint.phone_country import (
+    CountryHints,
+    Reading,
+    Verdict,
+    country_hints,
+    country_name,
+    example_region,
+    full_number_example,
+    likely_readings,
+    number_list,
+    written_country,
+)
 from tglint.phones import PhoneMatch, describe_national, find_phone_numbers
 from tglint.rule import Rule, RuleDoc
 
@@ -145,11 +157,31 @@ def _country_prefix(number: PhoneMatch) -> str:
     return (number.e164 or "+").split()[0]
 
 
-def _suggestion(analysis: Analysis, match: PhoneMatch) -> str:
-    if match.masked:
-        prefix = "+86 " if match.mobile else "+<country code> "
-        return prefix + match.raw
-    return match.e164 or ""
+def draft_hints(analysis: Analysis) -> CountryHints:
+    """Where the draft says its numbers are from (configured region, numbers written in full...)."""
+    return analysis.memo(draft_hints, lambda: country_hints(analysis, writer_numbers(analysis)))
+
+
+def _verdict(analysis: Analysis, match: PhoneMatch) -> Verdict:
+    """The countries a number written without its country code may be of, most likely first."""
+    hints = draft_hints(analysis)
+    verdict = likely_readings(match.raw, hints)
+    if verdict.readings or not match.e164 or not match.region:
+        return verdict
+    # A fictional number ("(555) 123-4567") is valid in no plan: its pack entry names its country.
+    code = match.e164.split(" ", 1)[0].lstrip("+")
+    own = Reading(match.e164, "", match.region, int(code) if code.isdigit() else 0, True, True, True)
+    safe = hints.configured == match.region and "<" not in match.e164
+    return Verdict((own,), safe=safe, configured_does_not_fit=bool(hints.configured) and not safe)
+
+
+def _masked_region(analysis: Analysis, match: PhoneMatch) -> str | None:
+    """The country a masked number's example should be of: its code, its shape, or the draft's."""
+    if match.has_country_code:
+        return written_country(match.raw)
+    if match.mobile:  # the 138****8888 shape of China's mobiles
+        return "CN"
+    return example_region(analysis, draft_hints(analysis))
 
 
 class PhoneWithoutCountryCode(Rule):
@@ -172,8 +204,10 @@ class PhoneWithoutCountryCode(Rule):
             "To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nMy number is +1 415 555 0132.\n"
         ),
         fix=(
-            "Safe when the region is known (`--region` or `region` in config): the number is rewritten in "
-            "international form. Without a region the message suggests the likely form and nothing is rewritten."
+            "Safe when the region is configured (`--region` or `region` in config) and the number is written in "
+            "that country's form: it is rewritten in international form. When the written form fits one other "
+            "country's plan best, the rewrite is unsafe and the message names that country; when several countries "
+            "write the number that way, the message names the likeliest and nothing is rewritten."
         ),
         more_bad=(
             "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n我的手机号是13800138000。\n",
@@ -181,6 +215,7 @@ class PhoneWithoutCountryCode(Rule):
         ),
         more_good=(
             "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n我的手机号是 +86 138 0013 8000。\n",
+            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n手机号：+86 138 0013 8000\n",
             "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n"
             "订单号 13800138000，用户ID 5123456789，版本 10.5.2，日期 20240301。\n",
         ),
@@ -193,34 +228,57 @@ class PhoneWithoutCountryCode(Rule):
             yield self._hit(analysis, match)
 
     def _hit(self, analysis: Analysis, match: PhoneMatch) -> Hit:
-        suggestion = _suggestion(analysis, match)
         if match.masked:
+            example = full_number_example(analysis, _masked_region(analysis, match))
             message = analysis.say(
-                en=f"Phone number without country code: write the full number with it, e.g. {suggestion}; "
-                "support needs the complete number to find the account.",
-                zh=f"手机号缺少国家代码：请写出带国家代码的完整号码，例如 {suggestion}"
-                "（客服需要完整号码才能找到账户）。",
+                en=f"Phone number without country code, and masked: write the full number with its country code, "
+                f"{example}; support needs the complete number to find the account.",
+                zh=f"手机号缺少国家代码且被遮挡：请写出带国家代码的完整号码{example}，客服需要完整号码才能找到账户。",
             )
             return Hit("body", match.start, match.end, message)
-        fixable = bool(analysis.settings.region and suggestion and "<" not in suggestion)
-        if fixable:
-            message = analysis.say(
-                en=f"Phone number without country code: write {suggestion} instead of {match.raw}.",
-                zh=f"手机号缺少国家代码：请写成 {suggestion}，而不是 {match.raw}。",
+        verdict = _verdict(analysis, match)
+        message, fix = self._advice(analysis, match, verdict)
+        if verdict.configured_does_not_fit and analysis.settings.region:
+            configured = country_name(analysis, analysis.settings.region.upper())
+            message += analysis.say(
+                en=f" It is not written as a number in {configured}, the configured region.",
+                zh=f"（它不是按所设地区{configured}的号码格式书写的。）",
             )
-        else:
-            message = analysis.say(
-                en=f"Phone number without country code: write it in international form, e.g. {suggestion} "
-                f"if that is its country (or set --region to rewrite it).",
-                zh=f"手机号缺少国家代码：请写成带国家代码的国际格式，例如 {suggestion}（若号码属于该国家；"
-                "设置 --region 可自动改写）。",
-            )
-        fix = (
-            Fix("Write the number in international form", "safe", (Edit("body", match.start, match.end, suggestion),))
-            if fixable
-            else None
-        )
         return Hit("body", match.start, match.end, message, fix=fix)
+
+    def _advice(self, analysis: Analysis, match: PhoneMatch, verdict: Verdict) -> tuple[str, Fix | None]:
+        if not verdict.readings:
+            return analysis.say(
+                en="Phone number without country code: write it in international form, with + and its country code.",
+                zh="手机号缺少国家代码：请写成带 + 和国家代码的国际格式。",
+            ), None
+        if len(verdict.readings) > 1:
+            choices = number_list(analysis, verdict.readings)
+            return analysis.say(
+                en=f"Phone number without country code: the number alone does not tell its country; write it "
+                f"with its country code, e.g. {choices}.",
+                zh=f"手机号缺少国家代码：仅凭号码无法判断所属国家，请写上国家代码，例如 {choices}。",
+            ), None
+        (reading,) = verdict.readings
+        number = reading.international
+        edit = (Edit("body", match.start, match.end, number),)
+        if verdict.safe:
+            message = analysis.say(
+                en=f"Phone number without country code: write {number} instead of {match.raw}.",
+                zh=f"手机号缺少国家代码：请写成 {number}，而不是 {match.raw}。",
+            )
+            return message, Fix("Write the number in international form", "safe", edit)
+        country = country_name(analysis, reading.region)
+        message = analysis.say(
+            en=f"Phone number without country code: it reads as a number in {country}; if that is its country, "
+            f"write {number} instead of {match.raw}.",
+            zh=f"手机号缺少国家代码：它看起来是{country}的号码；若是，请写成 {number}，而不是 {match.raw}。",
+        )
+        if "<" in number:  # the area code is missing too: nothing to write in for it
+            return message, None
+        in_english = country_name(analysis, reading.region, language="en")
+        description = f"Write the number in international form, as a number in {in_english}"
+        return message, Fix(description, "unsafe", edit)
 
 
 class ImpossiblePhoneNumber(Rule):
@@ -259,14 +317,16 @@ class ImpossiblePhoneNumber(Rule):
             # "00" also starts amounts and codes: only a phone word makes it a dialling prefix.
             if not match.raw.lstrip().startswith(("+", "＋")) and not has_phone_word_nearby(analysis, match):
                 continue
+            region = written_country(match.raw) or example_region(analysis, draft_hints(analysis))
+            example = full_number_example(analysis, region)
             yield Hit(
                 "body",
                 match.start,
                 match.end,
                 analysis.say(
                     en=f"{match.raw} is not a valid phone number: check the country code and the digits, "
-                    "and write the complete number, e.g. +86 138 0013 8000.",
-                    zh=f"{match.raw} 不是有效的手机号：请核对国家代码和位数，写出完整号码，例如 +86 138 0013 8000。",
+                    f"and write the complete number {example}.",
+                    zh=f"{match.raw} 不是有效的手机号：请核对国家代码和位数，写出完整号码{example}。",
                 ),
             )
 
@@ -289,7 +349,10 @@ class MaskedPhoneNumber(Rule):
         bad=("To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nPhone: +1 415 ***-0132\n"),
         good=("To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nPhone: +1 415 555 0132\n"),
         more_bad=("To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n手机号：+86138****8888\n",),
-        more_good=("To: abuse@telegram.org\nSubject: [滥用举报] - 诈骗账号\n\n骗子的号码显示为 +86 170****1236。\n",),
+        more_good=(
+            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n手机号：+86 138 0013 8000\n",
+            "To: abuse@telegram.org\nSubject: [滥用举报] - 诈骗账号\n\n骗子的号码显示为 +86 170****1236。\n",
+        ),
     )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
@@ -298,14 +361,15 @@ class MaskedPhoneNumber(Rule):
         for match in writer_numbers(analysis):
             if not (match.masked and match.has_country_code) or is_labelled_not_phone(analysis, match):
                 continue
+            example = full_number_example(analysis, _masked_region(analysis, match))
             yield Hit(
                 "body",
                 match.start,
                 match.end,
                 analysis.say(
-                    en="The phone number is masked: if it is your account's number, write it in full "
-                    "(with the country code) so support can find the account.",
-                    zh="手机号被遮挡：如果这是您账户的号码，请写出完整号码（含国家代码），客服才能找到账户。",
+                    en="The phone number is masked: if it is your account's number, write it in full with the "
+                    f"country code, {example}, so support can find the account.",
+                    zh=f"手机号被遮挡：如果这是您账户的号码，请写出含国家代码的完整号码{example}，客服才能找到账户。",
                 ),
             )
 

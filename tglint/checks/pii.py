@@ -492,6 +492,7 @@ class HomeAddressInDraft(_OvershareRule):
             "To: support@telegram.org\nSubject: [技术问题] - 闪退\n\n我家住在北京市朝阳区建国路88号3单元502室。\n",
         ),
         more_good=(
+            "To: support@telegram.org\nSubject: [技术问题] - 闪退\n\n我在北京，应用一打开就闪退。\n",
             "To: press@telegram.org\nSubject: [媒体合作] - 采访邀请\n\n"
             "我们编辑部的地址是北京市朝阳区建国路88号传媒大厦15层1502室。\n",
         ),

@@ -291,9 +291,14 @@ class MissingRecipient(Rule):
             "has not yet been matched to one of the official mailboxes."
         ),
         bad="Subject: [Technical Issue] - App crashes on start\n\nHello, the app crashes on start.\n",
-        good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes on start\n\nHello.\n",
+        good=(
+            "To: support@telegram.org\nSubject: [Technical Issue] - App crashes on start\n\n"
+            "Hello, the app crashes on start.\n"
+        ),
         more_bad=("你好，我的 Telegram 一打开就闪退。\n",),
-        more_good=("To: support@telegram.org\nSubject: [技术问题] - 启动即闪退\n\n你好。\n",),
+        more_good=(
+            "To: support@telegram.org\nSubject: [技术问题] - 启动即闪退\n\n你好，我的 Telegram 一打开就闪退。\n",
+        ),
     )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:

@@ -839,6 +839,13 @@ class PasswordInDraft(_SecretRule):
         ),
         more_good=(
             "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n"
+            "我设置了二步验证密码和PIN码（不在邮件里写出）。\n",
+            "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n"
+            "系统让我输入二步验证密码，我输入后提示错误。\n",
+            "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n我确定二步验证密码没有记错，一直没有改过。\n",
+            "To: security@telegram.org\nSubject: [Account Security] - Account stolen\n\n"
+            "My new password\nis set, and I will not write it here.\n",
+            "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n"
             "密码已经改过了，我没有提供PIN码。密码：******\n",
         ),
     )
@@ -879,6 +886,11 @@ class LoginCodeInDraft(_SecretRule):
             "The app says the code is invalid.\n",
         ),
         more_good=(
+            "To: support@telegram.org\nSubject: [技术问题] - 验证码无效\n\n我收到了验证码，输入后提示无效。\n",
+            "To: security@telegram.org\nSubject: [账户安全] - 登录码被骗\n\n"
+            "他又要一次验证码，我把新收到的验证码也发给了他。\n",
+            "To: support@telegram.org\nSubject: [Technical Issue] - login code rejected\n\n"
+            "The app says the code is invalid.\n",
             "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n验证码收不到，60 秒后重发也没有。\n",
         ),
     )

@@ -123,16 +123,44 @@ def display_width(text: str) -> int:
 
 
 def example_description(analysis: Analysis, topic: str | None) -> str:
-    """A specific description for messages to show, in the report's language."""
-    examples = analysis.pack("subject", analysis.message_language).get("example", {})
+    """A specific description for messages to show, in the draft's language (the subject's)."""
+    examples = analysis.pack("subject", analysis.language).get("example", {})
     return str(examples.get(topic or analysis.topic or "support", examples.get("support", "")))
 
 
-def suggested_tag(analysis: Analysis) -> str:
-    """The tag that fits the draft's topic, in the draft's language."""
+def suggested_tag(analysis: Analysis, topic: str | None = None) -> str:
+    """The tag that fits `topic` (default: the draft's), in the draft's language."""
     suggest = analysis.pack("subject", analysis.language).get("suggest", {})
     fallback = "技术问题" if analysis.language == "zh" else "Technical Issue"
-    return str(suggest.get(analysis.topic or "support", fallback))
+    return str(suggest.get(topic or analysis.topic or "support", fallback))
+
+
+_HAN = r"[\u3400-\u9fff]"
+
+
+def example_subject(analysis: Analysis, written_tag: str | None, topic: str | None) -> str:
+    """An example subject wholly in the draft's language, whatever the report's: the written tag
+    when it is in that language, else the tag of `topic`, and a description ("[Technical Issue] -
+    Messages stuck...", never "[Technical Issue] - 消息发送失败")."""
+    in_draft_language = written_tag and bool(compiled(_HAN).search(written_tag)) == (analysis.language == "zh")
+    tag = written_tag if in_draft_language else suggested_tag(analysis, topic)
+    return f"[{tag}]{_CANONICAL_SEPARATOR}{example_description(analysis, topic)}"
+
+
+# Two or more ! or ? in a row: a subject line needs at most one (TG604 flags three).
+_MARK_RUN = r"[!?！？]{2,}"
+
+
+def calm(text: str) -> str:
+    """`text` with each run of ! and ? written as one mark, of the run's width ("！！！" -> "！")."""
+
+    def one(run: re.Match[str]) -> str:
+        marks = run.group()
+        question = "?" in marks or "？" in marks
+        wide = marks[0] in "！？"
+        return ("？" if wide else "?") if question else ("！" if wide else "!")
+
+    return compiled(_MARK_RUN).sub(one, text)
 
 
 def subject_line(analysis: Analysis) -> SubjectLine:
@@ -163,13 +191,19 @@ class MissingSubject(Rule):
         if analysis.subject_text.strip():
             return
         tag = suggested_tag(analysis)
+        # The form in the report's language when the draft is in it; else a whole example in the draft's.
+        example = example_subject(analysis, None, analysis.topic)
         yield Hit(
             "subject",
             0,
             len(analysis.subject_text),
             analysis.say(
-                en=f'The subject is missing: write one like "[{tag}] - what happens, where".',
-                zh=f"缺少邮件主题：请写成“[{tag}] - 具体问题描述”的形式。",
+                en=f'The subject is missing: write one like "[{tag}] - what happens, where".'
+                if analysis.language == "en"
+                else f'The subject is missing: write one like "{example}".',
+                zh=f"缺少邮件主题：请写成“[{tag}] - 具体问题描述”的形式。"
+                if analysis.language == "zh"
+                else f"缺少邮件主题：请写一个这样的主题：“{example}”。",
             ),
         )
 
@@ -217,7 +251,7 @@ class MissingSubjectTag(Rule):
         if not match or not is_known_tag(match.group("tag"), analysis.packs, exact=True):
             return None
         tag, rest = match.group("tag").strip(), proper[match.end() :]
-        new = f"[{tag}]{_CANONICAL_SEPARATOR}{rest}"
+        new = f"[{tag}]{_CANONICAL_SEPARATOR}{calm(rest)}"
         return Hit(
             "subject",
             line.proper_start,
@@ -237,7 +271,7 @@ class MissingSubjectTag(Rule):
         if not read_tag(tag, analysis.packs)[0]:
             return None  # "Messages lost [Android 14]": a note in brackets, not a misplaced tag
         rest = (proper[: match.start()] + proper[match.end() :]).strip(" -–—:：")
-        new = f"[{tag}]{_CANONICAL_SEPARATOR}{rest}"
+        new = f"[{tag}]{_CANONICAL_SEPARATOR}{calm(rest)}"
         return Hit(
             "subject",
             line.proper_start + match.start(),
@@ -251,7 +285,8 @@ class MissingSubjectTag(Rule):
 
     def _no_tag(self, analysis: Analysis, line: SubjectLine, proper: str) -> Hit:
         tag = suggested_tag(analysis)
-        new = f"[{tag}]{_CANONICAL_SEPARATOR}{proper}"
+        # The suggestion leaves out the piled-up marks TG604 flags ("账号被盗了！！！快帮我").
+        new = f"[{tag}]{_CANONICAL_SEPARATOR}{calm(proper)}"
         return Hit(
             "subject",
             line.proper_start,
@@ -288,7 +323,10 @@ class UnknownSubjectTag(Rule):
         good="To: support@telegram.org\nSubject: [technical issue] - App crashes when I open a chat\n\nHello.\n",
         fix="Unsafe: the tag is replaced by the one that fits the draft's topic.",
         more_bad=("To: support@telegram.org\nSubject: [紧急求助] - 消息发送失败\n\n你好，消息发不出去。\n",),
-        more_good=("To: security@telegram.org\nSubject: 【账户 安全】 - 发现异常登录\n\n你好。\n",),
+        more_good=(
+            "To: support@telegram.org\nSubject: [技术问题] - 消息发送失败\n\n你好，消息发不出去。\n",
+            "To: security@telegram.org\nSubject: 【账户 安全】 - 发现异常登录\n\n你好。\n",
+        ),
     )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
@@ -404,8 +442,7 @@ class SubjectWithoutDescription(Rule):
         line = subject_line(analysis)
         if line.tag is None or compiled(_CONTENT).search(line.description):
             return
-        description = example_description(analysis, read_tag(line.tag.text, analysis.packs)[1])
-        example = f"[{line.tag.text}]{_CANONICAL_SEPARATOR}{description}"
+        example = example_subject(analysis, line.tag.text, read_tag(line.tag.text, analysis.packs)[1])
         yield Hit(
             "subject",
             line.tag.start,
@@ -444,9 +481,8 @@ class VagueSubject(Rule):
             return  # a bare tag: subject-without-description says so
         if not line.description.strip() or not is_vague(line.description, analysis.packs):
             return
-        tag = line.tag.text if line.tag else suggested_tag(analysis)
-        topic = read_tag(tag, analysis.packs)[1] if line.tag else analysis.topic
-        example = f"[{tag}]{_CANONICAL_SEPARATOR}{example_description(analysis, topic)}"
+        topic = read_tag(line.tag.text, analysis.packs)[1] if line.tag else analysis.topic
+        example = example_subject(analysis, line.tag.text if line.tag else None, topic)
         yield Hit(
             "subject",
             line.description_start,

@@ -387,6 +387,8 @@ class HostileWording(Rule):
             "你们这个垃圾软件又发不出消息了，再不处理我就去工信部投诉你们！\n",
         ),
         more_good=(
+            "To: support@telegram.org\nSubject: [技术问题] - 消息发不出去\n\n"
+            "从周一开始消息一直发不出去，影响了我的工作，希望能尽快处理，谢谢。\n",
             "To: abuse@telegram.org\nSubject: [滥用举报] - 用户持续辱骂骚扰\n\n"
             "用户 @wang_x 从3月1日起每天私信骂我“废物”“脑残”，我不是第一次举报。请尽快处理，谢谢。\n",
         ),

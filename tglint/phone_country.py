@@ -1,0 +1,506 @@
+"""Which country a phone number written without its country code belongs to.
+
+A number written the way it is dialled inside its country ("020 7946 0142") does not
+say which country that is, and the same digits fit several countries' plans: London,
+Guangzhou, Pune and a New Zealand mobile all read "020 7946 0142". phonenumbers knows
+every plan, so the written form is tried against each (`readings`), and a reading is
+ranked by how well the writing matches that country's own national form: no digit group
+that country's form would not make ("(415) 555-0132" is grouped as in the US and Mexico,
+not as in Brazil's "(41) 5555-0132"), the trunk prefix written when that form has one
+(China writes 0415 555 0132: "(415) 555-0132" is valid there only with the 0 left out),
+and character for character the same form ("(415) 555-0132" is the US form, "415 555
+0132" Mexico's).
+
+Among the best readings, what the draft points to narrows (`likely_readings`): the
+configured region, the codes of numbers written in full elsewhere in the draft, a
+country the draft names, then the country of the draft's language (`language_regions`
+of the phone pack); the language's other usual countries only order what is left. One
+reading left: that is the suggestion, a safe rewrite only when it is the configured
+region's. Several: the country cannot be told, and the message names the likeliest.
+
+Only phonenumbers' public API is used. Reading a number in all ~230 distinct plans
+costs about 2 ms; the regions the hints point to are tried first, and when one of them
+fits perfectly no other can fit better, so the rest are not tried.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
+
+from tglint.lexicon import TermSet, ascii_lower
+
+if TYPE_CHECKING:
+    from tglint.analysis import Analysis
+    from tglint.packs import Packs
+    from tglint.phones import PhoneMatch
+
+_DIGIT_GROUP = re.compile(r"\d+")
+_MIN_DIGITS, _MAX_DIGITS = 6, 17
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A written number read in one country's plan."""
+
+    international: str  # "+44 20 7946 0142"
+    e164: str  # "+442079460142"
+    region: str  # the country the number is allocated to (phonenumbers' region code)
+    country_code: int
+    grouped_alike: bool  # no digit group the country's national form would not make
+    with_trunk_prefix: bool  # the digits are exactly those of the country's national form
+    # Written as the country writes it, character for character ("(415) 555-0132" in the US,
+    # "415 555 0132" in Mexico), or as one run of digits, which no country's form contradicts.
+    same_form: bool
+
+    @property
+    def rank(self) -> tuple[bool, bool, bool]:
+        return (self.grouped_alike, self.with_trunk_prefix, self.same_form)
+
+
+@dataclass(frozen=True, slots=True)
+class CountryHints:
+    """What a draft says about where its numbers are from, strongest first."""
+
+    configured: str | None = None  # `--region` / `region`
+    written_codes: frozenset[int] = frozenset()  # calling codes of numbers written in full
+    named: frozenset[str] = frozenset()  # countries the draft names
+    language: str | None = None  # the country the draft's language points to, if one
+    usual: tuple[str, ...] = ()  # countries usual for the draft's language, most likely first
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The readings left after the hints, most likely first; `safe` when the configured region chose it."""
+
+    readings: tuple[Reading, ...]
+    safe: bool = False
+    # A region was configured, but the written form is not that country's.
+    configured_does_not_fit: bool = False
+
+
+def digits_of(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def _boundaries(text: str) -> frozenset[int]:
+    """After how many digits the writing breaks the number ("(415) 555-0132" -> {3, 6})."""
+    ends, count = [], 0
+    for group in _DIGIT_GROUP.finditer(text):
+        count += len(group.group())
+        ends.append(count)
+    return frozenset(ends[:-1])
+
+
+@lru_cache(maxsize=1024)
+def readings(raw: str, regions: tuple[str, ...] | None = None) -> tuple[Reading, ...]:
+    """The valid readings of `raw` (written without a country code) in `regions` (default: every
+    country), best fitting first."""
+    digits = digits_of(raw)
+    if not _MIN_DIGITS <= len(digits) <= _MAX_DIGITS:
+        return ()
+    _keep_compiled_patterns()
+    found: dict[str, Reading] = {}
+    for region in _distinct_plans() if regions is None else regions:
+        if _may_be_valid_in(region, digits) and (reading := read_in(raw, region)) and reading.e164 not in found:
+            found[reading.e164] = reading
+    return tuple(sorted(found.values(), key=lambda r: (tuple(not x for x in r.rank), r.e164)))
+
+
+def read_in(raw: str, region: str) -> Reading | None:
+    """`raw` read as a national number of `region`, if that gives a valid number."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat
+
+    try:
+        parsed = phonenumbers.parse(raw, region, keep_raw_input=True)
+    except phonenumbers.NumberParseException:
+        return None
+    # Where "0" is the international prefix (Cape Verde), "043 ..." reads as +43: not a national reading.
+    if parsed.country_code_source in _written_code_sources() or not phonenumbers.is_valid_number(parsed):
+        return None
+    national = phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
+    written_groups = _boundaries(raw)
+    grouped, trunk = _fit(digits_of(raw), written_groups, national)
+    same = trunk and (not written_groups or _form(raw) == _form(national))
+    return Reading(
+        international=phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL),
+        e164=phonenumbers.format_number(parsed, PhoneNumberFormat.E164),
+        region=phonenumbers.region_code_for_number(parsed) or region,
+        country_code=int(parsed.country_code or 0),
+        grouped_alike=grouped,
+        with_trunk_prefix=trunk,
+        same_form=same,
+    )
+
+
+@cache
+def _keep_compiled_patterns() -> None:
+    """Reading a number in many regions needs more patterns than `re` keeps compiled (512):
+    without phonenumbers' own cache each one is compiled again for each number (~5x slower)."""
+    import phonenumbers
+
+    enable = getattr(phonenumbers, "enable_pattern_cache", None)  # phonenumbers >= 9.0.x
+    if enable is not None:
+        enable()
+
+
+@cache
+def _distinct_plans() -> tuple[str, ...]:
+    """One region per way of reading a national number: regions sharing a calling code, trunk
+    prefix rules and international prefix (the 25 of +1, mostly) read a number alike, and
+    phonenumbers compiles its patterns again for every region it is asked about."""
+    from phonenumbers import PhoneMetadata
+
+    chosen: dict[tuple[object, ...], str] = {}
+    for region in _all_regions():
+        metadata = PhoneMetadata.metadata_for_region(region)
+        if metadata is None:
+            continue
+        key = (
+            metadata.country_code,
+            metadata.national_prefix,
+            metadata.national_prefix_for_parsing,
+            metadata.national_prefix_transform_rule,
+            metadata.international_prefix,
+        )
+        chosen.setdefault(key, region)
+    return tuple(chosen.values())
+
+
+@cache
+def _all_regions() -> tuple[str, ...]:
+    import phonenumbers
+
+    return tuple(sorted(phonenumbers.SUPPORTED_REGIONS))
+
+
+@cache
+def _written_code_sources() -> frozenset[int]:
+    from phonenumbers import CountryCodeSource
+
+    return frozenset({CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN, CountryCodeSource.FROM_NUMBER_WITH_IDD})
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What a quick look at a region's plan needs: how a national number is stripped, what is valid."""
+
+    country_code: str
+    strip: re.Pattern[str] | None  # the trunk prefix (and more) that parsing strips
+    transform: str | None  # what parsing writes in place of the stripped part, when it captured a group
+    valid: re.Pattern[str] | None  # any valid number of the calling code; None: unknown, always parse
+    lengths: frozenset[int] = frozenset()  # the lengths those numbers may have
+
+
+@cache
+def _plan(region: str) -> _Plan:
+    from phonenumbers import PhoneMetadata
+
+    metadata = PhoneMetadata.metadata_for_region(region)
+    if metadata is None or not metadata.country_code:
+        return _Plan("", None, None, None)
+    strip = metadata.national_prefix_for_parsing or metadata.national_prefix
+    valid, lengths = _code_pattern(metadata.country_code)
+    return _Plan(
+        str(metadata.country_code),
+        re.compile(strip) if strip else None,
+        metadata.national_prefix_transform_rule,
+        valid,
+        lengths,
+    )
+
+
+_NUMBER_TYPES = (
+    "fixed_line",
+    "mobile",
+    "toll_free",
+    "premium_rate",
+    "shared_cost",
+    "personal_number",
+    "voip",
+    "pager",
+    "uan",
+    "voicemail",
+)
+
+
+@cache
+def _code_pattern(code: int) -> tuple[re.Pattern[str] | None, frozenset[int]]:
+    """Any valid number of calling code `code`, whichever of its regions and types, and the lengths
+    it may have (None: unknown)."""
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
+
+    patterns: list[str] = []
+    lengths: set[int] = set()
+    for region in COUNTRY_CODE_TO_REGION_CODE.get(code, ()):
+        metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, region)
+        general = metadata.general_desc if metadata is not None else None
+        if metadata is None or general is None or not general.possible_length:
+            return None, frozenset()
+        lengths.update(general.possible_length)
+        for kind in _NUMBER_TYPES:
+            desc = getattr(metadata, kind, None)
+            if desc is not None and desc.national_number_pattern:
+                patterns.append(f"(?:{desc.national_number_pattern})")
+    return (re.compile("|".join(patterns)) if patterns else None), frozenset(lengths)
+
+
+def _may_be_valid_in(region: str, digits: str) -> bool:
+    """False only when phonenumbers cannot read `digits` in `region` as a valid number.
+
+    It reads them as a national number, after stripping a trunk prefix (perhaps rewritten by the
+    region's transform rule) or the region's own calling code: each of those readings is tried
+    against every valid-number pattern of the code. Parsing and validating all ~245 regions costs
+    tens of milliseconds (phonenumbers compiles its patterns again and again: more than `re`
+    caches); this look leaves a handful of regions to parse.
+    """
+    plan = _plan(region)
+    if plan.valid is None:
+        return True
+    nationals = [digits]
+    if plan.country_code and digits.startswith(plan.country_code):
+        nationals.append(digits[len(plan.country_code) :])
+    candidates = list(nationals)
+    for national in nationals:
+        stripped = plan.strip.match(national) if plan.strip else None
+        if stripped is None:
+            continue
+        rest = national[stripped.end() :]
+        candidates.append(rest)
+        groups = stripped.re.groups
+        if plan.transform and groups and stripped.group(groups) is not None:
+            try:
+                candidates.append(stripped.expand(plan.transform) + rest)
+            except (re.error, IndexError):
+                return True
+    valid = plan.valid
+    return any(len(candidate) in plan.lengths and valid.fullmatch(candidate) for candidate in candidates)
+
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212－]")
+_SPACES = re.compile(r"\s+")
+
+
+def _form(text: str) -> str:
+    return _SPACES.sub(" ", _DASHES.sub("-", text.strip()))
+
+
+def _fit(digits: str, written_groups: frozenset[int], national: str) -> tuple[bool, bool]:
+    """How the writing fits the country's national form: (no group it would not make, its trunk
+    prefix written)."""
+    own = digits_of(national)
+    # Positive: the trunk prefix left out ("(415) 555-0132" for China's 0415 555 0132);
+    # negative: more written than the national form has.
+    if not (own.endswith(digits) or digits.endswith(own)):
+        return False, False
+    shift = len(own) - len(digits)
+    own_groups = {b - shift for b in _boundaries(national) if b - shift > 0}
+    return written_groups <= own_groups, shift == 0
+
+
+def likely_readings(raw: str, hints: CountryHints) -> Verdict:
+    """The readings of `raw` that fit best, narrowed by what the draft points to.
+
+    Among the best-fitting readings, each hint in turn keeps those it points to, when it
+    points to any: the configured region, the codes of numbers written in full, the countries
+    named, the language's country. The countries usual for the language only order what is
+    left: an English draft's "010 123 4567" fits South Africa, the Netherlands, Italy and
+    more, and English does not say which.
+
+    The regions the hints point to are tried first: when one of them reads the number in its
+    country's very form, no other country can fit better, and the rest of the world is not
+    asked (nor paid for).
+    """
+    pointed = _pointed_regions(hints)
+    every = readings(raw, pointed) if pointed else ()
+    if not any(r.rank == _PERFECT for r in every):
+        every = readings(raw)
+    if not every:
+        return Verdict(())
+    top = max(r.rank for r in every)
+    best = [r for r in every if r.rank == top]
+    chosen_by_config = False
+    if hints.configured and (own := read_in(raw, hints.configured)):
+        mine = [r for r in best if r.e164 == own.e164]
+        if mine:
+            best, chosen_by_config = mine, True
+    language = frozenset({hints.language} if hints.language else ())
+    for regions, codes in (
+        (frozenset[str](), hints.written_codes),
+        (hints.named, _codes(hints.named)),
+        (language, _codes(language)),
+    ):
+        narrowed = [r for r in best if r.region in regions or r.country_code in codes]
+        if narrowed:
+            best = narrowed
+    position = {region: i for i, region in enumerate(hints.usual)}
+    code_position = {code: i for i, code in reversed(list(enumerate(_code_of(r) for r in hints.usual)))}
+
+    def likelihood(reading: Reading) -> tuple[int, int, str]:
+        far = len(position)
+        return (position.get(reading.region, far), code_position.get(reading.country_code, far), reading.e164)
+
+    best.sort(key=likelihood)
+    return Verdict(
+        tuple(best),
+        safe=chosen_by_config and len(best) == 1,
+        configured_does_not_fit=bool(hints.configured) and not chosen_by_config,
+    )
+
+
+_PERFECT = (True, True, True)
+
+
+def _pointed_regions(hints: CountryHints) -> tuple[str, ...]:
+    """The regions the narrowing hints point to (not the usual ones, which only order)."""
+    regions = [hints.configured] if hints.configured else []
+    regions += sorted(r for code in hints.written_codes if (r := region_of_code(code)))
+    regions += sorted(hints.named)
+    regions += [hints.language] if hints.language else []
+    return tuple(dict.fromkeys(regions))
+
+
+def _code_of(region: str) -> int:
+    from phonenumbers import country_code_for_region
+
+    return int(country_code_for_region(region))
+
+
+def _codes(regions: Iterable[str]) -> frozenset[int]:
+    return frozenset(_code_of(r) for r in regions)
+
+
+# -- what a draft points to -----------------------------------------------------------
+
+
+def country_hints(analysis: Analysis, written: Iterable[PhoneMatch] | None = None) -> CountryHints:
+    """The hints of `analysis`: `written` are the numbers found in it (None: those of its body)."""
+    numbers = analysis.phone_numbers if written is None else written
+    codes = frozenset(code for m in numbers if m.has_country_code and m.valid and (code := _calling_code(m.e164)))
+    configured = analysis.settings.region.upper() if analysis.settings.region else None
+    table = analysis.pack("phone")
+    usual = tuple(str(r) for r in table.get("candidate_regions", {}).get(analysis.language, ()))
+    language = table.get("language_regions", {}).get(analysis.language)
+    return CountryHints(configured, codes, named_countries(analysis), str(language) if language else None, usual)
+
+
+def _calling_code(international: str | None) -> int | None:
+    head = (international or "").split(" ", 1)[0]
+    return int(head[1:]) if head.startswith("+") and head[1:].isdigit() else None
+
+
+def named_countries(analysis: Analysis) -> frozenset[str]:
+    """Countries the writer names ("I live in the UK", "我在英国")."""
+
+    def find() -> frozenset[str]:
+        names, words = _country_words(analysis.packs)
+        text = f"{analysis.subject_text}\n{analysis.body_text}"
+        return frozenset(names[term] for _, _, term in words.finditer(text))
+
+    return analysis.memo(named_countries, find)
+
+
+def _country_words(packs: Packs) -> tuple[Mapping[str, str], TermSet]:
+    def build() -> tuple[Mapping[str, str], TermSet]:
+        table = packs.get("phone").get("country_names", {})
+        names = {
+            " ".join(ascii_lower(name).split()): str(region) for region, spelled in table.items() for name in spelled
+        }
+        return names, TermSet(names)
+
+    return packs.derived(("phone", "country names"), build)
+
+
+def country_name(analysis: Analysis, region: str, *, bare: bool = False, language: str | None = None) -> str:
+    """The country's name in the report's language (or `language`): "the United Kingdom", "United
+    Kingdom" when `bare`, or its region code when the pack has none."""
+    names = analysis.pack("phone", language or analysis.message_language).get("country_names", {}).get(region, ())
+    name = str(names[0]) if names else region
+    return name.removeprefix("the ") if bare else name
+
+
+# -- example numbers -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def example_number(region: str) -> str | None:
+    """phonenumbers' example mobile number of `region` in international form (+44 7400 123456)."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+    example = phonenumbers.example_number_for_type(region, PhoneNumberType.MOBILE)
+    example = example or phonenumbers.example_number(region)
+    return phonenumbers.format_number(example, PhoneNumberFormat.INTERNATIONAL) if example else None
+
+
+def region_of_code(code: int) -> str | None:
+    """The main region of a calling code (44 -> GB), or None for a code no country has."""
+    from phonenumbers import region_code_for_country_code
+
+    region = str(region_code_for_country_code(code))
+    return None if region in ("ZZ", "001") else region
+
+
+def example_region(analysis: Analysis, hints: CountryHints) -> str | None:
+    """The country an example number should be of, when the draft tells; else None.
+
+    Not a country the draft names: a security mail names where a stranger logged in from.
+    """
+    if hints.configured:
+        return hints.configured
+    written = sorted(r for code in hints.written_codes if (r := region_of_code(code)))
+    if len(written) == 1:
+        return written[0]
+    default = analysis.pack("phone").get("example_regions", {}).get(analysis.language)
+    return str(default) if default else None
+
+
+def full_number_example(analysis: Analysis, region: str | None) -> str:
+    """How a full number is written, to follow "write the complete number": an example number of
+    `region`, marked as an example, or the form in words when no country is known (an English
+    writer may be anywhere: no country's example is the right one)."""
+    number = example_number(region) if region else None
+    if number is None or region is None:
+        return analysis.say(en='as "+", the country code, then the number', zh="，格式为“+国家代码 号码”")
+    return analysis.say(
+        en=f"like {number} (an example number in {country_name(analysis, region)})",
+        zh=f"，格式如 {number}（{country_name(analysis, region)}号码示例）",
+    )
+
+
+def written_country(raw: str) -> str | None:
+    """The country of the calling code written after "+" or "00" ("+44 7700 ..." -> GB), if any.
+
+    Calling codes are a prefix code (no code starts another), so the first digits that form
+    one are the code, even in "+86138****8888".
+    """
+    digits = digits_of(raw.lstrip().replace("＋", "+").removeprefix("+").removeprefix("00"))
+    for length in (1, 2, 3):
+        if len(digits) > length and (region := region_of_code(int(digits[:length]))):
+            return region
+    return None
+
+
+def number_list(analysis: Analysis, choices: Sequence[Reading], limit: int = 3) -> str:
+    """'+44 20 7946 0142 (United Kingdom), +86 20 7946 0142 (China) or +91 … (India)'."""
+    shown = [
+        analysis.say(
+            en=f"{r.international} ({country_name(analysis, r.region, bare=True)})",
+            zh=f"{r.international}（{country_name(analysis, r.region)}）",
+        )
+        for r in choices[:limit]
+    ]
+    if len(choices) > limit:
+        shown.append(analysis.say(en="another country's code", zh="其他国家的代码"))
+    if len(shown) == 1:
+        return shown[0]
+    last = shown[-1]
+    return (
+        analysis.say(en=", ", zh="、").join(shown[:-1])
+        + analysis.say(en=" or ", zh="或 " if last[0] == "+" else "或")
+        + last
+    )
