@@ -5,21 +5,21 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tglint.config import ConfigError, Settings, find_config, load_config, parse_severity, with_overrides
-from tglint.models import ExitCode
+from tglint.config import ConfigError, Settings, parse_severity
+from tglint.models import ExitCode, Severity
 from tglint.packs import PackError
 
 if TYPE_CHECKING:
+    from tglint.api import Checker
     from tglint.engine import Linter
     from tglint.models import FileResult
-    from tglint.rule import RuleLike
 
 
 @dataclass(frozen=True)
@@ -50,21 +50,17 @@ class CheckRequest:
 
 def resolve_settings(request: CheckRequest) -> Settings:
     """Config file first (explicit, or found walking up from the first path), then flags."""
-    if request.isolated:
-        settings = Settings()
-    elif request.config is not None:
-        settings = load_config(request.config)
-    else:
-        first = next((p for p in request.paths if p != "-"), ".")
-        found = find_config(Path(first).resolve())
-        settings = load_config(found) if found else Settings()
-    severity = dict(settings.severity)
+    from tglint.api import apply_overrides, config_settings
+
+    first = next((p for p in request.paths if p != "-"), ".")
+    settings = config_settings(first, config=request.config, isolated=request.isolated)
+    severity: dict[str, Severity | str] = {}
     for item in request.severity:
         selector, sep, level = item.partition("=")
         if not sep:
             raise ConfigError(f"--severity {item!r}: write SELECTOR=error|warning|info")
         severity[selector.strip()] = parse_severity(level.strip(), f"--severity {selector}")
-    return with_overrides(
+    return apply_overrides(
         settings,
         select=request.select,
         ignore=request.ignore,
@@ -74,46 +70,33 @@ def resolve_settings(request: CheckRequest) -> Settings:
         region=request.region,
         language=request.language,
         message_language=request.message_language,
-        rule_packs=(*settings.rule_packs, *request.rule_packs) if request.rule_packs else None,
+        rule_packs=request.rule_packs,
         ignore_file=request.ignore_file,
     )
 
 
 def run_check(request: CheckRequest) -> ExitCode:
-    from tglint.engine import Linter, fails, read_ignore_file
-    from tglint.packs import load_packs
-    from tglint.reading import discover
-    from tglint.registry import load_registry
+    from tglint.api import Checker
+    from tglint.engine import fails
     from tglint.reporters import open_report
-    from tglint.selection import check_selectors, select_rules
 
     try:
-        settings = resolve_settings(request)
-        packs = load_packs(settings.rule_packs)
-        registry = load_registry()
-        rules = select_rules(registry.rules, settings.select, settings.ignore, settings.extend_select)
-        check_selectors(settings.severity, registry.rules, "severity")
-        for selectors in settings.per_path_ignores.values():
-            check_selectors(selectors, registry.rules, "per-path-ignores")
-        accepted = read_ignore_file(settings.ignore_file) if settings.ignore_file else frozenset()
+        checker = Checker(resolve_settings(request))
     except (ConfigError, PackError) as exc:
         return _error(str(exc))
-    except OSError as exc:
-        return _error(f"{exc.filename}: cannot read: {exc.strerror}")
-    for warning in registry.warnings:
+    for warning in checker.warnings:
         print(f"tglint: warning: {warning}", file=sys.stderr)
 
-    linter = Linter(tuple(rules), settings, packs, accepted)
-    paths = discover(request.paths, settings.include, settings.exclude)
+    settings, linter = checker.settings, checker.linter
     if request.fix or request.diff:
-        return _run_fixes(linter, paths, request, registry.rules, settings)
-    report = open_report(request.output_format, registry.rules, color=request.color)
+        return _run_fixes(checker, request)
+    report = open_report(request.output_format, checker.rules, color=request.color)
     unreadable = failing = False
     try:
         with _report_sink(request.output) as write, _progress(request.progress) as advance:
             write(report.start())
             # Each result is written and dropped: memory stays flat however many drafts.
-            for result in lint_paths(linter, paths, request.jobs):
+            for result in checker.lint_paths(request.paths, jobs=request.jobs):
                 _print_notes(result)
                 unreadable = unreadable or result.error is not None
                 failing = failing or fails((result,), settings.fail_level)
@@ -134,16 +117,16 @@ def run_check(request: CheckRequest) -> ExitCode:
 _MAX_FIX_PASSES = 5
 
 
-def _run_fixes(
-    linter: Linter, paths: Iterable[str], request: CheckRequest, all_rules: Sequence[RuleLike], settings: Settings
-) -> ExitCode:
+def _run_fixes(checker: Checker, request: CheckRequest) -> ExitCode:
     """--fix writes the fixed drafts then reports what is left; --diff only shows the changes."""
     from tglint.engine import fails
+    from tglint.reading import discover
     from tglint.reporters import render
 
+    linter, settings = checker.linter, checker.settings
     results: list[FileResult] = []
     changed = fixed_count = 0
-    for path in paths:
+    for path in discover(request.paths, settings.include, settings.exclude):
         file_results, fixes = _fix_one(linter, path, request)
         results.extend(file_results)
         if fixes:
@@ -159,7 +142,7 @@ def _run_fixes(
         return ExitCode.FINDINGS if changed else ExitCode.OK
     print(f"Fixed {fixed_count} finding(s) in {changed} file(s).", file=sys.stderr)
     try:
-        _write(render(request.output_format, results, all_rules, color=request.color), request.output)
+        _write(render(request.output_format, results, checker.rules, color=request.color), request.output)
     except OSError as exc:
         return _error(f"{request.output}: cannot write the report: {exc.strerror}")
     if any(r.error for r in results):
