@@ -281,3 +281,51 @@ async def test_a_draft_the_config_leaves_out_is_not_checked(client: LanguageClie
     assert await editor.open(drafts / "archive" / "old.txt", PHONE) == []
     assert await editor.open(drafts / "notes.py", PHONE) == []
     assert _by_code(await editor.open(drafts / "new.md", PHONE), "TG401")
+
+
+class _Discard:
+    """Where the in-process server writes its messages in the test below."""
+
+    def write(self, data: bytes) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+async def test_keystrokes_leave_nothing_behind_in_the_server() -> None:
+    """pygls keeps a future per run of its own (generator) document handlers; tglint's
+    handlers must not: 200 changes, and no more futures alive than before them."""
+    import asyncio
+    import concurrent.futures
+    import gc
+
+    from tglint.lsp import build_server
+
+    server = build_server(debounce=60)  # no check starts: only the handling of changes is measured
+    protocol = server.protocol
+    protocol.set_writer(_Discard())
+
+    def receive(message: dict[str, Any]) -> None:
+        protocol.handle_message(protocol.structure_message({"jsonrpc": "2.0", **message}))
+
+    receive({"id": 1, "method": "initialize", "params": {"processId": None, "capabilities": {}}})
+    receive({"method": "initialized", "params": {}})
+    uri = "untitled:draft"
+    item = {"uri": uri, "languageId": "plaintext", "version": 1, "text": PHONE}
+    receive({"method": "textDocument/didOpen", "params": {"textDocument": item}})
+    await asyncio.sleep(0.5)
+
+    def futures() -> int:
+        gc.collect()
+        return sum(isinstance(o, concurrent.futures.Future) for o in gc.get_objects())
+
+    before = futures()
+    for version in range(2, 202):
+        change = {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": PHONE + str(version)}]}
+        receive({"method": "textDocument/didChange", "params": change})
+    await asyncio.sleep(0)
+    assert futures() - before < 10
+    assert server.workspace.get_text_document(uri).source == PHONE + "201"
+    receive({"method": "textDocument/didClose", "params": {"textDocument": {"uri": uri}}})
+    await asyncio.sleep(0)

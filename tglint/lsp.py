@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from lsprotocol import types
 from pygls.capabilities import get_capability
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
@@ -55,11 +56,47 @@ _DOCS_LABELS = ("documentation", "homepage", "repository", "source")
 log = logging.getLogger(__name__)
 
 
+class DraftProtocol(LanguageServerProtocol):
+    """pygls's own didOpen/didChange/didClose handlers, as plain functions.
+
+    pygls (2.1) runs its built-in document handlers as generators, and keeps the future of
+    every generator run for a notification: about 2 KB per keystroke, never freed (measured:
+    +18 MiB over 9,000 changes). These do the same work (update the workspace, then call
+    the feature registered for the method) and leave nothing behind.
+    """
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: types.DidOpenTextDocumentParams) -> None:
+        self.workspace.put_text_document(params.text_document)
+        self._feature(types.TEXT_DOCUMENT_DID_OPEN, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams) -> None:
+        for change in params.content_changes:
+            self.workspace.update_text_document(params.text_document, change)
+        self._feature(types.TEXT_DOCUMENT_DID_CHANGE, params)
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams) -> None:
+        self.workspace.remove_text_document(params.text_document.uri)
+        self._feature(types.TEXT_DOCUMENT_DID_CLOSE, params)
+
+    def _feature(self, method: str, params: object) -> None:
+        handler = self.fm.features.get(method)
+        if handler is not None:
+            handler(params)
+
+
 class DraftServer(LanguageServer):
     """The server and what it knows of each open draft."""
 
     def __init__(self, debounce: float = DEFAULT_DEBOUNCE) -> None:
-        super().__init__(SOURCE, tglint.__version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        super().__init__(
+            SOURCE,
+            tglint.__version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Full,
+            protocol_cls=DraftProtocol,
+        )
         self.debounce = debounce
         self.checked: dict[str, tuple[int | None, CheckedText]] = {}  # uri -> (version, check)
         self._pending: dict[str, asyncio.Task[None]] = {}
