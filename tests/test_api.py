@@ -138,3 +138,10 @@ def test_import_tglint_stays_light_and_the_api_is_there_on_use() -> None:
     assert '"files": []' in result.stdout
     with pytest.raises(AttributeError):
         _ = tglint.no_such_thing  # type: ignore[attr-defined]
+
+
+def test_tglint_exports_exactly_the_api() -> None:
+    import tglint.api
+
+    assert set(tglint.__all__) - {"__version__"} == set(tglint.api.__all__)
+    assert all(getattr(tglint, name) is getattr(tglint.api, name) for name in tglint.api.__all__)
