@@ -13,6 +13,7 @@ import base64
 import email
 import os
 import quopri
+import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from pathlib import Path
 from tglint.draft import Draft
 from tglint.models import Edit, FileResult
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _HEADER_NAMES = {"subject": "Subject", "to": "To", "cc": "Cc", "bcc": "Bcc", "from": "From"}
 
 
@@ -76,13 +78,12 @@ def _fix_text_file(data: bytes, edits: Sequence[Edit]) -> FixOutcome:
     if decoded is None:
         return FixOutcome(data, skipped=["the file's encoding is not UTF-8 or GB18030: fixes not applied"])
     text, encoding, bom = decoded
-    lines = text.splitlines(keepends=True)
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line))
+    # Lines end where reading ends them (CRLF, CR, LF), not also at U+2028, FF, VT... as
+    # str.splitlines has it: else an edit lands lines away from its finding.
+    starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
 
     def offset(line: int, column: int) -> int:
-        return starts[min(line, len(lines)) - 1] + column - 1 if line <= len(lines) else len(text)
+        return starts[line - 1] + column - 1 if line <= len(starts) else len(text)
 
     located = [Edit(e.part, offset(e.line, e.column), offset(e.end_line, e.end_column), e.content) for e in edits]
     fixed = apply_edits_to_text(text, located)
