@@ -283,6 +283,16 @@ async def test_a_draft_the_config_leaves_out_is_not_checked(client: LanguageClie
     assert _by_code(await editor.open(drafts / "new.md", PHONE), "TG401")
 
 
+async def test_a_broken_config_is_said_and_the_server_keeps_going(client: LanguageClient, tmp_path: Path) -> None:
+    (tmp_path / ".tglint.toml").write_text('region = "CN"\nselect = [\n', encoding="utf-8")
+    editor = Editor(client)
+    assert await editor.open(tmp_path / "draft.txt", PHONE) == []
+    [said] = [m for m in client.messages if "invalid TOML" in m.message]
+    assert said.type == types.MessageType.Error and str(tmp_path / ".tglint.toml") in said.message
+    (tmp_path / ".tglint.toml").write_text('region = "CN"\n', encoding="utf-8")
+    assert _by_code(await editor.change((tmp_path / "draft.txt").as_uri(), PHONE + "\n"), "TG401")
+
+
 class _Discard:
     """Where the in-process server writes its messages in the test below."""
 

@@ -160,10 +160,21 @@ class DraftServer(LanguageServer):
         path = document.path if document.uri.startswith("file:") else "-"
         loop = asyncio.get_running_loop()
         result = await loop.run_in_executor(self._worker, checker.check_text, text, path)
+        for problem in checker.problems:  # a rule that failed (a plugin, a user's pack entry)
+            self.say(f"tglint: warning: {problem}", types.MessageType.Warning)
         checked = (version, result)
         if self.workspace.text_documents.get(uri) is document and document.version == version:
             self.checked[uri] = checked
         return checked
+
+    async def current_for(self, uri: str) -> tuple[TextDocument, CheckedText] | None:
+        """The document and the check of its text, for a request about it; None when the
+        document is not checked, or changed while it was (the request is about older text)."""
+        checked = await self.current(uri)
+        document = self.workspace.text_documents.get(uri)
+        if checked is None or document is None or document.version != checked[0]:
+            return None
+        return document, checked[1]
 
     def checker_for(self, document: TextDocument) -> Checker | None:
         """The warm checker for the config found from the document's path; None when the
@@ -190,11 +201,12 @@ class DraftServer(LanguageServer):
         return checker if is_included(relative, checker.settings.include, checker.settings.exclude) else None
 
     def supports(self, field: str) -> bool:
-        """Whether the client said it understands `field` (e.g. "text_document.hover.content_format")."""
-        value = get_capability(self.client_capabilities, field, False)
-        if field.endswith("content_format"):
-            return types.MarkupKind.Markdown in (value or ())
-        return bool(value)
+        """Whether the client said it understands `field` (e.g. "text_document.code_action.is_preferred_support")."""
+        return bool(get_capability(self.client_capabilities, field, False))
+
+    def reads_markdown(self) -> bool:
+        formats = get_capability(self.client_capabilities, "text_document.hover.content_format", None)
+        return types.MarkupKind.Markdown in (formats or ())
 
     def say(self, message: str, kind: types.MessageType) -> None:
         """A message for the user, once per server (a config error would repeat at each keystroke)."""
@@ -231,22 +243,14 @@ def build_server(debounce: float = DEFAULT_DEBOUNCE) -> DraftServer:
         types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND]),
     )
     async def code_action(ls: DraftServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
-        uri = params.text_document.uri
-        checked = await ls.current(uri)
-        document = ls.workspace.text_documents.get(uri)
-        if checked is None or document is None:
-            return None
-        return code_actions(ls, document, checked[1], params)
+        found = await ls.current_for(params.text_document.uri)
+        return code_actions(ls, found[0], found[1], params) if found else None
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     async def hover(ls: DraftServer, params: types.HoverParams) -> types.Hover | None:
-        uri = params.text_document.uri
-        checked = await ls.current(uri)
-        document = ls.workspace.text_documents.get(uri)
-        if checked is None or document is None:
-            return None
-        checker = ls.checker_for(document)
-        return explain_at(ls, document, checked[1], params.position, checker) if checker else None
+        found = await ls.current_for(params.text_document.uri)
+        checker = ls.checker_for(found[0]) if found else None
+        return explain_at(ls, found[0], found[1], params.position, checker) if found and checker else None
 
     return server
 
@@ -339,7 +343,7 @@ def explain_at(
     """The explanation of every rule with a finding under `position` (Markdown when the client reads it)."""
     from tglint.explain import render_explanation
 
-    markdown = ls.supports("text_document.hover.content_format")
+    markdown = ls.reads_markdown()
     index = TextIndex(checked.text)
     offset = _offset(document, index, position)
     under = [s for s in checked.spans if s.start <= offset <= s.end]
