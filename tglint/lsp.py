@@ -375,8 +375,18 @@ def rule_url(code: str) -> str | None:
     base = _documentation_url()
     if base is None:
         readme = Path(tglint.__file__).resolve().parent.parent / "README.md"
-        base = readme.as_uri() if readme.is_file() else None
+        base = readme.as_uri() if _is_tglint_readme(readme) else None
     return f"{base}#{code.lower()}" if base else None
+
+
+def _is_tglint_readme(path: Path) -> bool:
+    """The README of a source checkout (an installed package has none beside it, but some
+    other package may have left one in site-packages)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(9) == b"# tglint\n"
+    except OSError:
+        return False
 
 
 def _documentation_url() -> str | None:
