@@ -145,3 +145,18 @@ def test_tglint_exports_exactly_the_api() -> None:
 
     assert set(tglint.__all__) - {"__version__"} == set(tglint.api.__all__)
     assert all(getattr(tglint, name) is getattr(tglint.api, name) for name in tglint.api.__all__)
+
+
+def test_the_readme_example_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"```python\n(.*?)\n```", readme, re.S)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.eml").write_bytes((ROOT / "fixtures" / "samples" / "draft.eml").read_bytes())
+    exec(compile(example, "README.md", "exec"), {"text": PHONE})
+    out = capsys.readouterr().out
+    assert out.count("TG401") >= 1 and '"files": [' in out
