@@ -22,6 +22,7 @@ import argparse
 import contextlib
 import hashlib
 import json
+import math
 import os
 import platform
 import pstats
@@ -72,6 +73,10 @@ ROW_IDS = (
     "e4",
     "e5",
     "e6",
+    "f1",
+    "f2",
+    "f3",
+    "f4",
 )
 
 # Run a tglint console script in-process, then report which heavy modules it imported.
@@ -136,6 +141,8 @@ class Sizes:
     big: tuple[int, ...]  # d: bytes of the one big draft
     peer_batch: int  # e: English plain-text drafts
     profile_batch: int  # drafts in the cProfile'd batch
+    warm_requests: int = 1000  # f: timed requests of one draft through a warm path
+    warm_memory: int = 10_000  # f: requests after which memory is read (and at a tenth of it)
 
     @property
     def big_labels(self) -> tuple[str, ...]:
@@ -143,7 +150,7 @@ class Sizes:
 
 
 FULL = Sizes(5, 2000, 100, 10_000, (10 * 1024, 1024 * 1024, 20 * 1024 * 1024), 2000, 200)
-SMOKE = Sizes(1, 6, 2, 10, (10 * 1024, 20 * 1024, 40 * 1024), 4, 3)
+SMOKE = Sizes(1, 6, 2, 10, (10 * 1024, 20 * 1024, 40 * 1024), 4, 3, warm_requests=20, warm_memory=60)
 
 
 def _size_label(size: int) -> str:
@@ -266,6 +273,7 @@ class Row:
     value: float | None = None  # a derived number: drafts/s, a ratio
     unit: str = ""
     notes: list[str] = field(default_factory=list)
+    count: int | None = None  # requests measured in one process (warm paths), shown as n
 
     @classmethod
     def measured(cls, id: str, case: str, command: str, m: Measurement, **kw: Any) -> Row:
@@ -322,6 +330,8 @@ def judge_at_most(row: Row, value: float, maximum: float, unit: str) -> None:
 
 
 def _seconds(value: float) -> str:
+    if value < 0.01:  # warm-path latencies: a millisecond is a tenth of the target
+        return f"{value * 1000:.1f} ms"
     return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
 
 
@@ -676,6 +686,44 @@ class Bench:
                 judge_at_least(ratio, value, 2, "x", upper_bound=_killed(tg_row))
             self.rows.append(ratio)
 
+    # f. warm paths: rules, packs and pipelines stay loaded in one process
+    def case_f(self) -> None:
+        n, total = self.sizes.warm_requests, self.sizes.warm_memory
+        draft = self.data.single_zh
+        self.log(f"f. warm paths: {n:,} requests of one draft, memory over {total:,}")
+        cold = next((r.median_s for r in self.rows if r.id == "a1" and r.median_s), None)
+        peer = next((r.median_s for r in self.rows if r.id == "e1" and r.median_s), None)
+        api = ["api", str(draft), str(n), "--memory", str(self.data.batch), str(total)]
+        lsp = ["lsp", str(draft), str(n), "--memory", str(total)]
+        paths = (
+            ("f1", "f2", "API in-process (tglint.lint_text)", api),
+            ("f3", "f4", "language server, didChange → diagnostics", lsp),
+        )
+        for latency_id, memory_id, title, args in paths:
+            command = [str(self.python), str(BENCH / "warm.py"), *args, "--tglint", str(self.tglint)]
+            shown = f"warm.py {args[0]} DRAFT(zh .eml) {n}"
+            self.log(f"  {shown}")
+            outcome = self.warm(command)
+            if "error" in outcome:
+                self.rows.append(Row.skipped(latency_id, f"{title}, one draft", shown, outcome["error"]))
+                self.rows.append(Row.skipped(memory_id, f"{title}, memory", shown, outcome["error"]))
+                continue
+            self.rows.append(_latency_row(latency_id, f"{title}, one draft", shown, outcome, cold, peer))
+            self.rows.append(_memory_row(memory_id, f"{title}, memory", shown, outcome["memory"]))
+
+    def warm(self, command: Sequence[str]) -> dict[str, Any]:
+        """One warm-path process (`bench/warm.py`): its JSON, or {"error": why}."""
+        try:
+            result = subprocess.run(
+                command, capture_output=True, text=True, env=self.runner.env, timeout=self.runner.timeout
+            )
+        except subprocess.TimeoutExpired:
+            return {"error": f"killed after {self.runner.timeout:g} s"}
+        if result.returncode != 0:
+            return {"error": f"exit {result.returncode}: {_first_lines(result.stderr)}"}
+        outcome: dict[str, Any] = json.loads(result.stdout)
+        return outcome
+
     # where the time goes
     def profile(self, out_dir: Path) -> dict[str, Any]:
         self.log("profile: -X importtime and cProfile")
@@ -711,6 +759,49 @@ class Bench:
                 }
                 stats_file.unlink()
         return result
+
+
+def _percentile(values: Sequence[float], fraction: float) -> float:
+    """The nearest-rank percentile: the smallest value with `fraction` of them at or below it."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def _latency_row(
+    id: str, case: str, command: str, outcome: dict[str, Any], cold: float | None, peer: float | None
+) -> Row:
+    """p50 as the median, p99 as the value; target p50 ≤ 10 ms and p99 ≤ 50 ms."""
+    latencies = outcome["latencies"]
+    p50, p99 = _percentile(latencies, 0.50), _percentile(latencies, 0.99)
+    row = Row(id, case, command, count=len(latencies), unit="s")
+    row.median_s, row.min_s, row.max_s = round(p50, 5), round(min(latencies), 5), round(max(latencies), 5)
+    row.value = round(p99, 5)
+    row.peak_rss_mib = outcome["memory"]["rss_end_mib"] if outcome.get("memory") else None
+    row.target = "p50 ≤ 10 ms, p99 ≤ 50 ms"
+    met = p50 <= 0.010 and p99 <= 0.050
+    row.met = f"{'yes' if met else 'no'}: p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms"
+    row.notes.append(f"first request {outcome['first_request_s'] * 1000:.0f} ms (start-up and loading)")
+    if cold:
+        row.notes.append(f"{cold / p50:.0f}x faster than the cold run a1 ({_seconds(cold)})")
+    if peer:
+        row.notes.append(f"proselint's CLI on one file (e1): {_seconds(peer)}")
+    return row
+
+
+def _memory_row(id: str, case: str, command: str, memory: dict[str, Any]) -> Row:
+    """Growth of the resident set from request `early` to the last; target < 10 %."""
+    early, end = memory["rss_early_mib"], memory["rss_end_mib"]
+    growth = (end - early) / early * 100 if early else 0.0
+    row = Row(id, case, f"{command} then {memory['requests']:,} requests", count=memory["requests"])
+    row.peak_rss_mib, row.value, row.unit = end, round(growth, 2), "%"
+    row.target = f"< 10 % growth from request {memory['early']:,} to {memory['requests']:,}"
+    row.met = f"{'yes' if growth < 10 else 'no'}: {early:.1f} → {end:.1f} MiB ({growth:+.1f} %)"
+    if "distinct_drafts" in memory:
+        latencies = memory["latencies"]
+        p50, p99 = _percentile(latencies, 0.5) * 1000, _percentile(latencies, 0.99) * 1000
+        distinct = memory["distinct_drafts"]
+        row.notes.append(f"cycling through {distinct:,} different drafts: p50 {p50:.1f} ms, p99 {p99:.1f} ms")
+    return row
 
 
 def _killed(row: Row) -> bool:
@@ -867,7 +958,7 @@ def render_markdown(results: dict[str, Any]) -> str:
         "|---|---|---|---|---|---|---|---|---|",
     ]
     for row in results["rows"]:
-        n = len(row["runs"]) or "—"
+        n = row.get("count") or len(row["runs"]) or "—"
         median = _seconds(row["median_s"]) if row["median_s"] is not None else "—"
         spread = f"{_seconds(row['min_s'])} – {_seconds(row['max_s'])}" if row["min_s"] is not None else "—"
         rss = f"{row['peak_rss_mib']:.0f}" if row["peak_rss_mib"] is not None else "—"
@@ -968,7 +1059,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=BENCH, help="where RESULTS.md and results.json go (default bench/)")
     parser.add_argument("--data", type=Path, help="generated drafts (default bench/out/data, smoke: under --out)")
     parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED)
-    parser.add_argument("--cases", default="abcde", help="which cases to run, e.g. 'ab' (default all)")
+    parser.add_argument("--cases", default="abcdef", help="which cases to run, e.g. 'ab' (default all)")
     parser.add_argument("--tglint", type=Path, help="the tglint executable (default: beside this Python)")
     parser.add_argument("--peer-venv", type=Path, default=BENCH / ".peer-venv", help="proselint's virtualenv")
     peer = parser.add_mutually_exclusive_group()
@@ -1020,7 +1111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     machine = machine_info(tglint, env, peer_version(args.peer_venv) if peer else None)
     started = time.perf_counter()
-    for letter in "abcde":
+    for letter in "abcdef":
         if letter in args.cases:
             getattr(bench, f"case_{letter}")()
     profile = {} if args.no_profile else bench.profile(out)

@@ -19,7 +19,9 @@ def rules_table() -> str:
     rows = ["| code | name | category | severity | what it flags |", "|---|---|---|---|---|"]
     for rule in load_registry(plugins=False).rules:
         summary = rule.summary.replace("|", "\\|")
-        rows.append(f"| {rule.code} | `{rule.name}` | {rule.category} | {rule.severity.value} | {summary} |")
+        # An anchor per rule: the language server links each diagnostic to README.md#tg101.
+        anchor = f'<a id="{rule.code.lower()}"></a>'
+        rows.append(f"| {anchor}{rule.code} | `{rule.name}` | {rule.category} | {rule.severity.value} | {summary} |")
     return "\n".join(rows)
 
 

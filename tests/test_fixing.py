@@ -36,6 +36,25 @@ def test_safe_fixes_turn_before_into_after(before: Path, tmp_path: Path, capsys:
     assert target.read_bytes() == before.with_name(before.name.replace(".before.", ".after.")).read_bytes()
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x0c", "\x85", "\x1e"], ids=repr)
+def test_a_character_python_splits_lines_at_does_not_move_the_fix(
+    separator: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reading ends lines at CRLF, CR and LF only: so must the fixer, or the edit lands on
+    another line and corrupts the draft."""
+    target = tmp_path / "draft.txt"
+    target.write_text(
+        f"To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n第一行{separator}还是第一行\n"
+        "您好，我的手机号是 139-0288-4517，从昨天开始收不到登录验证码。\n",
+        encoding="utf-8",
+    )
+    main(["--fix", "--isolated", "--region", "CN", str(target)])
+    capsys.readouterr()
+    fixed = target.read_text(encoding="utf-8").split("\n")
+    assert fixed[4] == "您好，我的手机号是 +86 139 0288 4517，从昨天开始收不到登录验证码。"
+    assert fixed[3] == f"第一行{separator}还是第一行"
+
+
 def test_diff_writes_nothing_and_masks_secrets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "draft.txt"
     original = (FIXTURES / "fixes" / "en-crlf.before.txt").read_bytes()

@@ -315,6 +315,22 @@ def explain(code: Annotated[str, typer.Argument(help="A rule code (TG101) or nam
     typer.echo(render_explanation(rule), nl=False)
 
 
+@app.command()
+def lsp(
+    debounce: Annotated[
+        int, typer.Option(min=0, help="Milliseconds of quiet after a change before the draft is checked.")
+    ] = 200,
+    stdio: Annotated[bool, typer.Option("--stdio", help="Talk over stdin/stdout (the default and only way).")] = False,
+) -> None:
+    """Run the language server for editors (LSP over stdin/stdout): diagnostics, fixes, hover."""
+    try:
+        from tglint.lsp import serve
+    except ImportError as exc:
+        missing = (exc.name or "pygls").split(".")[0]
+        raise fail(f"the language server needs {missing}: pip install 'tglint[lsp]'") from None
+    serve(debounce / 1000)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: never lets a traceback reach the user."""
     try:

@@ -222,6 +222,15 @@ def _identity_of(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     except OSError:
         return None  # not there: nothing to skip
     return status.st_dev, status.st_ino
+def is_included(relative: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
+    """Whether walking a directory would check the file at `relative` (a path with "/")
+    in it: as `discover` decides, an include glob and no exclude glob match its path or
+    its name, and no exclude glob matches a directory on the way."""
+    *directories, name = relative.split("/")
+    for depth in range(1, len(directories) + 1):
+        if _matches("/".join(directories[:depth]), directories[depth - 1], exclude):
+            return False
+    return _matches(relative, name, include) and not _matches(relative, name, exclude)
 
 
 def _read_at_most(path: str, max_bytes: int) -> bytes:

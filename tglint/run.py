@@ -13,18 +13,18 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tglint.config import ConfigError, Settings, find_config, load_config, parse_severity, with_overrides
+from tglint.config import ConfigError, Settings, parse_severity
 from tglint.draft import ReadError
 from tglint.escaping import printable
-from tglint.models import ExitCode
+from tglint.models import ExitCode, Severity
 from tglint.packs import PackError
 
 if TYPE_CHECKING:
+    from tglint.api import Checker
     from tglint.draft import Draft
     from tglint.engine import Linter
     from tglint.models import FileResult
     from tglint.reading import WalkCount
-    from tglint.rule import RuleLike
 
 
 @dataclass(frozen=True)
@@ -55,21 +55,17 @@ class CheckRequest:
 
 def resolve_settings(request: CheckRequest) -> Settings:
     """Config file first (explicit, or found walking up from the first path), then flags."""
-    if request.isolated:
-        settings = Settings()
-    elif request.config is not None:
-        settings = load_config(request.config)
-    else:
-        first = next((p for p in request.paths if p != "-"), ".")
-        found = find_config(Path(first).resolve())
-        settings = load_config(found) if found else Settings()
-    severity = dict(settings.severity)
+    from tglint.api import apply_overrides, config_settings
+
+    first = next((p for p in request.paths if p != "-"), ".")
+    settings = config_settings(first, config=request.config, isolated=request.isolated)
+    severity: dict[str, Severity | str] = {}
     for item in request.severity:
         selector, sep, level = item.partition("=")
         if not sep:
             raise ConfigError(f"--severity {item!r}: write SELECTOR=error|warning|info")
         severity[selector.strip()] = parse_severity(level.strip(), f"--severity {selector}")
-    return with_overrides(
+    return apply_overrides(
         settings,
         select=request.select,
         ignore=request.ignore,
@@ -79,61 +75,42 @@ def resolve_settings(request: CheckRequest) -> Settings:
         region=request.region,
         language=request.language,
         message_language=request.message_language,
-        rule_packs=(*settings.rule_packs, *request.rule_packs) if request.rule_packs else None,
+        rule_packs=request.rule_packs,
         ignore_file=request.ignore_file,
     )
 
 
 def run_check(request: CheckRequest) -> ExitCode:
-    from tglint.engine import Linter, fails, read_ignore_file
-    from tglint.packs import load_packs
-    from tglint.reading import WalkCount, discover
-    from tglint.registry import load_registry
+    from tglint.api import Checker
+    from tglint.engine import fails
+    from tglint.reading import WalkCount
     from tglint.reporters import open_report
-    from tglint.selection import check_selectors, select_rules
 
     try:
-        settings = resolve_settings(request)
-        packs = load_packs(settings.rule_packs)
-        registry = load_registry()
-        rules = select_rules(registry.rules, settings.select, settings.ignore, settings.extend_select)
-        check_selectors(settings.severity, registry.rules, "severity")
-        for selectors in settings.per_path_ignores.values():
-            check_selectors(selectors, registry.rules, "per-path-ignores")
-        accepted = read_ignore_file(settings.ignore_file) if settings.ignore_file else frozenset()
+        checker = Checker(resolve_settings(request))
     except (ConfigError, PackError) as exc:
         return _error(str(exc))
-    except OSError as exc:
-        return _error(f"{exc.filename}: cannot read: {exc.strerror}")
-    for warning in registry.warnings:
+    for warning in checker.warnings:
         _say("warning", warning)
 
     if request.output is not None:
         clash = _input_at(request.output, request.paths)
         if clash is not None:
             return _error(f"{request.output}: the report would overwrite the input {clash}; write it elsewhere")
-    linter = Linter(tuple(rules), settings, packs, accepted)
-    # Lazy: a directory is walked once the report is open, so the walk knows the report's file.
+    settings = checker.settings
     walked = WalkCount()
-    paths = discover(
-        request.paths,
-        settings.include,
-        settings.exclude,
-        count=walked,
-        respect_gitignore=settings.respect_gitignore,
-        skip=request.output,
-    )
     if request.fix or request.diff:
-        code = _run_fixes(linter, paths, request, registry.rules, settings)
+        code = _run_fixes(checker, request, walked)
         _say_walked(walked)
         return code
-    report = open_report(request.output_format, registry.rules, color=request.color)
+    report = open_report(request.output_format, checker.rules, color=request.color)
     unreadable = failing = False
     try:
         with _report_sink(request.output) as write, _progress(request.progress) as advance:
             write(report.start())
             # Each result is written and dropped: memory stays flat however many drafts.
-            for result in lint_paths(linter, paths, request.jobs):
+            # Lazy: a directory is walked once the report is open, so the walk knows the report's file.
+            for result in checker.lint_paths(request.paths, jobs=request.jobs, count=walked, skip=request.output):
                 _print_notes(result, with_error=_errors_on_stderr(request))
                 unreadable = unreadable or result.error is not None
                 failing = failing or fails((result,), settings.fail_level)
@@ -144,7 +121,7 @@ def run_check(request: CheckRequest) -> ExitCode:
         raise  # the reader stopped reading: the CLI exits quietly
     except OSError as exc:
         return _error(f"{request.output}: cannot write the report: {exc.strerror}")
-    for problem in linter.problems:
+    for problem in checker.problems:
         _say("warning", problem)
     _say_walked(walked)
     if unreadable:
@@ -164,19 +141,23 @@ def _say_walked(walked: WalkCount) -> None:
 _MAX_FIX_PASSES = 5
 
 
-def _run_fixes(
-    linter: Linter,
-    paths: Iterable[str | ReadError],
-    request: CheckRequest,
-    all_rules: Sequence[RuleLike],
-    settings: Settings,
-) -> ExitCode:
+def _run_fixes(checker: Checker, request: CheckRequest, walked: WalkCount) -> ExitCode:
     """--fix writes the fixed drafts then reports what is left; --diff only shows the changes."""
     from tglint.engine import fails
+    from tglint.reading import discover
     from tglint.reporters import render
 
+    linter, settings = checker.linter, checker.settings
     results: list[FileResult] = []
     changed = fixed_count = 0
+    paths = discover(
+        request.paths,
+        settings.include,
+        settings.exclude,
+        count=walked,
+        respect_gitignore=settings.respect_gitignore,
+        skip=request.output,
+    )
     for path in paths:
         if isinstance(path, ReadError):
             file_results, fixes = list(linter.lint([path])), 0
@@ -202,7 +183,7 @@ def _run_fixes(
         return ExitCode.FINDINGS if changed else ExitCode.OK
     print(f"Fixed {fixed_count} finding(s) in {changed} file(s).", file=sys.stderr)
     try:
-        _write(render(request.output_format, results, all_rules, color=request.color), request.output)
+        _write(render(request.output_format, results, checker.rules, color=request.color), request.output)
     except BrokenPipeError:
         raise
     except OSError as exc:

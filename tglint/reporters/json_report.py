@@ -39,7 +39,7 @@ class JsonReport:
     def add(self, result: FileResult) -> str:
         separator = ",\n    " if self._tally.files else "\n    "
         self._tally.add(result)
-        return separator + json_at_depth(_file(result), 2)
+        return separator + json_at_depth(file_record(result), 2)
 
     def end(self) -> str:
         close = "\n  ]" if self._tally.files else "]"
@@ -47,7 +47,8 @@ class JsonReport:
         return f'{close},\n  "summary": {summary}\n}}\n'
 
 
-def _file(result: FileResult) -> JsonObject:
+def file_record(result: FileResult) -> JsonObject:
+    """One file's entry of the report: what front ends show of a result (secrets masked)."""
     hidden = secrets(result)
     return {
         "path": result.path,
