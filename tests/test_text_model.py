@@ -8,7 +8,7 @@ import pytest
 
 from tglint.packs import load_packs
 from tglint.quoting import find_regions
-from tglint.text import Cues, CueKind, TextModel, TokenKind
+from tglint.text import CueKind, Cues, TextModel, TokenKind
 from tglint.text.scripts import VALUE_END, VALUE_START
 
 CUES = Cues.from_packs(load_packs())

@@ -14,7 +14,7 @@ from itertools import accumulate
 from typing import Any, NamedTuple
 
 from tglint.lexicon import TermSet, ascii_lower
-from tglint.packs import Packs, PackError, strings
+from tglint.packs import PackError, Packs, strings
 from tglint.text.scripts import is_han
 
 

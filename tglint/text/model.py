@@ -307,4 +307,3 @@ def _segment_at(segments: Sequence[Segment], starts: list[int], offset: int) -> 
 def _word_before(text: str, end: int) -> str:
     match = _WORD_BEFORE.search(text, max(0, end - 12), end)
     return match.group(1).lower() if match else ""
-

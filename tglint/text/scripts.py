@@ -29,10 +29,7 @@ VALUE_END = f"(?![{_ALNUM_CHARS}])"
 def is_han(char: str) -> bool:
     code = ord(char) if char else 0
     return (
-        0x3400 <= code <= 0x4DBF
-        or 0x4E00 <= code <= 0x9FFF
-        or 0xF900 <= code <= 0xFAFF
-        or 0x20000 <= code <= 0x2FFFF
+        0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FFFF
     )
 
 
