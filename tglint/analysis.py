@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from tglint.phones import PhoneMatch
+    from tglint.recognizers import Recognizer, Span
+    from tglint.text import TextModel
 
 SUPPORTED_LANGUAGES = ("zh", "en")
 
@@ -145,6 +147,21 @@ class Analysis:
         from tglint.phones import find_phone_numbers  # phonenumbers' data: only when a rule asks
 
         return find_phone_numbers(self.body_text, self.phone_regions)
+
+    def text_model(self, part: str = "body") -> TextModel:
+        """The text model of a part (its whole text, quoted regions marked), built once per draft."""
+        from tglint.text import Cues, TextModel
+
+        def build() -> TextModel:
+            found = self.draft.parts.get(part)
+            text, regions = (found.text, found.regions) if found else ("", ())
+            return TextModel(text, regions, Cues.from_packs(self.packs))
+
+        return self.memo(("text-model", part), build)
+
+    def spans(self, recognizer: Recognizer) -> tuple[Span, ...]:
+        """What a recognizer finds in this draft, found once and shared by every rule that asks."""
+        return self.memo(("recognizer", recognizer.name), lambda: tuple(recognizer.recognize(self)))
 
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """A result worked out once per draft and shared by the rules that need it.

@@ -1,0 +1,194 @@
+"""The text model: tokens, sentences, clauses, negation, questions and quotes in both languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tglint.packs import load_packs
+from tglint.quoting import find_regions
+from tglint.text import CueKind, Cues, TextModel, TokenKind
+from tglint.text.scripts import VALUE_END, VALUE_START
+
+CUES = Cues.from_packs(load_packs())
+
+
+def model(text: str) -> TextModel:
+    return TextModel(text, find_regions(text), CUES)
+
+
+def sentences(text: str) -> list[str]:
+    m = model(text)
+    return [text[s.start : s.end] for s in m.sentences]
+
+
+def clauses(text: str) -> list[str]:
+    m = model(text)
+    return [text[c.start : c.end] for c in m.clauses]
+
+
+# -- tokens and value boundaries ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("身份证号是510723199001011234。", "510723199001011234"),
+        ("手机号13812345678，谢谢", "13812345678"),
+        ("护照号码E12345678", "E12345678"),
+        ("my code is 48213.", "48213"),
+    ],
+)
+def test_a_value_glued_to_chinese_is_a_token_of_its_own(text: str, value: str) -> None:
+    m = model(text)
+    start = text.index(value)
+    token = m.token_at(start)
+    assert token is not None and token.kind is TokenKind.WORD
+    assert text[token.start : token.end] == value
+
+
+def test_value_boundaries_let_a_value_touch_chinese_but_not_letters_or_digits() -> None:
+    pattern = re.compile(f"{VALUE_START}\\d{{6}}{VALUE_END}")
+    assert pattern.search("验证码是123456，请查收")
+    assert pattern.search("code: 123456")
+    assert not pattern.search("AB123456")
+    assert not pattern.search("1234567")
+    # `\b` would miss the first one: this is the difference the fragments make.
+    assert not re.search(r"\b\d{6}\b", "验证码是123456，请查收")
+
+
+def test_tokens_cover_the_text_without_gaps() -> None:
+    text = "Telegram 10.2 在 iPhone15 上闪退!!! 🙁\n> quoted"
+    m = model(text)
+    assert "".join(text[t.start : t.end] for t in m.tokens) == text
+    assert [text[t.start : t.end] for t in m.tokens_in(9, 20) if t.kind is not TokenKind.SPACE] == [
+        "10",
+        ".",
+        "2",
+        "在",
+        "iPhone15",
+    ]
+
+
+# -- sentences and clauses ------------------------------------------------------------------------
+
+
+def test_sentences_end_at_marks_of_both_languages() -> None:
+    assert sentences("It crashes. Please help! 我的账号被盗了。能恢复吗？好的") == [
+        "It crashes.",
+        "Please help!",
+        "我的账号被盗了。",
+        "能恢复吗？",
+        "好的",
+    ]
+
+
+def test_a_full_stop_inside_a_version_an_address_or_after_an_abbreviation_ends_nothing() -> None:
+    assert sentences("Telegram 10.2 on support@telegram.org, e.g. on my phone. Done.") == [
+        "Telegram 10.2 on support@telegram.org, e.g. on my phone.",
+        "Done.",
+    ]
+
+
+def test_a_line_break_ends_a_sentence_unless_the_line_was_hard_wrapped() -> None:
+    listed = "Phone: +44 7583 220914\nUsername: @ellie\nDevice: iPhone 15"
+    assert sentences(listed) == ["Phone: +44 7583 220914", "Username: @ellie", "Device: iPhone 15"]
+    wrapped = "When I open the app on my phone it shows a spinner for a long time\nand then it closes."
+    assert sentences(wrapped) == [wrapped]
+
+
+def test_quoted_lines_and_signatures_are_sentences_of_their_own_and_marked() -> None:
+    text = "Still broken\nOn Mon, 3 Jun 2024, Support <support@telegram.org> wrote:\n> Please update.\n"
+    m = model(text)
+    found = [(text[s.start : s.end], s.quoted) for s in m.sentences]
+    assert found[0] == ("Still broken", False)
+    assert ("> Please update.", True) in found
+    assert all(s.own for s in m.sentences[:1]) and not any(s.own for s in m.sentences[1:])
+
+
+def test_clauses_cut_at_commas_colons_and_conjunctions_but_not_inside_numbers_or_times() -> None:
+    assert clauses("It did not crash, but it freezes at 10:25 with 1,000 messages.") == [
+        "It did not crash,",
+        "but it freezes at 10:25 with 1,000 messages.",
+    ]
+    assert clauses("没有闪退，但是一直卡住") == ["没有闪退，", "但是一直卡住"]
+    assert clauses("Password: hunter2") == ["Password:", "hunter2"]
+
+
+def test_questions_in_both_languages() -> None:
+    m = model("Can you restore it? 账号能恢复吗。为什么一直闪退\nWhat I tried: reinstalling.")
+    flags = [(m.text[s.start : s.end], s.question) for s in m.sentences]
+    assert flags == [
+        ("Can you restore it?", True),
+        ("账号能恢复吗。", True),
+        ("为什么一直闪退", True),
+        ("What I tried: reinstalling.", False),
+    ]
+
+
+# -- negation ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "negated"),
+    [
+        ("My account was not hacked.", "hacked", True),
+        ("我的账号没有被盗。", "被盗", True),
+        ("我的账号并没有被任何人盗用", "盗用", True),
+        ("It was hacked, not frozen.", "hacked", False),
+        ("I have no idea why it crashes.", "crashes", False),  # "no idea" denies nothing
+        ("不知道为什么闪退", "闪退", False),
+        ("It did not crash, but it freezes.", "freezes", False),  # a new clause
+        ("没有闪退，但是卡住了", "卡住", False),
+        ("I cannot log in.", "log in", False),  # inability is a symptom, not a denial
+        ("无法登录", "登录", False),
+    ],
+)
+def test_denial(text: str, word: str, negated: bool) -> None:
+    assert model(text).negated(text.index(word)) is negated
+
+
+def test_a_negation_reaches_only_so_far_before_the_word() -> None:
+    text = "我的账号并没有被任何人盗用"
+    m = model(text)
+    assert m.negated(text.index("被任何")) and not m.negated(text.index("盗用"), reach=2)
+    latin = "I did not, as far as I can tell from the logs and all the other things, get hacked"
+    assert not model(latin).negated(latin.index("hacked"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "withheld"),
+    [
+        ("I cannot give you my password.", "password", True),
+        ("我不能提供密码", "密码", True),
+        ("I never shared my code.", "code", True),
+        ("Here is my password: x", "password", False),
+        ("密码没有记错，就是这个", "就是", False),  # a confirmation, not a denial
+    ],
+)
+def test_withheld(text: str, word: str, withheld: bool) -> None:
+    assert model(text).withheld(text.index(word)) is withheld
+
+
+def test_a_confirming_phrase_is_seen_as_one() -> None:
+    text = "密码没有记错，就是它"
+    m = model(text)
+    assert m.confirmed_before(text.index("，"))
+    cue = m.negation_before(text.index("，"), kinds=frozenset({CueKind.CONFIRMING}))
+    assert cue is not None and text[cue.start : cue.end] == "没有记错"
+
+
+def test_inline_quotations_are_evidence() -> None:
+    text = 'The app says "Password incorrect" every time. 提示「验证码错误」'
+    m = model(text)
+    assert m.in_quotation(text.index("incorrect"))
+    assert m.in_quotation(text.index("错误"))
+    assert not m.in_quotation(text.index("every"))
+
+
+def test_the_writer_text_blanks_quotes_and_keeps_offsets() -> None:
+    text = "Mine.\nOn Mon, X wrote:\n> theirs\n"
+    m = model(text)
+    assert len(m.writer_text) == len(text)
+    assert "theirs" not in m.writer_text and m.writer_text.startswith("Mine.")

@@ -1,0 +1,129 @@
+"""The words the text model reads structure from: conjunctions, negations, questions.
+
+They are data (`rules/zh/text.toml`, `rules/en/text.toml`, `[text]` settings in
+`rules/common/text.toml`) and both languages' lists apply to every draft, since writers
+mix them ("登录的时候 app 说 not allowed").
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from itertools import accumulate
+from typing import Any, NamedTuple
+
+from tglint.lexicon import TermSet, ascii_lower
+from tglint.packs import PackError, Packs, strings
+from tglint.text.scripts import is_han
+
+
+class CueKind(StrEnum):
+    DENIAL = "denial"  # "not", "没有": what follows is said not to be so
+    INABILITY = "inability"  # "cannot", "无法": what follows cannot be done
+    CONFIRMING = "confirming"  # "没有记错", "didn't forget": a cue that confirms
+    CONJUNCTION = "conjunction"  # "but", "但是": a new clause begins
+
+
+class Cue(NamedTuple):
+    start: int
+    end: int
+    kind: CueKind
+
+
+_DEFAULT_REACH_HAN = 5
+_DEFAULT_REACH_LATIN = 28
+
+
+class Cues:
+    """The compiled word lists, built once per set of packs."""
+
+    def __init__(self, table: Mapping[str, Any], settings: Mapping[str, Any] | None = None) -> None:
+        def section(name: str) -> Mapping[str, Any]:
+            value = table.get(name, {})
+            if not isinstance(value, Mapping):
+                raise PackError(f"rule pack text: [{name}] must be a table")
+            return value
+
+        negation = section("negation")
+        self._lists = {
+            CueKind.DENIAL: TermSet(strings(negation, "denial", source="text")),
+            CueKind.INABILITY: TermSet(strings(negation, "inability", source="text")),
+            CueKind.CONFIRMING: TermSet(strings(negation, "confirming", source="text")),
+            CueKind.CONJUNCTION: TermSet(strings(section("clauses"), "conjunctions", source="text")),
+        }
+        self._not_negations = TermSet(strings(negation, "not_negations", source="text"))
+        questions = section("questions")
+        self._openers = TermSet(strings(questions, "openers", source="text"))
+        self._particles = frozenset(strings(questions, "final_particles", source="text"))
+        self._abbreviations = frozenset(
+            ascii_lower(a).rstrip(".") for a in strings(section("sentences"), "abbreviations", source="text")
+        )
+        settings = settings or {}
+        self.reach_han = _positive(settings, "negation_reach_han", _DEFAULT_REACH_HAN)
+        self.reach_latin = _positive(settings, "negation_reach_latin", _DEFAULT_REACH_LATIN)
+
+    @classmethod
+    def empty(cls) -> Cues:
+        return cls({})
+
+    @classmethod
+    def from_packs(cls, packs: Packs) -> Cues:
+        return packs.derived(("text-cues",), lambda: cls(packs.get("text"), packs.get("text").get("settings")))
+
+    def of(self, text: str, kind: CueKind) -> Iterable[Cue]:
+        for start, end, _ in self._lists[kind].finditer(text):
+            yield Cue(start, end, kind)
+
+    def negation_cues(self, text: str) -> list[Cue]:
+        """Denials, inabilities and confirmations in order; a cue inside a phrase that denies
+        nothing ("no idea", "不知道") is left out, and so is one inside a confirmation."""
+        blocked = [(s, e) for s, e, _ in self._not_negations.finditer(text)]
+        confirming = list(self.of(text, CueKind.CONFIRMING))
+        blocked.extend((cue.start, cue.end) for cue in confirming)
+        inside = _Containment(blocked)
+        found = list(confirming)
+        for kind in (CueKind.DENIAL, CueKind.INABILITY):
+            found.extend(cue for cue in self.of(text, kind) if not inside(cue))
+        return sorted(found)
+
+    def asks(self, sentence: str) -> bool:
+        """Whether a sentence asks something: a question mark, a final 吗/呢, or an opener such as
+        "how" or "为什么" at its start when it does not end as a statement."""
+        stripped = sentence.rstrip("”’」』）)\"' \t")
+        if stripped.endswith(("?", "？")):
+            return True
+        core = stripped.rstrip("。.!！;；…")
+        if core[-1:] in self._particles and len(core) >= 2 and is_han(core[-2]):
+            return True
+        if stripped.endswith((".", "。", ":", "：", "!", "！")):
+            return False
+        first = next(self._openers.finditer(core[:24]), None)
+        return first is not None and first[0] == 0
+
+    def is_abbreviation(self, word: str) -> bool:
+        return word.rstrip(".") in self._abbreviations
+
+    def reach(self, first_char: str) -> int:
+        """How far before a word a negation may stand: closer before a Chinese word."""
+        return self.reach_han if is_han(first_char) else self.reach_latin
+
+
+class _Containment:
+    """Whether a cue lies inside one of some spans, in logarithmic time per cue."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self._starts = [start for start, _ in spans]
+        self._reach = list(accumulate((end for _, end in spans), max))
+
+    def __call__(self, cue: Cue) -> bool:
+        index = bisect_right(self._starts, cue.start) - 1
+        return index >= 0 and self._reach[index] >= cue.end
+
+
+def _positive(settings: Mapping[str, Any], key: str, default: int) -> int:
+    value = settings.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise PackError(f"rule pack text: [settings] {key} must be a non-negative integer")
+    return value
