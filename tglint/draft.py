@@ -100,6 +100,13 @@ class Draft:
     can_attach: bool = True
     # Problems met while reading that did not stop it (e.g. an unknown charset).
     notes: tuple[str, ...] = ()
+    # The file it was read from, as given, when `path` names one message of it ("Drafts.mbox").
+    source_file: str | None = None
+
+    @property
+    def file(self) -> str:
+        """The path of the file the draft is in, as given on the command line."""
+        return self.source_file or self.path
 
     @property
     def subject(self) -> Part | None:

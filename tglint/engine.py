@@ -6,6 +6,7 @@ Pure functions a script can call; the CLI only wires arguments to them.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -33,7 +34,7 @@ class Linter:
 
     def lint_draft(self, draft: Draft) -> FileResult:
         analysis = Analysis(draft, self.settings, self.packs)
-        skipped = ignored_for_path(draft.path, self.settings.per_path_ignores)
+        skipped = ignored_for_path(draft.file, self.settings.per_path_ignores, self._globs_base)
         language = analysis.language
         findings: list[Finding] = []
         for rule, severity in self._rules_with_severity:
@@ -65,6 +66,12 @@ class Linter:
     def _problem(self, message: str) -> None:
         if message not in self.problems:
             self.problems.append(message)
+
+    @cached_property
+    def _globs_base(self) -> Path:
+        """Where per-path-ignores globs start: the config file's directory (else the working one)."""
+        source = self.settings.source
+        return Path(os.path.realpath(source.parent if source is not None else os.getcwd()))
 
     @cached_property
     def _rules_with_severity(self) -> tuple[tuple[RuleLike, Severity], ...]:

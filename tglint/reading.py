@@ -398,7 +398,8 @@ def _read_mbox(content: bytes, path: str, limits: Limits, notes: Sequence[str] =
         if not message.strip():
             results.append(ReadError(message_path, "empty message"))
         else:
-            results.append(_guarded(_read_mime, message, message_path, limits))
+            read = _guarded(_read_mime, message, message_path, limits)
+            results.append(replace(read, source_file=path) if isinstance(read, Draft) else read)
     last = results[-1] if results else None
     if notes and isinstance(last, Draft):
         # Only the last message read can have lost lines to the line limit.
