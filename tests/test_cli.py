@@ -251,6 +251,25 @@ def test_per_path_ignores_found_config_and_mbox_messages(drafts: Path, capsys: p
     assert "TG501" in _rules_reported(out)["secret.txt"]
 
 
+def test_fixable_count_is_what_fix_would_fix(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The summary's "N fixable with --fix" is the N that --diff would fix; unsafe ones apart."""
+    eml = (
+        "From: a@example.com\nTo: supprt@telegram.org\nSubject: help\nMIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=utf-8\n\nHello,\n\nmy password is hunter22xyz and code 12345 ok!!!\n"
+    )
+    (drafts / "a.eml").write_text(eml, encoding="utf-8")
+    _, out, _ = run(["a.eml"], capsys)
+    summary = out.strip().splitlines()[-1]
+    _, _, err = run(["--diff", "a.eml"], capsys)
+    safe = int(err.split("Would fix ")[1].split()[0])
+    _, _, err = run(["--diff", "--unsafe-fixes", "a.eml"], capsys)
+    unsafe = int(err.split("Would fix ")[1].split()[0]) - safe
+    assert safe and unsafe
+    assert summary.endswith(f"; {safe} fixable with --fix, {unsafe} more with --unsafe-fixes."), summary
+    marked = [line for line in out.splitlines() if line.startswith("a.eml:") and "[*]" in line]
+    assert len(marked) == safe
+
+
 def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["rules", "--format", "json"], capsys)
     rows = json.loads(out)

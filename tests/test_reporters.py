@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -294,8 +294,37 @@ def test_text_no_ansi_without_color_and_ansi_with() -> None:
 
 def test_text_summary() -> None:
     lines = text_lines()
-    assert lines[-2] == "Found 8 findings (2 errors, 2 warnings, 4 info) in 3 files; 2 fixable."
+    assert lines[-2] == (
+        "Found 8 findings (2 errors, 2 warnings, 4 info) in 3 files; 1 fixable with --fix, 1 more with --unsafe-fixes."
+    )
     assert lines[-1] == "1 file could not be read."
+
+
+def test_text_marks_only_fixes_that_fix_applies() -> None:
+    """`[*]`, as in ruff, marks what `--fix` applies: a safe fix; an unsafe one is not marked."""
+    output = out("text")
+    assert "drafts/被盗.eml:2:10: TG101 [warning] [*] Subject has no [tag]" in output
+    password = next(line for line in output.splitlines() if " TG501 " in line)
+    assert "[*]" not in password
+
+
+@pytest.mark.parametrize(
+    ("safe", "unsafe", "said"),
+    [
+        (0, 0, "0 fixable."),
+        (3, 0, "3 fixable with --fix."),
+        (3, 2, "3 fixable with --fix, 2 more with --unsafe-fixes."),
+        (0, 2, "2 fixable with --fix --unsafe-fixes."),
+    ],
+)
+def test_fixable_counts_safe_and_unsafe_apart(safe: int, unsafe: int, said: str) -> None:
+    fixes = [Fix("safe", "safe", ())] * safe + [Fix("unsafe", "unsafe", ())] * unsafe
+    findings = tuple(replace(MAIN.findings[1], fix=fix, fingerprint=str(n)) for n, fix in enumerate(fixes))
+    result = FileResult(path="x.txt", findings=findings or (MAIN.findings[1],))
+    assert render("text", [result], RULES).splitlines()[-1].endswith("; " + said)
+    assert said in render("html", [result], RULES)
+    summary = json.loads(render("json", [result], RULES))["summary"]
+    assert (summary["fixable"], summary["fixable_unsafe"]) == (safe, unsafe)
 
 
 def test_text_clean_run() -> None:
@@ -338,7 +367,9 @@ FINDING_KEYS = [
     "rule", "name", "category", "severity", "message", "part",
     "line", "column", "end_line", "end_column", "fix", "fingerprint",
 ]  # fmt: skip
-SUMMARY_KEYS = ["files", "files_with_findings", "unreadable", "findings", "error", "warning", "info", "fixable"]
+SUMMARY_KEYS = [
+    "files", "files_with_findings", "unreadable", "findings", "error", "warning", "info", "fixable", "fixable_unsafe",
+]  # fmt: skip
 
 
 def test_json_validates_and_has_the_documented_keys() -> None:
@@ -370,7 +401,7 @@ def test_json_content() -> None:
     assert main["findings"][2]["fix"]["edits"][0]["content"] == "<已删除>"
     assert report["summary"] == {
         "files": 4, "files_with_findings": 3, "unreadable": 1, "findings": 8,
-        "error": 2, "warning": 2, "info": 4, "fixable": 2,
+        "error": 2, "warning": 2, "info": 4, "fixable": 1, "fixable_unsafe": 1,
     }  # fmt: skip
 
 

@@ -23,7 +23,8 @@ class Summary:
     error: int
     warning: int
     info: int
-    fixable: int
+    fixable: int  # findings with a safe fix: what `--fix` applies
+    fixable_unsafe: int  # findings with an unsafe fix: applied only with `--unsafe-fixes`
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ class Tally:
     """The summary's counts, kept up to date as results stream past (none is held)."""
 
     def __init__(self) -> None:
-        self._files = self._with_findings = self._unreadable = self._fixable = 0
+        self._files = self._with_findings = self._unreadable = self._fixable = self._fixable_unsafe = 0
         self._by_severity = dict.fromkeys(Severity, 0)
 
     def add(self, result: FileResult) -> None:
@@ -49,7 +50,12 @@ class Tally:
         self._unreadable += result.error is not None
         for finding in result.findings:
             self._by_severity[finding.severity] += 1
-            self._fixable += finding.fix is not None
+            if finding.fix is not None:
+                # As `--fix` decides: anything not marked safe waits for --unsafe-fixes.
+                if finding.fix.applicability == "safe":
+                    self._fixable += 1
+                else:
+                    self._fixable_unsafe += 1
 
     @property
     def files(self) -> int:
@@ -65,7 +71,20 @@ class Tally:
             warning=self._by_severity[Severity.WARNING],
             info=self._by_severity[Severity.INFO],
             fixable=self._fixable,
+            fixable_unsafe=self._fixable_unsafe,
         )
+
+
+def fixable_phrase(summary: Summary) -> str:
+    """How many findings the fixer can fix, safe and unsafe counted apart as ruff does."""
+    safe, unsafe = summary.fixable, summary.fixable_unsafe
+    if safe and unsafe:
+        return f"{safe} fixable with --fix, {unsafe} more with --unsafe-fixes."
+    if unsafe:
+        return f"{unsafe} fixable with --fix --unsafe-fixes."
+    if safe:
+        return f"{safe} fixable with --fix."
+    return "0 fixable."
 
 
 def summarize(results: Iterable[FileResult]) -> Summary:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import tglint
 from tglint.models import CATEGORIES, Edit, FileResult, Finding, Fix, PartView, Severity
-from tglint.reporters._common import Summary, plural, region_of, rules_by_code, summarize
+from tglint.reporters._common import Summary, fixable_phrase, plural, region_of, rules_by_code, summarize
 from tglint.reporters._masking import line_segment, mask_line, scrub, secrets
 from tglint.reporters.text import display_char
 from tglint.rule import RuleLike
@@ -147,7 +147,12 @@ def _categories(found: Iterable[str]) -> list[str]:
 def _side_item(draft: _Draft, key: str, finding: Finding, marked: set[str], summaries: dict[str, str]) -> str:
     region = region_of(finding)
     target = key if key in marked else "d-" + key[2:]
-    fixable = ' <span class="fixable" title="a fix is offered">fix</span>' if finding.fix is not None else ""
+    fixable = ""
+    if finding.fix is not None:
+        safe = finding.fix.applicability == "safe"
+        title = "a safe fix is offered (--fix)" if safe else "an unsafe fix is offered (--fix --unsafe-fixes)"
+        fixable = f' <span class="fixable" title="{title}">{"fix" if safe else "unsafe fix"}</span>'
+
     return (
         f'<li><a href="#{target}">{_rule_code(finding, summaries)}{fixable} '
         f'<span class="loc">{_esc(draft.result.path)}:{region.line}:{region.column}</span> '
@@ -356,7 +361,7 @@ def _summary_sentence(summary: Summary) -> str:
         counts = f"{plural(summary.error, 'error')}, {plural(summary.warning, 'warning')}, {summary.info} info"
         sentence = (
             f"Found {plural(summary.findings, 'finding')} ({counts}) in "
-            f"{plural(summary.files_with_findings, 'file')}; {summary.fixable} fixable."
+            f"{plural(summary.files_with_findings, 'file')}; {fixable_phrase(summary)}"
         )
     elif summary.unreadable:
         sentence = "No findings."

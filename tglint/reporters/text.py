@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from tglint.models import FileResult, Finding, Severity
-from tglint.reporters._common import Summary, Tally, plural, region_of
+from tglint.reporters._common import Summary, Tally, fixable_phrase, plural, region_of
 from tglint.reporters._masking import line_segment, mask_line, scrub, secrets
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -120,7 +120,8 @@ def _finding_line(path: str, finding: Finding, hidden: tuple[str, ...]) -> Text:
         " ",
         (f"[{finding.severity.value}]", SEVERITY_STYLE[finding.severity]),
     )
-    if finding.fix is not None:
+    if finding.fix is not None and finding.fix.applicability == "safe":
+        # As in ruff, [*] marks what --fix applies; the summary counts unsafe fixes apart.
         text.append(" [*]", style="cyan")
     text.append(" " + one_line(scrub(finding.message, hidden)))
     return text
@@ -235,7 +236,7 @@ def _summary_lines(summary: Summary) -> list[Text]:
         lines.append(
             Text(
                 f"Found {plural(summary.findings, 'finding')} ({counts}) in "
-                f"{plural(summary.files_with_findings, 'file')}; {summary.fixable} fixable.",
+                f"{plural(summary.files_with_findings, 'file')}; {fixable_phrase(summary)}",
                 style="bold",
             )
         )
