@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tglint.models import Edit, FileResult, Finding, Severity
+from tglint.models import Edit, FileResult, Finding, Location, Severity
 from tglint.rule import RuleLike
 
 # Messages of an mbox are reported as "Drafts.mbox#3" (see `tglint.draft.Draft.path`).
@@ -103,18 +103,38 @@ def json_at_depth(value: object, depth: int) -> str:
 
 
 def region_of(span: Finding | Edit) -> Region:
-    """The span's position, clamped so that consumers that demand >= 1 accept it.
+    """The span's position in the file, clamped so that consumers that demand >= 1 accept it.
 
     Findings about a whole part (a missing subject) may come without a real
     position; they point at the part's start rather than at line 0.
     """
-    line = max(1, span.line)
-    column = max(1, span.column)
-    end_line = max(line, span.end_line)
-    end_column = max(1, span.end_column)
+    return _clamped(span.line, span.column, span.end_line, span.end_column)
+
+
+def part_region_of(finding: Finding) -> Region:
+    """The span's position in the part's own text; its file position when that is not known."""
+    if finding.part_line < 1:
+        return region_of(finding)
+    return _clamped(finding.part_line, finding.part_column, finding.part_end_line, finding.part_end_column)
+
+
+def _clamped(line: int, column: int, end_line: int, end_column: int) -> Region:
+    line = max(1, line)
+    column = max(1, column)
+    end_line = max(line, end_line)
+    end_column = max(1, end_column)
     if end_line == line:
         end_column = max(column, end_column)
     return Region(line, column, end_line, end_column)
+
+
+def part_label(finding: Finding) -> str:
+    """The part a finding is in, as reports name it: "subject", or "body, decoded 3:5"
+    (line and column in the part's decoded text) when its text is not in the file as such."""
+    if finding.location is Location.PART:
+        region = part_region_of(finding)
+        return f"{finding.part}, decoded {region.line}:{region.column}"
+    return finding.part
 
 
 def has_position(edit: Edit) -> bool:
