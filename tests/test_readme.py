@@ -25,3 +25,13 @@ def test_readme_opens_with_install_and_test_commands() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     test_command = tests.split("&&")[-1].strip()
     assert test_command in ci, "CI must run the test command the README gives"
+
+
+def test_readme_sample_output_is_what_tglint_prints() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```text\n\$ tglint fixtures/samples/draft.eml\n(.*?)\n```", readme, re.S)
+    assert block, "the README shows tglint's output on the sample draft"
+    shown = [line for line in block.group(1).splitlines() if line != "..."]
+    command = [sys.executable, "-m", "tglint", "--isolated", "fixtures/samples/draft.eml"]
+    printed = subprocess.run(command, capture_output=True, text=True, cwd=ROOT).stdout.splitlines()
+    assert printed[: len(shown)] == shown
