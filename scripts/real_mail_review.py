@@ -87,10 +87,9 @@ def make_linter() -> Linter:
 
 
 def _offset(part: Part, line: int, column: int) -> int:
-    """The character offset of a 1-based (line, column) of the part (the inverse of `Part.position`)."""
+    """The character offset of a 1-based (line, column) of the part's own text (`Part.relative`)."""
     lines = part.text.split("\n")
-    index = max(0, min(line - part.first_line, len(lines) - 1))
-    column -= part.first_column - 1 if index == 0 else 0
+    index = max(0, min(line - 1, len(lines) - 1))
     return min(len(part.text), sum(len(text) + 1 for text in lines[:index]) + max(0, column - 1))
 
 
@@ -111,8 +110,8 @@ def _reviewed(draft: Draft, findings: Sequence[Finding]) -> Iterator[Reviewed]:
     for finding in findings:
         part = draft.parts.get(finding.part)
         text = part.text if part else ""
-        start = _offset(part, finding.line, finding.column) if part else 0
-        end = _offset(part, finding.end_line, finding.end_column) if part else 0
+        start = _offset(part, finding.part_line, finding.part_column) if part else 0
+        end = _offset(part, finding.part_end_line, finding.part_end_column) if part else 0
         flagged = text[start:end]
         sensitive = finding.sensitive or finding.category in SENSITIVE_CATEGORIES
         place = f"{finding.rule}|{finding.part}"

@@ -261,6 +261,83 @@ def test_per_path_ignores(drafts: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "TG501" not in {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
 
 
+def _rules_reported(out: str) -> dict[str, set[str]]:
+    """Rules reported per draft, by the draft's path from the test's directory."""
+    root = Path.cwd()
+    while not (root / "clean.txt").exists():
+        root = root.parent
+    files = json.loads(out)["files"]
+    return {Path(f["path"]).resolve().relative_to(root).as_posix(): {x["rule"] for x in f["findings"]} for f in files}
+
+
+@pytest.mark.parametrize(
+    ("where", "typed"),
+    [
+        (".", "press/"),
+        (".", "."),
+        (".", "press/secret.txt"),
+        (".", "./press/../press/secret.txt"),
+        (".", "ABSOLUTE"),
+        ("press", "."),
+        ("press", "secret.txt"),
+        ("press", "../press/secret.txt"),
+        ("elsewhere", "../press"),
+    ],
+)
+def test_per_path_ignores_match_the_path_from_the_config_directory(
+    drafts: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, where: str, typed: str
+) -> None:
+    """However a draft is named on the command line, the glob sees its path from the config file."""
+    (drafts / "press").mkdir()
+    (drafts / "elsewhere").mkdir()
+    (drafts / "press" / "secret.txt").write_text(SECRET, encoding="utf-8")
+    (drafts / ".tglint.toml").write_text('[per-path-ignores]\n"press/*" = ["TG501"]\n', encoding="utf-8")
+    monkeypatch.chdir(drafts / where)
+    path = str(drafts / "press" / "secret.txt") if typed == "ABSOLUTE" else typed
+    _, out, _ = run(["--format", "json", "--config", str(drafts / ".tglint.toml"), path], capsys)
+    reported = _rules_reported(out)
+    assert "TG501" not in reported["press/secret.txt"], reported
+    # The glob is not a name pattern: the same draft outside press/ is still checked.
+    _, out, _ = run(["--format", "json", "--config", str(drafts / ".tglint.toml"), str(drafts / "secret.txt")], capsys)
+    assert "TG501" in _rules_reported(out)["secret.txt"]
+
+
+def test_per_path_ignores_found_config_and_mbox_messages(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """With the config found by walking up, and for each message of an mbox (`Drafts.mbox#2`)."""
+    (drafts / "press").mkdir()
+    (drafts / "press" / "secret.txt").write_text(SECRET, encoding="utf-8")
+    envelope = "From a@example.com Mon Jan  1 00:00:00 2024\n"
+    (drafts / "press" / "Drafts.mbox").write_text(envelope + SECRET + "\n" + envelope + SECRET, encoding="utf-8")
+    (drafts / "pyproject.toml").write_text('[tool.tglint.per-path-ignores]\n"press/*" = ["TG501"]\n', encoding="utf-8")
+    for typed in (".", "press", str(drafts / "press")):
+        _, out, _ = run(["--format", "json", typed], capsys)
+        report = json.loads(out)["files"]
+        press = [f for f in report if "press" in Path(f["path"].split("#")[0]).parts]
+        assert len(press) == 3, report
+        assert all("TG501" not in {x["rule"] for x in f["findings"]} for f in press), (typed, report)
+    _, out, _ = run(["--format", "json", "secret.txt"], capsys)
+    assert "TG501" in _rules_reported(out)["secret.txt"]
+
+
+def test_fixable_count_is_what_fix_would_fix(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The summary's "N fixable with --fix" is the N that --diff would fix; unsafe ones apart."""
+    eml = (
+        "From: a@example.com\nTo: supprt@telegram.org\nSubject: help\nMIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=utf-8\n\nHello,\n\nmy password is hunter22xyz and code 12345 ok!!!\n"
+    )
+    (drafts / "a.eml").write_text(eml, encoding="utf-8")
+    _, out, _ = run(["a.eml"], capsys)
+    summary = out.strip().splitlines()[-1]
+    _, _, err = run(["--diff", "a.eml"], capsys)
+    safe = int(err.split("Would fix ")[1].split()[0])
+    _, _, err = run(["--diff", "--unsafe-fixes", "a.eml"], capsys)
+    unsafe = int(err.split("Would fix ")[1].split()[0]) - safe
+    assert safe and unsafe
+    assert summary.endswith(f"; {safe} fixable with --fix, {unsafe} more with --unsafe-fixes."), summary
+    marked = [line for line in out.splitlines() if line.startswith("a.eml:") and "[*]" in line]
+    assert len(marked) == safe
+
+
 def test_rules_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["rules", "--format", "json"], capsys)
     rows = json.loads(out)

@@ -111,11 +111,9 @@ def _flagged_secrets(results: list[FileResult], items: list[Draft | ReadError]) 
             part = draft.parts.get(finding.part) if draft and finding.sensitive else None
             if part is None:
                 continue
-            lines = part.text.split("\n")
-            index = finding.line - part.first_line
-            if finding.end_line == finding.line and 0 <= index < len(lines):
-                offset = part.first_column - 1 if index == 0 else 0
-                span = lines[index][finding.column - 1 - offset : finding.end_column - 1 - offset].strip()
+            line = part.text_line(finding.part_line)
+            if finding.part_end_line == finding.part_line and line is not None:
+                span = line[finding.part_column - 1 : finding.part_end_column - 1].strip()
                 if len(span) >= 6:
                     found.add(span)
     return found
@@ -130,16 +128,20 @@ def _without_rule_docs(sarif: str) -> str:
 
 
 def _assert_findings_point_inside(result: FileResult, items: list[Draft | ReadError]) -> None:
-    """Positions are 1-based and in order; a part a finding names is there (or missing by design:
-    TG100/TG200 point at the subject or recipient the draft lacks)."""
+    """Positions are 1-based and in order, in the file and in the part; a part a finding names is
+    there (or missing by design: TG100/TG200 point at the subject or recipient the draft lacks);
+    a span said to be in the file is not before the part's first line."""
     draft = next((item for item in items if isinstance(item, Draft) and item.path == result.path), None)
     for finding in result.findings:
         assert finding.line >= 1 and finding.column >= 1, finding
         assert (finding.end_line, finding.end_column) >= (finding.line, finding.column), finding
+        assert finding.part_line >= 1 and finding.part_column >= 1, finding
+        assert (finding.part_end_line, finding.part_end_column) >= (finding.part_line, finding.part_column), finding
         part = draft.parts.get(finding.part) if draft else None
         if part is not None:
-            last_line = part.first_line + part.text.count("\n")
-            assert finding.end_line <= last_line, (finding, last_line)
+            assert finding.part_end_line <= part.text.count("\n") + 1, finding
+            if finding.in_file:
+                assert finding.line >= part.first_line, (finding, part)
 
 
 # --------------------------------------------------------------------------- strategies

@@ -273,7 +273,9 @@ def test_encoded_subject_gb2312() -> None:
     assert draft.can_attach is True
     subject = draft.parts["subject"]
     assert subject.text == "[技术问题] - 消息发送失败"
-    assert (subject.first_line, subject.first_column) == (1, 1)
+    # Encoded words: the text is not written as such; it comes from the value at line 5, column 10.
+    assert (subject.first_line, subject.first_column) == (5, 10)
+    assert not subject.locate(0, len(subject.text)).exact
     assert draft.parts["from"].text == "张三 <zhangsan@example.cn>"
     assert draft.parts["to"].text == "Telegram 支持 <support@telegram.org>, security@telegram.org"
     assert addresses(draft) == [

@@ -265,8 +265,8 @@ def test_text_finding_lines() -> None:
     output = out("text")
     for result in RESULTS:
         for found in result.findings:
-            assert f"{result.path}:{max(found.line, 1)}:{max(found.column, 1)}: {found.rule} " in output
-    assert "drafts/被盗.eml:2:10: TG101 [warning] [*] Subject has no [tag]" in output
+            assert f"{result.path}:{max(found.line, 1)}:{max(found.column, 1)}: [{found.part}] {found.rule} " in output
+    assert "drafts/被盗.eml:2:10: [subject] TG101 [warning] [*] Subject has no [tag]" in output
     assert "drafts/被盗.eml (language: zh, topic: security)" in output
     assert "drafts/broken.eml: error: cannot decode: invalid byte 0xff" in output
 
@@ -314,8 +314,37 @@ def test_text_no_ansi_without_color_and_ansi_with() -> None:
 
 def test_text_summary() -> None:
     lines = text_lines()
-    assert lines[-2] == "Found 8 findings (2 errors, 2 warnings, 4 info) in 3 files; 2 fixable."
+    assert lines[-2] == (
+        "Found 8 findings (2 errors, 2 warnings, 4 info) in 3 files; 1 fixable with --fix, 1 more with --unsafe-fixes."
+    )
     assert lines[-1] == "1 file had an error."
+
+
+def test_text_marks_only_fixes_that_fix_applies() -> None:
+    """`[*]`, as in ruff, marks what `--fix` applies: a safe fix; an unsafe one is not marked."""
+    output = out("text")
+    assert "drafts/被盗.eml:2:10: [subject] TG101 [warning] [*] Subject has no [tag]" in output
+    password = next(line for line in output.splitlines() if " TG501 " in line)
+    assert "[*]" not in password
+
+
+@pytest.mark.parametrize(
+    ("safe", "unsafe", "said"),
+    [
+        (0, 0, "0 fixable."),
+        (3, 0, "3 fixable with --fix."),
+        (3, 2, "3 fixable with --fix, 2 more with --unsafe-fixes."),
+        (0, 2, "2 fixable with --fix --unsafe-fixes."),
+    ],
+)
+def test_fixable_counts_safe_and_unsafe_apart(safe: int, unsafe: int, said: str) -> None:
+    fixes = [Fix("safe", "safe", ())] * safe + [Fix("unsafe", "unsafe", ())] * unsafe
+    findings = tuple(replace(MAIN.findings[1], fix=fix, fingerprint=str(n)) for n, fix in enumerate(fixes))
+    result = FileResult(path="x.txt", findings=findings or (MAIN.findings[1],))
+    assert render("text", [result], RULES).splitlines()[-1].endswith("; " + said)
+    assert said in render("html", [result], RULES)
+    summary = json.loads(render("json", [result], RULES))["summary"]
+    assert (summary["fixable"], summary["fixable_unsafe"]) == (safe, unsafe)
 
 
 def test_text_clean_run() -> None:
@@ -357,8 +386,11 @@ FILE_KEYS = ["path", "language", "topic", "recipients", "error", "findings", "no
 FINDING_KEYS = [
     "rule", "name", "category", "severity", "message", "part",
     "line", "column", "end_line", "end_column", "fix", "fingerprint",
+    "location", "part_line", "part_column", "part_end_line", "part_end_column",
 ]  # fmt: skip
-SUMMARY_KEYS = ["files", "files_with_findings", "unreadable", "findings", "error", "warning", "info", "fixable"]
+SUMMARY_KEYS = [
+    "files", "files_with_findings", "unreadable", "findings", "error", "warning", "info", "fixable", "fixable_unsafe",
+]  # fmt: skip
 
 
 def test_json_validates_and_has_the_documented_keys() -> None:
@@ -390,7 +422,7 @@ def test_json_content() -> None:
     assert main["findings"][2]["fix"]["edits"][0]["content"] == "<已删除>"
     assert report["summary"] == {
         "files": 4, "files_with_findings": 3, "unreadable": 1, "findings": 8,
-        "error": 2, "warning": 2, "info": 4, "fixable": 2,
+        "error": 2, "warning": 2, "info": 4, "fixable": 1, "fixable_unsafe": 1,
     }  # fmt: skip
 
 
@@ -469,7 +501,13 @@ def test_sarif_results() -> None:
         "endColumn": found.end_column,
     }
     assert tg501["partialFingerprints"] == {"tglint/v1": found.fingerprint}
-    assert tg501["properties"] == {"part": "body", "category": "secret"}
+    assert tg501["properties"] == {
+        "part": "body",
+        "category": "secret",
+        "location": "file",
+        "partRegion": tg501["locations"][0]["physicalLocation"]["region"],  # not given: the file's
+    }
+    assert tg501["locations"][0]["logicalLocations"] == [{"name": "body", "fullyQualifiedName": "drafts/被盗.eml/body"}]
     (change,) = tg501["fixes"][0]["artifactChanges"]
     assert change["replacements"][0]["insertedContent"] == {"text": "<已删除>"}
     assert change["replacements"][0]["deletedRegion"]["startColumn"] == found.column
@@ -482,7 +520,10 @@ def test_sarif_mbox_message_kept_out_of_uri() -> None:
     result = sarif()["runs"][0]["results"][-1]
     location = result["locations"][0]
     assert location["physicalLocation"]["artifactLocation"]["uri"] == "mail/Drafts.mbox"
-    assert location["logicalLocations"] == [{"name": "#3", "fullyQualifiedName": "mail/Drafts.mbox#3"}]
+    assert location["logicalLocations"] == [
+        {"name": "#3", "fullyQualifiedName": "mail/Drafts.mbox#3"},
+        {"name": "subject", "fullyQualifiedName": "mail/Drafts.mbox#3/subject"},
+    ]
     assert result["properties"]["mboxMessage"] == 3
     assert location["physicalLocation"]["region"]["startLine"] == 1
 
@@ -521,17 +562,17 @@ def test_github_lines() -> None:
     lines = out("github").splitlines()
     assert lines[0] == (
         "::notice file=drafts/a%2Cb%3Ac.eml,line=1,col=1,endLine=1,endColumn=3,"
-        "title=TG302 hostile-wording::100%25 sure:%0D%0Anext, line"
+        "title=TG302 hostile-wording [body]::100%25 sure:%0D%0Anext, line"
     )
     found = MAIN.findings[0]
     assert (
         f"::warning file=drafts/被盗.eml,line={found.line},col={found.column},endLine={found.end_line},"
-        f"endColumn={found.end_column},title=TG101 subject-missing-tag::Subject has no [tag]"
+        f"endColumn={found.end_column},title=TG101 subject-missing-tag [subject]::Subject has no [tag]"
     ) in lines
     unreadable = "::error file=drafts/broken.eml,title=tglint%3A unreadable file::drafts/broken.eml: cannot decode"
     assert f"{unreadable}: invalid byte 0xff" in lines
     assert lines[-1].startswith("::warning file=mail/Drafts.mbox,line=1,col=1,")
-    assert lines[-1].endswith("title=TG101 subject-missing-tag (message #3)::No tag")
+    assert lines[-1].endswith("title=TG101 subject-missing-tag [subject] (message #3)::No tag")
     assert len(lines) == 1 + 6 + 1 + 1
 
 

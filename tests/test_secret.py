@@ -179,8 +179,9 @@ def located(text: str, path: str = "draft.txt") -> list[tuple[str, str, str]]:
     result = lint(text, path)
     found = []
     for finding in (f for f in result.findings if f.category == "secret"):
-        line = result.part_texts[finding.part].source_line(finding.line)
-        found.append((finding.rule, finding.part, line[finding.column - 1 : finding.end_column - 1]))
+        # Where the part's text is, decoded (a file name, an encoded subject) or as written.
+        line = result.part_texts[finding.part].text_line(finding.part_line)
+        found.append((finding.rule, finding.part, line[finding.part_column - 1 : finding.part_end_column - 1]))
     return found
 
 

@@ -347,7 +347,11 @@ def test_each_seeded_secret_is_found_on_its_line(seed: Seed, runs: Runs) -> None
         for finding in result["findings"]
         if finding["category"] in ("secret", "pii")
         and finding["part"] == seed.part
-        and finding["line"] <= seed.line <= finding["end_line"]
+        # The seed's line in the file (a plain-text draft) or in its decoded part (an encoded subject).
+        and (
+            finding["line"] <= seed.line <= finding["end_line"]
+            or finding["part_line"] <= seed.line <= finding["part_end_line"]
+        )
     ]
     assert found, [(f["rule"], f["line"]) for f in result["findings"]]
     assert any(finding["name"] == seed.rule for finding in found), [f["name"] for f in found]

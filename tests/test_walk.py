@@ -169,7 +169,7 @@ def test_respect_gitignore_can_be_turned_off_in_config(
     assert "secret.txt" not in out
     (tmp_path / ".tglint.toml").write_text("respect-gitignore = false\n", encoding="utf-8")
     code, out, _ = run(["drafts"], capsys)
-    assert code == 1 and "drafts/secret.txt:4:16: TG501" in out
+    assert code == 1 and "drafts/secret.txt:4:16: [body] TG501" in out
 
 
 def test_installed_software_is_not_walked(tmp_path: Path) -> None:

@@ -1,15 +1,20 @@
 """A draft as read from disk: its parts, recipients, attachments and quoted regions.
 
 Parts keep the text the user sees; offsets into a part's text turn into 1-based
-lines and columns. A plain-text draft's parts know where they start in the file,
-so positions are the file's own.
+lines and columns of the file the draft is in. A part knows where each piece of its
+text comes from (`Placement`): text written in the file as it is (a plain-text
+draft, a header without encoded words, a body that is not transfer-encoded) maps to
+its own line and column; text that is not in the file as such (base64 or
+quoted-printable, RFC 2047 words, HTML turned into text) maps to where its source
+starts, and a span in it is not `exact`.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 # The one definition of a line, for reading, positions, reports and fixes: a line ends
@@ -50,6 +55,33 @@ class Region:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where characters [start, end) of a part's text come from in the file.
+
+    Exact: they are written there as they are, from `line`:`column` on (after a newline
+    in the text, the next line of the file from column 1). Not exact: the text is not in
+    the file as such, and `line`:`column` is where its source starts.
+    """
+
+    start: int
+    end: int
+    line: int
+    column: int
+    exact: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class FileSpan:
+    """A span placed in the file; `exact` when its text is written there as it is."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    exact: bool
+
+
 @dataclass(frozen=True)
 class Part:
     """One piece of text the user wrote or sees: the subject, a header, the body."""
@@ -60,19 +92,89 @@ class Part:
     first_column: int = 1
     # Quoted replies and signatures inside this part: someone else's words or boilerplate.
     regions: tuple[Region, ...] = ()
+    # Where the text comes from, in order; none given: all of it is written in the file
+    # from first_line:first_column on. Characters between placements (a separator the
+    # reader added) belong to the placement before them.
+    placements: tuple[Placement, ...] = ()
+    # The file's own lines, by number, where they are not lines of the text: a header's
+    # line with its name, the lines of a folded header.
+    file_lines: Mapping[int, str] = field(default_factory=dict, compare=False)
     _line_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _placement_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_line_starts", tuple(line_starts(self.text)))
+        if not self.placements:
+            whole = Placement(0, len(self.text), self.first_line, self.first_column)
+            object.__setattr__(self, "placements", (whole,))
+        else:  # the part starts where its first piece comes from
+            object.__setattr__(self, "first_line", self.placements[0].line)
+            object.__setattr__(self, "first_column", self.placements[0].column)
+        if self.placements[-1].end > len(self.text):
+            # Text cut at a limit after it was placed: what is gone has no place.
+            kept = [p for p in self.placements if p.start < len(self.text)] or [self.placements[0]]
+            kept[-1] = replace(kept[-1], end=min(kept[-1].end, len(self.text)))
+            object.__setattr__(self, "placements", tuple(kept))
+        object.__setattr__(self, "_placement_starts", tuple(p.start for p in self.placements))
 
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a character offset, in the file's own numbering."""
+        """1-based (line, column) in the file of the character at `offset`."""
+        line, column, _ = self._place(offset, as_end=False)
+        return line, column
+
+    def locate(self, start: int, end: int) -> FileSpan:
+        """The span [start, end) placed in the file (the end column is exclusive)."""
+        line, column, exact = self._place(start, as_end=False)
+        end_line, end_column, end_exact = self._place(end, as_end=end > start)
+        if (end_line, end_column) < (line, column):
+            end_line, end_column = line, column
+        return FileSpan(line, column, end_line, end_column, exact and end_exact)
+
+    def relative(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of `offset` in the part's own text (its first character is 1:1)."""
         offset = max(0, min(offset, len(self.text)))
         index = bisect_right(self._line_starts, offset) - 1
-        column = offset - self._line_starts[index] + 1
-        if index == 0:
-            column += self.first_column - 1
-        return self.first_line + index, column
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def text_line(self, line: int) -> str | None:
+        """Line `line` (1-based) of the part's own text."""
+        if not 1 <= line <= len(self._line_starts):
+            return None
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end]
+
+    def file_line(self, line: int) -> str | None:
+        """The file's line `line` as it is written, when this part's text is on it."""
+        if line in self.file_lines:
+            return self.file_lines[line]
+        for placement in self.placements:
+            # A first line that starts after column 1 has more on it than the text.
+            if not placement.exact or line < placement.line or (line == placement.line and placement.column != 1):
+                continue
+            first = bisect_right(self._line_starts, placement.start) - 1
+            last = bisect_right(self._line_starts, max(placement.start, placement.end - 1)) - 1
+            index = first + line - placement.line
+            if index <= last:
+                start = max(self._line_starts[index], placement.start)
+                following = self._line_starts[index + 1] - 1 if index + 1 < len(self._line_starts) else len(self.text)
+                return self.text[start : min(following, placement.end)]
+        return None
+
+    def _place(self, offset: int, *, as_end: bool) -> tuple[int, int, bool]:
+        """(line, column, exact) of `offset`: of the character there, or just after the one
+        before it when `as_end` (a span's exclusive end)."""
+        offset = max(0, min(offset, len(self.text)))
+        key = offset - 1 if as_end and offset > 0 else offset
+        placement = self.placements[max(0, bisect_right(self._placement_starts, key) - 1)]
+        if not placement.exact:
+            return placement.line, placement.column, False
+        at = max(placement.start, min(offset, placement.end))
+        first = bisect_right(self._line_starts, placement.start) - 1
+        index = bisect_right(self._line_starts, at) - 1
+        if index == first:
+            return placement.line, placement.column + at - placement.start, True
+        return placement.line + index - first, at - self._line_starts[index] + 1, True
 
     def writer_text(self) -> str:
         """The text with quoted and signature regions blanked out, offsets unchanged."""
@@ -126,6 +228,15 @@ class Draft:
     # A problem that makes the file an error (exit 2) although what was read is still
     # checked, such as a multipart message cut off before its closing boundary.
     error: str | None = None
+    # The file it was read from, as given, when `path` names one message of it ("Drafts.mbox").
+    source_file: str | None = None
+    # The file's line where the draft starts (an mbox message's first line after its envelope).
+    first_line: int = 1
+
+    @property
+    def file(self) -> str:
+        """The path of the file the draft is in, as given on the command line."""
+        return self.source_file or self.path
 
     @property
     def subject(self) -> Part | None:

@@ -6,6 +6,7 @@ Pure functions a script can call; the CLI only wires arguments to them.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,7 +18,7 @@ from pathlib import Path
 from tglint.analysis import Analysis
 from tglint.config import MAX_IGNORE_FILE_BYTES, Settings, read_small_text
 from tglint.draft import ALTERNATIVE_PART, Draft, Part, ReadError
-from tglint.models import Edit, FileResult, Finding, Fix, Hit, PartView, Severity, Span
+from tglint.models import Edit, FileResult, Finding, Fix, Hit, Location, PartView, Severity, Span
 from tglint.packs import PackError, Packs
 from tglint.rule import RuleLike
 from tglint.selection import ignored_for_path, matches, severity_for
@@ -36,7 +37,7 @@ class Linter:
 
     def lint_draft(self, draft: Draft) -> FileResult:
         analysis = Analysis(draft, self.settings, self.packs)
-        skipped = ignored_for_path(draft.path, self.settings.per_path_ignores)
+        skipped = ignored_for_path(draft.file, self.settings.per_path_ignores, self._globs_base)
         language = analysis.language
         hits: list[tuple[RuleLike, Severity, Hit]] = []
         ran: set[str] = set()
@@ -95,6 +96,12 @@ class Linter:
         from tglint.checks import BUILTIN_RULES
 
         return tuple(rule() for rule in BUILTIN_RULES.values() if rule.category in _SENSITIVE_CATEGORIES)
+
+    @cached_property
+    def _globs_base(self) -> Path:
+        """Where per-path-ignores globs start: the config file's directory (else the working one)."""
+        source = self.settings.source
+        return Path(os.path.realpath(source.parent if source is not None else os.getcwd()))
 
     @cached_property
     def _rules_with_severity(self) -> tuple[tuple[RuleLike, Severity], ...]:
@@ -158,17 +165,33 @@ def _mirrored(fix: Fix, body: str, other: str) -> Fix:
     return replace(fix, edits=tuple(edits))
 
 
-def _excerpts(draft: Draft, spans: Sequence[Finding | Span]) -> dict[str, PartView]:
-    """The lines reports show (and those holding text they must mask), and nothing more: results of
-    big batches stay small."""
-    wanted: dict[str, set[int]] = {}
-    for span in spans:
-        wanted.setdefault(span.part, set()).update(range(span.line, span.end_line + 1))
-    return {
-        name: PartView.excerpt(part.text, part.first_line, part.first_column, wanted[name])
-        for name, part in draft.parts.items()
-        if name in wanted
-    }
+def _excerpts(draft: Draft, findings: Sequence[Finding | Span]) -> dict[str, PartView]:
+    """The lines reports show (and those holding text they must mask), and nothing more: results
+    of big batches stay small.
+
+    A finding whose text is in the file is shown on the file's lines as written (a
+    header's line with its name); one whose text is not (decoded), or whose line holds
+    encoded words, on the part's lines.
+    """
+    in_file: dict[str, set[int]] = {}
+    in_part: dict[str, set[int]] = {}
+    for finding in findings:
+        part = draft.parts.get(finding.part)
+        # A header line holding encoded words is not shown as written: it is shown decoded.
+        shown_in_file = finding.in_file and part is not None and part.file_line(finding.line) is not None
+        if shown_in_file:
+            in_file.setdefault(finding.part, set()).update(range(finding.line, finding.end_line + 1))
+        # A secret's decoded lines are kept too, so that reports can hide it wherever it appears.
+        if not shown_in_file or finding.sensitive:
+            in_part.setdefault(finding.part, set()).update(range(finding.part_line, finding.part_end_line + 1))
+    views = {}
+    for name, part in draft.parts.items():
+        if name not in in_file and name not in in_part:
+            continue
+        lines = {n: text for n in in_file.get(name, ()) if (text := part.file_line(n)) is not None}
+        part_lines = {n: text for n in in_part.get(name, ()) if (text := part.text_line(n)) is not None}
+        views[name] = PartView("", lines=lines, part_lines=part_lines)
+    return views
 
 
 def _rule_hits(rule: RuleLike, analysis: Analysis, alternative: Analysis | None) -> list[Hit]:
@@ -197,10 +220,16 @@ def _masking_hits(
 def _finding(rule: RuleLike, severity: Severity, hit: Hit, draft: Draft, hidden: _Hidden) -> Finding:
     part = draft.parts.get(hit.part)
     if part is None:
-        line = column = end_line = end_column = 1
+        # Nothing to point at (no subject, no recipient): the message's first line.
+        line = end_line = draft.first_line
+        column = end_column = 1
+        place = (1, 1, 1, 1)
+        location = Location.MESSAGE
     else:
-        line, column = part.position(hit.start)
-        end_line, end_column = part.position(hit.end)
+        where = part.locate(hit.start, hit.end)
+        line, column, end_line, end_column = where.line, where.column, where.end_line, where.end_column
+        place = (*part.relative(hit.start), *part.relative(hit.end))
+        location = Location.FILE if where.exact else Location.PART
     fix = _located_fix(hit.fix, draft) if hit.fix else None
     return Finding(
         rule=rule.code,
@@ -217,19 +246,32 @@ def _finding(rule: RuleLike, severity: Severity, hit: Hit, draft: Draft, hidden:
         fix=fix,
         sensitive=hit.sensitive,
         fingerprint=hidden.digest(rule.code, hit),
+        location=location,
+        part_line=place[0],
+        part_column=place[1],
+        part_end_line=place[2],
+        part_end_column=max(place[3], place[1]) if place[2] == place[0] else place[3],
     )
 
 
 def _located_fix(fix: Fix, draft: Draft) -> Fix:
+    """The fix with each edit's position in the file; 0 where the text it replaces is not
+    written as such in the file (an encoded part), so that no one applies it there."""
     edits = []
     for edit in fix.edits:
         part = draft.parts.get(edit.part)
         if part is None:
             edits.append(edit)
             continue
-        line, column = part.position(edit.start)
-        end_line, end_column = part.position(edit.end)
-        edits.append(Edit(edit.part, edit.start, edit.end, edit.content, line, column, end_line, end_column))
+        where = part.locate(edit.start, edit.end)
+        if where.exact:
+            edits.append(
+                replace(
+                    edit, line=where.line, column=where.column, end_line=where.end_line, end_column=where.end_column
+                )
+            )
+        else:
+            edits.append(replace(edit, line=0, column=0, end_line=0, end_column=0))
     return Fix(fix.description, fix.applicability, tuple(edits))
 
 
@@ -257,7 +299,10 @@ class _Hidden:
         for name, ranges in sorted(self._ranges.items()):
             part = self._draft.parts[name]
             for start, end in ranges:
-                found.append(Span(name, *part.position(start), *part.position(end)))
+                where = part.locate(start, end)
+                place = (*part.relative(start), *part.relative(end))
+                location = Location.FILE if where.exact else Location.PART
+                found.append(Span(name, where.line, where.column, where.end_line, where.end_column, location, *place))
         return tuple(found)
 
     def digest(self, code: str, hit: Hit) -> str:

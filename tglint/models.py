@@ -83,9 +83,22 @@ class Hit:
     sensitive: bool = False
 
 
+class Location(StrEnum):
+    """What a finding's line and column point at in the file."""
+
+    FILE = "file"  # the span's text, written there as it is
+    PART = "part"  # where the part's text comes from: it is not in the file as such (decoded)
+    MESSAGE = "message"  # the message's first line: the part is missing (no subject, no recipient)
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A rule's hit placed in the draft: the record every reporter renders."""
+    """A rule's hit placed in the draft: the record every reporter renders.
+
+    `line`..`end_column` are positions in the file; `part_line`..`part_end_column` are
+    positions in the part's own text as the user sees it (0: not given), and `location`
+    says which of them shows the span's text (see `Location`).
+    """
 
     rule: str
     name: str
@@ -100,9 +113,22 @@ class Finding:
     fix: Fix | None = None
     sensitive: bool = False
     fingerprint: str = ""
+    location: Location = Location.FILE
+    part_line: int = 0
+    part_column: int = 0
+    part_end_line: int = 0
+    part_end_column: int = 0
+
+    @property
+    def in_file(self) -> bool:
+        """Whether the span's text is written in the file at `line`..`end_column`."""
+        return self.location is Location.FILE
 
     @property
     def sort_key(self) -> tuple[int, int, int, str, str]:
+        # In the part's own text: a part's findings keep their order wherever its pieces are.
+        if self.part_line >= 1:
+            return (_PART_ORDER.get(self.part, 9), self.part_line, self.part_column, self.rule, self.message)
         return (_PART_ORDER.get(self.part, 9), self.line, self.column, self.rule, self.message)
 
 
@@ -111,13 +137,25 @@ _PART_ORDER = {"to": 0, "cc": 1, "bcc": 2, "from": 3, "subject": 4, "body": 5, "
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A stretch of a part placed as a finding is: 1-based, end column exclusive."""
+    """A sensitive stretch of a part, placed as a finding is (1-based, end column exclusive):
+    in the file, and in the part's own text (see `Finding`)."""
 
     part: str
     line: int
     column: int
     end_line: int
     end_column: int
+    location: Location = Location.FILE
+    part_line: int = 0
+    part_column: int = 0
+    part_end_line: int = 0
+    part_end_column: int = 0
+    # What it hides is a secret or personal data: always.
+    sensitive: bool = True
+
+    @property
+    def in_file(self) -> bool:
+        return self.location is Location.FILE
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,13 +181,20 @@ class FileResult:
 
 @dataclass(frozen=True, slots=True)
 class PartView:
-    """A part's text with where it starts in the file the user has open."""
+    """The lines of a part a report can show: the file's own lines, and the part's text.
+
+    `lines` holds the file's lines as written (a header's line with its name), keyed by
+    file line; `part_lines` the lines of the part's text as the user sees it (decoded),
+    keyed by their number in the part. Without them, `text` is the part's text, starting
+    in the file at first_line:first_column.
+    """
 
     text: str
     first_line: int = 1
     first_column: int = 1
     # Only some lines, keyed by line number: what a report needs, without holding whole drafts.
     lines: Mapping[int, str] | None = None
+    part_lines: Mapping[int, str] | None = None
 
     @classmethod
     def excerpt(cls, text: str, first_line: int, first_column: int, wanted: Iterable[int]) -> PartView:
@@ -158,6 +203,7 @@ class PartView:
         return cls("", first_line, first_column, kept)
 
     def source_line(self, line: int) -> str:
+        """The file's line `line`, or "" when it is not known."""
         index = line - self.first_line
         if self.lines is not None:
             found = self.lines.get(line)
@@ -168,3 +214,12 @@ class PartView:
             return ""
         prefix = " " * (self.first_column - 1) if index == 0 else ""
         return prefix + found.rstrip("\r")
+
+    def text_line(self, line: int) -> str:
+        """Line `line` of the part's own text (1-based), or "" when it is not known."""
+        if self.part_lines is not None:
+            found = self.part_lines.get(line)
+        else:
+            all_lines = self.text.split("\n")
+            found = all_lines[line - 1] if 1 <= line <= len(all_lines) else None
+        return "" if found is None else found.rstrip("\r")

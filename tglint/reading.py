@@ -106,6 +106,7 @@ from email.message import Message
 from email.policy import Compat32
 from email.utils import getaddresses
 from enum import Enum
+from functools import partial
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -115,6 +116,7 @@ from tglint.draft import (
     Attachment,
     Draft,
     Part,
+    Placement,
     ReadError,
     Recipient,
     normalise_line_breaks,
@@ -222,6 +224,8 @@ def _identity_of(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     except OSError:
         return None  # not there: nothing to skip
     return status.st_dev, status.st_ino
+
+
 def is_included(relative: str, include: Sequence[str], exclude: Sequence[str]) -> bool:
     """Whether walking a directory would check the file at `relative` (a path with "/")
     in it: as `discover` decides, an include glob and no exclude glob match its path or
@@ -613,7 +617,7 @@ _MAX_ENVELOPE_LINE = 1000
 
 def _read_mbox(content: bytes, path: str, limits: Limits, notes: Sequence[str] = ()) -> ReadResult:
     results: ReadResult = []
-    for number, message in enumerate(_split_mbox(content), start=1):
+    for number, (first_line, message) in enumerate(_split_mbox(content), start=1):
         message_path = f"{path}#{number}"
         if number > limits.max_messages:
             why = f"the mailbox has more than {limits.max_messages:,} messages (max-messages)"
@@ -622,7 +626,10 @@ def _read_mbox(content: bytes, path: str, limits: Limits, notes: Sequence[str] =
         if not message.strip():
             results.append(ReadError(message_path, "empty message", number))
         else:
-            results.append(replace(_guarded(_read_mime, message, message_path, limits), message_number=number))
+            read = _guarded(partial(_read_mime, first_line=first_line), message, message_path, limits)
+            if isinstance(read, Draft):
+                read = replace(read, message_number=number, source_file=path)
+            results.append(read)
     last = results[-1] if results else None
     if notes and isinstance(last, Draft):
         # Only the last message read can have lost lines to the line limit, and if that
@@ -633,20 +640,28 @@ def _read_mbox(content: bytes, path: str, limits: Limits, notes: Sequence[str] =
     return results
 
 
-def _split_mbox(content: bytes) -> Iterator[bytes]:
-    """The messages of an mbox, each without its "From " envelope line."""
+def _split_mbox(content: bytes) -> Iterator[tuple[int, bytes]]:
+    """The messages of an mbox, each without its "From " envelope line, with the file's line
+    where it starts.
+
+    Unescaping ">From " lines keeps the lines where they are; on those lines, columns are one
+    character left of the file's.
+    """
     starts = [0]
     for match in _LINE_START_FROM.finditer(content, 1):
         if _is_envelope_line_at(content, match.start()):
             starts.append(match.start())
     starts.append(len(content))
+    line, counted = 1, 0
     for start, stop in pairwise(starts):
         body_start = content.find(b"\n", start, stop)
         if body_start < 0:
-            yield b""
+            yield line, b""
             continue
+        line += _line_ends(content, counted, body_start + 1)
+        counted = body_start + 1
         message = _without_separator_line(content[body_start + 1 : stop])
-        yield _ESCAPED_FROM.sub(rb"\1", message)
+        yield line, _ESCAPED_FROM.sub(rb"\1", message)
 
 
 def _is_envelope_line_at(content: bytes, start: int) -> bool:
@@ -1088,7 +1103,7 @@ def _visible_line(text: str) -> str:
 
 def _text_header_parts(lines: Sequence[str], notes: list[str], max_length: int) -> tuple[dict[str, Part], int]:
     """The leading header lines as parts, and the index of the body's first line."""
-    found: dict[str, tuple[int, int, list[str]]] = {}  # name -> line, column, text lines
+    found: dict[str, tuple[int, int, list[str], str]] = {}  # name -> line, column, text lines, written line
     current: list[str] | None = None
     repeated: set[str] = set()
     for index, line in enumerate(lines):
@@ -1108,18 +1123,21 @@ def _text_header_parts(lines: Sequence[str], notes: list[str], max_length: int) 
             current = []
             continue
         current = [line[match.end() :].rstrip()]
-        found[name] = (index + 1, match.end() + 1, current)
+        found[name] = (index + 1, match.end() + 1, current, line)
     return _header_parts(found, notes, max_length), len(lines)
 
 
-def _header_parts(found: dict[str, tuple[int, int, list[str]]], notes: list[str], max_length: int) -> dict[str, Part]:
+def _header_parts(
+    found: dict[str, tuple[int, int, list[str], str]], notes: list[str], max_length: int
+) -> dict[str, Part]:
     parts = {}
-    for name, (line, column, text_lines) in found.items():
+    for name, (line, column, text_lines, written) in found.items():
         text = "\n".join(text_lines).rstrip()
         if len(text) > max_length:
             notes.append(_header_cut_note(name, max_length))
             text = text[:max_length]
-        parts[name] = Part(name, text, first_line=line, first_column=column)
+        # The line as written, field name included, is what a report shows.
+        parts[name] = Part(name, text, first_line=line, first_column=column, file_lines={line: written})
     return parts
 
 
@@ -1343,30 +1361,35 @@ TRUNCATED = "truncated: a multipart part has no closing boundary; what was read 
 _TRUNCATED_BY_LIMIT = "a multipart part was cut before its closing boundary by the line limit"
 
 
-def _read_mime(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draft:
+def _read_mime(data: bytes, path: str, limits: Limits, notes: list[str], first_line: int = 1) -> Draft:
+    """A MIME message; `first_line` is the file's line where `data` starts (in an mbox)."""
     cut_by_line_limit = any(note.startswith(PARTIAL_NOTE) for note in notes)
     budget = _Budget(limits, notes)
     message = _parse_message(_repair_header_block(data), budget)
     headers = _Headers(message, notes, limits)
+    written = _WrittenHeaders(data, first_line, headers.charset_hint)
     parts: dict[str, Part] = {}
     sources: dict[str, str] = {}
     for name in ("subject", *_ADDRESS_FIELDS):
         text = headers.text(name)
         if text is not None:
-            parts[name] = Part(name, _visible_line(text))
+            parts[name] = written.part(name, _visible_line(text))
             # Addresses are parsed before encoded words are decoded: a decoded display
             # name may hold commas that would split it into bogus addresses.
             sources[name] = headers.unfolded(name) or ""
-    collector = _BodyCollector(budget, headers.charset_hint)
+    collector = _BodyCollector(budget, headers.charset_hint, _PayloadLines(data, first_line, written.end))
     collector.collect(message)
     for name in ("body", ALTERNATIVE_PART):
-        text = _cut_body(_visible(collector.text(name)), limits.max_body_length, notes, _PART_NAMES[name])
+        raw, placements = collector.text(name)
+        text = _cut_body(_visible(raw), limits.max_body_length, notes, _PART_NAMES[name])
         if name == "body" or text.strip():
-            parts[name] = Part(name, text, regions=find_regions(text))
+            parts[name] = Part(name, text, regions=find_regions(text), placements=placements)
     names = [_visible_line(a.filename) for a in collector.attachments if a.filename]
     if names:
         # The names the recipient sees, one a line: what they say is sent too.
-        parts["attachments"] = Part("attachments", "\n".join(names))
+        text = "\n".join(names)
+        # Not written in the file as such (encoded parameters): placed at the message's start.
+        parts["attachments"] = Part("attachments", text, placements=(Placement(0, len(text), first_line, 1, False),))
     error = None
     if collector.truncated:
         if cut_by_line_limit:
@@ -1382,6 +1405,7 @@ def _read_mime(data: bytes, path: str, limits: Limits, notes: list[str]) -> Draf
         can_attach=True,
         notes=tuple(dict.fromkeys(notes)),
         error=error,
+        first_line=first_line,
     )
 
 
@@ -1392,9 +1416,232 @@ def text_sources(data: bytes, limits: Limits | None = None) -> list[tuple[str, M
     """
     budget = _Budget(limits or Limits(), [])
     message = _parse_message(_repair_header_block(data), budget)
-    collector = _BodyCollector(budget, _charset_hint(message))
+    collector = _BodyCollector(budget, _charset_hint(message), _PayloadLines(data, 1, 0))
     collector.collect(message)
     return collector.sources
+
+
+# The header fields of the message as written, to place the header parts in the file.
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+_PLACED_FIELDS = frozenset({"subject", "to", "cc", "bcc", "from"})
+
+
+class _WrittenHeaders:
+    """The message's header fields as written in the file, line by line.
+
+    A header part is placed by rebuilding its value from these lines the way it was
+    read (unfolded, 8-bit bytes decoded) and comparing with the part's text: where they
+    agree, each character maps to its own line and column; where they differ (RFC 2047
+    encoded words, a cut), the text is not in the file as such and maps to where the
+    difference starts.
+    """
+
+    def __init__(self, data: bytes, first_line: int, hint: str | None) -> None:
+        self._first_line = first_line
+        self._hint = hint
+        # name -> its fields -> their lines (number, bytes), for the fields that become parts
+        self._fields: dict[str, list[list[tuple[int, bytes]]]] = {}
+        self.end = 0  # where the header block ends: the body is searched from there
+        current: list[tuple[int, bytes]] | None = None
+        leading = _LEADING_BLANK_LINES.match(data)
+        position = leading.end() if leading else 0
+        index = _line_ends(data, 0, position)
+        while position < len(data):
+            found = _LINE_BREAK.search(data, position)
+            end, following = (found.start(), found.end()) if found else (len(data), len(data))
+            raw = data[position:end]
+            if not raw:
+                position = following
+                break
+            if raw[:1] in (b" ", b"\t") and current is not None:
+                current.append((first_line + index, raw))
+            elif b":" in raw:
+                current = [(first_line + index, raw)]
+                name = raw.split(b":", 1)[0].strip().lower().decode("latin-1")
+                if name in _PLACED_FIELDS:
+                    self._fields.setdefault(name, []).append(current)
+            else:
+                break
+            position, index = following, index + 1
+        self.end = position
+
+    def part(self, name: str, text: str) -> Part:
+        fields = self._fields.get(name, [])
+        # Address fields are read as one value, the fields joined by ", "; others from the first.
+        fields = fields if name in _ADDRESS_FIELDS else fields[:1]
+        if not fields:  # not found as written: the text is placed at the message's start
+            return Part(name, text, placements=(Placement(0, len(text), self._first_line, 1, exact=False),))
+        written_fields = [[(line, _header_line(raw, self._hint)) for line, raw in lines] for lines in fields]
+        pieces = _value_pieces(written_fields)
+        placements, encoded = pieces.placements(text)
+        # A line holding encoded words is not shown as written: its encoded text may be a secret.
+        file_lines = {line: written for lines in written_fields for line, written in lines if line not in encoded}
+        return Part(name, text, *pieces.start, placements=placements, file_lines=file_lines)
+
+
+def _header_line(raw: bytes, hint: str | None) -> str:
+    """A header line as a reader sees it: 8-bit bytes decoded as the value's are."""
+    try:
+        return _visible(raw.decode("ascii"))
+    except UnicodeDecodeError:
+        return _visible(_decode_hinted(raw, hint, "header", []))
+
+
+class _Pieces:
+    """A header value rebuilt from its lines: pieces of text, each at a line and column of
+    the file, or (line 0) added by reading (the space a fold becomes, the ", " between fields)."""
+
+    def __init__(self) -> None:
+        self.pieces: list[tuple[int, str, int, int]] = []  # (offset, text, line, column)
+        self.length = 0
+
+    def add(self, text: str, line: int = 0, column: int = 0) -> None:
+        self.pieces.append((self.length, text, line, column))
+        self.length += len(text)
+
+    @property
+    def value(self) -> str:
+        return "".join(text for _, text, _, _ in self.pieces)
+
+    @property
+    def start(self) -> tuple[int, int]:
+        """Where the value starts in the file (its first written character, or the field's end)."""
+        written = [(offset, text, line, column) for offset, text, line, column in self.pieces if line]
+        lead = len(self.value) - len(self.value.lstrip())
+        for offset, text, line, column in written:
+            if offset + len(text) > lead:
+                return line, column + max(0, lead - offset)
+        offset, text, line, column = written[0]
+        return line, column + len(text)
+
+    def position(self, at: int) -> tuple[int, int]:
+        """The file position of the value's character `at` (an added one: the next written one)."""
+        for offset, text, line, column in self.pieces:
+            if line and at < offset + len(text):
+                return line, column + max(0, at - offset)
+        return self.start
+
+    def exact(self, start: int, end: int, shift: int) -> list[Placement]:
+        """Placements of text [start, end), which is the value's [start + shift, end + shift)."""
+        placed = []
+        for offset, text, line, column in self.pieces:
+            low, high = max(start + shift, offset), min(end + shift, offset + len(text))
+            if line and low < high:
+                placed.append(Placement(low - shift, high - shift, line, column + low - offset))
+        return placed
+
+    def placements(self, text: str) -> tuple[tuple[Placement, ...], set[int]]:
+        """`text` (the part as read) placed where the value agrees with it, character for
+        character; and the lines where they differ (encoded words)."""
+        value = self.value
+        lead = len(value) - len(value.lstrip())
+        value = value.strip()
+        if text == value:  # the common case: written as it reads
+            return tuple(self.exact(0, len(text), lead)) or (Placement(0, 0, *self.start),), set()
+        same_start = _common_prefix(text, value)
+        same_end = _common_prefix(text[same_start:][::-1], value[same_start:][::-1])
+        placed = self.exact(0, same_start, lead)
+        differing: set[int] = set()
+        if same_start < len(text) - same_end or same_start < len(value) - same_end:
+            low, high = lead + same_start, lead + len(value) - same_end
+            differing = {
+                line
+                for offset, written, line, _ in self.pieces
+                if line and offset <= max(high, low + 1) and low <= offset + len(written)
+            }
+        if same_start < len(text) - same_end:
+            line, column = self.position(lead + same_start)
+            placed.append(Placement(same_start, len(text) - same_end, line, column, exact=False))
+        placed += self.exact(len(text) - same_end, len(text), lead + len(value) - len(text))
+        if not text:  # nothing to place: the empty text is where the value is
+            placed = [Placement(0, 0, *self.start, exact=not value)]
+        return tuple(placed), differing
+
+
+def _value_pieces(fields: list[list[tuple[int, str]]]) -> _Pieces:
+    """A header value as reading unfolds it: the first line after its colon and blanks, each
+    continuation line after its blanks, a fold one space, fields joined by ", "."""
+    pieces = _Pieces()
+    for number, lines in enumerate(fields):
+        if number:
+            pieces.add(", ")
+        for index, (line, written) in enumerate(lines):
+            written = written.translate(_HEADER_BREAKS)
+            if index == 0:
+                start = written.index(":") + 1
+                start += len(written[start:]) - len(written[start:].lstrip(" "))
+            else:
+                pieces.add(" ")
+                start = len(written) - len(written.lstrip(" "))
+            pieces.add(written[start:], line, start + 1)
+    return pieces
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """The length of the longest common prefix of `a` and `b`."""
+    length = min(len(a), len(b))
+    if a[:length] == b[:length]:
+        return length
+    low, high = 0, length  # a[:low] == b[:low], a[:high] != b[:high]
+    while high - low > 1:
+        middle = (low + high) // 2
+        if a[:middle] == b[:middle]:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+# Transfer encodings whose text is not written in the file as it reads.
+_TRANSFER_ENCODINGS = frozenset({"base64", "quoted-printable", "x-uuencode", "uuencode", "x-uue", "uue"})
+# Enough of a payload's start to find it in the message.
+_PROBE_BYTES = 256
+
+
+class _PayloadLines:
+    """Finds the file's line where each part's payload starts, in document order.
+
+    The parser keeps no positions, but a payload as written is a slice of the message's
+    bytes that starts after a blank line; each is looked for after the previous one.
+    """
+
+    def __init__(self, data: bytes, first_line: int, start: int) -> None:
+        self._data = data
+        self._offset = start
+        self.line = first_line + _line_ends(data, 0, start)  # the line at `_offset`
+
+    def find(self, written: bytes) -> int | None:
+        """The line where `written` starts, after the last one found; None when not found."""
+        probe = written[:_PROBE_BYTES]
+        if not probe:
+            return None
+        first = at = self._data.find(probe, self._offset)
+        while at >= 0 and not _after_blank_line(self._data, at):
+            at = self._data.find(probe, at + 1)
+        if at < 0:
+            if first < 0 or not _at_line_start(self._data, first):
+                return None
+            at = first
+        self._move_to(at)
+        line = self.line
+        self._move_to(min(at + len(written), len(self._data)))
+        return line
+
+    def _move_to(self, offset: int) -> None:
+        self.line += _line_ends(self._data, self._offset, offset)
+        self._offset = offset
+
+
+def _at_line_start(data: bytes, at: int) -> bool:
+    return at == 0 or data[at - 1 : at] in (b"\n", b"\r")
+
+
+def _after_blank_line(data: bytes, at: int) -> bool:
+    """Whether `at` starts a line that follows an empty one (where a payload starts)."""
+    if not _at_line_start(data, at) or at == 0:
+        return False
+    end = at - 2 if data[at - 2 : at] == b"\r\n" else at - 1
+    return _at_line_start(data, end)
 
 
 def _repair_header_block(data: bytes) -> bytes:
@@ -1452,14 +1699,16 @@ class _BodyCollector:
     """Walks a message's MIME tree for the body text, the other alternatives' text and the attachments.
 
     Each text leaf's text goes `into` a part: "body" (the preferred alternatives),
-    `ALTERNATIVE_PART` (the others), or nowhere (an alternative inside one not chosen).
+    `ALTERNATIVE_PART` (the others), or nowhere (an alternative inside one not chosen); with
+    the file's line it comes from, and whether it is written there as it is.
     """
 
-    def __init__(self, budget: _Budget, charset_hint: str | None) -> None:
-        self.texts: dict[str, list[str]] = {"body": [], ALTERNATIVE_PART: []}
+    def __init__(self, budget: _Budget, charset_hint: str | None, lines: _PayloadLines) -> None:
+        self.texts: dict[str, list[tuple[str, int, bool]]] = {"body": [], ALTERNATIVE_PART: []}
         # Each leaf whose text was read, with its part and its text: what a fixer rewrites.
         self.sources: list[tuple[str, Message, str]] = []
         self.attachments: list[Attachment] = []
+        self._lines = lines
         self._other_branch_attachments: list[Attachment] = []
         self._budget = budget
         self._limits = budget.limits
@@ -1468,10 +1717,29 @@ class _BodyCollector:
         self._text_length = dict.fromkeys(self.texts, 0)
         self.truncated = False  # a multipart ended before its closing boundary
 
-    def text(self, part: str = "body") -> str:
-        return "\n\n".join(text.strip("\n") for text in self.texts[part] if text.strip())
+    def text(self, part: str = "body") -> tuple[str, tuple[Placement, ...]]:
+        """A part's text, its texts joined by blank lines, and where each comes from."""
+        pieces: list[str] = []
+        placements: list[Placement] = []
+        offset = 0
+        for text, line, exact in self.texts[part]:
+            if not text.strip():
+                continue
+            if pieces:
+                offset += 2
+            piece = text.strip("\n")
+            # Blank lines dropped from the start move an exact text's first line down.
+            dropped = len(text) - len(text.lstrip("\n")) if exact else 0
+            placements.append(Placement(offset, offset + len(piece), line + dropped, 1, exact))
+            pieces.append(piece)
+            offset += len(piece)
+        return "\n\n".join(pieces), tuple(placements)
 
-    def collect(self, entity: Message, depth: int = 0, *, into: str | None = "body") -> None:
+    def collect(
+        self, entity: Message, depth: int = 0, *, into: str | None = "body", decoded_at: int | None = None
+    ) -> None:
+        """Text and attachments of `entity`; `decoded_at`: it was decoded from the encoded text
+        that starts at this line, so nothing in it is written in the file as such."""
         if depth > self._limits.max_depth or entity.get(_TOO_DEEP_HEADER) is not None:
             what = f"MIME parts nested deeper than {self._limits.max_depth} levels are skipped"
             self._notes.append(_partial(what, "max-depth"))
@@ -1479,17 +1747,19 @@ class _BodyCollector:
         self._note_defects(entity)
         content_type = _content_type(entity)
         if content_type in _FORWARDED_TYPES:
-            self._collect_forwarded(entity, content_type, depth, into=into)
+            self._collect_forwarded(entity, content_type, depth, into=into, decoded_at=decoded_at)
         elif content_type.startswith("message/") and entity.is_multipart():
             self._add_attachment(Attachment(_filename(entity), content_type, _entity_size(entity)), into == "body")
         elif entity.is_multipart():
-            self._collect_multipart(entity, content_type, depth, into=into)
+            self._collect_multipart(entity, content_type, depth, into=into, decoded_at=decoded_at)
         else:
-            self._collect_leaf(entity, content_type, into=into)
+            self._collect_leaf(entity, content_type, into=into, decoded_at=decoded_at)
         if depth == 0:
             self._merge_other_branch_attachments()
 
-    def _collect_multipart(self, entity: Message, content_type: str, depth: int, *, into: str | None) -> None:
+    def _collect_multipart(
+        self, entity: Message, content_type: str, depth: int, *, into: str | None, decoded_at: int | None
+    ) -> None:
         children = _children(entity)
         chosen = (
             _preferred_alternative(children, self._limits.max_depth)
@@ -1499,19 +1769,22 @@ class _BodyCollector:
         for index, child in enumerate(children):
             # Only the body's alternatives are read: a choice inside a version not chosen is not offered.
             other = ALTERNATIVE_PART if into == "body" else None
-            self.collect(child, depth + 1, into=into if chosen is None or index == chosen else other)
+            chosen_into = into if chosen is None or index == chosen else other
+            self.collect(child, depth + 1, into=chosen_into, decoded_at=decoded_at)
 
-    def _collect_leaf(self, entity: Message, content_type: str, *, into: str | None) -> None:
+    def _collect_leaf(self, entity: Message, content_type: str, *, into: str | None, decoded_at: int | None) -> None:
         filename = _filename(entity)
         # A multipart without a boundary is left unparsed: its text is still the body.
         as_text = "text/plain" if content_type.startswith("multipart/") else content_type
         if as_text in _BODY_TYPES and _shown_inline(_disposition(entity), filename):
             if into is not None:
-                self._add_text(entity, as_text, into)
+                self._add_text(entity, as_text, into, decoded_at)
             return
         self._add_attachment(Attachment(filename, content_type, _entity_size(entity)), into == "body")
 
-    def _collect_forwarded(self, entity: Message, content_type: str, depth: int, *, into: str | None) -> None:
+    def _collect_forwarded(
+        self, entity: Message, content_type: str, depth: int, *, into: str | None, decoded_at: int | None
+    ) -> None:
         inner = None
         if into == "body" and _disposition(entity) != "attachment":
             inner = _inner_message(entity, self._budget, depth + 1)
@@ -1519,33 +1792,56 @@ class _BodyCollector:
             filename = _filename(entity)
             self._add_attachment(Attachment(filename, content_type, _entity_size(entity)), into == "body")
             return
-        headers = _Headers(inner, self._notes, self._limits)
+        message, in_place = inner
+        if decoded_at is None and not in_place:
+            decoded_at = self._lines.find(_as_written(entity)) or self._lines.line
+        headers = _Headers(message, self._notes, self._limits)
         lines = [_FORWARD_SEPARATOR]
         for name, label in _FORWARD_HEADERS:
             value = headers.text(name)
             if value is not None:
                 lines.append(f"{label}: {value}")
-        self._append_text("\n".join(lines), "body")
-        self.collect(inner, depth + 1)
+        # The forwarded headers are rebuilt, decoded: they point at where the message starts.
+        if decoded_at is None:
+            first = next(iter(message.raw_items()), None)
+            start = self._lines.find(f"{first[0]}:".encode("ascii", "surrogateescape")) if first else None
+            self._append_text("\n".join(lines), "body", start or self._lines.line, exact=False)
+        else:
+            self._append_text("\n".join(lines), "body", decoded_at, exact=False)
+        self.collect(message, depth + 1, decoded_at=decoded_at)
 
-    def _add_text(self, entity: Message, content_type: str, into: str) -> None:
+    def _add_text(self, entity: Message, content_type: str, into: str, decoded_at: int | None) -> None:
         room = self._limits.max_body_length - self._text_length[into]
         if room <= 0:
             limit = self._limits.max_body_length
             what = f"the {_PART_NAMES[into]} is longer than {limit:,} characters; later text parts are skipped"
             self._notes.append(_partial(what, "max-body-length"))
             return
-        text = self._text_of(entity, content_type, room, into)
+        payload = _decoded_payload(entity)
+        text = self._text_of(entity, payload, content_type, room, into)
         self.sources.append((into, entity, text))
-        self._append_text(text, into)
+        if decoded_at is not None:
+            self._append_text(text, into, decoded_at, exact=False)
+            return
+        written = payload if _transfer_encoding(entity) not in _TRANSFER_ENCODINGS else _as_written(entity)
+        line = self._lines.find(written)
+        # Text is in the file as it is when it was not transfer-encoded, is not HTML turned
+        # into text, and was decoded line for line (the same line breaks as the bytes).
+        exact = (
+            line is not None
+            and written is payload
+            and content_type == "text/plain"
+            and b"\x00" not in payload
+            and _line_ends(payload, 0, len(payload)) == text.count("\n")
+        )
+        self._append_text(text, into, self._lines.line if line is None else line, exact=exact)
 
-    def _append_text(self, text: str, into: str) -> None:
-        self.texts[into].append(text)
+    def _append_text(self, text: str, into: str, line: int, *, exact: bool) -> None:
+        self.texts[into].append((text, line, exact))
         self._text_length[into] += len(text)
 
-    def _text_of(self, entity: Message, content_type: str, room: int, into: str) -> str:
+    def _text_of(self, entity: Message, payload: bytes, content_type: str, room: int, into: str) -> str:
         charset = _safely(entity.get_content_charset, None)
-        payload = _decoded_payload(entity)
         if charset:
             text = _decode_declared(payload, charset, into, self._notes)
         else:
@@ -1635,18 +1931,31 @@ def _payload_as_parsed(entity: Message) -> object:
         return getattr(entity, "_payload", None)
 
 
-def _inner_message(entity: Message, budget: _Budget, depth: int) -> Message | None:
-    """The message inside a message/rfc822 part, parsed even when it was base64-encoded."""
+def _inner_message(entity: Message, budget: _Budget, depth: int) -> tuple[Message, bool] | None:
+    """The message inside a message/rfc822 part, parsed even when it was base64-encoded, and
+    whether it was parsed where it is written (not decoded first)."""
     children = _children(entity)
     if children:
-        return children[0]
+        return children[0], True
     payload = _decoded_payload(entity)
     if not payload.strip():
         return None
     try:
-        return _parse_message(_repair_header_block(payload), budget, depth)
+        return _parse_message(_repair_header_block(payload), budget, depth), False
     except _PartLimitReached:  # not even its first entity fits: it stays an attachment
         return None
+
+
+def _as_written(entity: Message) -> bytes:
+    """A leaf's payload as written in the file (still transfer-encoded); b"" when the parser
+    no longer holds it as written."""
+    payload = _payload_as_parsed(entity)
+    if not isinstance(payload, str):
+        return b""
+    try:
+        return payload.encode("ascii", "surrogateescape")
+    except UnicodeError:
+        return b""
 
 
 def _decoded_payload(entity: Message) -> bytes:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from fnmatch import fnmatch
+from pathlib import Path
 
 from tglint.config import ConfigError
 from tglint.models import CATEGORIES, Severity
@@ -54,9 +56,31 @@ def severity_for(rule: RuleLike, overrides: Mapping[str, Severity]) -> Severity:
     return best[1] if best else rule.severity
 
 
-def ignored_for_path(path: str, per_path: Mapping[str, Sequence[str]]) -> list[str]:
+def ignored_for_path(path: str, per_path: Mapping[str, Sequence[str]], base: Path | None = None) -> list[str]:
+    """Selectors of the per-path-ignores globs that match `path` (or its file name).
+
+    Globs are written relative to `base`, the directory of the config file that declares
+    them, so a draft is matched on its path from there however it was typed (`.`,
+    `press/`, `../x`, absolute); a file outside `base` is matched on the path as given.
+    """
+    if not per_path:
+        return []
+    seen = _relative_to(path, base) if base is not None else path
     selectors: list[str] = []
     for glob, rule_selectors in per_path.items():
-        if fnmatch(path, glob) or fnmatch(path.rsplit("/", 1)[-1], glob):
+        if fnmatch(seen, glob) or fnmatch(seen.rsplit("/", 1)[-1], glob):
             selectors.extend(rule_selectors)
     return selectors
+
+
+def _relative_to(path: str, base: Path) -> str:
+    if path == "-":
+        return path
+    absolute = os.path.abspath(path)
+    # The config was found from the resolved path: links in the directories are resolved
+    # alike, but not the file's own name (a link's name is what the user put in press/).
+    located = Path(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
+    try:
+        return located.relative_to(base).as_posix()
+    except ValueError:
+        return path

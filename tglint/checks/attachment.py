@@ -325,20 +325,27 @@ def _enclosure_claims(analysis: Analysis) -> list[Claim]:
     ]
 
 
-def _shown(analysis: Analysis, claim: Claim) -> str:
-    """The claim and the rest of its clause ("I've attached the crash log"), kept short."""
+def _quoted(analysis: Analysis, claim: Claim) -> tuple[str, int]:
+    """What a message quotes of a claim, and where the quote ends in the text.
+
+    The quote is the claim and the rest of its clause ("I've attached the crash log"), kept
+    short; the finding's span ends where the quote does, so the underline covers exactly
+    the quoted words.
+    """
     text = analysis.subject_text if claim.part == "subject" else analysis.body_text
     _, clause_end = _clause(text, claim.start, claim.end)
     end = max(claim.end, min(clause_end, claim.start + _SHOWN_LENGTH))
-    shown = text[claim.start : end]
-    cut_at = shown.rfind(" ", claim.end - claim.start)
-    if end < clause_end and cut_at > 0:
-        shown = shown[:cut_at] + "…"
-    shown = " ".join(shown.split())
-    for opening, closing in ("()", "（）"):
-        if shown.count(closing) > shown.count(opening):
-            shown = shown.rstrip(closing)
-    return shown
+    cut_at = text.rfind(" ", claim.end, end)
+    shortened = end < clause_end and cut_at >= 0
+    if shortened:
+        end = cut_at
+    else:
+        for opening, closing in ("()", "（）"):
+            quote = text[claim.start : end]
+            if quote.count(closing) > quote.count(opening):
+                end = claim.start + len(quote.rstrip().rstrip(closing))
+    end = claim.start + len(text[claim.start : end].rstrip())
+    return " ".join(text[claim.start : end].split()) + ("…" if shortened else ""), end
 
 
 def _only_pictures(attachments: Sequence[Attachment]) -> bool:
@@ -355,9 +362,9 @@ def _first_claim(analysis: Analysis, *, en: str, zh: str) -> Iterator[Hit]:
     claims = enclosure_claims(analysis)
     if claims:
         claim = claims[0]
-        shown = _shown(analysis, claim)
+        shown, end = _quoted(analysis, claim)
         message = analysis.say(en=en.format(shown=shown), zh=zh.format(shown=shown))
-        yield Hit(claim.part, claim.start, claim.end, message)
+        yield Hit(claim.part, claim.start, end, message)
 
 
 class AttachmentMissing(Rule):
@@ -507,11 +514,11 @@ class LogNotAttached(Rule):
         claim = next((c for c in enclosure_claims(analysis) if c.mentions_log), None)
         if claim is None:
             return
-        shown = _shown(analysis, claim)
+        shown, end = _quoted(analysis, claim)
         yield Hit(
             claim.part,
             claim.start,
-            claim.end,
+            end,
             analysis.say(
                 en=f'The draft says "{shown}" about a log, but only pictures are attached: attach the log file '
                 "too, or paste its relevant lines into the mail.",

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tglint.models import Edit, FileResult, Finding, Severity
+from tglint.models import Edit, FileResult, Finding, Location, Severity
 from tglint.rule import RuleLike
 
 
@@ -20,7 +20,8 @@ class Summary:
     error: int
     warning: int
     info: int
-    fixable: int
+    fixable: int  # findings with a safe fix: what `--fix` applies
+    fixable_unsafe: int  # findings with an unsafe fix: applied only with `--unsafe-fixes`
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +38,7 @@ class Tally:
     """The summary's counts, kept up to date as results stream past (none is held)."""
 
     def __init__(self) -> None:
-        self._files = self._with_findings = self._unreadable = self._fixable = 0
+        self._files = self._with_findings = self._unreadable = self._fixable = self._fixable_unsafe = 0
         self._by_severity = dict.fromkeys(Severity, 0)
 
     def add(self, result: FileResult) -> None:
@@ -46,7 +47,12 @@ class Tally:
         self._unreadable += result.error is not None
         for finding in result.findings:
             self._by_severity[finding.severity] += 1
-            self._fixable += finding.fix is not None
+            if finding.fix is not None:
+                # As `--fix` decides: anything not marked safe waits for --unsafe-fixes.
+                if finding.fix.applicability == "safe":
+                    self._fixable += 1
+                else:
+                    self._fixable_unsafe += 1
 
     @property
     def files(self) -> int:
@@ -62,7 +68,20 @@ class Tally:
             warning=self._by_severity[Severity.WARNING],
             info=self._by_severity[Severity.INFO],
             fixable=self._fixable,
+            fixable_unsafe=self._fixable_unsafe,
         )
+
+
+def fixable_phrase(summary: Summary) -> str:
+    """How many findings the fixer can fix, safe and unsafe counted apart as ruff does."""
+    safe, unsafe = summary.fixable, summary.fixable_unsafe
+    if safe and unsafe:
+        return f"{safe} fixable with --fix, {unsafe} more with --unsafe-fixes."
+    if unsafe:
+        return f"{unsafe} fixable with --fix --unsafe-fixes."
+    if safe:
+        return f"{safe} fixable with --fix."
+    return "0 fixable."
 
 
 def summarize(results: Iterable[FileResult]) -> Summary:
@@ -94,18 +113,38 @@ def _json_escape(match: re.Match[str]) -> str:
 
 
 def region_of(span: Finding | Edit) -> Region:
-    """The span's position, clamped so that consumers that demand >= 1 accept it.
+    """The span's position in the file, clamped so that consumers that demand >= 1 accept it.
 
     Findings about a whole part (a missing subject) may come without a real
     position; they point at the part's start rather than at line 0.
     """
-    line = max(1, span.line)
-    column = max(1, span.column)
-    end_line = max(line, span.end_line)
-    end_column = max(1, span.end_column)
+    return _clamped(span.line, span.column, span.end_line, span.end_column)
+
+
+def part_region_of(finding: Finding) -> Region:
+    """The span's position in the part's own text; its file position when that is not known."""
+    if finding.part_line < 1:
+        return region_of(finding)
+    return _clamped(finding.part_line, finding.part_column, finding.part_end_line, finding.part_end_column)
+
+
+def _clamped(line: int, column: int, end_line: int, end_column: int) -> Region:
+    line = max(1, line)
+    column = max(1, column)
+    end_line = max(line, end_line)
+    end_column = max(1, end_column)
     if end_line == line:
         end_column = max(column, end_column)
     return Region(line, column, end_line, end_column)
+
+
+def part_label(finding: Finding) -> str:
+    """The part a finding is in, as reports name it: "subject", or "body, decoded 3:5"
+    (line and column in the part's decoded text) when its text is not in the file as such."""
+    if finding.location is Location.PART:
+        region = part_region_of(finding)
+        return f"{finding.part}, decoded {region.line}:{region.column}"
+    return finding.part
 
 
 def has_position(edit: Edit) -> bool:

@@ -10,6 +10,8 @@ rule quoting the draft cannot leak what another rule flagged.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from tglint.masking import mask_text
 from tglint.models import FileResult, Finding, Span
 
@@ -21,17 +23,63 @@ _MIN_CUT_PIECE = 3
 _ELLIPSES = ("…", "...")
 
 
-def mask_line(result: FileResult, part: str, line: int) -> str:
-    """The source line `line` of `part`, with every sensitive span on it masked.
+@dataclass(frozen=True, slots=True)
+class ShownSpan:
+    """Where a finding's span is shown: on the file's lines as written (`in_file`), or on
+    the lines of the part's decoded text when it is not in the file as such."""
 
-    Returns "" when the part's text is not known. Masking keeps the number of
-    characters, so columns still point at the same places.
-    """
+    in_file: bool
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+def shown_span(result: FileResult, finding: Finding) -> ShownSpan:
+    """Where to show a finding: on the file's line when its text is there and the report has
+    that line, else on the part's decoded line."""
+    view = result.part_texts.get(finding.part)
+    on_file_line = finding.in_file and (view is None or view.lines is None or finding.line in view.lines)
+    if on_file_line or finding.part_line < 1:
+        return ShownSpan(True, finding.line, finding.column, finding.end_line, finding.end_column)
+    return ShownSpan(False, finding.part_line, finding.part_column, finding.part_end_line, finding.part_end_column)
+
+
+def _span_in(finding: Finding | Span, in_file: bool) -> ShownSpan | None:
+    """The finding's span on the file's lines or on the part's lines, if it has one there."""
+    if in_file:
+        return (
+            ShownSpan(True, finding.line, finding.column, finding.end_line, finding.end_column)
+            if finding.in_file
+            else None
+        )
+    if finding.part_line < 1:
+        return None
+    return ShownSpan(False, finding.part_line, finding.part_column, finding.part_end_line, finding.part_end_column)
+
+
+def source_text(result: FileResult, part: str, line: int, in_file: bool = True) -> str:
+    """Line `line` of the file (as written) or of the part's text, unmasked; "" when unknown."""
     view = result.part_texts.get(part)
     if view is None:
         return ""
-    chars = list(view.source_line(line))
-    for span in _sensitive(result, part):
+    return view.source_line(line) if in_file else view.text_line(line)
+
+
+def mask_line(result: FileResult, part: str, line: int, in_file: bool = True) -> str:
+    """The source line `line` of `part`, with every sensitive span on it masked.
+
+    `in_file`: a line of the file as written, else a line of the part's own text.
+    Returns "" when the line is not known. Masking keeps the number of characters, so
+    columns still point at the same places.
+    """
+    chars = list(source_text(result, part, line, in_file))
+    if not chars:
+        return ""
+    for sensitive in _sensitive(result, part):
+        span = _span_in(sensitive, in_file)
+        if span is None:
+            continue
         segment = line_segment(span, line, len(chars))
         if segment is None:
             continue
@@ -45,11 +93,11 @@ def mask_line(result: FileResult, part: str, line: int) -> str:
     return scrub("".join(chars), secrets(result))
 
 
-def line_segment(span: Finding | Span, line: int, line_length: int) -> tuple[int, int] | None:
-    """The 0-based [start, end) characters of `line` that `span` covers.
+def line_segment(span: ShownSpan | Finding | Span, line: int, line_length: int) -> tuple[int, int] | None:
+    """The 0-based [start, end) characters of `line` that the span covers.
 
     Columns are 1-based and the end column is exclusive (it points at the first
-    character after the span), as `Part.position` computes them.
+    character after the span), as `Part.locate` computes them.
     """
     first, last = span.line, max(span.end_line, span.line)
     if not first <= line <= last:
@@ -67,14 +115,17 @@ def secrets(result: FileResult) -> tuple[str, ...]:
     for span in _all_sensitive(result):
         if span.part not in result.part_texts:
             continue
-        view = result.part_texts[span.part]
-        for line in range(span.line, max(span.end_line, span.line) + 1):
-            text = view.source_line(line)
-            segment = line_segment(span, line, len(text))
-            if segment is not None:
-                piece = text[segment[0] : segment[1]].strip()
-                if len(piece) >= _MIN_SCRUB_LENGTH:
-                    found.add(piece)
+        for in_file in (True, False):
+            shown = _span_in(span, in_file)
+            if shown is None:
+                continue
+            for line in range(shown.line, max(shown.end_line, shown.line) + 1):
+                text = source_text(result, span.part, line, in_file)
+                segment = line_segment(shown, line, len(text))
+                if segment is not None:
+                    piece = text[segment[0] : segment[1]].strip()
+                    if len(piece) >= _MIN_SCRUB_LENGTH:
+                        found.add(piece)
     # Longest first, so a secret containing a shorter one is hidden whole.
     return tuple(sorted(found, key=lambda piece: (-len(piece), piece)))
 
@@ -104,6 +155,6 @@ def _sensitive(result: FileResult, part: str) -> list[Finding | Span]:
     return [span for span in _all_sensitive(result) if span.part == part]
 
 
-def _keeps_first(span: Finding | Span) -> bool:
+def _keeps_first(span: ShownSpan | Finding | Span) -> bool:
     # A secret broken over lines is rare and its pieces may be short: hide it all.
     return span.end_line <= span.line

@@ -1,7 +1,9 @@
 """GitHub Actions workflow commands: one annotation line per finding or unreadable file.
 
 A message of an mbox ("Drafts.mbox#3") is annotated on the file ("Drafts.mbox"),
-with the message number in the title, since GitHub only knows files.
+with the message number in the title, since GitHub only knows files. The title names
+the part ("[subject]"); a span whose text is not in the file as such is annotated where
+its source starts, and the title gives its place in the decoded text ("[body, decoded 3:5]").
 
 Paths and messages come from drafts and file names: their controls are shown as
 visible escapes (`tglint.escaping.printable`) and then escaped as the runner
@@ -15,7 +17,7 @@ from collections.abc import Iterable
 
 from tglint.escaping import printable
 from tglint.models import FileResult, Finding, Severity
-from tglint.reporters._common import region_of, split_mbox_path
+from tglint.reporters._common import part_label, region_of, split_mbox_path
 from tglint.reporters._masking import scrub, secrets
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -47,7 +49,7 @@ class GithubReport:
 def _finding_line(result: FileResult, finding: Finding, hidden: tuple[str, ...]) -> str:
     file_path, message_number = split_mbox_path(result)
     region = region_of(finding)
-    title = f"{finding.rule} {finding.name}"
+    title = f"{finding.rule} {finding.name} [{part_label(finding)}]"
     if message_number is not None:
         title += f" (message #{message_number})"
     properties = {

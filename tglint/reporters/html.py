@@ -25,9 +25,18 @@ from dataclasses import dataclass
 
 import tglint
 from tglint.escaping import escape_controls
-from tglint.models import CATEGORIES, Edit, FileResult, Finding, Fix, PartView, Severity
-from tglint.reporters._common import Summary, errors_sentence, plural, region_of, rules_by_code, summarize
-from tglint.reporters._masking import line_segment, mask_line, scrub, secrets
+from tglint.models import CATEGORIES, Edit, FileResult, Finding, Fix, Location, PartView, Severity
+from tglint.reporters._common import (
+    Summary,
+    errors_sentence,
+    fixable_phrase,
+    part_label,
+    plural,
+    region_of,
+    rules_by_code,
+    summarize,
+)
+from tglint.reporters._masking import line_segment, mask_line, scrub, secrets, shown_span
 from tglint.rule import RuleLike
 
 CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
@@ -86,7 +95,8 @@ class _Draft:
             first[finding.part] = min(first.get(finding.part, finding.sort_key), finding.sort_key)
         return sorted(first, key=lambda part: (first[part], part))
 
-    def shown_lines(self, part: str) -> list[int]:
+    def shown_lines(self, part: str, in_file: bool = True) -> list[int]:
+        """The lines of `part` its findings are shown on: the file's, or the decoded text's."""
         view = self.result.part_texts.get(part)
         if view is None:
             return []
@@ -94,21 +104,29 @@ class _Draft:
             line
             for finding in self.result.findings
             if finding.part == part
-            for line in range(finding.line, max(finding.line, finding.end_line) + 1)
+            for span in (shown_span(self.result, finding),)
+            if span.in_file == in_file
+            for line in range(span.line, max(span.line, span.end_line) + 1)
         }
-        return sorted(line for line in wanted if _known(view, line))
+        return sorted(line for line in wanted if _known(view, line, in_file))
 
     def marked_keys(self) -> set[str]:
         """The findings whose span starts on a shown line: their first mark has the id."""
         keys: set[str] = set()
         for part in self.parts():
-            for line in self.shown_lines(part):
-                length = len(mask_line(self.result, part, line))
-                keys.update(p.key for p in _pieces(self, part, line, length) if p.finding.line == line)
+            for in_file in (True, False):
+                for line in self.shown_lines(part, in_file):
+                    length = len(mask_line(self.result, part, line, in_file))
+                    pieces = _pieces(self, part, line, length, in_file)
+                    keys.update(p.key for p in pieces if p.first_line == line)
         return keys
 
 
-def _known(view: PartView, line: int) -> bool:
+def _known(view: PartView, line: int, in_file: bool) -> bool:
+    if not in_file:
+        if view.part_lines is not None:
+            return line in view.part_lines
+        return 1 <= line <= view.text.count("\n") + 1
     if view.lines is not None:
         return line in view.lines
     return 0 <= line - view.first_line < view.text.count("\n") + 1
@@ -149,10 +167,16 @@ def _categories(found: Iterable[str]) -> list[str]:
 def _side_item(draft: _Draft, key: str, finding: Finding, marked: set[str], summaries: dict[str, str]) -> str:
     region = region_of(finding)
     target = key if key in marked else "d-" + key[2:]
-    fixable = ' <span class="fixable" title="a fix is offered">fix</span>' if finding.fix is not None else ""
+    fixable = ""
+    if finding.fix is not None:
+        safe = finding.fix.applicability == "safe"
+        title = "a safe fix is offered (--fix)" if safe else "an unsafe fix is offered (--fix --unsafe-fixes)"
+        fixable = f' <span class="fixable" title="{title}">{"fix" if safe else "unsafe fix"}</span>'
+
     return (
         f'<li><a href="#{target}">{_rule_code(finding, summaries)}{fixable} '
         f'<span class="loc">{_untrusted(draft.result.path)}:{region.line}:{region.column}</span> '
+        f'<span class="part">[{_untrusted(part_label(finding))}]</span> '
         f'<span class="msg">{_untrusted(scrub(finding.message, draft.hidden))}</span></a></li>\n'
     )
 
@@ -190,23 +214,35 @@ def _meta(result: FileResult, hidden: tuple[str, ...]) -> str:
 
 
 def _source_table(draft: _Draft, part: str, language: str | None) -> str:
-    lines = draft.shown_lines(part)
-    if not lines:
+    """The part's lines as written in the file, numbered as there; then, for findings whose
+    text is not in the file as such, the lines of the decoded text, numbered in the part."""
+    tables = [_table(draft, part, language, in_file) for in_file in (True, False)]
+    if not any(tables):
         return '<p class="no-text">The text of this part is not in the report.</p>\n'
+    return "".join(tables)
+
+
+def _table(draft: _Draft, part: str, language: str | None, in_file: bool) -> str:
+    lines = draft.shown_lines(part, in_file)
+    if not lines:
+        return ""
     rows = []
     previous: int | None = None
     for line in lines:
         if previous is not None and line > previous + 1:
             rows.append('<tr class="gap"><td class="ln">\u22ee</td><td></td></tr>\n')
-        source = mask_line(draft.result, part, line)
+        source = mask_line(draft.result, part, line, in_file)
+        number = "data-line" if in_file else "data-part-line"
         rows.append(
-            f'<tr data-line="{line}"><td class="ln">{line}</td>'
-            f'<td class="code">{_marked_line(draft, part, line, source)}</td></tr>\n'
+            f'<tr {number}="{line}"><td class="ln">{line}</td>'
+            f'<td class="code">{_marked_line(draft, part, line, source, in_file)}</td></tr>\n'
         )
         previous = line
     # The draft's language lets the browser pick the right CJK glyphs.
     lang = f' lang="{_esc(language)}"' if language else ""
-    return f'<table class="source"{lang}>\n' + "".join(rows) + "</table>\n"
+    caption = "" if in_file else "<caption>decoded text: not written as such in the file; lines of the part</caption>\n"
+    kind = "source" if in_file else "source decoded"
+    return f'<table class="{kind}"{lang}>\n{caption}' + "".join(rows) + "</table>\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,26 +253,28 @@ class _Piece:
     finding: Finding
     start: int
     end: int
+    first_line: int  # the shown line where the span starts
 
 
-def _pieces(draft: _Draft, part: str, line: int, length: int) -> list[_Piece]:
+def _pieces(draft: _Draft, part: str, line: int, length: int, in_file: bool) -> list[_Piece]:
     pieces = []
     for key, finding in draft.numbered_findings():
-        if finding.part != part:
+        span = shown_span(draft.result, finding)
+        if finding.part != part or span.in_file != in_file:
             continue
-        segment = line_segment(finding, line, length)
-        if segment is None and line == finding.line:
+        segment = line_segment(span, line, length)
+        if segment is None and line == span.line:
             # An empty span, or one starting at the line's end: an insertion point.
-            at = max(0, min(finding.column - 1, length))
+            at = max(0, min(span.column - 1, length))
             segment = (at, at)
         if segment is not None:
-            pieces.append(_Piece(key, finding, *segment))
+            pieces.append(_Piece(key, finding, *segment, span.line))
     return pieces
 
 
-def _marked_line(draft: _Draft, part: str, line: int, source: str) -> str:
+def _marked_line(draft: _Draft, part: str, line: int, source: str, in_file: bool) -> str:
     """The escaped line with each piece wrapped in a mark; marks nest, or split where they cross."""
-    pieces = _pieces(draft, part, line, len(source))
+    pieces = _pieces(draft, part, line, len(source), in_file)
     boundaries = sorted({0, len(source), *(p.start for p in pieces), *(p.end for p in pieces)})
     out: list[str] = []
     open_pieces: list[_Piece] = []  # a stack: the last one is innermost
@@ -276,7 +314,7 @@ def _open_mark(piece: _Piece, line: int, *, continued: bool) -> str:
         classes += " empty"
     # The id goes on the piece where the span starts; a span whose first line is not
     # shown has no id, and the side list links to its details instead.
-    first = not continued and line == finding.line
+    first = not continued and line == piece.first_line
     if not first:
         classes += " cont"
     attributes = [f'class="{classes}"', f'title="{_esc(finding.rule)} {_esc(finding.name)}"']
@@ -300,6 +338,8 @@ def _detail(draft: _Draft, key: str, finding: Finding, marked: set[str], summari
     region = region_of(finding)
     severity = finding.severity.value
     where = f"{region.line}:{region.column}"
+    if finding.location is Location.PART:
+        where += f" ({_esc(part_label(finding))})"
     if key in marked:
         where = f'<a href="#{key}">{where}</a>'
     out = [
@@ -361,7 +401,7 @@ def _summary_sentence(summary: Summary) -> str:
         counts = f"{plural(summary.error, 'error')}, {plural(summary.warning, 'warning')}, {summary.info} info"
         sentence = (
             f"Found {plural(summary.findings, 'finding')} ({counts}) in "
-            f"{plural(summary.files_with_findings, 'file')}; {summary.fixable} fixable."
+            f"{plural(summary.files_with_findings, 'file')}; {fixable_phrase(summary)}"
         )
     elif summary.unreadable:
         sentence = "No findings."
@@ -406,7 +446,7 @@ nav.side h4{margin:6px 0 2px;font-size:12px;color:var(--muted);text-transform:up
 nav.side ul{list-style:none;margin:0;padding:0}
 nav.side li a{display:block;padding:3px 4px;border-radius:4px;color:inherit;text-decoration:none;overflow-wrap:anywhere}
 nav.side li a:hover{background:#eef1f4}
-nav.side .loc{color:var(--muted)}
+nav.side .loc,nav.side .part{color:var(--muted)}
 .group.sev-error h3{color:var(--error)}.group.sev-warning h3{color:var(--warning)}.group.sev-info h3{color:var(--info)}
 .count{font-weight:normal;color:var(--muted)}
 code,.code,.replacement{font-family:ui-monospace,"DejaVu Sans Mono","Noto Sans Mono CJK SC",Menlo,Consolas,monospace}
@@ -419,6 +459,7 @@ article.draft h2{margin:0 0 4px;font-size:17px;overflow-wrap:anywhere}
 .error{color:var(--error);font-weight:bold}
 section.part h3{margin:12px 0 4px;font-size:13px;color:var(--muted);text-transform:uppercase;letter-spacing:.05em}
 table.source{border-collapse:collapse;width:100%;background:#fbfbfc;border:1px solid var(--line);font-size:14px}
+table.source caption{caption-side:top;text-align:left;color:var(--muted);font-size:12px;padding:2px 0}
 table.source td{padding:2px 8px;vertical-align:top}
 td.ln{width:1%;text-align:right;color:var(--muted);border-right:1px solid var(--line);user-select:none;
 font-family:ui-monospace,monospace}

@@ -12,7 +12,7 @@ from typing import Any
 
 import tglint
 from tglint.models import Edit, FileResult, Finding, Fix
-from tglint.reporters._common import Tally, json_at_depth, region_of
+from tglint.reporters._common import Tally, json_at_depth, part_region_of, region_of
 from tglint.reporters._masking import scrub, secrets
 
 REPORT_VERSION = 1
@@ -63,6 +63,7 @@ def file_record(result: FileResult) -> JsonObject:
 
 def _finding(finding: Finding, hidden: tuple[str, ...]) -> JsonObject:
     region = region_of(finding)
+    in_part = part_region_of(finding)
     return {
         "rule": finding.rule,
         "name": finding.name,
@@ -76,6 +77,11 @@ def _finding(finding: Finding, hidden: tuple[str, ...]) -> JsonObject:
         "end_column": region.end_column,
         "fix": None if finding.fix is None else _fix(finding.fix, hidden),
         "fingerprint": finding.fingerprint,
+        "location": finding.location.value,
+        "part_line": in_part.line,
+        "part_column": in_part.column,
+        "part_end_line": in_part.end_line,
+        "part_end_column": in_part.end_column,
     }
 
 

@@ -5,6 +5,11 @@ Choices a consumer needs to know:
 - A message of an mbox ("Drafts.mbox#3") points at the file ("Drafts.mbox"); the
   message number is in `properties.mboxMessage` and the full name in
   `locations[0].logicalLocations[0].fullyQualifiedName`.
+- The part (subject, to, body...) is a logical location (the last one, under the
+  mbox message if any) and `properties.part`. `properties.location` says what the region
+  is: "file" the span's text; "part" where the part's text comes from, when it is not in
+  the file as such (decoded), with the span in the decoded text in
+  `properties.partRegion`; "message" the message's start (a missing part).
 - No `region.snippet`: source text is never copied into SARIF, so it cannot leak.
 - A file name with bytes that are not UTF-8 keeps them in its URI, percent-encoded
   (`%FF`); in strings they are `\udcff` escapes (see `json_at_depth`).
@@ -22,7 +27,15 @@ from urllib.parse import quote
 
 import tglint
 from tglint.models import Edit, FileResult, Finding, Fix, Severity
-from tglint.reporters._common import has_position, json_at_depth, region_of, rules_by_code, split_mbox_path
+from tglint.reporters._common import (
+    Region,
+    has_position,
+    json_at_depth,
+    part_region_of,
+    region_of,
+    rules_by_code,
+    split_mbox_path,
+)
 from tglint.reporters._masking import scrub, secrets
 from tglint.rule import RuleDoc, RuleLike
 
@@ -151,6 +164,8 @@ def _result(result: FileResult, finding: Finding, index: dict[str, int], hidden:
     if finding.fingerprint:
         sarif["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
     properties: JsonObject = {"part": finding.part, "category": finding.category}
+    properties["location"] = finding.location.value
+    properties["partRegion"] = _sarif_region(part_region_of(finding))
     if message_number is not None:
         properties["mboxMessage"] = message_number
     sarif["properties"] = properties
@@ -164,13 +179,20 @@ def _location(path: str, file_path: str, message_number: int | None, finding: Fi
     location: JsonObject = {
         "physicalLocation": {"artifactLocation": {"uri": to_uri(file_path)}, "region": _region(finding)}
     }
+    part: JsonObject = {"name": finding.part, "fullyQualifiedName": f"{path}/{finding.part}"}
     if message_number is not None:
-        location["logicalLocations"] = [{"name": f"#{message_number}", "fullyQualifiedName": path}]
+        message = {"name": f"#{message_number}", "fullyQualifiedName": path}
+        location["logicalLocations"] = [message, part]
+    else:
+        location["logicalLocations"] = [part]
     return location
 
 
 def _region(span: Finding | Edit) -> JsonObject:
-    region = region_of(span)
+    return _sarif_region(region_of(span))
+
+
+def _sarif_region(region: Region) -> JsonObject:
     return {
         "startLine": region.line,
         "startColumn": region.column,

@@ -18,8 +18,8 @@ from rich.text import Text
 
 from tglint.escaping import escape_controls, printable
 from tglint.models import FileResult, Finding, Severity
-from tglint.reporters._common import Summary, Tally, errors_sentence, plural, region_of
-from tglint.reporters._masking import line_segment, mask_line, scrub, secrets
+from tglint.reporters._common import Summary, Tally, errors_sentence, fixable_phrase, part_label, plural, region_of
+from tglint.reporters._masking import ShownSpan, line_segment, mask_line, scrub, secrets, shown_span
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _GUTTER_STYLE = "blue"
@@ -119,11 +119,14 @@ def _finding_line(path: str, finding: Finding, hidden: tuple[str, ...]) -> Text:
     text = Text.assemble(
         (f"{one_line(path)}:{region.line}:{region.column}:", "bold"),
         " ",
+        (f"[{one_line(part_label(finding))}]", _GUTTER_STYLE),
+        " ",
         (one_line(finding.rule), "bold"),
         " ",
         (f"[{finding.severity.value}]", SEVERITY_STYLE[finding.severity]),
     )
-    if finding.fix is not None:
+    if finding.fix is not None and finding.fix.applicability == "safe":
+        # As in ruff, [*] marks what --fix applies; the summary counts unsafe fixes apart.
         text.append(" [*]", style="cyan")
     text.append(" " + one_line(scrub(finding.message, hidden)))
     return text
@@ -149,14 +152,21 @@ class _Shown:
 
 
 def _context(result: FileResult, finding: Finding, width: int) -> list[Text]:
-    """The masked source line with the span underlined; nothing when the text is unknown."""
-    source = mask_line(result, finding.part, finding.line)
+    """The masked source line with the span underlined; nothing when the text is unknown.
+
+    The line is the file's own, as written (a header's line with its name), numbered as
+    in the file; a span whose text is not in the file as such (decoded) is shown on the
+    part's decoded line, numbered in the part ("body 3").
+    """
+    span = shown_span(result, finding)
+    source = mask_line(result, finding.part, span.line, span.in_file)
     if not source.strip():
         return []
-    gutter_width = len(str(finding.line))
-    shown = _show(source, finding, width - gutter_width - 3)
+    gutter = str(span.line) if span.in_file else f"{one_line(finding.part)} {span.line}"
+    gutter_width = cell_len(gutter)
+    shown = _show(source, span, width - gutter_width - 3)
     style = SEVERITY_STYLE[finding.severity]
-    code_line = Text.assemble((f"{finding.line} |", _GUTTER_STYLE), " ", shown.text)
+    code_line = Text.assemble((f"{gutter} |", _GUTTER_STYLE), " ", shown.text)
     caret_line = Text.assemble(
         (" " * gutter_width + " |", _GUTTER_STYLE),
         " " + " " * shown.caret_start,
@@ -165,10 +175,10 @@ def _context(result: FileResult, finding: Finding, width: int) -> list[Text]:
     return [code_line, caret_line]
 
 
-def _show(source: str, finding: Finding, available: int) -> _Shown:
+def _show(source: str, span: ShownSpan, available: int) -> _Shown:
     """Lay the line out in terminal cells, cutting a window around the span if too wide."""
     cells = display_cells(source)
-    start, end = _span_on_line(source, finding)
+    start, end = _span_on_line(source, span)
     first, last = _window(cells, start, max(available, _MIN_CONTEXT_WIDTH))
     prefix = "\u2026" if first > 0 else ""
     suffix = "\u2026" if last < len(cells) else ""
@@ -180,12 +190,12 @@ def _show(source: str, finding: Finding, available: int) -> _Shown:
     return _Shown(prefix + "".join(cells[first:last]) + suffix, caret_start, caret_width)
 
 
-def _span_on_line(source: str, finding: Finding) -> tuple[int, int]:
-    segment = line_segment(finding, finding.line, len(source))
+def _span_on_line(source: str, span: ShownSpan) -> tuple[int, int]:
+    segment = line_segment(span, span.line, len(source))
     if segment is not None:
         return segment
     # An empty span, or one at the end of the line, still gets one caret where it is.
-    at = min(max(finding.column - 1, 0), len(source))
+    at = min(max(span.column - 1, 0), len(source))
     return at, at
 
 
@@ -242,7 +252,7 @@ def _summary_lines(summary: Summary) -> list[Text]:
         lines.append(
             Text(
                 f"Found {plural(summary.findings, 'finding')} ({counts}) in "
-                f"{plural(summary.files_with_findings, 'file')}; {summary.fixable} fixable.",
+                f"{plural(summary.files_with_findings, 'file')}; {fixable_phrase(summary)}",
                 style="bold",
             )
         )
