@@ -34,6 +34,7 @@ from tglint.models import Edit, Fix, Hit, Severity
 from tglint.packs import strings
 from tglint.patterns import compiled
 from tglint.rule import Rule, RuleDoc
+from tglint.spans import SpanSet
 
 # -- shapes -----------------------------------------------------------------------------
 
@@ -243,13 +244,15 @@ def _find_secrets(analysis: Analysis) -> list[SecretValue]:
     words = secret_words(analysis)
     names = words.keywords.find(analysis.body_text)
     found: list[SecretValue] = []
+    spans = SpanSet()
     for candidate in (
         *_bot_tokens(analysis.body_text),
         *_session_strings(analysis.body_text, names, words),
         *_keyword_values(analysis.body_text, names, words),
     ):
-        if not any(s.start < candidate.end and candidate.start < s.end for s in found):
+        if not spans.overlaps(candidate.start, candidate.end):
             found.append(candidate)
+            spans.add(candidate.start, candidate.end)
     return sorted(found, key=lambda s: s.start)
 
 
