@@ -334,7 +334,7 @@ class _Reader:
         for item in _walk(node):
             if item.kind != _REPEAT or item.mode == "possessive" or (item.high is not None and item.high <= 1):
                 continue
-            inner = [r for r in _backtracking_repeats(item.children[0])]
+            inner = list(_backtracking_repeats(item.children[0]))
             if not inner:
                 continue
             bounded = item.high is not None and item.high <= _FEW and all(r.high is not None for r in inner)
@@ -349,11 +349,11 @@ class _Reader:
                 continue
             pending: list[_Node] = []
             for item in sequence.children:
-                for later in _heads(item):
+                for later in _edge_repeats(item, last=False):
                     for earlier in pending:
                         if self.run_chars(earlier.children[0]) & self.run_chars(later.children[0]):
                             return earlier, later
-                tails = [r for r in _tails(item) if r.mode != "possessive"]
+                tails = [r for r in _edge_repeats(item, last=True) if r.mode != "possessive"]
                 pending = tails + pending if _nullable(item) else tails
         return None
 
@@ -384,9 +384,11 @@ class _Reader:
             return candidates, None
         if kind == _SEQ:
             items = node.children
-            for index, item in enumerate(items):
-                rest_settled = settled and all(_nullable(later) for later in items[index + 1 :])
-                candidates, found = self.retried(item, candidates, rest_settled)
+            settled_after = [settled] * len(items)  # for each item: only optional ones follow it
+            for index in range(len(items) - 1, 0, -1):
+                settled_after[index - 1] = settled_after[index] and _nullable(items[index])
+            for item, item_settled in zip(items, settled_after, strict=True):
+                candidates, found = self.retried(item, candidates, item_settled)
                 if found is not None or not candidates:
                     return candidates, found
             return candidates, None
@@ -398,7 +400,7 @@ class _Reader:
                     return left, found
                 going |= left
             return going, None
-        # A repeat.
+        # A repeat: an unbounded one reads the run or ends the walk; a bounded one is walked through once.
         inner = node.children[0]
         if node.high is None:
             if candidates & self.run_chars(inner) and not settled:
@@ -440,50 +442,31 @@ def _nullable(node: _Node) -> bool:
 
 def _backtracking_repeats(node: _Node) -> Iterator[_Node]:
     """The quantifiers in `node` that may give characters back (not possessive, not fixed, not in an atomic group)."""
-    if node.kind in (_ATOMIC, _LOOK):
+    if node.kind in (_ATOMIC, _LOOK) or (node.kind == _REPEAT and node.mode == "possessive"):
         return
-    if node.kind == _REPEAT and node.mode != "possessive" and node.low != node.high:
+    if node.kind == _REPEAT and node.low != node.high:
         yield node
-    if node.kind == _REPEAT and node.mode == "possessive":
-        return
     for child in node.children:
         yield from _backtracking_repeats(child)
 
 
-def _heads(node: _Node) -> list[_Node]:
-    """The unbounded repeats that may read the first characters `node` reads."""
+def _edge_repeats(node: _Node, *, last: bool) -> list[_Node]:
+    """The unbounded repeats that may read the first characters `node` reads, or with `last` its last ones (an
+    atomic group gives none back to what follows it)."""
     kind = node.kind
     if kind == _REPEAT:
         own = [node] if node.high is None else []
-        return own + _heads(node.children[0])
+        return own + _edge_repeats(node.children[0], last=last)
     if kind == _SEQ:
         found: list[_Node] = []
-        for item in node.children:
-            found += _heads(item)
+        for item in reversed(node.children) if last else node.children:
+            found += _edge_repeats(item, last=last)
             if not _nullable(item):
                 break
         return found
-    if kind in (_ALT, _ATOMIC):
-        return [head for child in node.children for head in _heads(child)]
+    if kind == _ALT or (kind == _ATOMIC and not last):
+        return [repeat for child in node.children for repeat in _edge_repeats(child, last=last)]
     return []
-
-
-def _tails(node: _Node) -> list[_Node]:
-    """The unbounded repeats that may read the last characters `node` reads."""
-    kind = node.kind
-    if kind == _REPEAT:
-        own = [node] if node.high is None else []
-        return own + _tails(node.children[0])
-    if kind == _SEQ:
-        found: list[_Node] = []
-        for item in reversed(node.children):
-            found += _tails(item)
-            if not _nullable(item):
-                break
-        return found
-    if kind == _ALT:
-        return [tail for child in node.children for tail in _tails(child)]
-    return []  # an atomic group gives nothing back to what follows
 
 
 def backtracking_shape(pattern: str, flags: int = 0) -> str | None:
