@@ -118,3 +118,26 @@ def test_scripts_decide_the_language(text: str, language: str | None) -> None:
 def test_runs_of_marks(text: str, runs: list[str]) -> None:
     known = knowledge(_PACKS)
     assert [run.group() for run in punctuation_runs(Voice("body", text), text, known)] == runs
+
+
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_gaps_of_marks_spaces_and_bullets_hide_no_marker(seed: int) -> None:
+    """Sentence ends inside long gaps ("!! \\n- ?\\n\\n> "), where a search starts inside one too: the gap is read
+    from its start, once, and still no sentence opening with a marker lies before the opener found."""
+    rng = random.Random(seed)
+    markers = sorted(_MARKERS.weights)
+    gap_marks = [*list("!?！？。；;\n\n -*•·>#.\t"), "\u3000"]
+    for _ in range(300):
+        pieces = []
+        for _ in range(rng.randint(1, 12)):
+            word = rng.choice(markers) if rng.random() < 0.5 else rng.choice(_WORDS)
+            gap = "".join(rng.choice(gap_marks) for _ in range(rng.randint(0, 8)))
+            pieces.append(_written(word, rng) + gap)
+        text = "".join(pieces)
+        start = rng.randint(0, len(text))
+        opener = _MARKERS.next_sentence_opener(text, start)
+        assert start <= opener <= len(text)
+        for sentence in _split(text, start, len(text), _SENTENCE_END)[1:]:
+            if _MARKERS.opening(text, sentence.start) is not None:
+                assert opener < sentence.start, (text, start)
+                break

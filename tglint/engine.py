@@ -275,6 +275,10 @@ def _located_fix(fix: Fix, draft: Draft) -> Fix:
     return Fix(fix.description, fix.applicability, tuple(edits))
 
 
+# How far around a sensitive finding its fingerprint's context reaches, in characters.
+_CONTEXT_REACH = 48
+
+
 class _Hidden:
     """The sensitive stretches of a draft: every sensitive hit's span and what its fix masks with it
     (the api_id beside an api_hash)."""
@@ -320,8 +324,13 @@ class _Hidden:
             line_start = part.text.rfind("\n", 0, hit.start) + 1
             line_end = part.text.find("\n", hit.end)
             line_end = len(part.text) if line_end < 0 else line_end
-            context = _DIGITS.sub("", self.blanked(part, line_start, line_end)).casefold()
-            text = f"sensitive\0{_region_kind(part, hit.start)}\0{' '.join(context.split())}"
+            # The words near it on its line: a line of a pasted log may hold thousands of secrets.
+            start = max(line_start, hit.start - _CONTEXT_REACH)
+            end = min(line_end, hit.end + _CONTEXT_REACH)
+            words = _DIGITS.sub("", self.blanked(part, start, end)).casefold().split()
+            # A word the window cut in two is left out, so that the context is whole words.
+            words = words[start > line_start : len(words) - (end < line_end)]
+            text = f"sensitive\0{_region_kind(part, hit.start)}\0{' '.join(words)}"
         else:
             text = " ".join(self.blanked(part, hit.start, hit.end).split())
         return hashlib.sha256(f"{code}\0{hit.part}\0{text}".encode()).hexdigest()[:16]

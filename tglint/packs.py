@@ -15,8 +15,9 @@ built-in file of the same name instead.
 
 from __future__ import annotations
 
+import re
 import tomllib
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -25,6 +26,36 @@ T = TypeVar("T")
 
 LANGUAGES: tuple[str, ...] = ("zh", "en")
 SCOPES: tuple[str, ...] = ("common", *LANGUAGES)
+
+
+# The entries of each pack file that are regular expressions (the rules compile them), as key paths; "*" stands
+# for every key of a table. A user's pack is checked when loaded: a regex that backtracks badly
+# (`tglint.backtracking`) makes an ordinary mail take minutes. The built-in packs are checked by the tests
+# instead (reading their 300 regexes would cost every run some 50 ms).
+REGEX_ENTRIES: dict[str, tuple[str, ...]] = {
+    "account": ("username_labelled", "phone_labelled", "account_id", "registration"),
+    "details": ("time", "specifics", "offender_handle", "offender_named", "checklist.*.*.patterns"),
+    "device": (
+        "os_with_version",
+        "os_name",
+        "android_family",
+        "desktop",
+        "model",
+        "model_brands",
+        "model_vague",
+        "model_label",
+        "app_version",
+        "app_version_labelled",
+        "app_version_implied",
+        "app_version_vague",
+        "malfunction_patterns",
+    ),
+    "mixed": ("lists.*", "cues.*.patterns", "cues.*.with"),
+    "phone": ("fictional_national.*.patterns",),
+    "pii": ("card_prefixes",),
+    "requirements": ("identifiers.*",),
+    "secrets": ("value_descriptors", "value_lookalikes"),
+}
 
 
 class PackError(Exception):
@@ -95,25 +126,57 @@ def _check_shape(table: Mapping[str, Any], path: Path, keys: list[str]) -> None:
             _check_shape(value, path, [*keys, key])
 
 
-class Packs:
-    """All rule packs, loaded once; `get(name, language)` gives one merged table."""
+def regex_entries(name: str, table: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """The regexes of a pack file's table (`name`: the file's name without ".toml"), each with its key path."""
+    for entry in REGEX_ENTRIES.get(name, ()):
+        yield from _entries(table, entry.split("."), [])
 
-    def __init__(self, directories: Sequence[Path]) -> None:
+
+def _entries(value: Any, keys: list[str], where: list[str]) -> Iterator[tuple[str, str]]:
+    if not keys:
+        items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        yield from ((".".join(where), item) for item in items if isinstance(item, str))
+        return
+    if isinstance(value, Mapping):
+        first, rest = keys[0], keys[1:]
+        for key in value if first == "*" else [first] if first in value else []:
+            yield from _entries(value[key], rest, [*where, str(key)])
+
+
+def check_regexes(name: str, table: Mapping[str, Any], path: Path) -> None:
+    """A PackError naming the file and key of the first regex that backtracks badly, as an invalid one is named."""
+    from tglint.backtracking import backtracking_shape  # only when a user's pack is loaded
+
+    for key, regex in regex_entries(name, table):
+        shape = backtracking_shape(regex, re.IGNORECASE)
+        if shape is not None:
+            raise PackError(f"{path}: `{key}` has a regex that is not linear in the text: {shape}")
+
+
+class Packs:
+    """All rule packs, loaded once; `get(name, language)` gives one merged table.
+
+    The first `checked_from` directories are the built-in packs, whose regexes the tests check; those of the
+    others are checked as they are loaded (`check_regexes`)."""
+
+    def __init__(self, directories: Sequence[Path], checked_from: int = 0) -> None:
         self._files: dict[tuple[str, str], dict[str, Any]] = {}
         self._cache: dict[tuple[str, str | None], dict[str, Any]] = {}
         self._derived: dict[Hashable, Any] = {}
-        for directory in directories:
+        for index, directory in enumerate(directories):
             if not directory.is_dir():
                 raise PackError(f"{directory}: rule pack directory not found")
-            self._add_directory(directory)
+            self._add_directory(directory, checked=index >= checked_from)
 
-    def _add_directory(self, directory: Path) -> None:
+    def _add_directory(self, directory: Path, checked: bool) -> None:
         for scope in SCOPES:
             scope_dir = directory / scope
             if not scope_dir.is_dir():
                 continue
             for path in sorted(scope_dir.glob("*.toml")):
                 data = _load_toml(path)
+                if checked:
+                    check_regexes(path.stem, data, path)
                 key = (scope, path.stem)
                 if data.pop("replace", False) is True or key not in self._files:
                     self._files[key] = data
@@ -141,7 +204,7 @@ class Packs:
 
 
 def load_packs(extra_dirs: Sequence[Path] = ()) -> Packs:
-    return Packs([builtin_pack_dir(), *extra_dirs])
+    return Packs([builtin_pack_dir(), *extra_dirs], checked_from=1)
 
 
 def strings(table: Mapping[str, Any], key: str, *, source: str = "") -> list[str]:

@@ -30,6 +30,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from tglint.patterns import compiled
+from tglint.spans import SpanSet
 
 if TYPE_CHECKING:
     from phonenumbers import PhoneMetadata, PhoneNumber, PhoneNumberMatch, PhoneNumberMatcher
@@ -96,11 +97,11 @@ class PhoneMatch(NamedTuple):
 
 def find_phone_numbers(text: str, regions: Sequence[str]) -> list[PhoneMatch]:
     """Phone numbers of `text`, in order; `regions` are tried in turn for numbers without `+`."""
-    found: list[PhoneMatch] = []
+    found = _Found()
     for masked in find_masked_numbers(text):
         _add(found, masked, text)
     if not compiled(_ENOUGH_DIGITS).search(text):
-        return found
+        return found.numbers
     primary, *others = regions or ("ZZ",)
     for offset, window in _digit_windows(text):
         for match in _matches(window, primary):
@@ -112,7 +113,22 @@ def find_phone_numbers(text: str, regions: Sequence[str]) -> list[PhoneMatch]:
     if others:
         for number in _mobiles_of_other_regions(text, others, found):
             _add(found, number, text)
-    return sorted(found, key=lambda m: m.start)
+    return sorted(found.numbers, key=lambda m: m.start)
+
+
+class _Found:
+    """The numbers found so far, and where they stand."""
+
+    def __init__(self) -> None:
+        self.numbers: list[PhoneMatch] = []
+        self._spans = SpanSet()
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self._spans.overlaps(start, end)
+
+    def add(self, number: PhoneMatch) -> None:
+        self.numbers.append(number)
+        self._spans.add(number.start, number.end)
 
 
 # Context the matcher looks at around a number (a leading "+", brackets, letters that
@@ -248,7 +264,7 @@ def _digits_added(metadata: PhoneMetadata | None) -> int:
     return sum(ch.isalnum() for ch in compiled(_BACKREFERENCE).sub("", rule))
 
 
-def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: Sequence[PhoneMatch]) -> Iterable[PhoneMatch]:
+def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: _Found) -> Iterable[PhoneMatch]:
     """National-format numbers that are a valid mobile of one of `regions` ("0412 345 678").
 
     Only runs written like a phone number are tried: digit groups, or one run that
@@ -265,7 +281,7 @@ def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: Sequence
         if raw.isdigit() and not (raw[0] == "0" or (digits == 11 and raw[0] == "1")):
             continue
         start, end = match.start(), match.end()
-        if any(m.start < end and start < m.end for m in found) or _is_something_else(text, start, end, raw):
+        if found.overlaps(start, end) or _is_something_else(text, start, end, raw):
             continue
         for region in regions:
             try:
@@ -309,13 +325,9 @@ def _looks_like_masked_mobile(head: str, mask: str, tail: str) -> bool:
     return len(head) == 3 and head[0] == "1" and len(head) + len(mask) + len(tail) == 11
 
 
-def _add(found: list[PhoneMatch], match: PhoneMatch, text: str) -> None:
-    if not _overlaps_any(match.start, match.end, found) and not _inside_url(text, match.start):
-        found.append(match)
-
-
-def _overlaps_any(start: int, end: int, found: Sequence[PhoneMatch]) -> bool:
-    return any(m.start < end and start < m.end for m in found)
+def _add(found: _Found, match: PhoneMatch, text: str) -> None:
+    if not found.overlaps(match.start, match.end) and not _inside_url(text, match.start):
+        found.add(match)
 
 
 def _inside_url(text: str, position: int) -> bool:
@@ -428,7 +440,7 @@ def _international_numbers(text: str) -> Iterator[re.Match[str]]:
             yield match
 
 
-def _international_candidates(text: str, found: Sequence[PhoneMatch]) -> Iterable[PhoneMatch]:
+def _international_candidates(text: str, found: _Found) -> Iterable[PhoneMatch]:
     """Numbers written with + or 00 that the matcher did not accept: usually invalid ones.
 
     One overlapping a number already `found` is skipped before it is parsed (it would not be added).
@@ -442,7 +454,7 @@ def _international_candidates(text: str, found: Sequence[PhoneMatch]) -> Iterabl
         if not _written_like_a_phone_number(raw, match.group("rest")):
             continue
         start = match.start()
-        if _overlaps_any(start, start + len(raw), found):
+        if found.overlaps(start, start + len(raw)):
             continue
         international = "+" + raw[2:] if match.group("prefix") == "00" else raw
         try:

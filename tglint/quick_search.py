@@ -271,11 +271,18 @@ class _OpeningReader:
         parser = self.parser
         if len(body) == 1 and (body[0][0] is parser.IN or body[0][0] is parser.LITERAL):
             one = self.literal_piece(body[0][1]) if body[0][0] is parser.LITERAL else self.class_piece(body[0][1])
-            if one:
-                times = f"{{{least},}}" if most == parser.MAXREPEAT else f"{{{least},{most}}}"
-                piece = f"(?:{one}){times}"
+            if one and most == parser.MAXREPEAT:
+                # An opening ends at a piece repeated without bound ("\s*", "[一二三]+"): looked for at every
+                # position of a long run of it, it would be read to the end of the run from each.
+                if least == 0:
+                    return {((), False)}
+                piece = f"(?:{one}){{{least}}}"
                 self.firsts[piece] = self.firsts[one]
-                return {((piece,), True)}  # "\s*", "\d{1,2}"
+                return {((piece,), False)}
+            if one:
+                piece = f"(?:{one}){{{least},{most}}}"
+                self.firsts[piece] = self.firsts[one]
+                return {((piece,), True)}  # "\d{1,2}"
         inner = self.sequence_starts(body, room)
         if most == 1 and all(whole for _, whole in inner):  # an optional part: "(?:the\s+)?"
             return inner | {((), True)} if least == 0 else inner

@@ -44,8 +44,8 @@ _FORWARD_SEPARATOR = re.compile(
     r"|^[ \t]*Begin forwarded message[ \t]*:[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_OUTLOOK_FROM = re.compile(r"^[ \t]*\*?(?:From|发件人)[ \t]*\*?[ \t]*[:：]", re.IGNORECASE | re.MULTILINE)
-_OUTLOOK_SENT = re.compile(r"^[ \t]*\*?(?:Sent|Date|发送时间|日期|时间)[ \t]*\*?[ \t]*[:：]", re.IGNORECASE)
+_OUTLOOK_FROM = re.compile(r"^[ \t]*\*?(?:From|发件人)[ \t]*(?:\*[ \t]*)?[:：]", re.IGNORECASE | re.MULTILINE)
+_OUTLOOK_SENT = re.compile(r"^[ \t]*\*?(?:Sent|Date|发送时间|日期|时间)[ \t]*(?:\*[ \t]*)?[:：]", re.IGNORECASE)
 # Outlook puts "Sent:" within a few lines after "From:", and a ruler line above it.
 _OUTLOOK_BLOCK_LINES = 4
 _OUTLOOK_RULER = re.compile(r"^[ \t]*_{10,}[ \t]*$")

@@ -27,8 +27,8 @@ from tglint.patterns import compiled
 # "Re:", "Fwd:", "回复：", "转发：" (repeated, any case) before the subject proper, and the ticket
 # number a reply carries ("[#48213]", "[Ticket 48213]", "[工单 48213]"): neither is the writer's tag.
 _REPLY_PREFIX = (
-    r"^\s*(?:(?:re|fw|fwd|aw|wg|tr|sv|vs|答复|回复|转发)\s*(?:\[\d+\])?\s*[:：]\s*"
-    r"|[\[【](?:ticket|case|request|工单|编号)?\s*[#＃:：]?\s*[a-z]{0,4}[-_]?\d{3,}[\]】]\s*)+"
+    r"^\s*(?:(?:re|fw|fwd|aw|wg|tr|sv|vs|答复|回复|转发)\s*(?:\[\d+\]\s*)?[:：]\s*"
+    r"|[\[【](?:ticket|case|request|工单|编号)?\s*(?:[#＃:：]\s*)?[a-z]{0,4}[-_]?\d{3,}[\]】]\s*)+"
 )
 # A leading tag in ASCII, full-width square or lenticular brackets.
 _TAG = r"\[(?P<a>[^\[\]]*)\]|［(?P<b>[^［］]*)］|【(?P<c>[^【】]*)】"

@@ -25,6 +25,7 @@ from tglint.models import Hit, Severity
 from tglint.packs import PackError, Packs, strings
 from tglint.patterns import compiled
 from tglint.rule import Rule, RuleDoc
+from tglint.spans import SpanSet
 
 if TYPE_CHECKING:
     from tglint.analysis import Analysis
@@ -302,9 +303,9 @@ def find_claims(part: str, text: str, known: ClaimKnowledge) -> Iterator[Claim]:
         return
     text = text.replace("’", "'")
     matches = _template_matches(ascii_lower(text), known)
-    innocent = known.words("innocent").find(text) if matches else []
+    innocent = SpanSet((i.start, i.end) for i in known.words("innocent").find(text)) if matches else SpanSet()
     for match in matches:
-        if any(i.start < match.end and match.start < i.end for i in innocent):
+        if innocent.overlaps(match.start, match.end):
             continue
         if _is_claim(text, match, known):
             clause_start, clause_end = _clause(text, match.start, match.end)

@@ -39,6 +39,15 @@ _SENTENCE_END = r"[。！？!?；;\n.](?:(?<=[。！？!?；;\n])[。！？!?；
 # List bullets and quotes a unit may open with before its first word.
 _NOISE = "-*•·>#"
 _LEADING_NOISE = rf"[\s{re.escape(_NOISE)}]*"
+# What lies between a sentence and the marker opening the next one: sentence marks, spaces, bullets and quotes.
+_END_MARK = "[。！？!?；;\n]"
+_BETWEEN = rf"[。！？!?；;\s{re.escape(_NOISE)}]"
+# A gap holding a sentence end, read whole and possessively: from where it starts, a run of `_BETWEEN` holding a
+# sentence mark; or a full stop after a word and what follows it. Only a run's first character starts one
+# (`_BETWEEN` not behind it): tried from each character of a run of "!" or of a blanked quote, as the sentence
+# end was, the rest of the run was read again each time, a time growing with the square of its length or more.
+_RUN_FROM_HERE = rf"(?:(?!{_END_MARK}){_BETWEEN})*+{_END_MARK}{_BETWEEN}*+"
+_SENTENCE_GAP = rf"(?:(?<!{_BETWEEN}){_RUN_FROM_HERE}|(?<=[A-Za-z0-9)\"”])\.(?=\s){_BETWEEN}*+)"
 _SPACES = r"[ \t\u3000]*"
 # A marker ending in a Latin letter or digit must end a word there ("also" is not in "almost").
 _WORD_END = r"(?![A-Za-z0-9_])"
@@ -300,6 +309,7 @@ class _Body:
         self._sentences_seen: dict[int, tuple[list[int], list[dict[str, float]]]] = {}
         self._strongest_seen: dict[str, tuple[list[int], list[Segment]]] = {}
         self._sentences_of: dict[int, list[Segment]] = {}
+        self._noise_run = (0, 0)  # the last run of bullets, quotes and spaces read: [start, end)
 
     @cached_property
     def paragraphs(self) -> list[Segment]:
@@ -383,6 +393,21 @@ class _Body:
     def scores(self, segment: Segment) -> dict[str, float]:
         """A unit's topic scores, as `score_topics` finds them in its text."""
         return self.topic_terms.scores(segment.start, segment.end)
+
+    def past_noise(self, position: int) -> int:
+        """Where a unit at `position` has its first word: after the bullets, quotes and spaces standing there.
+
+        Units are asked in order, and the sentences of a run of bullets and line ends ("-\\n-\\n...") all end
+        where it ends: the run is read once, not once per sentence."""
+        text = self.analysis.body_text
+        if position >= len(text) or not (text[position].isspace() or text[position] in _NOISE):
+            return position
+        start, end = self._noise_run
+        if not start <= position < end:
+            lead = compiled(_LEADING_NOISE).match(text, position)
+            end = lead.end() if lead else position
+            self._noise_run = (position, end)
+        return end
 
     def sentences(self, block: Segment) -> list[Segment]:
         found = self._sentences_of.get(block.start)
@@ -599,21 +624,27 @@ class _Markers:
             for term in sorted(weights, key=len, reverse=True)
         ]
         self._starting_with: dict[str, re.Pattern[str] | None] = {}
-        self._sentence_openers: re.Pattern[str] | None = None
+        self._sentence_openers: tuple[re.Pattern[str], re.Pattern[str]] | None = None
 
     def next_sentence_opener(self, text: str, start: int) -> int:
         """Where the first sentence end at or after `start` that a marker follows (after bullets and spaces)
-        begins; len(text) without one. Every sentence that opens with a marker follows such a sentence end, so
-        none starts before it (the one found may still end no sentence of a unit). One search of the text instead
-        of a look at every sentence."""
+        begins, or the run of marks and spaces holding it; len(text) without one. Every sentence that opens with
+        a marker follows such a sentence end, so none starts before it (the one found may still end no sentence
+        of a unit). One search of the text instead of a look at every sentence."""
         if not self.weights:
             return len(text)
         if self._sentence_openers is None:
             self._sentence_openers = self._build_sentence_openers()
-        found = self._sentence_openers.search(text, start)
+        at_start, anywhere = self._sentence_openers
+        # A run that `start` cuts into is not the first of its run for `anywhere`: it is read from `start`.
+        if at_start.match(text, start):
+            return start
+        found = anywhere.search(text, start)
         return len(text) if found is None else found.start()
 
-    def _build_sentence_openers(self) -> re.Pattern[str]:
+    def _build_sentence_openers(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """A gap followed by a marker: matched at the start of a search (which may cut into a run), and searched
+        for from there."""
         # The markers without their word ends (looser, and compiled in a fraction of the time), grouped by first
         # character behind a class of first characters, Chinese ones behind a class of their own: a sentence end
         # followed by none of them is left at once. A class and a letter ignore case alike.
@@ -627,14 +658,21 @@ class _Markers:
         def starting_with(firsts: list[str]) -> str:
             return "|".join(f"{re.escape(first)}(?:{'|'.join(sorted(groups[first]))})" for first in firsts)
 
-        latin = sorted(first for first in groups if first.isascii())
-        other = sorted(first for first in groups if not first.isascii())
+        # A marker starting with a mark or a space would be read as part of the gap: such a one (none is in the
+        # built-in packs) is looked for anywhere.
+        inside = sorted(first for first in groups if re.fullmatch(_BETWEEN, first))
+        latin = sorted(first for first in groups if first.isascii() and first not in inside)
+        other = sorted(first for first in groups if not first.isascii() and first not in inside)
         markers = starting_with(latin)
         if other:
             other_firsts = "".join(re.escape(first) for first in other)
             markers += ("|" if markers else "") + f"(?=[{other_firsts}])(?:{starting_with(other)})"
-        firsts = "".join(re.escape(first) for first in groups)
-        return re.compile(f"(?:{_SENTENCE_END})(?={_LEADING_NOISE}(?i:(?=[{firsts}])(?:{markers})))")
+        firsts = "".join(re.escape(first) for first in groups if first not in inside)
+        after_gap = f"(?i:(?=[{firsts}])(?:{markers}))" if firsts else "(?!)"
+        anywhere = f"{_SENTENCE_GAP}(?={after_gap})"
+        if inside:
+            anywhere += f"|(?=(?i:{starting_with(inside)}))"
+        return re.compile(f"{_RUN_FROM_HERE}(?={after_gap})"), re.compile(anywhere)
 
     def opening(self, text: str, start: int) -> float | None:
         """The weight of the marker a unit opens with (at `start`, after bullets and spaces); None without one."""
@@ -710,7 +748,7 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
 
     for index, block in enumerate(body.blocks):
         item = body.item_starts.get(block.start)
-        marker = markers.opening(text, item if item is not None else block.start)
+        marker = markers.opening(text, body.past_noise(item if item is not None else block.start))
         if marker is not None and (index or item is not None):
             yield opening(block, marker, marked=True)
         elif item is not None and block.start not in body.sections:
@@ -726,7 +764,7 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
             continue  # no sentence of the block but its first can open with a marker
         sentences = body.sentences(block)
         for number, sentence in enumerate(sentences[1:], start=1):
-            needed = markers.opening(text, sentence.start)
+            needed = markers.opening(text, body.past_noise(sentence.start))
             if needed is not None:
                 # To the block's end: a new matter said in a few sentences (and not a whole page of them).
                 last = sentences[min(number + _REST_SENTENCES, len(sentences)) - 1]

@@ -34,6 +34,7 @@ from tglint.phone_country import (
 )
 from tglint.phones import PhoneMatch, describe_national, find_phone_numbers
 from tglint.rule import Rule, RuleDoc
+from tglint.spans import SpanSet
 
 # How far before a number its label may stand ("订单号：", "Order #", "my user id is ").
 _LABEL_WINDOW = 24
@@ -104,9 +105,14 @@ def _unmistakable_mobile(match: PhoneMatch) -> bool:
 
 def _taken_by_other_data(analysis: Analysis, match: PhoneMatch) -> bool:
     """A number that is a secret's value or an ID or card number is not also a phone number."""
-    spans = [(s.start, s.end) for s in find_secrets(analysis)]
-    spans += [(o.start, o.end) for o in find_overshares(analysis)]
-    return any(start < match.end and match.start < end for start, end in spans)
+    return analysis.memo(_taken_by_other_data, lambda: _other_data(analysis)).overlaps(match.start, match.end)
+
+
+def _other_data(analysis: Analysis) -> SpanSet:
+    spans = SpanSet((s.start, s.end) for s in find_secrets(analysis))
+    for other in find_overshares(analysis):
+        spans.add(other.start, other.end)
+    return spans
 
 
 def is_phone_number(analysis: Analysis, match: PhoneMatch) -> bool:
@@ -131,13 +137,14 @@ def fictional_national_numbers(analysis: Analysis) -> list[PhoneMatch]:
     taken = writer_numbers(analysis)
     text = text_with_signature(analysis)
     found: list[PhoneMatch] = []
+    spans = SpanSet((m.start, m.end) for m in taken)
     for region in analysis.phone_regions:
         entry = table.get(region, {})
         if str(entry.get("contains", "")) not in text:
             continue
         for pattern in _compiled(tuple(strings(entry, "patterns", source="phone"))):
             for match in pattern.finditer(text):
-                if any(m.start < match.end() and match.start() < m.end for m in [*taken, *found]):
+                if spans.overlaps(match.start(), match.end()):
                     continue
                 number = describe_national(match.group(), match.start(), region)
                 if _is_local_only(number):
@@ -146,6 +153,7 @@ def fictional_national_numbers(analysis: Analysis) -> list[PhoneMatch]:
                         continue
                     number = number._replace(e164=f"{_country_prefix(number)} <area code> {number.raw}")
                 found.append(number)
+                spans.add(number.start, number.end)
     return found
 
 

@@ -23,6 +23,7 @@ from tglint.models import Edit, Fix, Hit, Severity
 from tglint.packs import strings
 from tglint.patterns import compiled
 from tglint.rule import Rule, RuleDoc
+from tglint.spans import SpanSet
 
 _RESIDENT_ID = r"(?<![\w*＊-])(?P<id>\d{6} ?\d{8} ?\d{3}[\dXx])(?![\w*＊-])"
 _SENTENCE_END = r"[。！？!?\n；;]|\.(?:\s|$)"
@@ -35,9 +36,13 @@ _LONG_NUMBER = r"\d(?:[ -]?\d){8,}"
 _CARD_GROUPS = r"^\d{4}(?:([ -])\d{4}){2}\1\d{4}(?:\1?\d{1,3})?$|^\d{6}([ -])\d{12,13}$|^\d{16,19}$"
 _PASSPORT = r"(?<![\w*])(?P<number>[A-Z]{1,2}\d{6,9}|\d{9})(?![\w*])"
 
-_ADDRESS_LABEL = r"\s*(?:[\w\u4e00-\u9fff]{0,6}(?:地址|住址|Address|address)\s*[:：]?)?\s*"
+_ADDRESS_LABEL = r"\s*(?:[\w\u4e00-\u9fff]{0,6}(?:地址|住址|Address|address)\s*(?:[:：]\s*)?)?"
 _S = "[ \u3000]?"  # Chinese addresses are written with or without spaces around numbers
+# Every match has its street word's last character, then a number, within its first 53 characters (a province
+# of 7 + 5, three divisions of 7 + 2, a street name of 12, a street word of 2): looked for first, it leaves a
+# position of a long run of "市" at once, instead of trying every way to read divisions out of the run.
 _ZH_ADDRESS = (
+    r"(?=[\u4e00-\u9fff\dA-Za-z]{1,52}?[路街道巷弄同里][ \u3000]?\d)"
     r"(?:[\u4e00-\u9fff]{2,7}(?:省|自治区|特别行政区))?"
     r"(?:[\u4e00-\u9fff]{1,7}(?:市|区|县|旗|镇|乡|街道)){0,3}"
     rf"[\u4e00-\u9fff\dA-Za-z]{{1,12}}(?:路|街|大街|大道|道|巷|弄|胡同|里){_S}"
@@ -104,7 +109,8 @@ def _labelled_otherwise(analysis: Analysis, start: int, key: str = "not_pii_cont
 
 
 def _inside_secret(analysis: Analysis, start: int, end: int) -> bool:
-    return any(s.start < end and start < s.end for s in find_secrets(analysis))
+    secrets = analysis.memo(_inside_secret, lambda: SpanSet((s.start, s.end) for s in find_secrets(analysis)))
+    return secrets.overlaps(start, end)
 
 
 def _plausible_birth_date(digits: str) -> bool:
@@ -182,7 +188,8 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
 
-def find_bank_cards(analysis: Analysis, taken: list[Overshare]) -> Iterator[Overshare]:
+def find_bank_cards(analysis: Analysis, taken: SpanSet) -> Iterator[Overshare]:
+    """Bank card numbers, none overlapping `taken` (which the caller adds each card to)."""
     prefixes = _compiled(tuple(strings(analysis.pack("pii"), "card_prefixes", source="pii")))
     for match in _in_long_numbers(analysis, compiled(_CARD)):
         raw = match.group("card")
@@ -190,7 +197,7 @@ def find_bank_cards(analysis: Analysis, taken: list[Overshare]) -> Iterator[Over
         if not compiled(_CARD_GROUPS).match(raw) or not _passes_luhn(digits):
             continue
         start, end = match.start(), match.end()
-        if any(t.start < end and start < t.end for t in taken) or _inside_secret(analysis, start, end):
+        if taken.overlaps(start, end) or _inside_secret(analysis, start, end):
             continue
         if _labelled_otherwise(analysis, start) or _labelled_otherwise(analysis, start, "not_card_context"):
             continue
@@ -317,10 +324,14 @@ def find_overshares(analysis: Analysis) -> list[Overshare]:
 
 def _find_overshares(analysis: Analysis) -> list[Overshare]:
     found: list[Overshare] = list(find_national_ids(analysis))
-    found.extend(find_bank_cards(analysis, found))
+    taken = SpanSet((o.start, o.end) for o in found)
+    for card in find_bank_cards(analysis, taken):
+        found.append(card)
+        taken.add(card.start, card.end)
     for other in (*find_passports(analysis), *find_home_addresses(analysis)):
-        if not any(o.start < other.end and other.start < o.end for o in found):
+        if not taken.overlaps(other.start, other.end):
             found.append(other)
+            taken.add(other.start, other.end)
     return sorted(found, key=lambda o: o.start)
 
 

@@ -28,7 +28,6 @@ report shows at most a masked hint, and the fix replaces it by a mask.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
 from typing import Any, ClassVar, NamedTuple
@@ -40,6 +39,7 @@ from tglint.models import Edit, Fix, Hit, Severity
 from tglint.packs import strings
 from tglint.patterns import compiled
 from tglint.rule import Rule, RuleDoc
+from tglint.spans import SpanSet
 
 # -- shapes -----------------------------------------------------------------------------
 
@@ -291,17 +291,16 @@ def _secrets_in(text: str, words: SecretWords) -> list[SecretValue]:
     # Kept sorted and disjoint, so a candidate can only overlap its neighbours: a pasted mail
     # may hold thousands of secrets.
     found: list[SecretValue] = []
+    spans = SpanSet()
     for candidate in (
         *_bot_tokens(text),
         *_session_strings(text, names, words),
         *_keyword_values(text, names, words),
     ):
-        index = bisect_left(found, candidate.start, key=lambda s: s.start)
-        before_free = index == 0 or found[index - 1].end <= candidate.start
-        after_free = index == len(found) or candidate.end <= found[index].start
-        if before_free and after_free:
-            found.insert(index, candidate)
-    return found
+        if not spans.overlaps(candidate.start, candidate.end):
+            found.append(candidate)
+            spans.add(candidate.start, candidate.end)
+    return sorted(found, key=lambda s: s.start)
 
 
 def _bot_tokens(text: str) -> Iterator[SecretValue]:
