@@ -59,6 +59,14 @@ def test_metadata_commands_import_no_analysis_library(args: list[str], tmp_path:
     assert sorted(loaded.intersection(unwanted)) == []
 
 
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_metadata_commands_import_no_rule_logic(args: list[str], tmp_path: Path) -> None:
+    """They read the rule catalogue (rules/catalog/), which is data: no rule's logic is imported."""
+    loaded, _ = _loaded_by(args, tmp_path)
+    logic = ("tglint.checks", "tglint.declarative", "tglint.analysis", "tglint.engine")
+    assert sorted(name for name in loaded if name.startswith(logic)) == []
+
+
 def _dist_info(root: Path, name: str, entry_points_txt: str | None) -> None:
     info = root / f"{name}-0.1.dist-info"
     info.mkdir(parents=True)

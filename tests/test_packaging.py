@@ -55,3 +55,8 @@ def test_installed_wheel_lints_a_draft(wheel: Path, tmp_path: Path) -> None:
     # The subject message suggests a tag read from the shipped zh pack.
     assert "技术问题" in result.stdout
     assert "Abc12345" not in result.stdout
+    # The rule catalogue is shipped with the packs: `explain` reads it there.
+    explained = subprocess.run(
+        [str(env_dir / "bin" / "tglint"), "explain", "TG719"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert explained.returncode == 0 and "A {{placeholder}} of the draft template is still there." in explained.stdout

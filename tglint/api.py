@@ -150,14 +150,17 @@ class Checker:
     def __init__(self, settings: Settings | None = None) -> None:
         from tglint.engine import Linter, read_ignore_file
         from tglint.packs import load_packs
-        from tglint.registry import load_registry
+        from tglint.registry import implementation, load_registry
         from tglint.selection import check_selectors, select_rules
 
         settings = settings if settings is not None else Settings()
         try:
             packs = load_packs(settings.rule_packs)
-            registry = load_registry()
-            chosen = select_rules(registry.rules, settings.select, settings.ignore, settings.extend_select)
+            registry = load_registry(rule_packs=settings.rule_packs)
+            selected = select_rules(registry.rules, settings.select, settings.ignore, settings.extend_select)
+            # The logic of the selected rules, loaded now: a catalogue entry whose logic cannot be loaded is
+            # a configuration error, said before any draft is read.
+            chosen = [implementation(rule) for rule in selected]
             check_selectors(settings.severity, registry.rules, "severity")
             for selectors in settings.per_path_ignores.values():
                 check_selectors(selectors, registry.rules, "per-path-ignores")

@@ -21,6 +21,7 @@ from tglint import __version__
 from tglint.models import ExitCode
 
 if TYPE_CHECKING:
+    from tglint.registry import Registry
     from tglint.templates import Field
 
 _GROUP_OPTIONS = {"--help", "-h", "--version", "-V", "--install-completion", "--show-completion"}
@@ -286,33 +287,62 @@ def _ask(field: Field, optional_note: str) -> str | None:
     return line.rstrip("\r\n") if line else None
 
 
+RulePacks = Annotated[list[Path] | None, typer.Option("--rule-pack", help="An extra rule pack directory.")]
+ConfigFile = Annotated[Path | None, typer.Option("--config", help="Use this config file (for its rule-packs).")]
+Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore all config files.")]
+DocLanguage = Annotated[DraftLanguage, typer.Option("--lang", "-l", help="Language of the summaries and docs.")]
+
+
 @app.command("rules")
 def list_rules(
     output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    rule_pack: RulePacks = None,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
+    lang: DocLanguage = DraftLanguage.en,
 ) -> None:
-    """List every rule: code, name, category, severity, languages."""
+    """List every rule: code, name, category, severity, languages (with those of your rule packs)."""
     from tglint.explain import render_rule_list
-    from tglint.registry import load_registry
 
-    registry = load_registry()
-    for warning in registry.warnings:
-        typer.echo(f"tglint: warning: {warning}", err=True)
     if output_format not in ("table", "json"):
         raise fail(f"unknown format `{output_format}` (table or json)")
-    typer.echo(render_rule_list(registry.rules, output_format), nl=False)
+    registry = _registry(rule_pack, config, isolated)
+    for warning in registry.warnings:
+        typer.echo(f"tglint: warning: {warning}", err=True)
+    typer.echo(render_rule_list(registry.rules, output_format, lang.value), nl=False)
 
 
 @app.command()
-def explain(code: Annotated[str, typer.Argument(help="A rule code (TG101) or name.")]) -> None:
+def explain(
+    code: Annotated[str, typer.Argument(help="A rule code (TG101) or name.")],
+    rule_pack: RulePacks = None,
+    config: ConfigFile = None,
+    isolated: Isolated = False,
+    lang: DocLanguage = DraftLanguage.en,
+) -> None:
     """Explain a rule: what it does, why, a bad and a good example, the fix."""
     from tglint.explain import render_explanation
-    from tglint.registry import load_registry
 
-    registry = load_registry()
+    registry = _registry(rule_pack, config, isolated)
     rule = registry.by_code(code) or next((r for r in registry.rules if r.name == code), None)
     if rule is None:
         raise fail(f"unknown rule `{code}`; `tglint rules` lists them")
-    typer.echo(render_explanation(rule), nl=False)
+    typer.echo(render_explanation(rule, language=lang.value), nl=False)
+
+
+def _registry(rule_pack: list[Path] | None, config: Path | None, isolated: bool) -> Registry:
+    """The rules of the catalogue with the rule packs of the config file (found from the working
+    directory, as `check` finds it) and of --rule-pack; plugins too."""
+    from tglint.config import ConfigError, config_rule_packs, find_config
+    from tglint.packs import PackError
+    from tglint.registry import load_registry
+
+    try:
+        found = None if isolated else config if config is not None else find_config(Path.cwd())
+        packs = (*(config_rule_packs(found) if found is not None else ()), *(rule_pack or ()))
+        return load_registry(rule_packs=packs)
+    except (ConfigError, PackError) as error:
+        raise fail(str(error)) from None
 
 
 @app.command()

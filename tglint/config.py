@@ -135,6 +135,17 @@ def load_config(path: Path) -> Settings:
     return settings_from_table(_tglint_table(data, path), source=path)
 
 
+def config_rule_packs(path: Path) -> tuple[Path, ...]:
+    """The rule packs a config file names, relative to it: all `tglint rules` and `explain` need of it
+    (the other keys are checked when drafts are)."""
+    try:
+        data = tomllib.loads(read_small_text(path, MAX_CONFIG_BYTES, "a config file"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    value = _tglint_table(data, path).get("rule-packs", ())
+    return tuple(path.parent / p for p in _string_tuple(value, "rule-packs", str(path)))
+
+
 def _tglint_table(data: Mapping[str, Any], path: Path) -> Mapping[str, Any]:
     """tglint's keys: `[tool.tglint]` of pyproject.toml; in .tglint.toml (or a --config file), the
     top level or a `[tool.tglint]` table, as copied from a pyproject.toml, but not both."""

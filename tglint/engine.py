@@ -93,9 +93,9 @@ class Linter:
     def _masking_rules(self) -> tuple[RuleLike, ...]:
         """The built-in rules that find secrets and personal data. They run on every draft, selected
         or not, so that what they find is masked wherever a report shows draft text."""
-        from tglint.checks import BUILTIN_RULES
+        from tglint.catalog import builtin_catalog
 
-        return tuple(rule() for rule in BUILTIN_RULES.values() if rule.category in _SENSITIVE_CATEGORIES)
+        return tuple(rule.implementation() for rule in builtin_catalog() if rule.category in _SENSITIVE_CATEGORIES)
 
     @cached_property
     def _globs_base(self) -> Path:
@@ -105,8 +105,10 @@ class Linter:
 
     @cached_property
     def _rules_with_severity(self) -> tuple[tuple[RuleLike, Severity], ...]:
-        """Each rule with the severity the settings give it: the same for every draft."""
-        return tuple((rule, severity_for(rule, self.settings.severity)) for rule in self.rules)
+        """Each rule's logic with the severity the settings give it: the same for every draft."""
+        from tglint.registry import implementation
+
+        return tuple((implementation(rule), severity_for(rule, self.settings.severity)) for rule in self.rules)
 
     def lint(self, items: Iterable[Draft | ReadError]) -> Iterator[FileResult]:
         for item in items:

@@ -7,10 +7,12 @@ shipped inside the wheel as `tglint/_packs`):
     zh/<name>.toml       Simplified Chinese
     en/<name>.toml       English
 
-A user pack directory has the same layout. Its tables are merged into the
-built-in ones: tables merge key by key, lists are extended (duplicates dropped),
-scalars are replaced. A file whose top level says `replace = true` replaces the
-built-in file of the same name instead.
+A user pack directory has the same layout (and may hold `catalog/`, the rule catalogue's
+files: `tglint.catalog`). Its tables are merged into the built-in ones: tables merge key
+by key, lists are extended (duplicates dropped), scalars are replaced. A file whose top
+level says `replace = true` replaces the built-in file of the same name instead. A user's
+file must have the name of a built-in one, and its top-level keys must be keys of that
+file: a misspelt name would otherwise be ignored without a word.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ T = TypeVar("T")
 
 LANGUAGES: tuple[str, ...] = ("zh", "en")
 SCOPES: tuple[str, ...] = ("common", *LANGUAGES)
+# The other directory a pack may hold: the rule catalogue (`tglint.catalog`).
+CATALOG_DIR = "catalog"
 
 
 # The entries of each pack file that are regular expressions (the rules compile them), as key paths; "*" stands
@@ -60,6 +64,32 @@ REGEX_ENTRIES: dict[str, tuple[str, ...]] = {
 
 class PackError(Exception):
     """A rule pack that cannot be used: names the file and the problem."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """ " (did you mean `x`?)" for the closest of `choices`, or nothing."""
+    from difflib import get_close_matches  # only on the way to an error
+
+    close = get_close_matches(word, sorted(choices), n=1)
+    return f" (did you mean `{close[0]}`?)" if close else ""
+
+
+def check_layout(directory: Path) -> None:
+    """A user's pack directory holds common/, zh/, en/ and catalog/: a misspelt folder, or a pack
+    file outside them, is an error rather than knowledge silently left unread."""
+    if not directory.is_dir():
+        raise PackError(f"{directory}: rule pack directory not found")
+    folders = (*SCOPES, CATALOG_DIR)
+    for path in sorted(directory.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.is_dir() and path.name not in folders:
+            raise PackError(
+                f"{path}: unknown folder in a rule pack{did_you_mean(path.name, folders)}: "
+                f"a pack holds {', '.join(folders)}"
+            )
+        if path.is_file() and path.suffix == ".toml":
+            raise PackError(f"{path}: a pack file goes in one of {', '.join(SCOPES)}/ (or {CATALOG_DIR}/ for rules)")
 
 
 def builtin_pack_dir() -> Path:
@@ -163,10 +193,17 @@ class Packs:
         self._files: dict[tuple[str, str], dict[str, Any]] = {}
         self._cache: dict[tuple[str, str | None], dict[str, Any]] = {}
         self._derived: dict[Hashable, Any] = {}
+        self._known: dict[str, set[str]] = {}  # the top-level keys of each file the built-in packs have
         for index, directory in enumerate(directories):
             if not directory.is_dir():
                 raise PackError(f"{directory}: rule pack directory not found")
-            self._add_directory(directory, checked=index >= checked_from)
+            checked = index >= checked_from
+            if checked:
+                check_layout(directory)
+            self._add_directory(directory, checked)
+            if not checked:
+                for (_, name), table in self._files.items():
+                    self._known.setdefault(name, set()).update(table)
 
     def _add_directory(self, directory: Path, checked: bool) -> None:
         for scope in SCOPES:
@@ -176,6 +213,7 @@ class Packs:
             for path in sorted(scope_dir.glob("*.toml")):
                 data = _load_toml(path)
                 if checked:
+                    self._check_names(path, data)
                     check_regexes(path.stem, data, path)
                 key = (scope, path.stem)
                 if data.pop("replace", False) is True or key not in self._files:
@@ -184,6 +222,22 @@ class Packs:
                     self._files[key] = merge(self._files[key], data)
                 # Checked after merging: a user's one entry is a slip only next to the built-in ones.
                 _check_shape(self._files[key], path, [])
+
+    def _check_names(self, path: Path, data: Mapping[str, Any]) -> None:
+        """A user's file and its top-level keys are those of a built-in pack file (`replace` aside)."""
+        if not self._known:
+            return  # no built-in packs to compare with (a test's own set of packs)
+        keys = self._known.get(path.stem)
+        if keys is None:
+            raise PackError(
+                f"{path}: unknown pack file{did_you_mean(path.stem, self._known)}: the packs are "
+                f"{', '.join(sorted(self._known))}"
+            )
+        for key in data:
+            if key not in keys and key != "replace":
+                raise PackError(
+                    f"{path}: unknown key `{key}`{did_you_mean(key, keys)} (the file's keys: {', '.join(sorted(keys))})"
+                )
 
     def get(self, name: str, language: str | None = None) -> dict[str, Any]:
         """The `common` table merged with one language's, or with every language's when None."""

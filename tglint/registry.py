@@ -1,4 +1,8 @@
-"""Every rule tglint knows: the built-in ones, listed here, and plugins from entry points."""
+"""Every rule tglint knows: those of the rule catalogue (`tglint.catalog`), and plugins from entry points.
+
+The catalogue is data: building the registry imports no rule's logic, which is loaded when a
+rule first checks a draft (`CatalogRule.implementation`).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,14 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.machinery import PathFinder
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tglint.checks import BUILTIN_RULES
+from tglint.catalog import CatalogRule, builtin_catalog, load_catalog
 from tglint.rule import RuleLike, rule_problems
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from importlib.metadata import EntryPoint
 
 ENTRY_POINT_GROUP = "tglint.rules"
@@ -82,8 +88,11 @@ def _plugin_entry_points() -> list[EntryPoint]:
     return sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name)
 
 
-def load_registry(*, plugins: bool = True) -> Registry:
-    rules: dict[str, RuleLike] = {code: cls() for code, cls in BUILTIN_RULES.items()}
+def load_registry(*, plugins: bool = True, rule_packs: Sequence[Path] = ()) -> Registry:
+    """The catalogue's rules (the built-in one, with the `catalog/` files of `rule_packs` merged in),
+    then the plugins'. Raises CatalogError (a PackError) for a catalogue file that cannot be used."""
+    catalog = load_catalog(rule_packs) if rule_packs else builtin_catalog()
+    rules: dict[str, RuleLike] = dict(catalog.rules)
     warnings: list[str] = []
     if plugins:
         for ep in _plugin_entry_points():
@@ -101,3 +110,9 @@ def load_registry(*, plugins: bool = True) -> Registry:
                 else:
                     rules[rule.code] = rule
     return Registry(tuple(rules[code] for code in sorted(rules)), tuple(warnings))
+
+
+def implementation(rule: RuleLike) -> RuleLike:
+    """What checks drafts for `rule`: a catalogue rule's logic, loaded now (a CatalogError when its
+    `logic` names nothing usable), or a plugin's rule itself."""
+    return rule.implementation() if isinstance(rule, CatalogRule) else rule

@@ -1,7 +1,9 @@
 """What a rule is: identity, documentation with examples, and a check over a shared analysis.
 
-Built-in rules subclass `Rule`; third-party rules may too, or simply provide the
-same attributes (see `RuleLike`).
+A built-in rule's identity, messages and documentation are data, in the rule catalogue
+(`tglint.catalog`, rules/catalog/); its class holds its code and its logic, and reads the
+rest from its catalogue entry. Third-party rules may subclass `Rule` and set the
+attributes themselves, or simply provide them (see `RuleLike`).
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from tglint.patterns import compiled
 
 if TYPE_CHECKING:
     from tglint.analysis import Analysis
+    from tglint.catalog import CatalogRule
     from tglint.models import Hit
 
 CODE_REGEX = r"^TG\d{3,4}$"
 NAME_REGEX = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+NO_FIX = "No automatic fix."
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +40,12 @@ class RuleDoc:
     why: str
     bad: str
     good: str
-    fix: str = "No automatic fix."
+    fix: str = NO_FIX
     # Examples in the other language (or more in one), checked the same way.
     more_bad: tuple[str, ...] = ()
     more_good: tuple[str, ...] = ()
+    # The language of `bad` and of each `more_bad` (and of its correction); told from the text when empty.
+    languages: tuple[str, ...] = ()
 
 
 class RuleLike(Protocol):
@@ -62,16 +68,64 @@ class RuleLike(Protocol):
 
 
 class Rule:
+    """A rule's logic: its code and `check`; the rest comes from its catalogue entry.
+
+    The registry builds each rule with its entry (the built-in one merged with the user's
+    packs); `Rule()` alone looks the entry up in the built-in catalogue. A plugin's class
+    may set `name`, `category`, `severity`, `languages`, `summary` and `doc` itself.
+    """
+
     code: ClassVar[str]
-    name: ClassVar[str]
-    category: ClassVar[str]
-    severity: ClassVar[Severity]
-    languages: ClassVar[frozenset[str]] = frozenset({"zh", "en"})
-    summary: ClassVar[str]
-    doc: ClassVar[RuleDoc]
     # Whether the rule also checks the text of the alternatives not chosen for the body
     # (a multipart/alternative mail's HTML version): they reach the recipient too.
     checks_alternatives: ClassVar[bool] = False
+
+    def __init__(self, entry: CatalogRule | None = None) -> None:
+        self._entry = entry
+
+    @property
+    def entry(self) -> CatalogRule:
+        """The rule's catalogue entry; AttributeError when the catalogue has none for its code."""
+        found = getattr(self, "_entry", None)
+        if found is None:
+            from tglint.catalog import builtin_catalog
+
+            found = builtin_catalog().get(getattr(self, "code", ""))
+            if found is None:
+                raise AttributeError(f"the rule catalogue has no entry for {getattr(self, 'code', None)!r}")
+            self._entry = found
+        return found
+
+    @property
+    def name(self) -> str:
+        return self.entry.name
+
+    @property
+    def category(self) -> str:
+        return self.entry.category
+
+    @property
+    def severity(self) -> Severity:
+        return self.entry.severity
+
+    @property
+    def languages(self) -> frozenset[str]:
+        try:
+            return self.entry.languages
+        except AttributeError:  # a plugin's rule that does not say: both
+            return frozenset({"zh", "en"})
+
+    @property
+    def summary(self) -> str:
+        return self.entry.summary
+
+    @property
+    def doc(self) -> RuleDoc:
+        return self.entry.doc
+
+    def message(self, analysis: Analysis, key: str, /, **fields: object) -> str:
+        """The catalogue's message `key` in the report's language, with its `{fields}` filled in."""
+        return self.entry.message(analysis.message_language, key, **fields)
 
     def check(self, analysis: Analysis) -> Iterable[Hit]:
         raise NotImplementedError

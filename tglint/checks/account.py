@@ -14,11 +14,11 @@ from functools import lru_cache
 
 from tglint.analysis import Analysis
 from tglint.lexicon import Lexicon, TermMatch
-from tglint.models import Hit, Severity
+from tglint.models import Hit
 from tglint.packs import PackError
 from tglint.phone_country import country_hints, example_number, example_region
 from tglint.quick_search import WORD_EDGE, quick_pattern
-from tglint.rule import Rule, RuleDoc
+from tglint.rule import Rule
 
 _CONTEXT_BEFORE = 24
 
@@ -170,41 +170,6 @@ def _identifies_outside_own_words(analysis: Analysis) -> bool:
 
 class MissingAccountIdentity(Rule):
     code = "TG301"
-    name = "missing-account-identity"
-    category = "account-info"
-    severity = Severity.WARNING
-    summary = "A support or security mail does not say which account it is about."
-    doc = RuleDoc(
-        what=(
-            "Flags a support or security draft (by its content) that names neither a phone number nor an "
-            "@username (nor a numeric account ID). Press and legal mails and abuse reports about someone "
-            "else are not checked; a phone number without country code still identifies the account here "
-            "(the phone rules ask for the country code)."
-        ),
-        why=(
-            "Support can only look into an account it can find. The guide's 账户识别信息 asks for "
-            "注册Telegram使用的完整手机号（包含国家代码） and, if set, the @用户名."
-        ),
-        bad=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - App crashes on start\n\n"
-            "Hello,\n\nSince yesterday Telegram 10.5.2 crashes on start on my iPhone 15 (iOS 17.2).\n\nThanks\n"
-        ),
-        good=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - App crashes on start\n\n"
-            "Hello,\n\nSince yesterday Telegram 10.5.2 crashes on start on my iPhone 15 (iOS 17.2).\n"
-            "Account: +86 138 0013 8000, @lin_xiaoyu, ID 123456789, registered in 2021.\n\nThanks\n"
-        ),
-        fix="Add the phone number the account was registered with, with its country code, or the @username.",
-        more_bad=(
-            "To: security@telegram.org\nSubject: [账户安全] - 发现异常登录\n\n"
-            "您好，\n\n昨天晚上 11 点我收到登录提醒，有一台陌生设备在越南登录了我的账号。\n\n谢谢\n",
-        ),
-        more_good=(
-            "To: security@telegram.org\nSubject: [账户安全] - 发现异常登录\n\n"
-            "您好，\n\n昨天晚上 11 点我收到登录提醒，有一台陌生设备在越南登录了我的账号。\n"
-            "手机号：+86 138 0013 8000，用户名：@lin_xiaoyu，账户ID：123456789，注册时间：2021 年。\n\n谢谢\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         if requirement(analysis, "account") != "required" or identifies_account(analysis):
@@ -224,40 +189,6 @@ class MissingAccountIdentity(Rule):
 
 class AccountExtrasMissing(Rule):
     code = "TG302"
-    name = "account-extras-missing"
-    category = "account-info"
-    severity = Severity.INFO
-    summary = "The account ID or the approximate registration date is not given."
-    doc = RuleDoc(
-        what=(
-            "Hints, for a support or security draft that identifies the account, that the numeric account "
-            "ID and the approximate registration date help too, naming whichever is missing."
-        ),
-        why=(
-            "The guide's 账户识别信息 lists, after the phone number and @username, 账户ID（可在设置中找到的"
-            "数字ID，如果可见） and 注册时间（大概的账户创建时间范围）: they help support tell accounts apart, "
-            "especially when recovering one."
-        ),
-        bad=(
-            "To: security@telegram.org\nSubject: [Account Security] - Unknown login from Vietnam\n\n"
-            "Hello,\n\nYesterday at 23:10 I got a login alert from an unknown device in Vietnam.\n"
-            "My account: +86 138 0013 8000 (@lin_xiaoyu).\n\nThanks\n"
-        ),
-        good=(
-            "To: security@telegram.org\nSubject: [Account Security] - Unknown login from Vietnam\n\n"
-            "Hello,\n\nYesterday at 23:10 I got a login alert from an unknown device in Vietnam.\n"
-            "My account: +86 138 0013 8000 (@lin_xiaoyu), user ID 123456789, registered in 2021.\n\nThanks\n"
-        ),
-        more_bad=(
-            "To: security@telegram.org\nSubject: [账户安全] - 陌生设备登录\n\n"
-            "您好，\n\n昨天 23:10 收到登录提醒，一台陌生设备在越南登录。\n手机号：+86 138 0013 8000\n",
-        ),
-        more_good=(
-            "To: security@telegram.org\nSubject: [账户安全] - 陌生设备登录\n\n"
-            "您好，\n\n昨天 23:10 收到登录提醒，一台陌生设备在越南登录。\n手机号：+86 138 0013 8000\n"
-            "账户ID：123456789\n注册时间：大约 2021 年 5 月\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         if requirement(analysis, "account_extras") != "recommended" or not identifies_account(analysis):
@@ -277,6 +208,3 @@ class AccountExtrasMissing(Rule):
             en=f'If you can, also give {" and ".join(missing_en)} (e.g. "ID 123456789, registered around May 2021").',
             zh=f"如果方便，请同时提供{'和'.join(missing_zh)}（如“账户ID：123456789，注册时间：大约 2021 年 5 月”）。",
         )
-
-
-RULES: tuple[type[Rule], ...] = (MissingAccountIdentity, AccountExtrasMissing)

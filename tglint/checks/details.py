@@ -23,9 +23,9 @@ from tglint.checks.account import (
 )
 from tglint.checks.device import device_body, device_facts, reports_malfunction
 from tglint.lexicon import Lexicon
-from tglint.models import Hit, Severity
+from tglint.models import Hit
 from tglint.patterns import compiled
-from tglint.rule import Rule, RuleDoc
+from tglint.rule import Rule
 
 if TYPE_CHECKING:
     from tglint.analysis import Analysis
@@ -147,39 +147,6 @@ def _compile_checklist(items: dict[str, Any], topic: str) -> list[tuple[str, re.
 
 class MissingTimeInfo(Rule):
     code = "TG711"
-    name = "missing-time-info"
-    category = "details"
-    severity = Severity.WARNING
-    summary = "A problem report or security/abuse mail does not say when it happened."
-    doc = RuleDoc(
-        what=(
-            "Flags a malfunction report, security mail or abuse report with no time information at all: no "
-            'date, time, weekday or relative time ("yesterday", "3天前", "since Monday", "从上周开始").'
-        ),
-        why=(
-            "Support matches a report against logs by time; the guide's 避免常见错误 says 不要遗漏关键的时间"
-            "信息, and each checklist asks when it happened (问题发生的具体时间, 发现异常的具体时间, "
-            "违规行为发生的时间)."
-        ),
-        bad=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Photos fail to send\n\n"
-            "Hello,\n\nPhotos fail to send in every chat; text messages are fine. "
-            "Galaxy S24, Android 14, Telegram 10.5.2.\n"
-        ),
-        good=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Photos fail to send\n\n"
-            "Hello,\n\nSince March 3 photos fail to send in every chat; text messages are fine. "
-            "Galaxy S24, Android 14, Telegram 10.5.2.\n"
-        ),
-        more_bad=(
-            "To: abuse@telegram.org\nSubject: [滥用举报] - 诈骗账号\n\n您好，\n\n"
-            "账号 @crypto_bonus_vip 私信我要求转账投资，是诈骗。\n",
-        ),
-        more_good=(
-            "To: abuse@telegram.org\nSubject: [滥用举报] - 诈骗账号\n\n您好，\n\n"
-            "3月20日晚上，账号 @crypto_bonus_vip 私信我要求转账投资，是诈骗。\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         if not analysis.body_text.strip() or not applies(analysis, "time") or has_time(analysis):
@@ -193,31 +160,6 @@ class MissingTimeInfo(Rule):
 
 class VagueDescription(Rule):
     code = "TG712"
-    name = "vague-description"
-    category = "details"
-    severity = Severity.WARNING
-    summary = "The body is too short and unspecific to act on."
-    doc = RuleDoc(
-        what=(
-            "Flags a support, security or abuse draft whose body says almost nothing (a line or two) and "
-            "nothing specific: no number, name, link, quoted message, device or version."
-        ),
-        why=(
-            '"It doesn\'t work, please fix" leaves support to ask for everything and answer a day later; '
-            "the guide's 避免常见错误 says 避免提供模糊的问题描述."
-        ),
-        bad="To: support@telegram.org\nSubject: Problem\n\nTelegram doesn't work, please fix it.\n",
-        good=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Messages stuck on sending\n\n"
-            "Since 10:00 today every message I send stays on the clock icon. Galaxy S24, Android 14, "
-            "Telegram 10.5.2, on Wi-Fi; restarting did not help.\n"
-        ),
-        more_bad=("To: support@telegram.org\nSubject: 问题\n\ntelegram用不了了，怎么办，麻烦看看\n",),
-        more_good=(
-            "To: support@telegram.org\nSubject: [技术问题] - 消息一直显示发送中\n\n"
-            "今天上午 10 点开始，发出的消息都停在“发送中”。小米13，Android 14，Telegram 10.5.2。\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         if not analysis.body_text.strip() or not applies(analysis, "vagueness"):
@@ -235,37 +177,6 @@ class VagueDescription(Rule):
 
 class MissingOffender(Rule):
     code = "TG713"
-    name = "missing-offender"
-    category = "details"
-    severity = Severity.WARNING
-    summary = "An abuse report does not say who the offender is."
-    doc = RuleDoc(
-        what=(
-            "Flags an abuse report that names no offender: no @username, phone number, t.me link, account "
-            "ID, or quoted name of the user, group, channel or bot."
-        ),
-        why=(
-            "Nothing can be done about an account nobody can find; the guide's 举报信息要求 starts with "
-            "违规用户的用户名或手机号 and 相关的聊天记录或群组信息."
-        ),
-        bad=(
-            "To: abuse@telegram.org\nSubject: [Abuse Report] - Scam group\n\n"
-            "Hello,\n\nYesterday evening someone added me to a group full of gambling ads and scam offers.\n"
-        ),
-        good=(
-            "To: abuse@telegram.org\nSubject: [Abuse Report] - Scam group\n\n"
-            "Hello,\n\nYesterday evening someone added me to https://t.me/lucky_bet_vip, a group full of "
-            "gambling ads and scam offers.\n"
-        ),
-        more_bad=(
-            "To: abuse@telegram.org\nSubject: [滥用举报] - 有人冒充客服骗钱\n\n"
-            "你们好，昨天好多人在群里冒充客服骗钱，说帮忙解冻账号要先交保证金，希望你们管一管。\n",
-        ),
-        more_good=(
-            "To: abuse@telegram.org\nSubject: [滥用举报] - 有人冒充客服骗钱\n\n"
-            "你们好，昨天账号 @tg_help_desk_cn 在群里冒充客服骗钱，说帮忙解冻账号要先交保证金。\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         if requirement(analysis, "offender") != "required" or not analysis.body_text.strip():
@@ -282,40 +193,6 @@ class MissingOffender(Rule):
 
 class MissingChecklistDetails(Rule):
     code = "TG714"
-    name = "missing-checklist-details"
-    category = "details"
-    severity = Severity.INFO
-    summary = "Details the guide's checklist asks for are not given (steps, attempts, error text, login place...)."
-    doc = RuleDoc(
-        what=(
-            "Hints which items of the guide's checklist for the draft's kind of problem are missing: for a "
-            "malfunction the steps before it, what was tried and the error message; for a security mail where "
-            "the login came from, whether a notification arrived and the two-step verification status; for "
-            "an abuse report the evidence, your relation to the offender and whether it was reported before."
-        ),
-        why=(
-            "The guide's 具体问题类型的详细信息要求 lists these per type (技术故障问题, 账户安全问题, 滥用举报问题); "
-            "giving them saves a round of questions."
-        ),
-        bad=(
-            "To: security@telegram.org\nSubject: [Account Security] - Unknown login\n\n"
-            "Hello,\n\nYesterday at 23:10 someone logged in to my account +86 138 0013 8000.\n"
-        ),
-        good=(
-            "To: security@telegram.org\nSubject: [Account Security] - Unknown login\n\n"
-            "Hello,\n\nYesterday at 23:10 I got a login notification: someone logged in to my account "
-            "+86 138 0013 8000 from Hanoi, IP 185.220.101.34. Two-step verification was off; I turned it on.\n"
-        ),
-        more_bad=(
-            "To: abuse@telegram.org\nSubject: [滥用举报] - 骚扰\n\n您好，\n\n"
-            "从 3 月 5 日起，用户 @huang_k_1990 每天私信辱骂我。\n",
-        ),
-        more_good=(
-            "To: abuse@telegram.org\nSubject: [滥用举报] - 骚扰\n\n您好，\n\n"
-            "从 3 月 5 日起，用户 @huang_k_1990 每天私信辱骂我。"
-            "他是我的前同事；聊天记录截图已保存；这是我第一次举报。\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         items = checklist(analysis)
@@ -338,6 +215,3 @@ class MissingChecklistDetails(Rule):
             en=f"The guide also asks for: {'; '.join(missing)}.",
             zh=f"指南还建议提供：{'；'.join(missing)}。",
         )
-
-
-RULES: tuple[type[Rule], ...] = (MissingTimeInfo, VagueDescription, MissingOffender, MissingChecklistDetails)

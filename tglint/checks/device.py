@@ -15,10 +15,10 @@ from typing import NamedTuple
 from tglint.analysis import Analysis
 from tglint.checks.account import compile_patterns, lexicon_of, missing_info, requirement
 from tglint.lexicon import Lexicon
-from tglint.models import Hit, Severity
+from tglint.models import Hit
 from tglint.patterns import compiled
 from tglint.quick_search import WORD_START, QuickPattern, quick_pattern
-from tglint.rule import Rule, RuleDoc
+from tglint.rule import Rule
 from tglint.topic import tag_key
 
 # How close a negation ("nothing has", "没有") must stand before a malfunction word to cancel it,
@@ -273,44 +273,6 @@ def example_form(facts: DeviceFacts, language: str) -> str:
 
 class MissingDeviceInfo(Rule):
     code = "TG321"
-    name = "missing-device-info"
-    category = "device-info"
-    severity = Severity.WARNING
-    summary = "A malfunction report does not give the OS version, the device model or the Telegram version."
-    doc = RuleDoc(
-        what=(
-            "Flags a technical problem report (a crash, failure, error, sync problem...) that does not name "
-            "the operating system with its version, the device model, or the Telegram app version; the "
-            "message lists exactly what is missing. A desktop system or client (Windows 11, Telegram "
-            "Desktop) needs no model. Usage questions without a malfunction are not checked."
-        ),
-        why=(
-            "Faults depend on the system, the device and the app build. The guide's 设备和系统信息 asks for "
-            "操作系统（iOS 17.2、Android 14、Windows 11等具体版本）, 设备型号（iPhone 15、Samsung Galaxy S24等）"
-            " and Telegram版本（当前使用的应用版本号）."
-        ),
-        bad=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - App crashes when opening a chat\n\n"
-            "Hello,\n\nSince yesterday the app crashes every time I open a group chat.\n"
-        ),
-        good=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - App crashes when opening a chat\n\n"
-            "Hello,\n\nSince yesterday the app crashes every time I open a group chat.\n"
-            "Device: iPhone 15, iOS 17.2, Telegram 10.5.2, on Wi-Fi.\n"
-        ),
-        fix='Add a line like "iOS 17.2, iPhone 15, Telegram 10.5.2" (Settings shows the app version at the bottom).',
-        more_bad=(
-            "To: support@telegram.org\nSubject: [技术问题] - 发贴纸必闪退\n\n你好，\n\n"
-            "今天下午开始，我一发贴纸 Telegram 就闪退，安卓手机。\n",
-        ),
-        more_good=(
-            "To: support@telegram.org\nSubject: [技术问题] - 发贴纸必闪退\n\n你好，\n\n"
-            "今天下午开始，我一发贴纸 Telegram 就闪退。\n"
-            "设备：小米13，Android 14，Telegram 10.5.2，网络：Wi-Fi。\n",
-            "To: support@telegram.org\nSubject: [功能咨询] - 如何导出群组聊天记录\n\n你好，\n\n"
-            "请问手机版能不能导出某个群组的聊天记录？\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         if not device_required(analysis):
@@ -330,38 +292,6 @@ class MissingDeviceInfo(Rule):
 
 class VagueDeviceInfo(Rule):
     code = "TG322"
-    name = "vague-device-info"
-    category = "device-info"
-    severity = Severity.INFO
-    summary = 'The device or app version is given only vaguely ("my iPhone", "the latest version").'
-    doc = RuleDoc(
-        what=(
-            'Hints, in a malfunction report that otherwise names the system and version, that "the latest '
-            'version" or a bare "iPhone" is less useful than the exact app version and device model.'
-        ),
-        why=(
-            '"Latest" changes from day to day; the guide asks for 当前使用的应用版本号 and 具体型号 '
-            "(iPhone 15、Samsung Galaxy S24)."
-        ),
-        bad=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Voice messages do not play\n\n"
-            "Hello,\n\nSince Monday voice messages do not play on my iPhone 15 with iOS 17.2. "
-            "I have the latest version from the App Store, on Wi-Fi.\n"
-        ),
-        good=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Voice messages do not play\n\n"
-            "Hello,\n\nSince Monday voice messages do not play on my iPhone 15 with iOS 17.2, "
-            "Telegram 10.5.2, on Wi-Fi.\n"
-        ),
-        more_bad=(
-            "To: support@telegram.org\nSubject: [技术问题] - 语音消息无法播放\n\n"
-            "你好，\n\n从周一开始语音消息无法播放。iPhone 15，iOS 17.2，Telegram 是最新版，网络 Wi-Fi。\n",
-        ),
-        more_good=(
-            "To: support@telegram.org\nSubject: [技术问题] - 语音消息无法播放\n\n"
-            "你好，\n\n从周一开始语音消息无法播放。iPhone 15，iOS 17.2，Telegram 10.5.2，网络 Wi-Fi。\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         if not device_required(analysis):
@@ -379,34 +309,6 @@ class VagueDeviceInfo(Rule):
 
 class MissingNetworkInfo(Rule):
     code = "TG323"
-    name = "missing-network-info"
-    category = "device-info"
-    severity = Severity.INFO
-    summary = "A malfunction report does not say how the device is connected (Wi-Fi, 4G/5G...)."
-    doc = RuleDoc(
-        what="Hints that a technical problem report should say which network it happens on.",
-        why=(
-            "Sending, loading and sync problems often depend on the connection; the guide's 设备和系统信息 "
-            "lists 网络环境（WiFi、4G/5G移动网络等连接方式）."
-        ),
-        bad=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Photos fail to send\n\n"
-            "Hello,\n\nSince yesterday photos fail to send. Galaxy S24, Android 14, Telegram 10.5.2.\n"
-        ),
-        good=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Photos fail to send\n\n"
-            "Hello,\n\nSince yesterday photos fail to send, on Wi-Fi and on 5G. Galaxy S24, Android 14, "
-            "Telegram 10.5.2.\n"
-        ),
-        more_bad=(
-            "To: support@telegram.org\nSubject: [技术问题] - 图片发送失败\n\n"
-            "你好，\n\n昨天开始图片发送失败。小米13，Android 14，Telegram 10.5.2。\n",
-        ),
-        more_good=(
-            "To: support@telegram.org\nSubject: [技术问题] - 图片发送失败\n\n"
-            "你好，\n\n昨天开始图片发送失败，Wi-Fi 和移动数据都一样。小米13，Android 14，Telegram 10.5.2。\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         if requirement(analysis, "network") == "none" or not device_required(analysis):
@@ -424,6 +326,3 @@ def _join_en(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-RULES: tuple[type[Rule], ...] = (MissingDeviceInfo, VagueDeviceInfo, MissingNetworkInfo)

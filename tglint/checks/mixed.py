@@ -25,10 +25,10 @@ from typing import Any
 from tglint.analysis import Analysis
 from tglint.checks.account import compile_patterns, identifier_pattern, lexicon_of, searches
 from tglint.language import has_cjk
-from tglint.models import TOPICS, Hit, Severity
+from tglint.models import TOPICS, Hit
 from tglint.packs import PackError, weighted
 from tglint.patterns import compiled
-from tglint.rule import Rule, RuleDoc
+from tglint.rule import Rule
 from tglint.topic import TopicTerms
 
 # Patterns are compiled on first use (`compiled`), not on import: `tglint rules` and `explain` need none.
@@ -885,60 +885,6 @@ def _strongest_place(body: _Body, topic: str, before: int) -> Segment | None:
 
 class MixedIssues(Rule):
     code = "TG701"
-    name = "mixed-issues"
-    category = "mixed-issues"
-    severity = Severity.WARNING
-    summary = "The mail raises several unrelated problems that belong in separate mails."
-    doc = RuleDoc(
-        what=(
-            "Flags a draft whose paragraphs, numbered items or sentences are about different kinds of problem "
-            "(a technical fault, an abuse report, a copyright complaint, a payment matter...), either because "
-            "each carries strong evidence of its own mailbox, or because a unit that starts a new matter (opened "
-            'by "Separately:", "P.S.", "另外还有一个问题", an item of a numbered list, a paragraph after "Several '
-            'things, sorry for one mail") belongs to another mailbox; the message names the parts found. '
-            "Several symptoms of one problem (a crash and a sync failure; a hijacked account that now sends "
-            "spam) are one problem, and a journalist's questions or a lawyer's background are one request."
-        ),
-        why=(
-            "Each mailbox handles one kind of problem, and a mail is routed and answered as one case: the "
-            "guide's 避免常见错误 says 不要混合多个不同的问题, and its response-time notes say 多个问题：分别处理."
-        ),
-        bad=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Crash and a scam account\n\n"
-            "Hello,\n\nSince yesterday the app crashes on start and messages fail to send; "
-            "I reinstalled it, still crashing.\n\n"
-            "Also, a scammer @crypto_bonus_vip keeps sending me spam and phishing links. "
-            "Please ban this scam account.\n"
-        ),
-        good=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - App crashes on start\n\n"
-            "Hello,\n\nSince yesterday the app crashes on start and messages fail to send; "
-            "I reinstalled it, still crashing.\n\n"
-            "Also, chats stopped syncing with the desktop app since then.\n"
-        ),
-        fix="Split the draft: one mail per problem, each to its mailbox.",
-        more_bad=(
-            "To: legal@telegram.org\nSubject: [版权投诉] - 频道盗播课程\n\n"
-            "您好，\n\n频道 https://t.me/kecheng_free 未经授权上传我司课程，侵犯我司版权，请删除侵权内容。\n\n"
-            "另外还有一个问题：我们的 iPhone 上打开统计页面 App 会闪退，崩溃好几次了，重装也没用。\n",
-            "To: support@telegram.org\nSubject: [技术问题] - 聊天记录不同步\n\n"
-            "您好，有几件事想反映一下：\n\n"
-            "一、手机和电脑上的聊天记录不同步，电脑上已读的消息手机上还显示未读。\n"
-            "二、有个叫 @daikuan_kuaifang 的用户一直把我拉进贷款群，能不能把他封了？\n"
-            "三、我在一家地方报社工作，想采访一下你们负责隐私功能的同事。\n",
-        ),
-        more_good=(
-            "To: legal@telegram.org\nSubject: [版权投诉] - 频道盗播课程\n\n"
-            "您好，\n\n频道 https://t.me/kecheng_free 未经授权上传我司课程，侵犯我司版权，请删除侵权内容。\n\n"
-            "另外，我司是上述课程的著作权人，版权证明可另行提供。\n",
-            "To: support@telegram.org\nSubject: [技术问题] - 聊天记录不同步\n\n"
-            "您好，手机和电脑上的聊天记录不同步，电脑上已读的消息手机上还显示未读。\n",
-            "To: press@telegram.org\nSubject: 【媒体采访】关于平台诈骗问题的采访请求\n\n"
-            "您好，我是《南方科技周刊》的记者，正在撰写一篇关于网络诈骗的报道，希望就以下几个问题获得官方回应：\n"
-            "1. 平台如何发现和处理诈骗频道、冒充客服的账号？\n"
-            "2. 用户被骗后举报，一般多久会有处理结果？\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         body = _Body(analysis)
@@ -984,6 +930,3 @@ def _all_parts(evidence: list[Evidence]) -> list[Evidence]:
 def _excerpt(text: str) -> str:
     words = " ".join(text.split())
     return words if len(words) <= _EXCERPT else words[:_EXCERPT].rstrip() + "…"
-
-
-RULES: tuple[type[Rule], ...] = (MixedIssues,)

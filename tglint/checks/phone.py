@@ -18,7 +18,7 @@ from tglint.analysis import Analysis
 from tglint.checks.pii import find_overshares, mail_topics, text_with_signature
 from tglint.checks.secret import find_secrets
 from tglint.draft import RegionKind
-from tglint.models import Edit, Fix, Hit, Severity
+from tglint.models import Edit, Fix, Hit
 from tglint.packs import strings
 from tglint.phone_country import (
     CountryHints,
@@ -33,7 +33,7 @@ from tglint.phone_country import (
     written_country,
 )
 from tglint.phones import PhoneMatch, describe_national, find_phone_numbers
-from tglint.rule import Rule, RuleDoc
+from tglint.rule import Rule
 from tglint.spans import SpanSet
 
 # How far before a number its label may stand ("订单号：", "Order #", "my user id is ").
@@ -194,40 +194,6 @@ def _masked_region(analysis: Analysis, match: PhoneMatch) -> str | None:
 
 class PhoneWithoutCountryCode(Rule):
     code = "TG401"
-    name = "phone-without-country-code"
-    category = "phone"
-    severity = Severity.WARNING
-    summary = "A phone number is written without its country code."
-    doc = RuleDoc(
-        what=(
-            "Flags a phone number in the writer's text that has no country code (no `+` and no `00`), "
-            "masked numbers such as 138****8888 included."
-        ),
-        why=(
-            "Telegram accounts are keyed by the full international number; the guide asks for "
-            "注册Telegram使用的完整手机号（包含国家代码）. Without it support cannot find the account."
-        ),
-        bad=("To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nMy number is (415) 555-0132.\n"),
-        good=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nMy number is +1 415 555 0132.\n"
-        ),
-        fix=(
-            "Safe when the region is configured (`--region` or `region` in config) and the number is written in "
-            "that country's form: it is rewritten in international form. When the written form fits one other "
-            "country's plan best, the rewrite is unsafe and the message names that country; when several countries "
-            "write the number that way, the message names the likeliest and nothing is rewritten."
-        ),
-        more_bad=(
-            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n我的手机号是13800138000。\n",
-            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n手机号：138****8888\n",
-        ),
-        more_good=(
-            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n我的手机号是 +86 138 0013 8000。\n",
-            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n手机号：+86 138 0013 8000\n",
-            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n"
-            "订单号 13800138000，用户ID 5123456789，版本 10.5.2，日期 20240301。\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         for match in [*writer_numbers(analysis), *fictional_national_numbers(analysis)]:
@@ -291,30 +257,6 @@ class PhoneWithoutCountryCode(Rule):
 
 class ImpossiblePhoneNumber(Rule):
     code = "TG402"
-    name = "impossible-phone-number"
-    category = "phone"
-    severity = Severity.WARNING
-    summary = "A number written with + or 00 is not a valid phone number."
-    doc = RuleDoc(
-        what=(
-            "Flags a number written in international form (`+` or `00` and a country code) that is not a "
-            "valid phone number: a digit missing or extra, or a wrong country code."
-        ),
-        why=(
-            "Support looks the account up by the number written; the guide asks for the complete number "
-            "(完整手机号（包含国家代码）) and warns against 信息不完整或遗漏关键细节. A number that cannot exist "
-            "finds no account."
-        ),
-        bad=("To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nMy number is +1 555 0100.\n"),
-        good=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nMy number is +1 202 555 0173.\n"
-        ),
-        more_bad=("To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n我的手机号是 +86 123 4567。\n",),
-        more_good=(
-            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n"
-            "时区 UTC+8，版本 10.5.2，手机号 +86 138 0013 8000。\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         for match in writer_numbers(analysis):
@@ -341,27 +283,6 @@ class ImpossiblePhoneNumber(Rule):
 
 class MaskedPhoneNumber(Rule):
     code = "TG403"
-    name = "masked-phone-number"
-    category = "phone"
-    severity = Severity.INFO
-    summary = "The account's phone number is masked; support needs the full number."
-    doc = RuleDoc(
-        what=(
-            "Notes a masked phone number with its country code (+86 138****8888) in a mail to support or "
-            "security, where the number identifies the account."
-        ),
-        why=(
-            "The guide asks for 注册Telegram使用的完整手机号（包含国家代码）; its own template masks the number "
-            "only as an example. Support can look an account up only by the complete number."
-        ),
-        bad=("To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nPhone: +1 415 ***-0132\n"),
-        good=("To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\nPhone: +1 415 555 0132\n"),
-        more_bad=("To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n手机号：+86138****8888\n",),
-        more_good=(
-            "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n手机号：+86 138 0013 8000\n",
-            "To: abuse@telegram.org\nSubject: [滥用举报] - 诈骗账号\n\n骗子的号码显示为 +86 170****1236。\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         if not mail_topics(analysis) & _ACCOUNT_TOPICS:
@@ -380,6 +301,3 @@ class MaskedPhoneNumber(Rule):
                     zh=f"手机号被遮挡：如果这是您账户的号码，请写出含国家代码的完整号码{example}，客服才能找到账户。",
                 ),
             )
-
-
-RULES: tuple[type[Rule], ...] = (PhoneWithoutCountryCode, ImpossiblePhoneNumber, MaskedPhoneNumber)

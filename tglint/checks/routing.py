@@ -18,10 +18,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tglint.lexicon import lexicon
-from tglint.models import TOPICS, Edit, Fix, Hit, Severity
+from tglint.models import TOPICS, Edit, Fix, Hit
 from tglint.packs import Packs, strings
 from tglint.patterns import compiled
-from tglint.rule import Rule, RuleDoc
+from tglint.rule import Rule
 from tglint.topic import topic_name
 
 if TYPE_CHECKING:
@@ -280,26 +280,6 @@ def _tag_backs_mailbox(analysis: Analysis, chosen: str) -> bool:
 
 class MissingRecipient(Rule):
     code = "TG200"
-    name = "missing-recipient"
-    category = "routing"
-    severity = Severity.WARNING
-    summary = "The draft has no recipient."
-    doc = RuleDoc(
-        what="Flags a draft with no To, Cc or Bcc address (a body-only draft counts: it has no header at all).",
-        why=(
-            "The guide: 选择正确的邮箱地址是获得及时回复的关键 and 确认收件人地址的准确性. A draft with no recipient "
-            "has not yet been matched to one of the official mailboxes."
-        ),
-        bad="Subject: [Technical Issue] - App crashes on start\n\nHello, the app crashes on start.\n",
-        good=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - App crashes on start\n\n"
-            "Hello, the app crashes on start.\n"
-        ),
-        more_bad=("你好，我的 Telegram 一打开就闪退。\n",),
-        more_good=(
-            "To: support@telegram.org\nSubject: [技术问题] - 启动即闪退\n\n你好，我的 Telegram 一打开就闪退。\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         if analysis.draft.recipients:
@@ -331,42 +311,6 @@ class MissingRecipient(Rule):
 
 class WrongMailbox(Rule):
     code = "TG201"
-    name = "wrong-mailbox"
-    category = "routing"
-    severity = Severity.WARNING
-    summary = "The draft is addressed to an official mailbox that does not handle its kind of matter."
-    doc = RuleDoc(
-        what=(
-            "Flags an official mailbox that does not match the draft's topic, when the topic is clear (strong "
-            "evidence and a wide lead over every other topic): a stolen account written to support@, a partnership "
-            "offer to support@, a sticker bug to security@."
-        ),
-        why=(
-            "The guide: 选择正确的邮箱地址是获得及时回复的关键，发错邮箱可能导致您的问题被转发或延迟处理 — a mail sent "
-            "to the wrong mailbox is forwarded (delay), answered with a canned reply, or given lower priority."
-        ),
-        bad=(
-            "To: support@telegram.org\nSubject: [Account Security] - Account hacked, unknown device logged in\n\n"
-            "Hello,\n\nMy account was hacked: someone logged in from an unknown device and changed my two-step "
-            "verification password. I am locked out.\n"
-        ),
-        good=(
-            "To: security@telegram.org\nSubject: [Account Security] - Account hacked, unknown device logged in\n\n"
-            "Hello,\n\nMy account was hacked: someone logged in from an unknown device. I am locked out.\n"
-        ),
-        fix="Unsafe: the recipient is replaced by the mailbox of the draft's topic.",
-        more_bad=(
-            "To: security@telegram.org\nSubject: [技术问题] - 贴纸全部加载不出来\n\n你好，"
-            "\n\n从昨天开始所有贴纸都加载不出来，"
-            "重装应用也没用，别的图片下载正常。\n",
-        ),
-        more_good=(
-            (
-                "To: support@telegram.org\nSubject: [技术问题] - 贴纸全部加载不出来\n\n你好，"
-                "\n\n从昨天开始所有贴纸都加载不出来。\n"
-            ),
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         verdict = analysis.topic_verdict
@@ -403,36 +347,6 @@ class WrongMailbox(Rule):
 
 class FakeTelegramAddress(Rule):
     code = "TG202"
-    name = "fake-telegram-address"
-    category = "routing"
-    severity = Severity.ERROR
-    summary = "A recipient imitates or poses as Telegram but is not an official address."
-    doc = RuleDoc(
-        what=(
-            "Flags a recipient that only looks like Telegram: a domain imitating telegram.org (telegram.com, "
-            "telegram.org.cn, telegram-support.org, telegrarn.org, teiegram.org, Cyrillic look-alike letters), or an "
-            "address on another domain that claims to be Telegram (telegram.support@gmail.com, tg-support@outlook.com, "
-            '"Telegram Support" <x@qq.com>). An unrelated address (a colleague in Cc) is not flagged here.'
-        ),
-        why=(
-            "The guide: 网络上存在许多冒充Telegram官方的虚假邮箱和联系方式，使用非官方渠道不仅无法解决问题，还可能面临"
-            "安全风险 — and a fake desk is exactly where account details get stolen. Official mailboxes exist only "
-            "at @telegram.org."
-        ),
-        bad="To: support@telegram-support.org\nSubject: [Technical Issue] - App crashes on start\n\nHello.\n",
-        good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes on start\n\nHello.\n",
-        fix=(
-            "Safe when the address is an obvious misspelling of an official one (support@telegrarn.org, "
-            "support@telegram.com); otherwise unsafe: replaced by the mailbox of the draft's topic."
-        ),
-        more_bad=("To: telegram.kefu@163.com\nSubject: [账户安全] - 账号被盗\n\n你好，我的账号被盗了。\n",),
-        more_good=(
-            (
-                "To: security@telegram.org\nCc: zhang.wei@example.com\nSubject: "
-                "[账户安全] - 账号被盗\n\n你好，我的账号被盗了。\n"
-            ),
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         data = routing_data(analysis.packs)
@@ -465,28 +379,6 @@ class FakeTelegramAddress(Rule):
 
 class UnknownOfficialMailbox(Rule):
     code = "TG203"
-    name = "unknown-official-mailbox"
-    category = "routing"
-    severity = Severity.ERROR
-    summary = "A recipient on telegram.org is not one of the official mailboxes."
-    doc = RuleDoc(
-        what=(
-            "Flags an address on the official domain that is not one of the five official mailboxes: a misspelling "
-            "(suport@, secuirty@, supp0rt@) or a guess (help@, service@, info@telegram.org)."
-        ),
-        why=(
-            "The guide lists exactly five official mailboxes (support@, security@, abuse@, press@, legal@telegram.org) "
-            "and asks to 再次确认邮箱地址的准确性: any other address bounces or is never read."
-        ),
-        bad="To: suport@telegram.org\nSubject: [Technical Issue] - App crashes on start\n\nHello.\n",
-        good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes on start\n\nHello.\n",
-        fix=(
-            "Safe for an obvious misspelling of an official mailbox (suport@ -> support@); otherwise unsafe: replaced "
-            "by the mailbox of the draft's topic or the one the name points to (help@ -> support@)."
-        ),
-        more_bad=("To: help@telegram.org\nSubject: [技术问题] - 启动即闪退\n\n你好。\n",),
-        more_good=("To: support@telegram.org\nSubject: [技术问题] - 启动即闪退\n\n你好。\n",),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         data = routing_data(analysis.packs)
@@ -512,30 +404,6 @@ class UnknownOfficialMailbox(Rule):
 
 class SeveralMailboxes(Rule):
     code = "TG204"
-    name = "several-mailboxes"
-    category = "routing"
-    severity = Severity.WARNING
-    summary = "The draft is addressed to several official mailboxes at once."
-    doc = RuleDoc(
-        what="Flags a draft addressed (To, Cc or Bcc) to more than one of the official mailboxes.",
-        why=(
-            "Each mailbox is a different team (guide: 选择合适的邮箱地址 "
-            "... 确保您的问题被相关部门快速处理); the same mail "
-            "in several queues is handled twice or bounced between teams, and the guide asks 不要混合多个不同的问题. "
-            "One mailbox per mail."
-        ),
-        bad=(
-            "To: support@telegram.org\nCc: security@telegram.org, abuse@telegram.org\n"
-            "Subject: [Technical Issue] - Duplicate messages in channels\n\nHello.\n"
-        ),
-        good="To: support@telegram.org\nSubject: [Technical Issue] - Duplicate messages in channels\n\nHello.\n",
-        more_bad=(
-            "To: support@telegram.org, security@telegram.org\nSubject: [技术问题] - 频道消息显示重复\n\n你好。\n",
-        ),
-        more_good=(
-            "To: support@telegram.org\nCc: li.na@example.com\nSubject: [技术问题] - 频道消息显示重复\n\n你好。\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         checked = _checked(analysis)
@@ -571,24 +439,6 @@ class SeveralMailboxes(Rule):
 
 class NoOfficialRecipient(Rule):
     code = "TG205"
-    name = "no-official-recipient"
-    category = "routing"
-    severity = Severity.WARNING
-    summary = "None of the recipients is an official Telegram mailbox."
-    doc = RuleDoc(
-        what=(
-            "Flags a draft whose recipients are all unrelated addresses (no official mailbox, nothing imitating one): "
-            "as addressed, the mail never reaches Telegram."
-        ),
-        why="The guide: 请务必通过这些正式渠道联系客服 — only the five @telegram.org mailboxes reach Telegram's teams.",
-        bad="To: li.na@example.com\nSubject: [Technical Issue] - App crashes on start\n\nHello.\n",
-        good=(
-            "To: support@telegram.org\nCc: li.na@example.com\nSubject: [Technical "
-            "Issue] - App crashes on start\n\nHello.\n"
-        ),
-        more_bad=("To: wang.fang@example.cn\nSubject: [技术问题] - 启动即闪退\n\n你好。\n",),
-        more_good=("To: support@telegram.org\nSubject: [技术问题] - 启动即闪退\n\n你好。\n",),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         checked = _checked(analysis)
@@ -612,24 +462,6 @@ class NoOfficialRecipient(Rule):
 
 class NonTelegramRecipient(Rule):
     code = "TG206"
-    name = "non-telegram-recipient"
-    category = "routing"
-    severity = Severity.INFO
-    summary = "A recipient besides the official mailbox is not a Telegram address."
-    doc = RuleDoc(
-        what=(
-            "Notes an unrelated address (a colleague, yourself) next to an official mailbox. Nothing wrong with it as "
-            "such; it is a reminder that this person will see everything in the draft."
-        ),
-        why="The guide: 只提供必要的账户信息, 保护个人隐私和敏感数据, 确认收件人地址的准确性.",
-        bad=(
-            "To: support@telegram.org\nCc: li.na@example.com\nSubject: [Technical "
-            "Issue] - App crashes on start\n\nHello.\n"
-        ),
-        good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes on start\n\nHello.\n",
-        more_bad=("To: support@telegram.org\nCc: wang.fang@example.cn\nSubject: [技术问题] - 启动即闪退\n\n你好。\n",),
-        more_good=("To: support@telegram.org\nSubject: [技术问题] - 启动即闪退\n\n你好。\n",),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         checked = _checked(analysis)
@@ -652,14 +484,3 @@ class NonTelegramRecipient(Rule):
                         ),
                     ),
                 )
-
-
-RULES: tuple[type[Rule], ...] = (
-    MissingRecipient,
-    WrongMailbox,
-    FakeTelegramAddress,
-    UnknownOfficialMailbox,
-    SeveralMailboxes,
-    NoOfficialRecipient,
-    NonTelegramRecipient,
-)

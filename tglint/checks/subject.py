@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tglint.lexicon import TermSet
-from tglint.models import Edit, Fix, Hit, Severity
+from tglint.models import Edit, Fix, Hit
 from tglint.packs import Packs, strings
 from tglint.patterns import compiled
-from tglint.rule import Rule, RuleDoc
+from tglint.rule import Rule
 from tglint.topic import SubjectTag, is_known_tag, leading_tag, read_tag, reply_prefix_end, topic_name
 
 if TYPE_CHECKING:
@@ -170,22 +170,6 @@ def subject_line(analysis: Analysis) -> SubjectLine:
 
 class MissingSubject(Rule):
     code = "TG100"
-    name = "missing-subject"
-    category = "subject"
-    severity = Severity.ERROR
-    summary = "The draft has no subject line."
-    doc = RuleDoc(
-        what="Flags a draft whose subject is missing or empty.",
-        why=(
-            "Telegram's mail is sorted by mailbox, subject keywords and content (guide: 根据邮箱地址、主题关键词和"
-            "内容自动分配到相应部门); a mail with no subject is the first to be misfiled or left for later "
-            "(主题行模糊不清或过于简单)."
-        ),
-        bad="To: support@telegram.org\n\nHello, the app crashes on start.\n",
-        good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes on start on Android 14\n\nHello.\n",
-        more_bad=("To: support@telegram.org\nSubject:\n\n你好，应用启动就闪退。\n",),
-        more_good=("To: support@telegram.org\nSubject: [技术问题] - 安卓14启动即闪退\n\n你好。\n",),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         if analysis.subject_text.strip():
@@ -210,28 +194,6 @@ class MissingSubject(Rule):
 
 class MissingSubjectTag(Rule):
     code = "TG101"
-    name = "missing-subject-tag"
-    category = "subject"
-    severity = Severity.WARNING
-    summary = "The subject does not start with a [tag]."
-    doc = RuleDoc(
-        what=(
-            "Flags a subject that does not start with a tag in brackets, `[...]` or `【...】` (after any "
-            '"Re:"/"Fwd:"), including a tag written without brackets or put at the end.'
-        ),
-        why=(
-            'The guide\'s subject form is "[tag] - specific description" ([技术问题], [账户安全], '
-            "[滥用举报], [功能咨询]): the tag tells the team at a glance which kind of problem it is."
-        ),
-        bad="To: support@telegram.org\nSubject: App crashes when I open a chat\n\nHello.\n",
-        good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes when I open a chat\n\nHello.\n",
-        fix=(
-            'A known tag written without brackets ("技术问题 - 消息发送失败") is bracketed: safe. '
-            "Otherwise the tag that fits the draft's topic is added in front: unsafe, check it fits."
-        ),
-        more_bad=("To: support@telegram.org\nSubject: 消息发送失败\n\n你好。\n",),
-        more_good=("To: support@telegram.org\nSubject: Re: [技术问题] - 消息发送失败\n\n你好。\n",),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         line = subject_line(analysis)
@@ -305,29 +267,6 @@ class MissingSubjectTag(Rule):
 
 class UnknownSubjectTag(Rule):
     code = "TG102"
-    name = "unknown-subject-tag"
-    category = "subject"
-    severity = Severity.WARNING
-    summary = "The subject's tag is not one of the known problem types."
-    doc = RuleDoc(
-        what=(
-            "Flags a leading tag that names no known kind of problem ([紧急], [Help], [Telegram]). Known tags are "
-            "the guide's ([技术问题], [账户安全], [滥用举报], [功能咨询]), their English equivalents, and those of "
-            "the other mailboxes; case, spaces and full-width forms do not matter, and rule packs can add more."
-        ),
-        why=(
-            "The guide's subject examples all start with a problem type (技术问题, 账户安全, 滥用举报, 功能咨询): "
-            "mail is routed by 主题关键词, and a tag such as [紧急] says nothing about where it belongs."
-        ),
-        bad="To: support@telegram.org\nSubject: [URGENT] - App crashes when I open a chat\n\nHello.\n",
-        good="To: support@telegram.org\nSubject: [technical issue] - App crashes when I open a chat\n\nHello.\n",
-        fix="Unsafe: the tag is replaced by the one that fits the draft's topic.",
-        more_bad=("To: support@telegram.org\nSubject: [紧急求助] - 消息发送失败\n\n你好，消息发不出去。\n",),
-        more_good=(
-            "To: support@telegram.org\nSubject: [技术问题] - 消息发送失败\n\n你好，消息发不出去。\n",
-            "To: security@telegram.org\nSubject: 【账户 安全】 - 发现异常登录\n\n你好。\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         line = subject_line(analysis)
@@ -354,22 +293,6 @@ class UnknownSubjectTag(Rule):
 
 class MissingSubjectSeparator(Rule):
     code = "TG103"
-    name = "missing-subject-separator"
-    category = "subject"
-    severity = Severity.WARNING
-    summary = 'The tag and the description are not separated by " - ".'
-    doc = RuleDoc(
-        what=(
-            "Flags a subject whose tag runs into the description, or is followed by something other than a dash: "
-            "`[技术问题]消息发送失败`, `[Technical Issue]: app crashes`, `[Technical Issue] app crashes`."
-        ),
-        why='The guide\'s form is "[技术问题] - 消息发送失败无法收到验证码": tag, " - ", then the description.',
-        bad="To: support@telegram.org\nSubject: [Technical Issue]: App crashes when I open a chat\n\nHello.\n",
-        good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes when I open a chat\n\nHello.\n",
-        fix="Safe: the subject is rewritten as `[tag] - description`.",
-        more_bad=("To: support@telegram.org\nSubject: [技术问题]消息发送失败\n\n你好。\n",),
-        more_good=("To: support@telegram.org\nSubject: [技术问题] - 消息发送失败\n\n你好。\n",),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         line = subject_line(analysis)
@@ -387,22 +310,6 @@ class MissingSubjectSeparator(Rule):
 
 class NonStandardSubjectFormat(Rule):
     code = "TG104"
-    name = "non-standard-subject-format"
-    category = "subject"
-    severity = Severity.INFO
-    summary = "The subject can be written in the guide's exact form `[tag] - description`."
-    doc = RuleDoc(
-        what=(
-            "Notes a subject in an acceptable variant of the guide's form: full-width brackets `【技术问题】`, "
-            "spaces inside the brackets, or another dash or spacing around it."
-        ),
-        why='The guide writes subjects as "[技术问题] - 消息发送失败无法收到验证码"; one form is easiest to sort by.',
-        bad="To: support@telegram.org\nSubject: 【Technical Issue】—App crashes when I open a chat\n\nHello.\n",
-        good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes when I open a chat\n\nHello.\n",
-        fix="Safe: the subject is rewritten as `[tag] - description`.",
-        more_bad=("To: support@telegram.org\nSubject: 【技术问题】 - 消息发送失败\n\n你好。\n",),
-        more_good=("To: support@telegram.org\nSubject: [技术问题] - 消息发送失败\n\n你好。\n",),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         line = subject_line(analysis)
@@ -422,21 +329,6 @@ class NonStandardSubjectFormat(Rule):
 
 class SubjectWithoutDescription(Rule):
     code = "TG105"
-    name = "subject-without-description"
-    category = "subject"
-    severity = Severity.WARNING
-    summary = "The subject is a tag with no description after it."
-    doc = RuleDoc(
-        what="Flags a subject that has a tag and nothing (or only a dash) after it: `[技术问题]`, `[Abuse Report] -`.",
-        why=(
-            'The guide\'s form is "[tag] - specific description"; a bare tag is the 过于简单 subject it warns about: '
-            "the team cannot tell one mail from the next."
-        ),
-        bad="To: support@telegram.org\nSubject: [Technical Issue] -\n\nHello, the app crashes.\n",
-        good="To: support@telegram.org\nSubject: [Technical Issue] - App crashes when I open a chat\n\nHello.\n",
-        more_bad=("To: support@telegram.org\nSubject: [技术问题]\n\n你好，消息发不出去。\n",),
-        more_good=("To: support@telegram.org\nSubject: [技术问题] - 安卓版消息一直显示发送中\n\n你好。\n",),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         line = subject_line(analysis)
@@ -456,24 +348,6 @@ class SubjectWithoutDescription(Rule):
 
 class VagueSubject(Rule):
     code = "TG106"
-    name = "vague-subject"
-    category = "subject"
-    severity = Severity.WARNING
-    summary = "The subject says nothing specific about the problem."
-    doc = RuleDoc(
-        what=(
-            "Flags a subject (or the description after its tag) made only of words that say nothing about the "
-            'problem: "help", "urgent!!!", "question", "求助", "紧急", "关于贵司的问题", "App not working".'
-        ),
-        why=(
-            "The guide lists 主题行模糊不清或过于简单 among the mistakes to avoid: its examples name the symptom and "
-            'the context ("消息发送失败无法收到验证码"), which is what lets the team sort and prioritise the mail.'
-        ),
-        bad="To: support@telegram.org\nSubject: URGENT!!! Please help\n\nHello, the app crashes.\n",
-        good="To: support@telegram.org\nSubject: [Technical Issue] - Help: app crashes when I open a chat\n\nHello.\n",
-        more_bad=("To: support@telegram.org\nSubject: [技术问题] - 求助！软件用不了了\n\n你好。\n",),
-        more_good=("To: support@telegram.org\nSubject: [技术问题] - 求助：安卓版消息一直显示发送中\n\n你好。\n",),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         line = subject_line(analysis)
@@ -496,35 +370,6 @@ class VagueSubject(Rule):
 
 class OverlongSubject(Rule):
     code = "TG107"
-    name = "overlong-subject"
-    category = "subject"
-    severity = Severity.WARNING
-    summary = "The subject is a paragraph rather than a subject line."
-    doc = RuleDoc(
-        what=(
-            "Flags a subject wider than the language's limit: 100 columns for Chinese (a Chinese character takes "
-            "two, so about 45 after the tag), 90 for English; `max_width` in the subject pack sets it."
-        ),
-        why=(
-            'The guide\'s subjects are one short phrase ("[账户安全] - 发现异常登录活动请求协助") and it warns against '
-            "过长的邮件内容缺乏重点; details belong in the body, where the guide gives them their own paragraphs."
-        ),
-        bad=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Videos in channels do not load on mobile data "
-            "but load fine on Wi-Fi, I already cleared the cache and reinstalled the app twice and nothing helped, "
-            "please tell me what to do\n\nHello.\n"
-        ),
-        good=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Channel "
-            "videos do not load on mobile data\n\nHello.\n"
-        ),
-        more_bad=(
-            "To: support@telegram.org\nSubject: [技术问题] - 安卓手机上的Telegram在使用移动数据时无法加载频道里的"
-            "图片和视频"
-            "但是连接WiFi后一切正常，已经试过清除缓存和重新安装应用都没有效果，请帮忙看看是什么原因\n\n你好。\n",
-        ),
-        more_good=("To: support@telegram.org\nSubject: [技术问题] - 移动数据下频道图片和视频无法加载\n\n你好。\n",),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         line = subject_line(analysis)
@@ -550,42 +395,6 @@ class OverlongSubject(Rule):
 
 class SubjectTagContradictsBody(Rule):
     code = "TG108"
-    name = "subject-tag-contradicts-body"
-    category = "subject"
-    severity = Severity.WARNING
-    summary = "The subject's tag names another kind of problem than the body describes."
-    doc = RuleDoc(
-        what=(
-            "Flags a known tag whose problem type clearly differs from the body's: e.g. [Technical Issue] on a mail "
-            "that only describes a stolen account. Only strong body evidence that points elsewhere counts."
-        ),
-        why=(
-            "Mail is sorted by 邮箱地址、主题关键词和内容 (guide, 邮件接收和分类阶段); a tag that says one thing while "
-            "the body says another gets the mail 误分类 and answered late."
-        ),
-        bad=(
-            "To: security@telegram.org\nSubject: [Technical Issue] - Cannot log in\n\nHello,\n\nMy account was hacked "
-            "yesterday: someone logged in from an unknown device in another country, changed my two-step verification "
-            "password and terminated my sessions. It was stolen and I am locked out.\n"
-        ),
-        good=(
-            "To: security@telegram.org\nSubject: [Account Security] - Account "
-            "hacked, locked out\n\nHello,\n\nMy account "
-            "was hacked yesterday: someone logged in from an unknown device and I am locked out.\n"
-        ),
-        fix="Unsafe: the tag is replaced by the one that fits the body.",
-        more_bad=(
-            "To: security@telegram.org\nSubject: [技术问题] - 无法登录\n\n你好，"
-            "\n\n我的账号昨天被盗了，有人在陌生设备上异常登录，"
-            "改了二步验证，把我的活跃会话都终止了，现在找回账号也不行。\n",
-        ),
-        more_good=(
-            (
-                "To: security@telegram.org\nSubject: [账户安全] - 账号被盗无法登录\n\n你好，"
-                "\n\n我的账号昨天被盗了，有人在陌生设备上异常登录。\n"
-            ),
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         line = subject_line(analysis)
@@ -627,16 +436,3 @@ class SubjectTagContradictsBody(Rule):
                 f"Replace the tag with [{tag}]", "unsafe", (Edit("subject", line.tag.start, line.tag.end, f"[{tag}]"),)
             ),
         )
-
-
-RULES: tuple[type[Rule], ...] = (
-    MissingSubject,
-    MissingSubjectTag,
-    UnknownSubjectTag,
-    MissingSubjectSeparator,
-    NonStandardSubjectFormat,
-    SubjectWithoutDescription,
-    VagueSubject,
-    OverlongSubject,
-    SubjectTagContradictsBody,
-)

@@ -24,10 +24,10 @@ from typing import Any
 from tglint.analysis import Analysis
 from tglint.language import has_cjk
 from tglint.lexicon import Lexicon, TermMatch, ascii_lower, lexicon
-from tglint.models import Edit, Fix, Hit, Severity
+from tglint.models import Edit, Fix, Hit
 from tglint.packs import PackError, Packs, strings, weighted
 from tglint.patterns import compiled
-from tglint.rule import Rule, RuleDoc
+from tglint.rule import Rule
 
 PACK = "tone"
 KINDS = ("insult", "threat", "complaint", "slang")
@@ -374,41 +374,6 @@ def _hostile_message(analysis: Analysis, worst: HostileTerm, shown: str, others:
 
 class HostileWording(Rule):
     code = "TG601"
-    name = "hostile-wording"
-    category = "tone"
-    severity = Severity.WARNING
-    summary = "The draft insults, threatens or pressures the reader, or piles up complaints."
-    doc = RuleDoc(
-        what=(
-            "Flags insults and profanity (one is enough), and threats, pressure, complaints and angry "
-            "slang when together they pass the pack's `warning_score`. Words inside quotation marks, "
-            'after an evidence marker ("he wrote:", "他骂我") or after a denial ("not", "不是") '
-            "are not the writer's and are skipped. Lexicons and weights: rules/*/tone.toml."
-        ),
-        why=(
-            "The guide lists 情绪化的表达和抱怨语气 among the mistakes to avoid (also 避免情绪化的表达), and asks "
-            "for 礼貌但直接的表达 and 客观事实的描述方式: staff read hostility as noise, and it slows the reply."
-        ),
-        bad=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Messages not sending\n\n"
-            "Your garbage app has not sent a single message since Monday. Fix it today or I will sue you.\n"
-        ),
-        good=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Messages not sending\n\n"
-            'Since Monday no message I send leaves the "sending" state. This blocks my work; '
-            "I would appreciate a reply within a week.\n"
-        ),
-        more_bad=(
-            "To: support@telegram.org\nSubject: [技术问题] - 消息发不出去\n\n"
-            "你们这个垃圾软件又发不出消息了，再不处理我就去工信部投诉你们！\n",
-        ),
-        more_good=(
-            "To: support@telegram.org\nSubject: [技术问题] - 消息发不出去\n\n"
-            "从周一开始消息一直发不出去，影响了我的工作，希望能尽快处理，谢谢。\n",
-            "To: abuse@telegram.org\nSubject: [滥用举报] - 用户持续辱骂骚扰\n\n"
-            "用户 @wang_x 从3月1日起每天私信骂我“废物”“脑残”，我不是第一次举报。请尽快处理，谢谢。\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         terms = hostile_terms(analysis)
@@ -421,32 +386,6 @@ class HostileWording(Rule):
 
 class ComplainingTone(Rule):
     code = "TG602"
-    name = "complaining-tone"
-    category = "tone"
-    severity = Severity.INFO
-    summary = "A complaint or a frustrated word, not enough to be hostile."
-    doc = RuleDoc(
-        what=(
-            'A hint for frustrated wording ("ridiculous", "太烂了", "无语") whose weight stays below the '
-            "pack's `warning_score`; past it, or with any insult, TG601 reports the draft instead."
-        ),
-        why=(
-            "The guide asks to avoid 抱怨语气 and to keep to 客观事实的描述方式; one frustrated word is not "
-            "hostile, but a calm statement of the impact says more."
-        ),
-        bad=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Video calls drop\n\n"
-            "Video calls drop after a minute, which is ridiculous for a paid Premium account.\n"
-        ),
-        good=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Video calls drop\n\n"
-            "Video calls drop after about a minute. This is urgent for my business; please prioritise it.\n"
-        ),
-        more_bad=("To: support@telegram.org\nSubject: [技术问题] - 视频通话断开\n\n视频通话一分钟就断，真的无语。\n",),
-        more_good=(
-            "To: support@telegram.org\nSubject: [技术问题] - 视频通话断开\n\n视频通话约一分钟后断开，请尽快处理。\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         terms = hostile_terms(analysis)
@@ -630,35 +569,6 @@ def _sentence_case(text: str, at_sentence_start: bool, known: ToneKnowledge) -> 
 
 class ShoutingInCapitals(Rule):
     code = "TG603"
-    name = "shouting-in-capitals"
-    category = "tone"
-    severity = Severity.WARNING
-    summary = "Three or more words in a row written in capitals."
-    doc = RuleDoc(
-        what=(
-            "Flags runs of at least three ALL-CAPS words (two letters or more). Acronyms and technical "
-            "tokens (SMS, API, 2FA, DMCA, Wi-Fi...; the pack's `acronyms`) are not shouting; headings, "
-            'labels ("DEVICE INFO:"), log lines and a screen\'s text ("the app shows ...") are skipped.'
-        ),
-        why=("Capitals read as shouting: the guide asks to avoid 情绪化的表达 and to keep a 正式但友好的语调."),
-        bad=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Voice messages vanish\n\n"
-            "Every voice message I record disappears. I NEED THIS FIXED NOW, my clients are waiting.\n"
-        ),
-        good=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - SMS code not arriving\n\n"
-            "DEVICE INFO: iPhone 15, iOS 17.2\nThe SMS OTP for my ID never arrives over Wi-Fi or 5G.\n"
-        ),
-        fix="Unsafe: the words are put in lower case; names written in capitals need a look afterwards.",
-        more_bad=(
-            "To: support@telegram.org\nSubject: [技术问题] - 语音消息丢失\n\n"
-            "我的语音消息全部丢失了。PLEASE FIX THIS NOW\n",
-        ),
-        more_good=(
-            "To: support@telegram.org\nSubject: [技术问题] - 收不到SMS验证码\n\n"
-            "我的 iOS 设备收不到 SMS OTP，已尝试 Wi-Fi 和 4G。\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         known = knowledge(analysis.packs)
@@ -724,32 +634,6 @@ def _one_mark(run: str) -> str:
 
 class RepeatedPunctuation(Rule):
     code = "TG604"
-    name = "repeated-punctuation"
-    category = "tone"
-    severity = Severity.WARNING
-    summary = "Three or more exclamation or question marks in a row."
-    doc = RuleDoc(
-        what=(
-            'Flags runs of three or more of ! ? ！ ？ ("!!!", "？？？", "?!?!"); "!!" alone passes. '
-            '"???" that stands for characters the app could not display ("名字显示成？？？", "Name: ???") '
-            "and marks inside quotation marks are skipped."
-        ),
-        why=("Piled-up marks read as anger; the guide asks to avoid 情绪化的表达 and for 礼貌但直接的表达."),
-        bad=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Cannot log in\n\n"
-            "Why does the login code never arrive???\n"
-        ),
-        good=(
-            "To: support@telegram.org\nSubject: [Technical Issue] - Contact names unreadable\n\n"
-            "Since the update my contacts' names are displayed as ??? in the chat list. Thanks!!\n"
-        ),
-        fix="Safe: the run is replaced by a single mark.",
-        more_bad=("To: support@telegram.org\nSubject: [技术问题] - 无法登录\n\n为什么一直收不到验证码？？？\n",),
-        more_good=(
-            "To: support@telegram.org\nSubject: [技术问题] - 联系人名字乱码\n\n"
-            "更新后联系人名字显示成？？？，请问如何解决？\n",
-        ),
-    )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         known = knowledge(analysis.packs)
@@ -766,6 +650,3 @@ class RepeatedPunctuation(Rule):
                     ),
                     fix=Fix("Keep a single mark", "safe", (Edit(voice.part, run.start(), run.end(), mark),)),
                 )
-
-
-RULES: tuple[type[Rule], ...] = (HostileWording, ComplainingTone, ShoutingInCapitals, RepeatedPunctuation)
