@@ -1568,7 +1568,8 @@ def _value_pieces(fields: list[list[tuple[int, str]]]) -> _Pieces:
         for index, (line, written) in enumerate(lines):
             written = written.translate(_HEADER_BREAKS)
             if index == 0:
-                start = written.index(":") + 1
+                # A line decoded in an odd charset may have lost its colon: then it is all value.
+                start = written.find(":") + 1
                 start += len(written[start:]) - len(written[start:].lstrip(" "))
             else:
                 pieces.add(" ")
