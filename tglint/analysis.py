@@ -61,9 +61,15 @@ class Analysis:
 
     @property
     def language(self) -> str:
-        """The language rules work in: the draft's when supported, else English."""
+        """The language rules work in (their packs, their messages): the draft's when supported, else English."""
         detected = self.detected_language
         return detected if detected in SUPPORTED_LANGUAGES else "en"
+
+    @property
+    def rule_language(self) -> str:
+        """The language rules are chosen for: the draft's, "zh", "en" or another ("ru", "fa", "es"...), for
+        which only the rules that read any language run; "en" when there is no text to judge."""
+        return self.detected_language or "en"
 
     @property
     def message_language(self) -> str:

@@ -194,6 +194,7 @@ def _masked_region(analysis: Analysis, match: PhoneMatch) -> str | None:
 
 class PhoneWithoutCountryCode(Rule):
     code = "TG401"
+    languages = frozenset({"*"})  # a draft in any language
     name = "phone-without-country-code"
     category = "phone"
     severity = Severity.WARNING
@@ -291,6 +292,7 @@ class PhoneWithoutCountryCode(Rule):
 
 class ImpossiblePhoneNumber(Rule):
     code = "TG402"
+    languages = frozenset({"*"})  # a draft in any language
     name = "impossible-phone-number"
     category = "phone"
     severity = Severity.WARNING
@@ -341,6 +343,7 @@ class ImpossiblePhoneNumber(Rule):
 
 class MaskedPhoneNumber(Rule):
     code = "TG403"
+    languages = frozenset({"*"})  # a draft in any language
     name = "masked-phone-number"
     category = "phone"
     severity = Severity.INFO

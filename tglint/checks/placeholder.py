@@ -31,6 +31,7 @@ def _placeholders(text: str) -> Iterator[re.Match[str]]:
 
 class UnfilledPlaceholder(Rule):
     code = "TG719"
+    languages = frozenset({"*"})  # a draft in any language
     name = "unfilled-placeholder"
     category = "details"
     severity = Severity.ERROR

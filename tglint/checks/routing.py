@@ -280,6 +280,7 @@ def _tag_backs_mailbox(analysis: Analysis, chosen: str) -> bool:
 
 class MissingRecipient(Rule):
     code = "TG200"
+    languages = frozenset({"*"})  # a draft in any language
     name = "missing-recipient"
     category = "routing"
     severity = Severity.WARNING
@@ -331,6 +332,7 @@ class MissingRecipient(Rule):
 
 class WrongMailbox(Rule):
     code = "TG201"
+    languages = frozenset({"*"})  # a draft in any language
     name = "wrong-mailbox"
     category = "routing"
     severity = Severity.WARNING
@@ -403,6 +405,7 @@ class WrongMailbox(Rule):
 
 class FakeTelegramAddress(Rule):
     code = "TG202"
+    languages = frozenset({"*"})  # a draft in any language
     name = "fake-telegram-address"
     category = "routing"
     severity = Severity.ERROR
@@ -465,6 +468,7 @@ class FakeTelegramAddress(Rule):
 
 class UnknownOfficialMailbox(Rule):
     code = "TG203"
+    languages = frozenset({"*"})  # a draft in any language
     name = "unknown-official-mailbox"
     category = "routing"
     severity = Severity.ERROR
@@ -512,6 +516,7 @@ class UnknownOfficialMailbox(Rule):
 
 class SeveralMailboxes(Rule):
     code = "TG204"
+    languages = frozenset({"*"})  # a draft in any language
     name = "several-mailboxes"
     category = "routing"
     severity = Severity.WARNING
@@ -571,6 +576,7 @@ class SeveralMailboxes(Rule):
 
 class NoOfficialRecipient(Rule):
     code = "TG205"
+    languages = frozenset({"*"})  # a draft in any language
     name = "no-official-recipient"
     category = "routing"
     severity = Severity.WARNING
@@ -612,6 +618,7 @@ class NoOfficialRecipient(Rule):
 
 class NonTelegramRecipient(Rule):
     code = "TG206"
+    languages = frozenset({"*"})  # a draft in any language
     name = "non-telegram-recipient"
     category = "routing"
     severity = Severity.INFO

@@ -897,6 +897,7 @@ class LoginCodeInDraft(_SecretRule):
 
 class TokenInDraft(_SecretRule):
     code = "TG503"
+    languages = frozenset({"*"})  # a draft in any language
     name = "bot-token-in-draft"
     kinds = frozenset({"bot token", "token"})
     summary = "A bot token or an API key is written in the draft."
@@ -934,6 +935,7 @@ class TokenInDraft(_SecretRule):
 
 class ApiCredentialsInDraft(_SecretRule):
     code = "TG504"
+    languages = frozenset({"*"})  # a draft in any language
     name = "api-hash-in-draft"
     kinds = frozenset({"api-hash"})
     summary = "An api_hash (with its api_id) is written in the draft."
@@ -970,6 +972,7 @@ class ApiCredentialsInDraft(_SecretRule):
 
 class SessionStringInDraft(_SecretRule):
     code = "TG505"
+    languages = frozenset({"*"})  # a draft in any language
     name = "session-string-in-draft"
     kinds = frozenset({"session"})
     summary = "A session string (a logged-in session's key) is written in the draft."

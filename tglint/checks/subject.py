@@ -170,6 +170,7 @@ def subject_line(analysis: Analysis) -> SubjectLine:
 
 class MissingSubject(Rule):
     code = "TG100"
+    languages = frozenset({"*"})  # a draft in any language
     name = "missing-subject"
     category = "subject"
     severity = Severity.ERROR
@@ -496,6 +497,7 @@ class VagueSubject(Rule):
 
 class OverlongSubject(Rule):
     code = "TG107"
+    languages = frozenset({"*"})  # a draft in any language
     name = "overlong-subject"
     category = "subject"
     severity = Severity.WARNING

@@ -724,6 +724,7 @@ def _one_mark(run: str) -> str:
 
 class RepeatedPunctuation(Rule):
     code = "TG604"
+    languages = frozenset({"*"})  # a draft in any language
     name = "repeated-punctuation"
     category = "tone"
     severity = Severity.WARNING
