@@ -60,6 +60,15 @@ def test_a_term_is_denied_as_the_text_model_says(body: str, term: str, denied: b
     assert found.denied() is denied
 
 
+def test_a_support_symptom_written_negated_is_not_denied() -> None:
+    # "not syncing" says what "syncing fails" says: support terms are not deniable, and nothing is looked up.
+    analysis = _analysis("Subject: x\n\nMessages are not syncing between my phone and laptop.\n")
+    (syncing,) = TOPIC_TERMS.terms(analysis)
+    assert syncing.term == "syncing" and not syncing.denied()
+    assert "_negation" not in vars(analysis.text_model("body"))  # the cues were never searched for
+    assert analysis.text_model("body").negated(analysis.body_text.index("syncing"))  # though a cue stands there
+
+
 def test_a_denial_in_a_quoted_reply_does_not_reach_the_writers_words() -> None:
     text = "Subject: Re: x\n\n> Your account was not\nhacked, I am sure now: someone logged in from Brazil.\n"
     assert not _terms(text)["hacked"].denied()

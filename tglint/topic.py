@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from tglint.language import has_cjk
 from tglint.models import TOPICS
-from tglint.packs import Packs, strings
+from tglint.packs import Packs
 from tglint.patterns import compiled
 from tglint.recognizers.topics import TOPIC_TERMS, TopicTerm, find_topic_terms, topic_lexicon, words_start
 
@@ -168,7 +168,6 @@ class _Settings:
         "default_topic",
         "min_margin",
         "min_score",
-        "negatable",
         "repeat_bonus",
         "subject_weight",
         "tag_weight",
@@ -184,7 +183,6 @@ class _Settings:
         self.confident_score = float(raw.get("confident_score", 4.0))
         self.confident_margin = float(raw.get("confident_margin", 2.5))
         self.confident_lead = float(raw.get("confident_lead", 1.8))  # best must be this many times the runner-up
-        self.negatable = frozenset(strings(raw, "negatable", source="topics"))
 
 
 def _settings(packs: Packs) -> _Settings:
@@ -198,16 +196,16 @@ def score_topics(text: str, packs: Packs) -> dict[str, float]:
 
 def _weigh(packs: Packs, found: Iterable[TopicTerm], floor: int) -> dict[str, float]:
     """The scores of the terms found; a term denied by a cue at or after `floor` counts for no negatable topic."""
-    settings = _settings(packs)
-    weights = topic_lexicon(packs).weights
+    lexicon = topic_lexicon(packs)
+    weights = lexicon.weights
     counts: dict[tuple[str, str], int] = {}
     for term in found:
         denied = term.denied(floor)
         for topic in weights[term.term]:
-            if denied and topic in settings.negatable:
+            if denied and topic in lexicon.negatable:
                 continue
             counts[(topic, term.term)] = counts.get((topic, term.term), 0) + 1
-    bonus = settings.repeat_bonus
+    bonus = _settings(packs).repeat_bonus
     scores = dict.fromkeys(TOPICS, 0.0)
     for (topic, spelling), n in counts.items():
         scores[topic] += weights[spelling][topic] * (1 + bonus * min(n - 1, 2))

@@ -2,10 +2,11 @@
 
 Each term of the `topics` pack (rules/<lang>/topics.toml, both languages merged, since a
 Chinese draft is full of English product terms) found in the subject's words or in the
-writer's own words of the body is a span: the topics it speaks for with their weights, and
-whether it is denied ("not hacked", "没有被盗"), as the part's text model says
-(`Analysis.text_model(part).negation_before`). The subject's words are those after its tag
-(or its "Re:" prefixes): the tag is weighed apart, and a negation before them is not theirs.
+writer's own words of the body is a span: the topics it speaks for with their weights, and,
+for a term of a topic a denial cancels (`negatable`), whether it is denied ("not hacked",
+"没有被盗"), as the part's text model says (`Analysis.text_model(part).negation_before`).
+The subject's words are those after its tag (or its "Re:" prefixes): the tag is weighed
+apart, and a negation before them is not theirs.
 
 What the terms add up to (which topics a denial cancels, repeats, the verdict) is the
 classifier's business (`tglint.topic`); rules read the terms through `TOPIC_TERMS.terms(analysis,
@@ -20,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from tglint.lexicon import TermSet, ascii_lower
 from tglint.models import TOPICS
-from tglint.packs import PackError, Packs, weighted
+from tglint.packs import PackError, Packs, strings, weighted
 from tglint.recognizers import Span
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ PARTS = ("subject", "body")
 class TopicLexicon:
     """The terms of the topics pack and their weights, compiled once per pack set (`topic_lexicon`)."""
 
-    __slots__ = ("terms", "weights")
+    __slots__ = ("deniable", "negatable", "terms", "weights")
 
     def __init__(self, table: Mapping[str, object]) -> None:
         _refuse_moved_keys(table)
@@ -46,6 +47,13 @@ class TopicLexicon:
             term: MappingProxyType(by_topic) for term, by_topic in weights.items()
         }
         self.terms = TermSet(weights)  # every topic's terms, found in one pass
+        settings = table.get("settings", {})
+        # The topics whose terms a denial cancels ("not hacked", "没有被盗"). A support symptom is often
+        # written negated ("not syncing", "没有通知") and says the same: its terms are not deniable.
+        self.negatable = frozenset(
+            strings(settings if isinstance(settings, Mapping) else {}, "negatable", source="topics")
+        )
+        self.deniable = frozenset(term for term, by_topic in weights.items() if self.negatable.intersection(by_topic))
 
 
 def _refuse_moved_keys(table: Mapping[str, object]) -> None:
@@ -71,7 +79,8 @@ class TopicTerm(NamedTuple):
     start: int
     end: int
     term: str  # as the pack spells it, lower-cased
-    # Where the negation cue that denies it starts ("not" of "not hacked"), or None.
+    # Where the negation cue that denies it starts ("not" of "not hacked"); None when nothing denies it, or
+    # when it is not deniable (a support symptom: "not syncing" says what "syncing fails" says).
     denial: int | None
 
     def denied(self, floor: int = 0) -> bool:
@@ -88,7 +97,7 @@ def find_topic_terms(
     piece = text if (start, end) == (0, len(text)) else text[start:end]
     found = []
     for left, right, term in lexicon.terms.finditer(piece):
-        cue = model.negation_before(start + left)
+        cue = model.negation_before(start + left) if term in lexicon.deniable else None
         denial = cue.start if cue is not None and cue.start >= start else None
         found.append(TopicTerm(start + left, start + right, term, denial))
     return found
