@@ -47,12 +47,11 @@ class TopicLexicon:
             term: MappingProxyType(by_topic) for term, by_topic in weights.items()
         }
         self.terms = TermSet(weights)  # every topic's terms, found in one pass
-        settings = table.get("settings", {})
+        settings = table.get("settings")
         # The topics whose terms a denial cancels ("not hacked", "没有被盗"). A support symptom is often
         # written negated ("not syncing", "没有通知") and says the same: its terms are not deniable.
-        self.negatable = frozenset(
-            strings(settings if isinstance(settings, Mapping) else {}, "negatable", source="topics")
-        )
+        negatable = strings(settings, "negatable", source="topics") if isinstance(settings, Mapping) else []
+        self.negatable = frozenset(negatable)
         self.deniable = frozenset(term for term, by_topic in weights.items() if self.negatable.intersection(by_topic))
 
 
