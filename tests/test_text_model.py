@@ -135,7 +135,7 @@ def test_questions_in_both_languages() -> None:
     [
         ("My account was not hacked.", "hacked", True),
         ("我的账号没有被盗。", "被盗", True),
-        ("我的账号并没有被任何人盗用", "盗用", True),
+        ("我的账号并没有被人盗用", "盗用", True),
         ("It was hacked, not frozen.", "hacked", False),
         ("I have no idea why it crashes.", "crashes", False),  # "no idea" denies nothing
         ("不知道为什么闪退", "闪退", False),
@@ -143,6 +143,12 @@ def test_questions_in_both_languages() -> None:
         ("没有闪退，但是卡住了", "卡住", False),
         ("I cannot log in.", "log in", False),  # inability is a symptom, not a denial
         ("无法登录", "登录", False),
+        # The reach counts from where the cue begins: the code was received, only not requested.
+        ("收到我没有请求过的登录验证码", "登录", False),
+        ("有别人登录了我的账号", "登录", False),  # 别人 is "someone else", not 别 "don't"
+        ("提醒好友不要相信借钱消息", "借钱", False),  # a prohibition: the messages exist
+        ("请勿点击诈骗链接", "诈骗", False),
+        ("会不会被盗了", "被盗", False),  # a question, as 是不是
     ],
 )
 def test_denial(text: str, word: str, negated: bool) -> None:
@@ -150,9 +156,13 @@ def test_denial(text: str, word: str, negated: bool) -> None:
 
 
 def test_a_negation_reaches_only_so_far_before_the_word() -> None:
+    # Three characters may stand between the cue and a Chinese word (common/text.toml): "并没有" reaches
+    # over "被任何" to 人, not to 盗用.
     text = "我的账号并没有被任何人盗用"
     m = model(text)
-    assert m.negated(text.index("被任何")) and not m.negated(text.index("盗用"), reach=2)
+    assert m.negated(text.index("被任何")) and m.negated(text.index("人盗"))
+    assert not m.negated(text.index("盗用"))
+    assert not m.negated(text.index("人盗"), reach=2)
     latin = "I did not, as far as I can tell from the logs and all the other things, get hacked"
     assert not model(latin).negated(latin.index("hacked"))
 
@@ -165,6 +175,7 @@ def test_a_negation_reaches_only_so_far_before_the_word() -> None:
         ("I never shared my code.", "code", True),
         ("Here is my password: x", "password", False),
         ("密码没有记错，就是这个", "就是", False),  # a confirmation, not a denial
+        ("不要把验证码告诉别人", "验证码", True),  # a prohibition withholds
     ],
 )
 def test_withheld(text: str, word: str, withheld: bool) -> None:

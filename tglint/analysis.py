@@ -17,7 +17,7 @@ from tglint.language import detect_language
 from tglint.lexicon import Lexicon, lexicon
 from tglint.packs import Packs, weighted
 from tglint.quoting import own_quoted_text, writer_names
-from tglint.topic import SubjectTag, TopicVerdict, classify_topic, leading_tag, topic_of_tag
+from tglint.topic import SubjectTag, TopicVerdict, leading_tag, subject_words_start, topic_of_tag, topic_verdict
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -61,9 +61,15 @@ class Analysis:
 
     @property
     def language(self) -> str:
-        """The language rules work in: the draft's when supported, else English."""
+        """The language rules work in (their packs, their messages): the draft's when supported, else English."""
         detected = self.detected_language
         return detected if detected in SUPPORTED_LANGUAGES else "en"
+
+    @property
+    def rule_language(self) -> str:
+        """The language rules are chosen for: the draft's, "zh", "en" or another ("ru", "fa", "es"...), for
+        which only the rules that read any language run; "en" when there is no text to judge."""
+        return self.detected_language or "en"
 
     @property
     def message_language(self) -> str:
@@ -114,6 +120,11 @@ class Analysis:
         return leading_tag(self.subject_text)
 
     @cached_property
+    def subject_words_start(self) -> int:
+        """Where the subject's own words start: after its tag, or after its "Re:" prefixes when it has none."""
+        return subject_words_start(self.subject_text)
+
+    @cached_property
     def tag_topic(self) -> str | None:
         """The mailbox a known subject tag names, if any."""
         return topic_of_tag(self.subject_tag.text, self.packs) if self.subject_tag else None
@@ -122,7 +133,7 @@ class Analysis:
 
     @cached_property
     def topic_verdict(self) -> TopicVerdict:
-        return classify_topic(self.subject_text, self.body_text, self.tag_topic, self.packs)
+        return topic_verdict(self)
 
     @property
     def topic(self) -> str | None:

@@ -41,6 +41,9 @@ _MATCHERS = ("words", "swap", "patterns", "replacement")
 _SCOPE = ("topics", "parts", "own_text")
 # The keys of a rule's table, and those a user's pack may set on a built-in rule.
 _IDENTITY = ("name", "severity", "languages", "logic", "kind")
+# A rule that reads no words of a language (a recipient, a shape, a phone number's digits)
+# runs on a draft in any language, Russian or Persian too.
+ANY_LANGUAGE = "*"
 _KEYS = (*_IDENTITY, "summary", "doc", "examples", "messages", *_MATCHERS, "applicability", *_SCOPE)
 _OVERRIDABLE = frozenset({"severity", "languages", "summary", "doc", "examples", "messages"})
 _DOC_KEYS = ("what", "why", "fix")
@@ -326,13 +329,19 @@ def _check_identity(where: str, table: Mapping[str, Any], *, user: bool, complet
     if severity is not None and severity not in [level.value for level in Severity]:
         raise CatalogError(f"{where} `severity` must be error, warning or info, not {severity!r}")
     languages = table.get("languages")
-    if languages is not None and (
-        not isinstance(languages, list)
-        or not languages
-        or any(lang not in LANGUAGES for lang in languages)
-        or len(set(languages)) != len(languages)
+    if (
+        languages is not None
+        and languages != [ANY_LANGUAGE]
+        and (
+            not isinstance(languages, list)
+            or not languages
+            or any(lang not in LANGUAGES for lang in languages)
+            or len(set(languages)) != len(languages)
+        )
     ):
-        raise CatalogError(f"{where} `languages` must list zh, en or both, not {languages!r}")
+        raise CatalogError(
+            f'{where} `languages` must list zh, en or both, or be ["*"] (any language), not {languages!r}'
+        )
     logic, kind = table.get("logic"), table.get("kind")
     if logic is not None:
         if user:

@@ -38,14 +38,16 @@ class Linter:
     def lint_draft(self, draft: Draft) -> FileResult:
         analysis = Analysis(draft, self.settings, self.packs)
         skipped = ignored_for_path(draft.file, self.settings.per_path_ignores, self._globs_base)
-        language = analysis.language
+        language = analysis.rule_language
         hits: list[tuple[RuleLike, Severity, Hit]] = []
         ran: set[str] = set()
+        other_language: list[str] = []  # rules that do not read the draft's language
         alternative = self._alternative_analysis(draft, analysis)
         for rule, severity in self._rules_with_severity:
             if skipped and any(matches(s, rule) for s in skipped):
                 continue
             if language not in rule.languages and "*" not in rule.languages:
+                other_language.append(rule.code)
                 continue
             ran.add(rule.code)
             try:
@@ -73,6 +75,7 @@ class Linter:
             notes=draft.notes,
             hidden=hidden.spans,
             message_number=draft.message_number,
+            skipped_rules=tuple(sorted(other_language)),
         )
 
     def _alternative_analysis(self, draft: Draft, analysis: Analysis) -> Analysis | None:

@@ -1,8 +1,10 @@
 """Which language a draft is written in.
 
 The script decides first (Han characters mean Chinese, even among many Latin
-technical terms; English function words mean English). langdetect is asked only
-when the script leaves it open, seeded so that the answer is the same every run.
+technical terms; kana Japanese, hangul Korean; English function words mean
+English). langdetect is asked only when the script leaves it open: Latin words
+that are not English, or words of another alphabet (Cyrillic, Arabic, Greek...),
+which several languages share. It is seeded so that the answer is the same every run.
 """
 
 from __future__ import annotations
@@ -15,6 +17,13 @@ _KANA = r"[\u3040-\u30ff]"
 _HANGUL = r"[\uac00-\ud7af]"
 _KANA_OR_HANGUL = f"{_KANA}|{_HANGUL}"
 _LATIN_WORD = r"[A-Za-z]+(?:'[a-z]+)?"
+# A run of letters of another alphabet: Greek, Cyrillic, Armenian, Hebrew, Arabic (Persian, Urdu...), the
+# Indic scripts, Thai, Lao, Tibetan, Myanmar, Georgian, Ethiopic, Khmer.
+_OTHER_WORD = (
+    r"[\u0370-\u03ff\u0400-\u052f\u0531-\u058f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff"
+    r"\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u10a0-\u10ff\u1200-\u137f\u1780-\u17ff"
+    r"\ufb1d-\ufdff\ufe70-\ufefc]+"
+)
 _ENGLISH_FUNCTION_WORDS = frozenset(
     [
         "the",
@@ -77,7 +86,7 @@ def has_cjk(text: str) -> bool:
 
 
 def detect_language(text: str) -> str | None:
-    """'zh', 'en', another ISO 639-1 code, or None when there is no text to judge."""
+    """'zh', 'en', another ISO 639-1 code ('ru', 'fa', 'es'...), or None when there is no text to judge."""
     # Most English drafts are plain ASCII: no Han, kana or hangul to look for. Most others hold neither kana nor
     # hangul: one search tells, and neither needs counting then.
     plain = text.isascii()
@@ -90,6 +99,10 @@ def detect_language(text: str) -> str | None:
     words = compiled(_LATIN_WORD).findall(text)
     if han >= 2 and han * 2 >= len(words):
         return "zh"
+    # Mostly letters of another alphabet ("Здравствуйте, Telegram на iPhone вылетает"; Thai is written
+    # without spaces, so letters are counted, not words): which language of it is langdetect's to say.
+    if not plain and sum(map(len, compiled(_OTHER_WORD).findall(text))) > sum(map(len, words)):
+        return _ask_langdetect(text)
     if not words:
         return "zh" if han else None
     function_words = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words)))

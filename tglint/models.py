@@ -177,6 +177,9 @@ class FileResult:
     hidden: tuple[Span, ...] = ()
     # Set when the result is one message of an mbox, whose path is then "FILE#N".
     message_number: int | None = None
+    # The selected rules that did not run because they read Chinese or English words and the draft is
+    # written in another language (`language`): only the rules for any language ran.
+    skipped_rules: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,10 @@
 """Which official mailbox a draft belongs to, from its subject tag and its words.
 
-Weights live in the `topics` pack (per language, merged so that a Chinese draft
-full of English product terms still scores them); a known subject tag counts for
-its topic too. Evidence is weighed, not counted: a term counts once with a small
-bonus for repeats, and a negated term ("not hacked", "没有被盗") does not count.
+The words are the topic terms the recognizer finds (`tglint.recognizers.topics`: each
+term with its topics, weights, and whether the text model says it is denied); a known
+subject tag counts for its topic too. Evidence is weighed, not counted: a term counts
+once with a small bonus for repeats, and a denied term ("not hacked", "没有被盗") does
+not count for the topics a denial cancels (`negatable`).
 A draft with no evidence belongs to the general mailbox (support); evidence split
 evenly gives no topic rather than a coin toss. `confident` is the stricter bar
 (strong evidence, a wide lead) rules use before they tell a writer to change mailbox.
@@ -14,14 +15,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from tglint.language import has_cjk
-from tglint.lexicon import TermSet, ascii_lower
 from tglint.models import TOPICS
-from tglint.packs import Packs, strings, weighted
+from tglint.packs import Packs
 from tglint.patterns import compiled
+from tglint.recognizers.topics import TOPIC_TERMS, TopicTerm, find_topic_terms, topic_lexicon, words_start
+
+if TYPE_CHECKING:
+    from tglint.analysis import Analysis
+    from tglint.text import TextModel
 
 # Patterns are kept as their sources and compiled on first use (`compiled`), not on import.
 # "Re:", "Fwd:", "回复：", "转发：" (repeated, any case) before the subject proper, and the ticket
@@ -32,7 +37,6 @@ _REPLY_PREFIX = (
 )
 # A leading tag in ASCII, full-width square or lenticular brackets.
 _TAG = r"\[(?P<a>[^\[\]]*)\]|［(?P<b>[^［］]*)］|【(?P<c>[^【】]*)】"
-_CLAUSE_BREAK = r"[。！？!?;；\n，,：:]|\.\s"
 _NOT_ALNUM = r"[\W_]+"
 _LATIN_WORDS = r"[a-z0-9]+"
 # What the term pattern's word-boundary checks look for on either side of a term (see tglint.lexicon).
@@ -155,18 +159,15 @@ class TopicVerdict:
 
 
 class _Settings:
-    """The `[settings]` of the topics pack."""
+    """The `[settings]` of the topics pack: how the classifier weighs the terms."""
 
     __slots__ = (
-        "cjk_window",
         "confident_lead",
         "confident_margin",
         "confident_score",
         "default_topic",
-        "latin_window",
         "min_margin",
         "min_score",
-        "negatable",
         "repeat_bonus",
         "subject_weight",
         "tag_weight",
@@ -182,76 +183,32 @@ class _Settings:
         self.confident_score = float(raw.get("confident_score", 4.0))
         self.confident_margin = float(raw.get("confident_margin", 2.5))
         self.confident_lead = float(raw.get("confident_lead", 1.8))  # best must be this many times the runner-up
-        self.cjk_window = int(raw.get("cjk_window", 5))
-        self.latin_window = int(raw.get("latin_window", 28))
-        self.negatable = frozenset(strings(raw, "negatable", source="topics"))
 
 
-class _Model:
-    """The topics pack compiled, once per pack set (see `_model`)."""
-
-    __slots__ = ("negations", "not_negations", "settings", "terms", "weights")
-
-    def __init__(self, table: dict[str, Any]) -> None:
-        self.settings = _Settings(table.get("settings", {}))
-        self.weights: dict[str, dict[str, float]] = {}  # term -> topic -> weight
-        for topic in TOPICS:
-            for term, weight in weighted(table, topic, source="topics").items():
-                self.weights.setdefault(" ".join(ascii_lower(term).split()), {})[topic] = weight
-        self.terms = TermSet(self.weights)  # every topic's terms, found in one pass
-        negation = table.get("negation", {})
-        self.negations = TermSet(strings(negation, "cues", source="topics"))
-        self.not_negations = TermSet(strings(negation, "not_negations", source="topics"))
-
-
-def _model(packs: Packs) -> _Model:
-    return packs.derived(("topics", "model"), lambda: _Model(packs.get("topics")))
-
-
-def _is_negated(text: str, start: int, term: str, model: _Model, floor: int = 0) -> bool:
-    """A negation cue close before the term, in the same clause ("not hacked", "并没有被盗"); the text before
-    `floor` is not looked at."""
-    before = text[max(floor, start - _negation_window(term, model)) : start]
-    breaks = list(compiled(_CLAUSE_BREAK).finditer(before))
-    if breaks:
-        before = before[breaks[-1].end() :]
-    if not model.negations.search(before):
-        return False
-    # "no idea why it crashes", "不知道是不是被盗": words that contain a cue but do not negate.
-    pseudo = [(s, e) for s, e, _ in model.not_negations.finditer(before)]
-    return any(not any(ps <= cue < pe for ps, pe in pseudo) for cue, _, _ in model.negations.finditer(before))
-
-
-def _negation_window(term: str, model: _Model) -> int:
-    """How many characters before a term a negation cue may stand: fewer before a Chinese term, whose
-    characters are words."""
-    return model.settings.cjk_window if "\u3400" <= term[:1] <= "\u9fff" else model.settings.latin_window
+def _settings(packs: Packs) -> _Settings:
+    return packs.derived(("topics", "settings"), lambda: _Settings(packs.get("topics").get("settings", {})))
 
 
 def score_topics(text: str, packs: Packs) -> dict[str, float]:
     """Each topic's evidence in the text: a term counts once, repeats add a little, denials nothing."""
-    model = _model(packs)
-    return _weigh(model, model.terms.finditer(text), lambda start, term: _is_negated(text, start, term, model))
+    return TopicTerms(text, packs).scores()
 
 
-def _weigh(
-    model: _Model, found: Iterable[tuple[int, int, str]], is_negated: Callable[[int, str], bool]
-) -> dict[str, float]:
-    """The scores of the terms found, (start, end, term) in order; `is_negated(start, term)`: a denial cancels it."""
+def _weigh(packs: Packs, found: Iterable[TopicTerm], floor: int) -> dict[str, float]:
+    """The scores of the terms found; a term denied by a cue at or after `floor` counts for no negatable topic."""
+    lexicon = topic_lexicon(packs)
+    weights = lexicon.weights
     counts: dict[tuple[str, str], int] = {}
-    for start, _, term in found:
-        negated: bool | None = None
-        for topic in model.weights[term]:
-            if topic in model.settings.negatable:
-                if negated is None:
-                    negated = is_negated(start, term)
-                if negated:
-                    continue
-            counts[(topic, term)] = counts.get((topic, term), 0) + 1
-    bonus = model.settings.repeat_bonus
+    for term in found:
+        denied = term.denied(floor)
+        for topic in weights[term.term]:
+            if denied and topic in lexicon.negatable:
+                continue
+            counts[(topic, term.term)] = counts.get((topic, term.term), 0) + 1
+    bonus = _settings(packs).repeat_bonus
     scores = dict.fromkeys(TOPICS, 0.0)
-    for (topic, term), n in counts.items():
-        scores[topic] += model.weights[term][topic] * (1 + bonus * min(n - 1, 2))
+    for (topic, spelling), n in counts.items():
+        scores[topic] += weights[spelling][topic] * (1 + bonus * min(n - 1, 2))
     return scores
 
 
@@ -259,24 +216,46 @@ class TopicTerms:
     """The topic terms of a text, found in one pass, and from them the scores of any slice of the text: rules
     weigh the body's paragraphs and sentences without searching each again.
 
-    `scores(start, end)` is exactly `score_topics(text[start:end])`. The terms found in the whole text are the
-    slice's own when no term found runs across an edge of the slice and no edge cuts an ASCII word (the word-
-    boundary checks of the pattern then see at the edges what they would see in the slice alone): searching the
-    slice would try the same positions with the same outcomes. Otherwise the slice is searched anew. Negation
-    is looked for in the slice's own text (its start clips the window before a term).
+    `scores(start, end)` weighs the terms of `text[start:end]` searched as a text of its own, each denied as
+    the whole text's model says (`TextModel.negated`) unless the cue stands before `start`. The terms found in
+    the whole text are the slice's own when no term found runs across an edge of the slice and no edge cuts an
+    ASCII word (the word-boundary checks of the pattern then see at the edges what they would see in the slice
+    alone). Otherwise the slice is searched anew.
+
+    Built on its own (`TopicTerms(text, packs)`) it models `text` itself; `topic_terms(analysis, part)` gives
+    the terms of a draft's part, found once by the recognizer (`tglint.recognizers.topics`) and shared.
     """
 
-    def __init__(self, text: str, packs: Packs) -> None:
+    def __init__(
+        self,
+        text: str,
+        packs: Packs,
+        *,
+        model: TextModel | None = None,
+        found: Sequence[TopicTerm] | None = None,
+        floor: int = 0,
+    ) -> None:
         self.text = text
         self._packs = packs
-        self._model = _model(packs)
-        self._found = list(self._model.terms.finditer(text))
-        self._starts = [start for start, _, _ in self._found]
-        self._ends = [end for _, end, _ in self._found]
-        self._negated: dict[tuple[int, int], bool] = {}  # (term start, window start) -> negated
+        if model is None:
+            from tglint.text import Cues, TextModel
+
+            model = TextModel(text, (), Cues.from_packs(packs))
+        self._model = model
+        self._floor = floor  # the text before it is not the words weighed (a subject's tag)
+        if found is None:
+            found = find_topic_terms(text, model, topic_lexicon(packs), floor)
+        self._found = list(found)
+        self._starts = [term.start for term in self._found]
+        self._ends = [term.end for term in self._found]
         self._scores: dict[tuple[int, int], dict[str, float]] = {}
 
+    @property
+    def found(self) -> tuple[TopicTerm, ...]:
+        return tuple(self._found)
+
     def scores(self, start: int = 0, end: int | None = None) -> dict[str, float]:
+        start = max(start, self._floor)
         end = len(self.text) if end is None else end
         key = (start, end)
         found = self._scores.get(key)
@@ -287,10 +266,11 @@ class TopicTerms:
     def _score(self, start: int, end: int) -> dict[str, float]:
         first, last = bisect_left(self._starts, start), bisect_left(self._starts, end)
         if not (self._clean_edge(start, first) and self._clean_edge(end, last)):
-            return score_topics(self.text[start:end], self._packs)
+            lexicon = topic_lexicon(self._packs)
+            return _weigh(self._packs, find_topic_terms(self.text, self._model, lexicon, start, end), start)
         if first == last:
             return dict.fromkeys(TOPICS, 0.0)
-        return _weigh(self._model, self._found[first:last], lambda at, term: self._is_negated(at, term, start))
+        return _weigh(self._packs, self._found[first:last], start)
 
     def _clean_edge(self, at: int, following: int) -> bool:
         """Whether the terms found in the whole text are a slice's own up to an edge at `at`; `following` is the
@@ -300,26 +280,50 @@ class TopicTerms:
             return False
         return following == 0 or self._ends[following - 1] <= at
 
-    def _is_negated(self, start: int, term: str, floor: int) -> bool:
-        # Slices that start before the window before the term share one answer.
-        key = (start, max(floor, start - _negation_window(term, self._model)))
-        found = self._negated.get(key)
-        if found is None:
-            found = self._negated[key] = _is_negated(self.text, start, term, self._model, floor)
-        return found
+
+def topic_terms(analysis: Analysis, part: str = "body") -> TopicTerms:
+    """The topic terms of a draft's part ("subject": its words after the tag; "body": the writer's own words),
+    found once per draft and shared by the rules that weigh them."""
+
+    def build() -> TopicTerms:
+        text = analysis.subject_text if part == "subject" else analysis.body_text
+        return TopicTerms(
+            text,
+            analysis.packs,
+            model=analysis.text_model(part),
+            found=TOPIC_TERMS.terms(analysis, part),
+            floor=words_start(analysis, part),
+        )
+
+    return analysis.memo((topic_terms, part), build)
+
+
+def topic_verdict(analysis: Analysis) -> TopicVerdict:
+    """The draft's topic, from its tag and the topic terms of its subject and body."""
+    subject, body = topic_terms(analysis, "subject"), topic_terms(analysis, "body")
+    return _verdict(subject, body, analysis.tag_topic, analysis.packs)
 
 
 def classify_topic(subject: str, body: str, tag_topic: str | None, packs: Packs) -> TopicVerdict:
-    model = _model(packs)
-    settings = model.settings
+    """The topic of a subject and a body (the writer's own words), each modelled as a text of its own."""
     tag = leading_tag(subject)
     if tag_topic is None and tag is not None:
         tag_topic = topic_of_tag(tag.text, packs)
     # The tag is weighed on its own; its words must not count twice as subject words.
-    subject_words = subject[tag.end :] if tag else subject[reply_prefix_end(subject) :]
-    body_terms = TopicTerms(body, packs)
+    subject_terms = TopicTerms(subject, packs, floor=subject_words_start(subject))
+    return _verdict(subject_terms, TopicTerms(body, packs), tag_topic, packs)
+
+
+def subject_words_start(subject: str) -> int:
+    """Where a subject's words start: after its tag, or after its "Re:" prefixes when it has none."""
+    tag = leading_tag(subject)
+    return tag.end if tag else reply_prefix_end(subject)
+
+
+def _verdict(subject_terms: TopicTerms, body_terms: TopicTerms, tag_topic: str | None, packs: Packs) -> TopicVerdict:
+    settings = _settings(packs)
     body_scores = body_terms.scores()
-    subject_scores = score_topics(subject_words, packs)
+    subject_scores = subject_terms.scores()
     words = {t: body_scores[t] + settings.subject_weight * subject_scores[t] for t in TOPICS}
     scores = dict(words)
     if tag_topic in scores:

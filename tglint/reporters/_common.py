@@ -181,3 +181,27 @@ def errors_sentence(count: int) -> str:
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     word = singular if count == 1 else (plural_form or singular + "s")
     return f"{count} {word}"
+
+
+def language_note(result: FileResult) -> str | None:
+    """What every format says of a draft in neither Chinese nor English: its language and the rules that did
+    not run for it. None for any other draft."""
+    if not result.skipped_rules:
+        return None
+    return (
+        f"written in {result.language or 'another language'}, neither Chinese nor English: only the checks for "
+        f"any language ran; skipped {code_ranges(result.skipped_rules)}"
+    )
+
+
+def code_ranges(codes: Iterable[str]) -> str:
+    """Rule codes, three or more consecutive numbers written as a range: "TG101-TG106, TG108, TG301, TG302"."""
+    numbers = sorted({int(code[2:]) for code in codes if code[2:].isdigit()})
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    pieces = [f"TG{run[0]}-TG{run[-1]}" if len(run) >= 3 else ", ".join(f"TG{n}" for n in run) for run in runs]
+    return ", ".join(pieces)

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from tglint.escaping import printable
 from tglint.models import FileResult, Finding, Severity
-from tglint.reporters._common import part_label, region_of, split_mbox_path
+from tglint.reporters._common import language_note, part_label, region_of, split_mbox_path
 from tglint.reporters._masking import scrub, secrets
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -38,6 +38,11 @@ class GithubReport:
         lines: list[str] = []
         if result.error is not None:
             lines.append(_error_line(result))
+        note = language_note(result)
+        if note is not None:
+            file_path, _ = split_mbox_path(result)
+            properties = {"file": file_path, "title": "tglint: other language"}
+            lines.append(_command("notice", properties, f"{result.path}: {note}"))
         hidden = secrets(result)
         lines.extend(_finding_line(result, finding, hidden) for finding in result.findings)
         return "".join(line + "\n" for line in lines)

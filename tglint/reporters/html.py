@@ -30,6 +30,7 @@ from tglint.reporters._common import (
     Summary,
     errors_sentence,
     fixable_phrase,
+    language_note,
     part_label,
     plural,
     region_of,
@@ -80,7 +81,7 @@ class _Draft:
 
     @property
     def shown(self) -> bool:
-        return bool(self.result.findings) or self.result.error is not None
+        return bool(self.result.findings) or self.result.error is not None or bool(self.result.skipped_rules)
 
     def key(self, index: int) -> str:
         return f"f-{self.number}-{index}"
@@ -195,6 +196,9 @@ def _draft_section(draft: _Draft, marked: set[str], summaries: dict[str, str]) -
     meta = _meta(result, draft.hidden)
     if meta:
         out.append(f'<p class="meta">{meta}</p>\n')
+    note = language_note(result)
+    if note is not None:
+        out.append(f'<p class="meta">{_untrusted(note)}</p>\n')
     if result.error is not None:
         out.append(f'<p class="error">Error: {_untrusted(result.error)}</p>\n')
     numbered = draft.numbered_findings()

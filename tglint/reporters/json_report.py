@@ -58,6 +58,7 @@ def file_record(result: FileResult) -> JsonObject:
         "error": result.error,
         "findings": [_finding(finding, hidden) for finding in result.findings],
         "notes": list(result.notes),
+        "skipped_rules": list(result.skipped_rules),
     }
 
 

@@ -16,6 +16,8 @@ Choices a consumer needs to know:
 - A fix whose edits have no position (line 0) is left out rather than guessed.
 - A file's error (level "error") and its reading notes (level "note") are
   `invocations[0].toolExecutionNotifications`; only errors make the run unsuccessful.
+- A draft in neither Chinese nor English gets a note there too, naming its language and the
+  rules that did not run for it (`properties.language`, `properties.skippedRules`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from tglint.reporters._common import (
     Region,
     has_position,
     json_at_depth,
+    language_note,
     part_region_of,
     region_of,
     rules_by_code,
@@ -75,6 +78,11 @@ class SarifReport:
         if result.error is not None:
             self._notifications.append(_notification(result, "error", result.error))
         self._notifications.extend(_notification(result, "note", note) for note in result.notes)
+        language = language_note(result)
+        if language is not None:
+            notification = _notification(result, "note", language)
+            notification["properties"] = {"language": result.language, "skippedRules": list(result.skipped_rules)}
+            self._notifications.append(notification)
         hidden = secrets(result)
         pieces = []
         for finding in result.findings:

@@ -18,7 +18,16 @@ from rich.text import Text
 
 from tglint.escaping import escape_controls, printable
 from tglint.models import FileResult, Finding, Severity
-from tglint.reporters._common import Summary, Tally, errors_sentence, fixable_phrase, part_label, plural, region_of
+from tglint.reporters._common import (
+    Summary,
+    Tally,
+    errors_sentence,
+    fixable_phrase,
+    language_note,
+    part_label,
+    plural,
+    region_of,
+)
 from tglint.reporters._masking import ShownSpan, line_segment, mask_line, scrub, secrets, shown_span
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -55,7 +64,7 @@ class TextReport:
             lines.append(_error_line(result))
             if not result.findings:
                 lines.append(Text())
-        if result.findings:
+        if result.findings or result.skipped_rules:
             lines.extend(_file_lines(result, self._width))
         return self._lines(lines) if lines else ""
 
@@ -94,6 +103,9 @@ def _console(width: int) -> Console:
 
 def _file_lines(result: FileResult, width: int) -> list[Text]:
     lines = [_header(result)]
+    note = language_note(result)
+    if note is not None:
+        lines.append(Text("  " + one_line(note), style="dim"))
     hidden = secrets(result)
     for finding in result.findings:
         lines.append(_finding_line(result.path, finding, hidden))

@@ -21,6 +21,7 @@ from tglint.text.scripts import is_han
 class CueKind(StrEnum):
     DENIAL = "denial"  # "not", "没有": what follows is said not to be so
     INABILITY = "inability"  # "cannot", "无法": what follows cannot be done
+    PROHIBITION = "prohibition"  # "不要", "别", "请勿": what follows must not be done (it is not denied)
     CONFIRMING = "confirming"  # "没有记错", "didn't forget": a cue that confirms
     CONJUNCTION = "conjunction"  # "but", "但是": a new clause begins
 
@@ -49,6 +50,7 @@ class Cues:
         self._lists = {
             CueKind.DENIAL: TermSet(strings(negation, "denial", source="text")),
             CueKind.INABILITY: TermSet(strings(negation, "inability", source="text")),
+            CueKind.PROHIBITION: TermSet(strings(negation, "prohibition", source="text")),
             CueKind.CONFIRMING: TermSet(strings(negation, "confirming", source="text")),
             CueKind.CONJUNCTION: TermSet(strings(section("clauses"), "conjunctions", source="text")),
         }
@@ -76,14 +78,14 @@ class Cues:
             yield Cue(start, end, kind)
 
     def negation_cues(self, text: str) -> list[Cue]:
-        """Denials, inabilities and confirmations in order; a cue inside a phrase that denies
-        nothing ("no idea", "不知道") is left out, and so is one inside a confirmation."""
+        """Denials, inabilities, prohibitions and confirmations in order; a cue inside a phrase that
+        denies nothing ("no idea", "不知道", "别人") is left out, and so is one inside a confirmation."""
         blocked = [(s, e) for s, e, _ in self._not_negations.finditer(text)]
         confirming = list(self.of(text, CueKind.CONFIRMING))
         blocked.extend((cue.start, cue.end) for cue in confirming)
         inside = _Containment(blocked)
         found = list(confirming)
-        for kind in (CueKind.DENIAL, CueKind.INABILITY):
+        for kind in (CueKind.DENIAL, CueKind.INABILITY, CueKind.PROHIBITION):
             found.extend(cue for cue in self.of(text, kind) if not inside(cue))
         return sorted(found)
 
@@ -105,7 +107,7 @@ class Cues:
         return word.rstrip(".") in self._abbreviations
 
     def reach(self, first_char: str) -> int:
-        """How far before a word a negation may stand: closer before a Chinese word."""
+        """How far before a word a negation cue may begin: closer before a Chinese word."""
         return self.reach_han if is_han(first_char) else self.reach_latin
 
 

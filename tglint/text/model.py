@@ -60,8 +60,12 @@ _TOKEN = re.compile(
 )
 # Marks that end a sentence, with the closing quotes or brackets that belong to it; a full
 # stop ends one only before a space or the end (not "5.0", "telegram.org", "e.g" is checked apart).
-_SENTENCE_MARK = re.compile(r"[。！？!?；;…]+[”’」』）)\"']*|\.(?=[\s\"”’)）]|$)[”’\"')）]*|\n")
-_CLAUSE_MARK = re.compile(r"[，,](?!\d)|[：:](?!\d)|[；;]")
+# Each pattern starts with one character class, the branches told apart behind it: the regex
+# engine then skips ahead to candidates (three to four times faster than an alternation).
+_SENTENCE_MARK = re.compile(
+    r"[。！？!?；;…\n.](?:(?<=\n)|(?<=\.)(?=[\s\"”’)）]|$)[”’\"')）]*|(?<=[。！？!?；;…])[。！？!?；;…]*[”’」』）)\"']*)"
+)
+_CLAUSE_MARK = re.compile(r"[，,：:；;](?:(?<=[；;])|(?!\d))")
 # A hard-wrapped line continues the sentence when it is long and the next one begins in lower case.
 _WRAPPED_LINE = 60
 _CONTINUES = re.compile(r"[ \t]*[a-z](?![.)])")
@@ -137,12 +141,18 @@ class TextModel:
     @cached_property
     def clauses(self) -> tuple[Segment, ...]:
         """The clauses: sentences cut at commas, colons and conjunctions that open a new statement."""
+        return tuple(self._segments(self._clause_ends[1:], questions=False))
+
+    @cached_property
+    def _clause_ends(self) -> list[int]:
+        """Where clauses end, in order, after a 0 for the start of the text."""
         ends = set(self._sentence_ends)
         for match in _CLAUSE_MARK.finditer(self.text):
             ends.add(match.end())
         for cue in self._cues.of(self.text, CueKind.CONJUNCTION):
             ends.add(cue.start)
-        return tuple(self._segments(sorted(ends), questions=False))
+        ends.discard(0)
+        return [0, *sorted(ends)]
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -236,21 +246,27 @@ class TextModel:
         between the cue and `offset`; by default the language's reach (closer before a
         Chinese word than before a Latin one).
         """
-        floor = self.clause_start(offset)
         if reach is None:
             reach = self._cues.reach(self.text[offset : offset + 1])
-        for cue in self._negation.before(offset, max(floor, offset - reach - 8)):
-            if cue.kind in kinds and offset - cue.end <= reach and cue.start >= floor:
-                return cue
-        return None
+        near = [
+            c for c in self._negation.before(offset, offset - reach - 8) if c.kind in kinds and offset - c.end <= reach
+        ]
+        if not near:
+            return None  # most words have no cue near them
+        # Where the clause before `offset` ended: only spaces stand between it and the clause holding
+        # `offset`, so a cue is in that clause when it starts there or later.
+        ends = self._clause_ends
+        floor = ends[bisect_right(ends, offset) - 1]
+        return next((cue for cue in near if cue.start >= floor), None)
 
     def negated(self, offset: int, *, reach: int | None = None) -> bool:
         """Whether what stands at `offset` is denied ("not hacked", "没有被盗")."""
         return self.negation_before(offset, reach=reach) is not None
 
     def withheld(self, offset: int, *, reach: int | None = None) -> bool:
-        """Whether what stands at `offset` is denied or said impossible ("I cannot give my password")."""
-        kinds = frozenset({CueKind.DENIAL, CueKind.INABILITY})
+        """Whether what stands at `offset` is denied, said impossible or forbidden ("I cannot give my
+        password", "不要把验证码告诉别人")."""
+        kinds = frozenset({CueKind.DENIAL, CueKind.INABILITY, CueKind.PROHIBITION})
         return self.negation_before(offset, kinds=kinds, reach=reach) is not None
 
     def confirmed_before(self, offset: int) -> bool:
