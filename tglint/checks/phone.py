@@ -16,7 +16,6 @@ from functools import lru_cache
 
 from tglint.analysis import Analysis
 from tglint.checks.pii import find_overshares, mail_topics, text_with_signature
-from tglint.checks.secret import find_secrets
 from tglint.draft import RegionKind
 from tglint.models import Edit, Fix, Hit, Severity
 from tglint.packs import strings
@@ -33,6 +32,7 @@ from tglint.phone_country import (
     written_country,
 )
 from tglint.phones import PhoneMatch, describe_national, find_phone_numbers
+from tglint.recognizers.secrets import writer_secrets
 from tglint.rule import Rule, RuleDoc
 from tglint.spans import SpanSet
 
@@ -109,7 +109,7 @@ def _taken_by_other_data(analysis: Analysis, match: PhoneMatch) -> bool:
 
 
 def _other_data(analysis: Analysis) -> SpanSet:
-    spans = SpanSet((s.start, s.end) for s in find_secrets(analysis))
+    spans = SpanSet((s.start, s.end) for s in writer_secrets(analysis))
     for other in find_overshares(analysis):
         spans.add(other.start, other.end)
     return spans

@@ -17,11 +17,11 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from tglint.analysis import Analysis
-from tglint.checks.secret import find_secrets
 from tglint.draft import RegionKind
 from tglint.models import Edit, Fix, Hit, Severity
 from tglint.packs import strings
 from tglint.patterns import compiled
+from tglint.recognizers.secrets import writer_secrets
 from tglint.rule import Rule, RuleDoc
 from tglint.spans import SpanSet
 
@@ -109,7 +109,7 @@ def _labelled_otherwise(analysis: Analysis, start: int, key: str = "not_pii_cont
 
 
 def _inside_secret(analysis: Analysis, start: int, end: int) -> bool:
-    secrets = analysis.memo(_inside_secret, lambda: SpanSet((s.start, s.end) for s in find_secrets(analysis)))
+    secrets = analysis.memo(_inside_secret, lambda: SpanSet((s.start, s.end) for s in writer_secrets(analysis)))
     return secrets.overlaps(start, end)
 
 
