@@ -99,6 +99,23 @@ class Analysis:
         names = writer_names(from_part.text if from_part else "", body.text, body.regions)
         return own_quoted_text(body.text, body.regions, names)
 
+    @cached_property
+    def text_with_signature(self) -> str:
+        """The body with quoted replies blanked but the writer's signature kept, offsets unchanged.
+
+        A phone number or a home address in one's own signature is still one's own, sent to support.
+        """
+        body = self.draft.body
+        quoted = [r for r in body.regions if r.kind is RegionKind.QUOTED]
+        if len(quoted) == len(body.regions):
+            return self.body_text
+        chars = list(body.text)
+        for region in quoted:
+            for i in range(region.start, min(region.end, len(chars))):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
     @property
     def subject(self) -> Part | None:
         return self.draft.subject
@@ -127,6 +144,15 @@ class Analysis:
     @property
     def topic(self) -> str | None:
         return self.topic_verdict.topic
+
+    @cached_property
+    def mail_topics(self) -> frozenset[str]:
+        """What the mail is about: its topic and the topics of the official mailboxes it is sent to."""
+        mailboxes = self.pack("mailboxes").get("mailboxes", {})
+        by_address = {str(address).lower(): topic for topic, address in mailboxes.items()}
+        recipients = self.draft.recipients
+        sent_to = {by_address[r.address.lower()] for r in recipients if r.address.lower() in by_address}
+        return frozenset({self.topic, *sent_to} - {None})
 
     @cached_property
     def doc(self) -> Doc:

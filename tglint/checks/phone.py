@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tglint.analysis import Analysis
-from tglint.checks.pii import find_overshares, mail_topics, text_with_signature
 from tglint.draft import RegionKind
 from tglint.models import Edit, Fix, Hit, Severity
 from tglint.packs import strings
@@ -32,6 +31,7 @@ from tglint.phone_country import (
     written_country,
 )
 from tglint.phones import PhoneMatch, describe_national, find_phone_numbers
+from tglint.recognizers.personal import PERSONAL
 from tglint.recognizers.secrets import writer_secrets
 from tglint.rule import Rule, RuleDoc
 from tglint.spans import SpanSet
@@ -79,7 +79,7 @@ def _line_window(text: str, start: int, end: int, before: int, after: int) -> tu
 
 def is_labelled_not_phone(analysis: Analysis, match: PhoneMatch) -> bool:
     """A number just after "order", "ID", "版本"... is not a phone number."""
-    before, _ = _line_window(text_with_signature(analysis), match.start, match.end, _LABEL_WINDOW, 0)
+    before, _ = _line_window(analysis.text_with_signature, match.start, match.end, _LABEL_WINDOW, 0)
     label = None
     for found in analysis.lexicon("phone", "not_phone_context").finditer(before):
         label = found
@@ -91,7 +91,7 @@ def is_labelled_not_phone(analysis: Analysis, match: PhoneMatch) -> bool:
 
 def has_phone_word_nearby(analysis: Analysis, match: PhoneMatch) -> bool:
     before, after = _line_window(
-        text_with_signature(analysis), match.start, match.end, _PHONE_WORD_BEFORE, _PHONE_WORD_AFTER
+        analysis.text_with_signature, match.start, match.end, _PHONE_WORD_BEFORE, _PHONE_WORD_AFTER
     )
     words = analysis.lexicon("phone", "phone_context")
     return words.search(before) is not None or words.search(after) is not None
@@ -110,7 +110,7 @@ def _taken_by_other_data(analysis: Analysis, match: PhoneMatch) -> bool:
 
 def _other_data(analysis: Analysis) -> SpanSet:
     spans = SpanSet((s.start, s.end) for s in writer_secrets(analysis))
-    for other in find_overshares(analysis):
+    for other in analysis.spans(PERSONAL):
         spans.add(other.start, other.end)
     return spans
 
@@ -135,7 +135,7 @@ def fictional_national_numbers(analysis: Analysis) -> list[PhoneMatch]:
     """Numbers from fictional ranges written without a country code, which the matcher rejects."""
     table = analysis.pack("phone").get("fictional_national", {})
     taken = writer_numbers(analysis)
-    text = text_with_signature(analysis)
+    text = analysis.text_with_signature
     found: list[PhoneMatch] = []
     spans = SpanSet((m.start, m.end) for m in taken)
     for region in analysis.phone_regions:
@@ -364,7 +364,7 @@ class MaskedPhoneNumber(Rule):
     )
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        if not mail_topics(analysis) & _ACCOUNT_TOPICS:
+        if not analysis.mail_topics & _ACCOUNT_TOPICS:
             return
         for match in writer_numbers(analysis):
             if not (match.masked and match.has_country_code) or is_labelled_not_phone(analysis, match):
