@@ -357,19 +357,7 @@ def _keyword_values(text: str, model: TextModel, names: list[TermMatch], words: 
             continue
         # A key pasted from code or JSON: `"api_hash": "..."`, `API_HASH='...'`.
         end = name.end + 1 if text[name.end : name.end + 1] in {'"', "'"} else name.end
-        # "I never typed my password, I used Face ID": a clause that withholds the secret links
-        # no far value; a value right after the name is in the draft whatever the sentence says.
-        lead = text[max(model.clause_start(name.start), name.start - _LOOKBACK_FOR_NEGATION) : name.start]
-        link = _value_after(
-            text,
-            model,
-            end,
-            kind,
-            words,
-            far=not model.withheld(name.start, reach=_LOOKBACK_FOR_NEGATION),
-            confirmed=model.confirmed_before(name.start) or words.affirmations.search(lead) is not None,
-            start=name.start,
-        )
+        link = _value_after(text, model, name.start, end, kind, words)
         if link is None:
             continue
         evidence = (f"label:{name.term}", link.how)
@@ -456,9 +444,8 @@ def _is_label(text: str, model: TextModel, start: int) -> bool:
     return model.clause_start(start) <= lead_start
 
 
-def _value_after(
-    text: str, model: TextModel, end: int, kind: str, words: SecretWords, far: bool, confirmed: bool, start: int = 0
-) -> _Link | None:
+def _value_after(text: str, model: TextModel, start: int, end: int, kind: str, words: SecretWords) -> _Link | None:
+    """The value the name at [start, end) names, and how it is linked to it."""
     cursor = _skip_spaces(text, end)
     # A Chinese name bounds its value as a space does: "两步验证密码Tk#2024sz".
     spaced = cursor > end or (is_han(text[end - 1 : end]) and is_alnum(text[cursor : cursor + 1]))
@@ -482,7 +469,22 @@ def _value_after(
         span = _apposition(text, model, cursor + 1, kind, words)
         if span is not None:
             return _Link(*span, "apposition")
-    return _bridged_value(text, model, end, kind, words, confirmed) if far else None
+    # Nothing links a far value without a bridge: the sentence and its negations are read only then.
+    if kind not in PASSWORD_KINDS | CODE_KINDS or words.bridges.search(text[end : end + _BRIDGE_GAP]) is None:
+        return None
+    # "I never typed my password, I used Face ID": a clause that withholds the secret links no far
+    # value; a value right after the name is in the draft whatever the sentence says.
+    if model.withheld(start, reach=_LOOKBACK_FOR_NEGATION):
+        return None
+    return _bridged_value(text, model, start, end, kind, words)
+
+
+def _confirmed_before(text: str, model: TextModel, start: int, words: SecretWords) -> bool:
+    """ "我从来没改过密码，一直是 ...", "I'm sure my password ...": the name's clause confirms its value."""
+    if model.confirmed_before(start):
+        return True
+    lead = text[max(model.clause_start(start), start - _LOOKBACK_FOR_NEGATION) : start]
+    return words.affirmations.search(lead) is not None
 
 
 def _apposition(text: str, model: TextModel, cursor: int, kind: str, words: SecretWords) -> tuple[int, int] | None:
@@ -500,9 +502,7 @@ def _apposition(text: str, model: TextModel, cursor: int, kind: str, words: Secr
     return start, end
 
 
-def _bridged_value(
-    text: str, model: TextModel, end: int, kind: str, words: SecretWords, confirmed_before: bool
-) -> _Link | None:
+def _bridged_value(text: str, model: TextModel, start: int, end: int, kind: str, words: SecretWords) -> _Link | None:
     """ "二步验证密码，我输入的是 Tk#2024sz", "the code I just got was 48213".
 
     A verb of using, receiving or sending links the name to a value a few words on; for
@@ -513,8 +513,6 @@ def _bridged_value(
     to anything ("文件名为 ..."). Within the name's own sentence the value need not follow
     the bridge at once ("I sent it: 52817", "I set last year — Granite!42x"), see `_scan_for_value`.
     """
-    if kind not in PASSWORD_KINDS | CODE_KINDS:
-        return None
     gap = text[end : end + _BRIDGE_GAP]
     allowed = 1 if kind in PASSWORD_KINDS - {"PIN"} else 0
     stops = _ends_within(model.text, model.sentences, end, end + len(gap), allowed + 1)
@@ -529,7 +527,7 @@ def _bridged_value(
     # "我从来没改过密码，一直是 ..." (a confirmation before the name) and "my password, as I
     # said, is ..." (a comma right after it, opening an aside) let a copula link past a comma.
     aside = gap.lstrip(_SPACES)[:1] in {",", "，"}
-    if confirmed_before or aside:
+    if aside or _confirmed_before(text, model, start, words):
         confirmed = [0]
     else:
         confirmed = [found.end for found in words.affirmations.finditer(gap)]
