@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from tglint.phones import PhoneMatch
     from tglint.recognizers import Recognizer, Span
+    from tglint.recognizers.phones import PhoneMatch
     from tglint.text import TextModel
 
 SUPPORTED_LANGUAGES = ("zh", "en")
@@ -170,7 +170,7 @@ class Analysis:
     @cached_property
     def phone_numbers(self) -> list[PhoneMatch]:
         """Phone numbers in the writer's own words of the body."""
-        from tglint.phones import find_phone_numbers  # phonenumbers' data: only when a rule asks
+        from tglint.recognizers.phones import find_phone_numbers  # phonenumbers' data: only when a rule asks
 
         return find_phone_numbers(self.body_text, self.phone_regions)
 
