@@ -31,6 +31,9 @@ def found(body: str, header: str = ZH) -> list[tuple[str, str]]:
         ("密码是Tr0ub4dor，登录不了。", ("password", "Tr0ub4dor")),
         ("我设置的两步验证密码Tk#2024sz，现在登录不上了。", ("two-step verification password", "Tk#2024sz")),
         ("我的云密码3B(9Q2Fc，请帮我找回。", ("two-step verification password", "3B(9Q2Fc")),
+        ("我的云密码$7m+7fQg，现在登录不上了。", ("two-step verification password", "$7m+7fQg")),
+        ("被盗之前密码h)G2uKGq@R+FH，现在登录不上了。", ("password", "h)G2uKGq@R+FH")),
+        ("我的 api_hash 值61dffea3f4776805403d066c7d5cb900。", ("api-hash", "61dffea3f4776805403d066c7d5cb900")),
         (
             "api_id是1234567，api_hash是0123456789abcdef0123456789abcdef。",
             ("api-hash", "0123456789abcdef0123456789abcdef"),
@@ -47,6 +50,7 @@ def test_a_value_glued_to_chinese_is_found(body: str, expected: tuple[str, str])
         "密码错误，请帮忙重置。",  # a word, not a value
         "我的密码已经改过了。",
         "验证码60秒后重发。",
+        "忘记密码!请帮忙重置。",  # an exclamation, not a value
         "令牌AB123456789:AAHk3vQ9pZ2LmN8xR4tY7uW1bC5dE0fGh-s是假的",  # part of a longer word
     ],
 )
@@ -98,6 +102,11 @@ def test_a_clause_that_withholds_the_secret_links_no_far_value() -> None:
     # The text model's negation: "never" withholds; a value a few words on is something else.
     assert found("I never typed my password, I used the app Signal2 instead", EN) == []
     assert found("I typed my password, I used Signal2 instead", EN) == [("password", "Signal2")]
+
+
+def test_a_closing_bracket_ends_a_value_only_where_a_value_would_end() -> None:
+    assert found("I have to type my passcode (it's 4417) to get in", EN) == [("password", "4417")]
+    assert found("my password is iQIG)^tDC5 and it fails", EN) == [("password", "iQIG)^tDC5")]
 
 
 def test_a_password_with_a_bang_inside_is_one_token() -> None:

@@ -46,7 +46,7 @@ from tglint.packs import Packs, strings
 from tglint.patterns import compiled
 from tglint.recognizers import Span
 from tglint.spans import SpanSet
-from tglint.text.scripts import VALUE_END, VALUE_START, is_alnum, is_han
+from tglint.text.scripts import VALUE_END, VALUE_START, is_han
 
 if TYPE_CHECKING:
     from tglint.analysis import Analysis
@@ -69,9 +69,10 @@ _GENERIC_TOKEN = r"[A-Za-z0-9_\-.]{20,}"
 
 # A value runs to the next space or sentence punctuation; CJK characters end it too,
 # since a Chinese sentence goes on right after the value ("密码是abc123，请帮忙").
-# "!" and "?" end it only where a value would end ("Hunter2024!"), not inside one ("Granite!42x").
+# "!", "?" and ")" end it only where a value would end ("Hunter2024!", "(it's 4417)"), not inside
+# one ("Granite!42x", "iQIG)^tDC5").
 _VALUE_END = r"\s，。；、！？,;!?\"'“”‘’「」『』【】）)\u3400-\u9fff"
-_VALUE = rf"[\"'“‘「『【\[(（<]?(?P<value>(?:[^{_VALUE_END}]|[!?](?=[^{_VALUE_END}])){{1,128}})"
+_VALUE = rf"[\"'“‘「『【\[(（<]?(?P<value>(?:[^{_VALUE_END}]|[!?)](?=[^{_VALUE_END}])){{1,128}})"
 _DIGIT_CODE = r"(?P<value>\d{4,8}|\d{2,4}[ -]\d{2,4})(?![:：.,/]?\d)"
 _SPACES = " \t\u00a0\u3000"
 _EMAIL_OR_URL = r"(?i)^[^@\s]+@[^@\s]+\.\w+$|^(?:https?://|www\.)|^@\w"
@@ -448,7 +449,7 @@ def _value_after(text: str, model: TextModel, start: int, end: int, kind: str, w
     """The value the name at [start, end) names, and how it is linked to it."""
     cursor = _skip_spaces(text, end)
     # A Chinese name bounds its value as a space does: "两步验证密码Tk#2024sz".
-    spaced = cursor > end or (is_han(text[end - 1 : end]) and is_alnum(text[cursor : cursor + 1]))
+    spaced = cursor > end or is_han(text[end - 1 : end])
     after_separator = _separator_at(text, cursor, words)
     below = _next_line(text, cursor) if after_separator is None and _is_label(text, model, start) else None
     if after_separator is not None:
