@@ -112,3 +112,9 @@ def test_a_closing_bracket_ends_a_value_only_where_a_value_would_end() -> None:
 def test_a_password_with_a_bang_inside_is_one_token() -> None:
     body = "The 2FA password I set last year — Granite!42x — is rejected"
     assert found(body, EN) == [("two-step verification password", "Granite!42x")]
+
+
+def test_a_copula_in_another_clause_links_nothing() -> None:
+    # The text model's clauses end at a colon: the "https:" of a link is not "password: <value>".
+    assert found("Click here to reset your password: https://example.com/reset?token=abc123", EN) == []
+    assert found("Click here to reset your password: Maple#2291", EN) == [("password", "Maple#2291")]
