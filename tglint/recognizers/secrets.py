@@ -96,6 +96,8 @@ _BRIDGE_GAP = 72
 # A bridge in the sentence after a password's name must come early in it.
 _NEXT_SENTENCE_GAP = 40
 _NEAR_NAME = 120
+# How far before the name a negation withholds it, or a word confirms it, in the name's clause
+# (the text model's): farther than its default reach, since "我从来没有在任何邮件里写过密码" withholds it.
 _LOOKBACK_FOR_NEGATION = 30
 # A label may have a short lead on its line ("My new password", "我的验证码") and its value
 # a blank line or two below it.
