@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from tglint.analysis import Analysis
 from tglint.config import Settings
 from tglint.draft import Draft
 from tglint.engine import Linter
@@ -39,3 +40,9 @@ def codes(text: str | bytes, path: str = "draft.txt", **settings: Any) -> list[s
 
 def findings_of(result: FileResult, rule: str) -> list[Finding]:
     return [f for f in result.findings if f.rule == rule]
+
+
+def analysis_of(text: str | bytes, path: str = "draft.txt", **settings: Any) -> Analysis:
+    """The analysis of a draft, for tests of what recognizers find in it."""
+    chosen = Settings(**settings)
+    return Analysis(draft_of(text, path), chosen, load_packs(chosen.rule_packs) if chosen.rule_packs else _PACKS)

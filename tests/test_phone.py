@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from lintkit import findings_of, lint
 
-from tglint.phones import find_phone_numbers
+from tglint.recognizers.phones import find_phone_numbers
 
 ZH = "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n"
 EN = "To: support@telegram.org\nSubject: [Technical Issue] - No login code\n\n"

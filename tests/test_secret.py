@@ -8,9 +8,9 @@ import base64
 import pytest
 from lintkit import FIXTURES, lint
 
-from tglint.checks.secret import BOT_TOKEN
 from tglint.masking import mask_text
 from tglint.models import Finding
+from tglint.recognizers.secrets import BOT_TOKEN
 
 ZH = "To: security@telegram.org\nSubject: [账户安全] - 账号被盗\n\n"
 EN = "To: security@telegram.org\nSubject: [Account Security] - Account stolen\n\n"

@@ -203,3 +203,19 @@ def test_the_writer_text_blanks_quotes_and_keeps_offsets() -> None:
     m = model(text)
     assert len(m.writer_text) == len(text)
     assert "theirs" not in m.writer_text and m.writer_text.startswith("Mine.")
+
+
+def test_a_bang_or_question_mark_inside_a_token_ends_no_sentence() -> None:
+    assert sentences("The password I set — Granite!42x — is rejected! 为什么？Help!") == [
+        "The password I set — Granite!42x — is rejected!",
+        "为什么？",
+        "Help!",
+    ]
+
+
+def test_confirmations_in_a_stretch_are_listed_in_order() -> None:
+    text = "密码没有记错，就是这个；I didn't forget it, I never changed it."
+    m = model(text)
+    found = [text[c.start : c.end] for c in m.confirmations_in(0, len(text))]
+    assert found == ["没有记错", "didn't forget", "never changed"]
+    assert [text[c.start : c.end] for c in m.confirmations_in(7, len(text))] == ["didn't forget", "never changed"]

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from tglint.phones import PhoneMatch
     from tglint.recognizers import Recognizer, Span
+    from tglint.recognizers.phones import PhoneMatch
     from tglint.text import TextModel
 
 SUPPORTED_LANGUAGES = ("zh", "en")
@@ -105,6 +105,23 @@ class Analysis:
         names = writer_names(from_part.text if from_part else "", body.text, body.regions)
         return own_quoted_text(body.text, body.regions, names)
 
+    @cached_property
+    def text_with_signature(self) -> str:
+        """The body with quoted replies blanked but the writer's signature kept, offsets unchanged.
+
+        A phone number or a home address in one's own signature is still one's own, sent to support.
+        """
+        body = self.draft.body
+        quoted = [r for r in body.regions if r.kind is RegionKind.QUOTED]
+        if len(quoted) == len(body.regions):
+            return self.body_text
+        chars = list(body.text)
+        for region in quoted:
+            for i in range(region.start, min(region.end, len(chars))):
+                if chars[i] != "\n":
+                    chars[i] = " "
+        return "".join(chars)
+
     @property
     def subject(self) -> Part | None:
         return self.draft.subject
@@ -140,6 +157,15 @@ class Analysis:
         return self.topic_verdict.topic
 
     @cached_property
+    def mail_topics(self) -> frozenset[str]:
+        """What the mail is about: its topic and the topics of the official mailboxes it is sent to."""
+        mailboxes = self.pack("mailboxes").get("mailboxes", {})
+        by_address = {str(address).lower(): topic for topic, address in mailboxes.items()}
+        recipients = self.draft.recipients
+        sent_to = {by_address[r.address.lower()] for r in recipients if r.address.lower() in by_address}
+        return frozenset({self.topic, *sent_to} - {None})
+
+    @cached_property
     def doc(self) -> Doc:
         """The spaCy Doc of the writer's own words (quoted text blanked)."""
         return pipeline(self.language)(self.body_text)
@@ -155,7 +181,7 @@ class Analysis:
     @cached_property
     def phone_numbers(self) -> list[PhoneMatch]:
         """Phone numbers in the writer's own words of the body."""
-        from tglint.phones import find_phone_numbers  # phonenumbers' data: only when a rule asks
+        from tglint.recognizers.phones import find_phone_numbers  # phonenumbers' data: only when a rule asks
 
         return find_phone_numbers(self.body_text, self.phone_regions)
 

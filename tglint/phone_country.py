@@ -36,7 +36,7 @@ from tglint.lexicon import TermSet, ascii_lower
 if TYPE_CHECKING:
     from tglint.analysis import Analysis
     from tglint.packs import Packs
-    from tglint.phones import PhoneMatch
+    from tglint.recognizers.phones import PhoneMatch
 
 _DIGIT_GROUP = re.compile(r"\d+")
 _MIN_DIGITS, _MAX_DIGITS = 6, 17
@@ -102,7 +102,7 @@ def readings(raw: str, regions: tuple[str, ...] | None = None) -> tuple[Reading,
     digits = digits_of(raw)
     if not _MIN_DIGITS <= len(digits) <= _MAX_DIGITS:
         return ()
-    _keep_compiled_patterns()
+    keep_compiled_patterns()
     found: dict[str, Reading] = {}
     for region in _distinct_plans() if regions is None else regions:
         if _may_be_valid_in(region, digits) and (reading := read_in(raw, region)) and reading.e164 not in found:
@@ -138,9 +138,10 @@ def read_in(raw: str, region: str) -> Reading | None:
 
 
 @cache
-def _keep_compiled_patterns() -> None:
-    """Reading a number in many regions needs more patterns than `re` keeps compiled (512):
-    without phonenumbers' own cache each one is compiled again for each number (~5x slower)."""
+def keep_compiled_patterns() -> None:
+    """Reading a number in many regions, or matching numbers, needs more patterns than `re` keeps
+    compiled (512): without phonenumbers' own cache each one is compiled again for each number
+    (~5x slower in `readings`)."""
     import phonenumbers
 
     enable = getattr(phonenumbers, "enable_pattern_cache", None)  # phonenumbers >= 9.0.x

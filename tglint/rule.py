@@ -79,6 +79,8 @@ class Rule:
     # Whether the rule also checks the text of the alternatives not chosen for the body
     # (a multipart/alternative mail's HTML version): they reach the recipient too.
     checks_alternatives: ClassVar[bool] = False
+    # Set from the catalogue when first asked for; a subclass need not call __init__.
+    _entry: CatalogRule | None = None
 
     def __init__(self, entry: CatalogRule | None = None) -> None:
         self._entry = entry
@@ -86,7 +88,7 @@ class Rule:
     @property
     def entry(self) -> CatalogRule:
         """The rule's catalogue entry; AttributeError when the catalogue has none for its code."""
-        found = getattr(self, "_entry", None)
+        found = self._entry
         if found is None:
             from tglint.catalog import builtin_catalog
 

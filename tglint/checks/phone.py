@@ -1,186 +1,38 @@
 """Phone rules: the guide asks for 注册Telegram使用的完整手机号（包含国家代码）.
 
-Numbers come from `analysis.phone_numbers` (the writer's own words; quoted replies
-are blank there) and from the writer's signature, which holds the writer's own
-number as often as not ("--\n张三\n手机：13800138000"). A number is judged in its line: a word
-just before it such as "订单号" or "user id" says it is something else, and a bare
-run of digits needs a phone word nearby ("手机号", "my number") unless it has the
-unmistakable shape of a mobile number.
+Which numbers a reader would call phone numbers, and the countries one written without
+its code may be of, is the phone number recognizer's (`tglint.recognizers.phones`): it
+reads the writer's text and signature, which holds the writer's own number as often as
+not ("--\n张三\n手机：13800138000"), and the words around each number. The rules decide
+what to report: a number without its country code (TG401), one that cannot exist (TG402),
+a masked one where the account is at stake (TG403).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from tglint.analysis import Analysis
-from tglint.checks.pii import find_overshares, mail_topics, text_with_signature
-from tglint.checks.secret import find_secrets
-from tglint.draft import RegionKind
 from tglint.models import Edit, Fix, Hit
-from tglint.packs import strings
 from tglint.phone_country import (
-    CountryHints,
-    Reading,
     Verdict,
-    country_hints,
     country_name,
     example_region,
     full_number_example,
-    likely_readings,
     number_list,
     written_country,
 )
-from tglint.phones import PhoneMatch, describe_national, find_phone_numbers
+from tglint.recognizers.phones import PHONES, PhoneFacts, PhoneMatch, draft_hints
 from tglint.rule import Rule
-from tglint.spans import SpanSet
 
-# How far before a number its label may stand ("订单号：", "Order #", "my user id is ").
-_LABEL_WINDOW = 24
-# How far a phone word may be from a bare number on its line.
-_PHONE_WORD_BEFORE = 40
-_PHONE_WORD_AFTER = 12
 # Topics where support needs the full number to find the account.
 _ACCOUNT_TOPICS = frozenset({"support", "security"})
 
 
-def writer_numbers(analysis: Analysis) -> list[PhoneMatch]:
-    """Phone numbers in the writer's text and signature, in order."""
-    return analysis.memo(writer_numbers, lambda: _writer_numbers(analysis))
-
-
-def _writer_numbers(analysis: Analysis) -> list[PhoneMatch]:
-    numbers = list(analysis.phone_numbers)
-    signature = _signature_only(analysis)
-    if signature:
-        numbers += find_phone_numbers(signature, analysis.phone_regions)
-    return sorted(numbers, key=lambda m: m.start)
-
-
-def _signature_only(analysis: Analysis) -> str:
-    """The body with everything but the signature blanked, or "" when it has none."""
-    body = analysis.body
-    signatures = [r for r in body.regions if r.kind is RegionKind.SIGNATURE]
-    if not signatures:
-        return ""
-    chars = [ch if ch == "\n" else " " for ch in body.text]
-    for region in signatures:
-        chars[region.start : region.end] = body.text[region.start : region.end]
-    return "".join(chars)
-
-
-def _line_window(text: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return text[max(line_start, start - before) : start], text[end : min(line_end, end + after)]
-
-
-def is_labelled_not_phone(analysis: Analysis, match: PhoneMatch) -> bool:
-    """A number just after "order", "ID", "版本"... is not a phone number."""
-    before, _ = _line_window(text_with_signature(analysis), match.start, match.end, _LABEL_WINDOW, 0)
-    label = None
-    for found in analysis.lexicon("phone", "not_phone_context").finditer(before):
-        label = found
-    if label is None:
-        return False
-    # A phone word after the label takes over: "订单里的手机号 13800138000".
-    return analysis.lexicon("phone", "phone_context").search(before[label.end :]) is None
-
-
-def has_phone_word_nearby(analysis: Analysis, match: PhoneMatch) -> bool:
-    before, after = _line_window(
-        text_with_signature(analysis), match.start, match.end, _PHONE_WORD_BEFORE, _PHONE_WORD_AFTER
-    )
-    words = analysis.lexicon("phone", "phone_context")
-    return words.search(before) is not None or words.search(after) is not None
-
-
-def _unmistakable_mobile(match: PhoneMatch) -> bool:
-    """China's 11-digit 1[3-9]x mobiles: no account ID, date or amount looks like them."""
-    digits = re.sub(r"\D", "", match.raw)
-    return match.mobile and match.region == "CN" and len(digits) == 11
-
-
-def _taken_by_other_data(analysis: Analysis, match: PhoneMatch) -> bool:
-    """A number that is a secret's value or an ID or card number is not also a phone number."""
-    return analysis.memo(_taken_by_other_data, lambda: _other_data(analysis)).overlaps(match.start, match.end)
-
-
-def _other_data(analysis: Analysis) -> SpanSet:
-    spans = SpanSet((s.start, s.end) for s in find_secrets(analysis))
-    for other in find_overshares(analysis):
-        spans.add(other.start, other.end)
-    return spans
-
-
-def is_phone_number(analysis: Analysis, match: PhoneMatch) -> bool:
-    """A match a reader would call a phone number, judged by the words around it."""
-    if is_labelled_not_phone(analysis, match) or _taken_by_other_data(analysis, match):
-        return False
-    if match.masked and not match.has_country_code:
-        return match.mobile or has_phone_word_nearby(analysis, match)
-    if match.bare and not match.has_country_code:
-        return _unmistakable_mobile(match) or has_phone_word_nearby(analysis, match)
-    return True
-
-
-@lru_cache(maxsize=8)
-def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in patterns)
-
-
-def fictional_national_numbers(analysis: Analysis) -> list[PhoneMatch]:
-    """Numbers from fictional ranges written without a country code, which the matcher rejects."""
-    table = analysis.pack("phone").get("fictional_national", {})
-    taken = writer_numbers(analysis)
-    text = text_with_signature(analysis)
-    found: list[PhoneMatch] = []
-    spans = SpanSet((m.start, m.end) for m in taken)
-    for region in analysis.phone_regions:
-        entry = table.get(region, {})
-        if str(entry.get("contains", "")) not in text:
-            continue
-        for pattern in _compiled(tuple(strings(entry, "patterns", source="phone"))):
-            for match in pattern.finditer(text):
-                if spans.overlaps(match.start(), match.end()):
-                    continue
-                number = describe_national(match.group(), match.start(), region)
-                if _is_local_only(number):
-                    # "555-0123" lacks the area code as well: a phone only if the words say so.
-                    if not has_phone_word_nearby(analysis, number):
-                        continue
-                    number = number._replace(e164=f"{_country_prefix(number)} <area code> {number.raw}")
-                found.append(number)
-                spans.add(number.start, number.end)
-    return found
-
-
-def _is_local_only(number: PhoneMatch) -> bool:
-    return number.region == "US" and len(re.sub(r"\D", "", number.raw)) == 7
-
-
-def _country_prefix(number: PhoneMatch) -> str:
-    return (number.e164 or "+").split()[0]
-
-
-def draft_hints(analysis: Analysis) -> CountryHints:
-    """Where the draft says its numbers are from (configured region, numbers written in full...)."""
-    return analysis.memo(draft_hints, lambda: country_hints(analysis, writer_numbers(analysis)))
-
-
-def _verdict(analysis: Analysis, match: PhoneMatch) -> Verdict:
-    """The countries a number written without its country code may be of, most likely first."""
-    hints = draft_hints(analysis)
-    verdict = likely_readings(match.raw, hints)
-    if verdict.readings or not match.e164 or not match.region:
-        return verdict
-    # A fictional number ("(555) 123-4567") is valid in no plan: its pack entry names its country.
-    code = match.e164.split(" ", 1)[0].lstrip("+")
-    own = Reading(match.e164, "", match.region, int(code) if code.isdigit() else 0, True, True, True)
-    safe = hints.configured == match.region and "<" not in match.e164
-    return Verdict((own,), safe=safe, configured_does_not_fit=bool(hints.configured) and not safe)
+def _numbers(analysis: Analysis) -> Iterator[PhoneFacts]:
+    for span in analysis.spans(PHONES):
+        facts: PhoneFacts = span.facts["phone"]
+        yield facts
 
 
 def _masked_region(analysis: Analysis, match: PhoneMatch) -> str | None:
@@ -196,12 +48,13 @@ class PhoneWithoutCountryCode(Rule):
     code = "TG401"
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        for match in [*writer_numbers(analysis), *fictional_national_numbers(analysis)]:
-            if match.has_country_code or not match.valid or not is_phone_number(analysis, match):
+        for found in _numbers(analysis):
+            match = found.number
+            if match.has_country_code or not match.valid or not found.is_phone:
                 continue
-            yield self._hit(analysis, match)
+            yield self._hit(analysis, match, found.verdict or Verdict(()))
 
-    def _hit(self, analysis: Analysis, match: PhoneMatch) -> Hit:
+    def _hit(self, analysis: Analysis, match: PhoneMatch, verdict: Verdict) -> Hit:
         if match.masked:
             example = full_number_example(analysis, _masked_region(analysis, match))
             message = analysis.say(
@@ -210,7 +63,6 @@ class PhoneWithoutCountryCode(Rule):
                 zh=f"手机号缺少国家代码且被遮挡：请写出带国家代码的完整号码{example}，客服需要完整号码才能找到账户。",
             )
             return Hit("body", match.start, match.end, message)
-        verdict = _verdict(analysis, match)
         message, fix = self._advice(analysis, match, verdict)
         if verdict.configured_does_not_fit and analysis.settings.region:
             configured = country_name(analysis, analysis.settings.region.upper())
@@ -259,13 +111,14 @@ class ImpossiblePhoneNumber(Rule):
     code = "TG402"
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        for match in writer_numbers(analysis):
+        for found in _numbers(analysis):
+            match = found.number
             if match.valid or match.masked or not match.has_country_code:
                 continue
-            if is_labelled_not_phone(analysis, match) or _taken_by_other_data(analysis, match):
+            if found.labelled_other or found.other_data:
                 continue
             # "00" also starts amounts and codes: only a phone word makes it a dialling prefix.
-            if not match.raw.lstrip().startswith(("+", "＋")) and not has_phone_word_nearby(analysis, match):
+            if not match.raw.lstrip().startswith(("+", "＋")) and not found.phone_word:
                 continue
             region = written_country(match.raw) or example_region(analysis, draft_hints(analysis))
             example = full_number_example(analysis, region)
@@ -285,10 +138,11 @@ class MaskedPhoneNumber(Rule):
     code = "TG403"
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        if not mail_topics(analysis) & _ACCOUNT_TOPICS:
+        if not analysis.mail_topics & _ACCOUNT_TOPICS:
             return
-        for match in writer_numbers(analysis):
-            if not (match.masked and match.has_country_code) or is_labelled_not_phone(analysis, match):
+        for found in _numbers(analysis):
+            match = found.number
+            if not (match.masked and match.has_country_code) or found.labelled_other:
                 continue
             example = full_number_example(analysis, _masked_region(analysis, match))
             yield Hit(

@@ -9,7 +9,7 @@ column as before. Every piece is computed on first use, in time linear in the te
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -188,6 +188,8 @@ class TextModel:
                     continue
             elif mark[0] == "." and self._cues.is_abbreviation(_word_before(text, match.start())):
                 continue
+            elif mark[-1] in "!?" and _ascii_alnum(text[match.end() : match.end() + 1]):
+                continue  # inside a token ("Granite!42x"): not a sentence's end
             ends.append(match.end())
         # Quoted text and signatures never share a sentence with the writer's words.
         for region in self.regions:
@@ -274,6 +276,10 @@ class TextModel:
         floor = self.clause_start(offset)
         return any(cue.kind is CueKind.CONFIRMING for cue in self._negation.before(offset, floor))
 
+    def confirmations_in(self, start: int, end: int) -> list[Cue]:
+        """The confirming cues ("没有记错", "didn't forget") lying in [start, end), in order."""
+        return [cue for cue in self._negation.within(start, end) if cue.kind is CueKind.CONFIRMING]
+
     # -- quotations in the writer's own words -------------------------------------------------
 
     @cached_property
@@ -301,6 +307,15 @@ class _CueIndex:
     def __init__(self, cues: list[Cue]) -> None:
         self.cues = cues
         self.ends = [cue.end for cue in cues]
+        self.starts = [cue.start for cue in cues]
+
+    def within(self, start: int, end: int) -> Iterator[Cue]:
+        """Cues lying in [start, end), in order."""
+        index = bisect_left(self.starts, start)
+        while index < len(self.cues) and self.cues[index].start < end:
+            if self.cues[index].end <= end:
+                yield self.cues[index]
+            index += 1
 
     def before(self, offset: int, floor: int) -> Iterator[Cue]:
         """Cues ending at or before `offset` and starting at or after `floor`, nearest first."""
@@ -318,6 +333,10 @@ def _segment_at(segments: Sequence[Segment], starts: list[int], offset: int) -> 
     if index >= 0 and offset == segments[index].end:
         return segments[index]
     return None
+
+
+def _ascii_alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 def _word_before(text: str, end: int) -> str:

@@ -1,6 +1,6 @@
-"""Phone numbers in a draft: found by phonenumbers, with how they were written.
+"""Phone numbers in a draft: found by phonenumbers, with how they were written and where from.
 
-Three kinds of number are reported:
+Three kinds of number are found:
 - valid numbers found by `PhoneNumberMatcher` (leniency VALID). The matcher forgets
   whether a number carried its country code, so each raw match is parsed again with
   `keep_raw_input=True` and its `country_code_source` read;
@@ -18,22 +18,37 @@ candidate run of digits, which keeps a long list of regions cheap.
 Matches that are really something else are dropped here, where only the text is
 needed: IP addresses, dotted versions, dates with times, amounts grouped by
 thousands, the local part of an e-mail address, a piece of a URL, the id of a bot
-token. Words around the number ("order", "ID") are the rule's business: they live in
-the phone pack.
+token. A number may touch a Chinese character ("手机号是+7 455…"): Chinese bounds it as a
+space does (`tglint.text.scripts`).
+
+The recognizer (`PHONES`) reads the words around each number in the writer's text and
+signature (the phone pack: "手机号" says it is one, "订单号" that it is not), whether it is a
+secret's value or an ID or card number (the secrets and personal data recognizers), and for a
+number written without its country code, the countries it may be of and the one to suggest
+(`tglint.phone_country`). Only phonenumbers' public API is used.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from tglint.draft import RegionKind
+from tglint.packs import strings
 from tglint.patterns import compiled
+from tglint.phone_country import CountryHints, Reading, Verdict, country_hints, keep_compiled_patterns, likely_readings
+from tglint.recognizers import Span
+from tglint.recognizers.personal import PERSONAL
+from tglint.recognizers.secrets import writer_secrets
 from tglint.spans import SpanSet
+from tglint.text.scripts import VALUE_END, VALUE_START
 
 if TYPE_CHECKING:
-    from phonenumbers import PhoneMetadata, PhoneNumber, PhoneNumberMatch, PhoneNumberMatcher
+    from phonenumbers import PhoneNumber, PhoneNumberMatch
+
+    from tglint.analysis import Analysis
 
 # phonenumbers (15 ms to import) is imported by the functions below that use it: importing the
 # rules does not, nor does a draft without seven digits close together.
@@ -45,18 +60,19 @@ _MASK_CHARS = r"*＊xX•●·"
 # Every masked number has three mask characters in a row: texts without them skip the pattern.
 # (Written with one class first, which `re` skips ahead to, unlike a repeat.)
 _MASK_RUN = rf"[{_MASK_CHARS}][{_MASK_CHARS}]{{2}}"
+# A number may touch Chinese ("手机号是+7 455…", "号码138****8888"), never a letter or a digit.
 _MASKED = (
-    r"(?<![\w*＊+＋])"
+    rf"{VALUE_START}(?<![_*＊+＋])"
     r"(?P<cc>(?:\+|＋|00)\s?\d{1,3}[\s-]?)?"
     r"(?P<head>\(?\d{2,4}\)?)[\s-]?"
     rf"(?P<mask>[{_MASK_CHARS}]{{3,6}})[\s-]?"
     r"(?P<tail>\d{2,4})"
-    rf"(?![\w{_MASK_CHARS}])"
+    rf"{VALUE_END}(?![_{_MASK_CHARS}])"
 )
 # "+" (or "00") and then digit groups: a number someone meant to write in international form.
 _INTERNATIONAL = (
-    r"(?<![\w+＋.:/=-])(?<!\d[ ,.])(?P<prefix>[+＋]|00(?=[1-9]))"
-    r"\s?(?P<cc>\(?\d{1,3}\)?)(?P<rest>(?:[ \-.\u00a0]?\(?\d{1,5}\)?){1,6})(?![\w.]?\d)"
+    rf"{VALUE_START}(?<![_+＋.:/=-])(?<!\d[ ,.])(?P<prefix>[+＋]|00(?=[1-9]))"
+    r"\s?(?P<cc>\(?\d{1,3}\)?)(?P<rest>(?:[ \-.\u00a0]?\(?\d{1,5}\)?){1,6})(?![A-Za-z0-9_.]?\d)"
 )
 # Where an international number may start: "+", or "00" and a digit (none of these overlaps another).
 # Written as one class first, which `re` skips ahead to, and the "00" checked only at a "0".
@@ -66,13 +82,14 @@ _GROUP = r"\d+"
 _MIN_UNBROKEN_DIGITS = 10
 # A number as written inside its country: digit groups with single spaces, dashes or
 # brackets ("0412 345 678", "07911 123456", "138-0013-8000", "13812345678").
-_NATIONAL = r"(?<![\w+＋.:/=#@-])\(?\d{2,5}\)?(?:[ -]?\d{2,5}){0,4}(?![\w.]?\d|[\w@-])"
+_NATIONAL = (
+    rf"{VALUE_START}(?<![_+＋.:/=#@-])\(?\d{{2,5}}\)?(?:[ -]?\d{{2,5}}){{0,4}}(?![A-Za-z0-9_.]?\d|[_@-]){VALUE_END}"
+)
 _MIN_NATIONAL_DIGITS = 9
 # A stretch of digits as close as `_NATIONAL` lets them stand, with enough of them: a match worth
 # trying lies in one (or starts at the "(" just before it), so `_NATIONAL` is searched there only.
 _NATIONAL_STRETCH = rf"\d(?:[ \-)]{{0,2}}\d){{{_MIN_NATIONAL_DIGITS - 1},}}"
 _IP_OR_VERSION = r"^\d{1,3}(?:\.\d{1,3}){2,}$"
-_MOST_DIGITS_IN_DOTTED_PIECE = 3  # of `_IP_OR_VERSION`, between two dots
 _DATE = r"\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}"
 _THOUSANDS = r"^\d{1,3}(?:[ ,.\u00a0]\d{3}){2,}$"
 _URL = r"(?i)(?:https?://|www\.|t\.me/)\S+"
@@ -160,108 +177,11 @@ def _digit_windows(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _matches(window: str, region: str) -> Iterator[PhoneNumberMatch]:
-    """What `PhoneNumberMatcher(window, region, leniency=VALID)` finds, found faster."""
-    return iter(_quick_matcher()(window, region))
-
-
-# Fewest digits (and letters, which phonenumbers may read as digits) of a valid number
-# written with its country calling code: the code's digits plus the shortest national
-# number of its country, less the digits a national-prefix rule may add (Germany's
-# +49 and a 4-digit number). tests/test_phone_speed.py recomputes it from the metadata.
-FEWEST_CHARACTERS_WITH_COUNTRY_CODE = 6
-
-
-@cache
-def _quick_matcher() -> type[PhoneNumberMatcher]:
-    """The VALID-leniency matcher, declining at once the candidates that cannot give a phone number.
-
-    The matcher parses and validates every run of digits it meets ("24", "2024.03"),
-    and validating a number of the US (one country code, 25 regions) is slow. A
-    candidate can only be valid if its number has a length its country allows, and
-    every digit of that number comes from a digit or a letter of the candidate (or
-    from a national-prefix rule): with fewer of them than `fewest_characters(region)`,
-    `_parse_and_verify` of the library would reject it too.
-
-    A candidate shaped like an IP address or a version ("203.0.113.35") is not validated
-    either: valid, it would be dropped as something else (`_is_something_else`); invalid,
-    the matcher would look for a number among its dot-separated pieces, all too short.
-    Either way nothing is found in it and the search goes on after it.
-
-    (Defined on first use: it is a subclass of phonenumbers' matcher.)
-    """
+    """What `PhoneNumberMatcher(window, region, leniency=VALID)` finds."""
     from phonenumbers import Leniency, PhoneNumberMatcher
 
-    class QuickMatcher(PhoneNumberMatcher):
-        def __init__(self, text: str, region: str) -> None:
-            super().__init__(text, region, leniency=Leniency.VALID)
-            self._fewest = fewest_characters(region)
-            self._dotted_pieces_too_short = self._fewest > _MOST_DIGITS_IN_DOTTED_PIECE
-
-        def _extract_match(self, candidate: str, offset: int) -> PhoneNumberMatch | None:
-            if self._dotted_pieces_too_short and compiled(_IP_OR_VERSION).match(candidate):
-                return None
-            return super()._extract_match(candidate, offset)
-
-        def _parse_and_verify(self, candidate: str, offset: int) -> PhoneNumberMatch | None:
-            if len(candidate) < self._fewest or sum(ch.isalnum() for ch in candidate) < self._fewest:
-                return None
-            return super()._parse_and_verify(candidate, offset)
-
-    return QuickMatcher
-
-
-@lru_cache(maxsize=64)
-def fewest_characters(region: str) -> int:
-    """Fewest letters and digits of a candidate that may parse to a valid number, read in `region`.
-
-    phonenumbers reads a number as a national number of `region` (less what the region's
-    national-prefix rule adds), after the region's own country code written without "+"
-    (then the main region of that code may apply its rule as well), or after an
-    international prefix or a "+" and any country's code.
-    """
-    from phonenumbers import PhoneMetadata
-
-    metadata = PhoneMetadata.metadata_for_region(region.upper(), None)
-    if metadata is None:  # phonenumbers parses only numbers with a "+" for an unknown region
-        return FEWEST_CHARACTERS_WITH_COUNTRY_CODE
-    code = metadata.country_code
-    if code is None:
-        return 0
-    shortest = _shortest_national_number(code)
-    added = _digits_added(metadata)
-    national = shortest - added
-    with_own_code = len(str(code)) + shortest - added - _digits_added(_main_metadata(code))
-    return max(0, min(national, with_own_code, FEWEST_CHARACTERS_WITH_COUNTRY_CODE))
-
-
-def _main_metadata(code: int) -> PhoneMetadata | None:
-    from phonenumbers import PhoneMetadata, region_code_for_country_code
-
-    region = region_code_for_country_code(code)
-    return PhoneMetadata.metadata_for_region_or_calling_code(code, region)
-
-
-def _shortest_national_number(code: int) -> int:
-    """The shortest national number any region of calling code `code` allows (0: no limit known)."""
-    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
-
-    lengths = []
-    for region in COUNTRY_CODE_TO_REGION_CODE.get(code, ()):
-        metadata = PhoneMetadata.metadata_for_region_or_calling_code(code, region)
-        possible = metadata.general_desc.possible_length if metadata and metadata.general_desc else ()
-        lengths.append(min(possible, default=0))
-    return min(lengths, default=0)
-
-
-_BACKREFERENCE = r"\\(?:\d+|g<\w+>)"
-
-
-def _digits_added(metadata: PhoneMetadata | None) -> int:
-    """Digits a national-prefix transform rule ("9\\1", "0549\\1") may add to a number."""
-    rule = (metadata.national_prefix_transform_rule if metadata else None) or ""
-    if len(compiled(_BACKREFERENCE).findall(rule)) > 1:
-        return 99  # a group written twice may double digits: no limit worth using
-    return sum(ch.isalnum() for ch in compiled(_BACKREFERENCE).sub("", rule))
+    keep_compiled_patterns()
+    return iter(PhoneNumberMatcher(window, region, leniency=Leniency.VALID))
 
 
 def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: _Found) -> Iterable[PhoneMatch]:
@@ -473,3 +393,206 @@ def _international_candidates(text: str, found: _Found) -> Iterable[PhoneMatch]:
             e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL) if valid else None,
             possible=phonenumbers.is_possible_number(parsed),
         )
+
+
+# -- the recognizer: numbers in the writer's words, judged by the words around them ------------------
+
+# How far before a number its label may stand ("订单号：", "Order #", "my user id is ").
+_LABEL_WINDOW = 24
+# How far a phone word may be from a bare number on its line.
+_PHONE_WORD_BEFORE = 40
+_PHONE_WORD_AFTER = 12
+
+
+class PhoneFacts(NamedTuple):
+    """What the recognizer knows of a number found (`Span.facts["phone"]`)."""
+
+    number: PhoneMatch
+    # A reader would call it a phone number: nothing makes it something else, and a bare run of
+    # digits has a phone word nearby or China's unmistakable mobile shape.
+    is_phone: bool
+    phone_word: str | None  # a word nearby that says it is one ("手机号", "my number")
+    labelled_other: str | None  # a label just before it that says it is not ("订单号", "order")
+    other_data: bool  # it is a secret's value or an ID or card number
+    fictional: bool  # from a fictional range the pack names ("555-0123"), valid in no plan
+    # Written without its country code: the countries it may be of, most likely first, and
+    # whether the configured region chose the one to suggest.
+    verdict: Verdict | None
+
+
+class PhoneNumbers:
+    """The phone number recognizer: numbers in the writer's text and signature, then numbers of
+    fictional ranges written without a country code, which the matcher rejects."""
+
+    name = "phones"
+
+    def recognize(self, analysis: Analysis) -> Iterator[Span]:
+        numbers = writer_numbers(analysis)
+        for number in numbers:
+            yield _span(analysis, number, fictional=False)
+        for number in _fictional_national_numbers(analysis, numbers):
+            yield _span(analysis, number, fictional=True)
+
+
+PHONES = PhoneNumbers()
+
+
+def _span(analysis: Analysis, number: PhoneMatch, *, fictional: bool) -> Span:
+    phone_word = _phone_word_nearby(analysis, number)
+    labelled_other = _labelled_not_phone(analysis, number)
+    other_data = _other_data(analysis).overlaps(number.start, number.end)
+    unmistakable = _unmistakable_mobile(number)
+    if labelled_other or other_data:
+        is_phone = False
+    elif (number.masked or number.bare) and not number.has_country_code:
+        is_phone = bool(phone_word) or (number.mobile if number.masked else unmistakable)
+    else:
+        is_phone = True
+    verdict = None
+    if is_phone and number.valid and not number.masked and not number.has_country_code:
+        verdict = _verdict(analysis, number)
+    evidence = tuple(
+        piece
+        for piece, present in (
+            ("country-code", number.has_country_code),
+            (f"label:{phone_word}", phone_word),
+            (f"labelled-other:{labelled_other}", labelled_other),
+            ("shape:cn-mobile", unmistakable),
+            ("masked", number.masked),
+            ("fictional-range", fictional),
+            ("secret-or-personal-data", other_data),
+        )
+        if present
+    )
+    confidence = 0.2 if not is_phone else 0.9 if (number.has_country_code or phone_word or unmistakable) else 0.6
+    facts = {"phone": PhoneFacts(number, is_phone, phone_word, labelled_other, other_data, fictional, verdict)}
+    return Span("phone-number", "body", number.start, number.end, confidence, evidence, facts)
+
+
+def writer_numbers(analysis: Analysis) -> list[PhoneMatch]:
+    """Phone numbers in the writer's text and signature, in order."""
+    return analysis.memo(writer_numbers, lambda: _writer_numbers(analysis))
+
+
+def _writer_numbers(analysis: Analysis) -> list[PhoneMatch]:
+    numbers = list(analysis.phone_numbers)
+    signature = _signature_only(analysis)
+    if signature:
+        numbers += find_phone_numbers(signature, analysis.phone_regions)
+    return sorted(numbers, key=lambda m: m.start)
+
+
+def _signature_only(analysis: Analysis) -> str:
+    """The body with everything but the signature blanked, or "" when it has none."""
+    body = analysis.body
+    signatures = [r for r in body.regions if r.kind is RegionKind.SIGNATURE]
+    if not signatures:
+        return ""
+    chars = [ch if ch == "\n" else " " for ch in body.text]
+    for region in signatures:
+        chars[region.start : region.end] = body.text[region.start : region.end]
+    return "".join(chars)
+
+
+def _line_window(text: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return text[max(line_start, start - before) : start], text[end : min(line_end, end + after)]
+
+
+def _labelled_not_phone(analysis: Analysis, match: PhoneMatch) -> str | None:
+    """The label just before a number that says it is not a phone number ("order", "ID", "版本")."""
+    before, _ = _line_window(analysis.text_with_signature, match.start, match.end, _LABEL_WINDOW, 0)
+    label = None
+    for found in analysis.lexicon("phone", "not_phone_context").finditer(before):
+        label = found
+    if label is None:
+        return None
+    # A phone word after the label takes over: "订单里的手机号 13800138000".
+    if analysis.lexicon("phone", "phone_context").search(before[label.end :]) is not None:
+        return None
+    return label.term
+
+
+def _phone_word_nearby(analysis: Analysis, match: PhoneMatch) -> str | None:
+    before, after = _line_window(
+        analysis.text_with_signature, match.start, match.end, _PHONE_WORD_BEFORE, _PHONE_WORD_AFTER
+    )
+    words = analysis.lexicon("phone", "phone_context")
+    found = words.search(before) or words.search(after)
+    return found.term if found is not None else None
+
+
+def _unmistakable_mobile(match: PhoneMatch) -> bool:
+    """China's 11-digit 1[3-9]x mobiles: no account ID, date or amount looks like them."""
+    digits = re.sub(r"\D", "", match.raw)
+    return match.mobile and match.region == "CN" and len(digits) == 11
+
+
+def _other_data(analysis: Analysis) -> SpanSet:
+    """Where the writer's text holds a secret's value or an ID or card number: not a phone number."""
+
+    def build() -> SpanSet:
+        spans = SpanSet((s.start, s.end) for s in writer_secrets(analysis))
+        for other in analysis.spans(PERSONAL):
+            spans.add(other.start, other.end)
+        return spans
+
+    return analysis.memo(_other_data, build)
+
+
+@lru_cache(maxsize=8)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+def _fictional_national_numbers(analysis: Analysis, taken: Sequence[PhoneMatch]) -> list[PhoneMatch]:
+    """Numbers from fictional ranges written without a country code, which the matcher rejects."""
+    table = analysis.pack("phone").get("fictional_national", {})
+    text = analysis.text_with_signature
+    found: list[PhoneMatch] = []
+    spans = SpanSet((m.start, m.end) for m in taken)
+    for region in analysis.phone_regions:
+        entry = table.get(region, {})
+        if str(entry.get("contains", "")) not in text:
+            continue
+        for pattern in _compiled(tuple(strings(entry, "patterns", source="phone"))):
+            for match in pattern.finditer(text):
+                if spans.overlaps(match.start(), match.end()):
+                    continue
+                number = describe_national(match.group(), match.start(), region)
+                if _is_local_only(number):
+                    # "555-0123" lacks the area code as well: a phone only if the words say so.
+                    if not _phone_word_nearby(analysis, number):
+                        continue
+                    number = number._replace(e164=f"{_country_prefix(number)} <area code> {number.raw}")
+                found.append(number)
+                spans.add(number.start, number.end)
+    return found
+
+
+def _is_local_only(number: PhoneMatch) -> bool:
+    return number.region == "US" and len(re.sub(r"\D", "", number.raw)) == 7
+
+
+def _country_prefix(number: PhoneMatch) -> str:
+    return (number.e164 or "+").split()[0]
+
+
+def draft_hints(analysis: Analysis) -> CountryHints:
+    """Where the draft says its numbers are from (configured region, numbers written in full...)."""
+    return analysis.memo(draft_hints, lambda: country_hints(analysis, writer_numbers(analysis)))
+
+
+def _verdict(analysis: Analysis, match: PhoneMatch) -> Verdict:
+    """The countries a number written without its country code may be of, most likely first."""
+    hints = draft_hints(analysis)
+    verdict = likely_readings(match.raw, hints)
+    if verdict.readings or not match.e164 or not match.region:
+        return verdict
+    # A fictional number ("(555) 123-4567") is valid in no plan: its pack entry names its country.
+    code = match.e164.split(" ", 1)[0].lstrip("+")
+    own = Reading(match.e164, "", match.region, int(code) if code.isdigit() else 0, True, True, True)
+    safe = hints.configured == match.region and "<" not in match.e164
+    return Verdict((own,), safe=safe, configured_does_not_fit=bool(hints.configured) and not safe)

@@ -1,0 +1,353 @@
+"""Personal data in a draft: national ID numbers, bank cards, passport numbers, home addresses.
+
+Each is recognised the way a careful reader would: checksums where the number has one
+(GB 11643 for China's resident ID, Luhn for cards, the SSA's rules for a US social security
+number), a keyword where it has none (a passport number, an old 15-digit ID), and for
+addresses the shape of a home (road, house number, flat) rather than an office. A number
+may follow a Chinese character straight away ("身份证号是510723…", "护照号码E12345678"):
+Chinese bounds a value as a space does (`tglint.text.scripts`). A number that is a secret's
+value (`tglint.recognizers.secrets`) or a reference ("订单号 6222…") is none of these.
+
+Every span is `sensitive`. Kinds: "national-id", "bank-card", "passport", "home-address";
+evidence names the checksum, the label or the shape that decided it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, NamedTuple
+
+from tglint.packs import strings
+from tglint.patterns import compiled
+from tglint.recognizers import Span
+from tglint.recognizers.secrets import writer_secrets
+from tglint.spans import SpanSet
+from tglint.text.scripts import VALUE_END, VALUE_START
+
+if TYPE_CHECKING:
+    from tglint.analysis import Analysis
+
+# A number may touch Chinese ("身份证号是510723…"), never a letter, a digit, a mask or a dash.
+_RESIDENT_ID = rf"{VALUE_START}(?<![_*＊-])(?P<id>\d{{6}} ?\d{{8}} ?\d{{3}}[\dXx]){VALUE_END}(?![_*＊-])"
+_OLD_RESIDENT_ID = rf"{VALUE_START}(?<![_*＊-])(?P<id>\d{{15}}){VALUE_END}(?![_*＊-])"
+_SSN = rf"{VALUE_START}(?<![_-])(?P<id>\d{{3}}-\d{{2}}-\d{{4}}){VALUE_END}(?![_-])"
+_CARD = rf"{VALUE_START}(?<![_*＊+.-])(?P<card>\d(?:[ -]?\d){{15,18}}){VALUE_END}(?![_*＊-])"
+# Every match of the four patterns above lies in a run of at least 9 digits joined by single
+# spaces or dashes (a resident ID's final X just after it): they are searched in those runs only.
+_LONG_NUMBER = r"\d(?:[ -]?\d){8,}"
+_CARD_GROUPS = r"^\d{4}(?:([ -])\d{4}){2}\1\d{4}(?:\1?\d{1,3})?$|^\d{6}([ -])\d{12,13}$|^\d{16,19}$"
+_PASSPORT = rf"{VALUE_START}(?<![_*])(?P<number>[A-Z]{{1,2}}\d{{6,9}}|\d{{9}}){VALUE_END}(?![_*])"
+
+_ADDRESS_LABEL = r"\s*(?:[\w\u4e00-\u9fff]{0,6}(?:地址|住址|Address|address)\s*(?:[:：]\s*)?)?"
+_S = "[ \u3000]?"  # Chinese addresses are written with or without spaces around numbers
+# Every match has its street word's last character, then a number, within its first 53 characters (a province
+# of 7 + 5, three divisions of 7 + 2, a street name of 12, a street word of 2): looked for first, it leaves a
+# position of a long run of "市" at once, instead of trying every way to read divisions out of the run.
+_ZH_ADDRESS = (
+    r"(?=[\u4e00-\u9fff\dA-Za-z]{1,52}?[路街道巷弄同里][ \u3000]?\d)"
+    r"(?:[\u4e00-\u9fff]{2,7}(?:省|自治区|特别行政区))?"
+    r"(?:[\u4e00-\u9fff]{1,7}(?:市|区|县|旗|镇|乡|街道)){0,3}"
+    rf"[\u4e00-\u9fff\dA-Za-z]{{1,12}}(?:路|街|大街|大道|道|巷|弄|胡同|里){_S}"
+    rf"\d{{1,5}}(?:-\d{{1,5}})?{_S}号"
+    rf"(?P<rest>(?:{_S}[\u4e00-\u9fffA-Za-z]{{0,8}}{_S}\d{{1,5}}{_S}(?:号楼|号院|栋|幢|座|单元|层|楼|室|户|号|号房))*)"
+)
+_ZH_ESTATE = (
+    r"[\u4e00-\u9fff]{2,10}(?:小区|公寓|家园|花园|新村|苑|府)"
+    rf"{_S}\d{{1,3}}{_S}(?:号楼|栋|幢|座)(?:{_S}\d{{1,2}}{_S}单元)?{_S}\d{{2,5}}{_S}(?:室|号|房)?"
+)
+# What may stand before a Chinese address inside the same run of characters ("我家住在").
+_ZH_ADDRESS_LEAD = r"^.*(?:住在|住址|地址|家住|位于|寄到|寄往|在|是|为)"
+_ZH_DIVISION = r"省|自治区|特别行政区|市|区|县|旗"
+_EN_ADDRESS = (
+    rf"{VALUE_START}(?<![_-])\d{{1,6}}[A-Za-z]?\s+(?:[A-Z][A-Za-z'-]+\.?\s+){{1,4}}"
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close"
+    r"|Crescent|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Square|Sq|Trail|Row|Gardens|Grove|Walk|Hill)(?![A-Za-z0-9_])\.?"
+    r"(?P<rest>(?:,?\s*(?:Apt|Apartment|Unit|Flat|Suite|Ste|Floor|Fl|#)\.?\s*#?[\w-]{1,6})?"
+    r"(?:,\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)?(?:,?\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?)?)"
+)
+
+# How far a keyword may stand before the number it names, and after it.
+_KEYWORD_BEFORE = 24
+_KEYWORD_AFTER = 10
+_ADDRESS_CONTEXT = 30
+_LABEL_WINDOW = 16
+
+
+class _Found(NamedTuple):
+    kind: str  # "national-id", "bank-card", "passport", "home-address"
+    start: int
+    end: int
+    evidence: tuple[str, ...]
+    confidence: float
+    scheme: str = ""  # of a national ID: "CN resident ID", "US SSN"...
+
+
+class PersonalData:
+    """The personal data recognizer: IDs, cards and passports in the writer's own words, and home
+    addresses there or in their signature, each once."""
+
+    name = "personal"
+
+    def recognize(self, analysis: Analysis) -> Iterator[Span]:
+        for found in _personal_data(analysis):
+            facts = {"scheme": found.scheme} if found.scheme else {}
+            yield Span(found.kind, "body", found.start, found.end, found.confidence, found.evidence, facts, True)
+
+
+PERSONAL = PersonalData()
+
+
+def _line_context(text: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return text[max(line_start, start - before) : start], text[end : min(line_end, end + after)]
+
+
+def _keyword_near(analysis: Analysis, key: str, start: int, end: int) -> str | None:
+    """The word of `key` ("身份证号", "card") on the number's line just before or after it, if any."""
+    before, after = _line_context(analysis.body_text, start, end, _KEYWORD_BEFORE, _KEYWORD_AFTER)
+    words = analysis.lexicon("pii", key)
+    found = words.search(before) or words.search(after)
+    return found.term if found is not None else None
+
+
+def _labelled_otherwise(analysis: Analysis, start: int, key: str = "not_pii_context") -> bool:
+    """ "订单号 6222...", "transaction 4111...": an order or a reference, not a card or an ID."""
+    before, _ = _line_context(analysis.body_text, start, start, _LABEL_WINDOW, 0)
+    return analysis.lexicon("pii", key).search(before) is not None
+
+
+def _inside_secret(analysis: Analysis, start: int, end: int) -> bool:
+    secrets = analysis.memo(_inside_secret, lambda: SpanSet((s.start, s.end) for s in writer_secrets(analysis)))
+    return secrets.overlaps(start, end)
+
+
+def _plausible_birth_date(digits: str) -> bool:
+    """The birth date inside a resident ID: YYYYMMDD (18 digits) or YYMMDD (15 digits)."""
+    try:
+        if len(digits) == 18:
+            born = date(int(digits[6:10]), int(digits[10:12]), int(digits[12:14]))
+        else:
+            born = date(1900 + int(digits[6:8]), int(digits[8:10]), int(digits[10:12]))
+    except ValueError:
+        return False
+    return date(1900, 1, 1) <= born <= date.today()
+
+
+def is_resident_id(number: str) -> bool:
+    """China's 18-digit resident ID: a real birth date and the GB 11643 check character.
+
+    stdnum's `ric.is_valid` also looks the region code up in a table that takes a
+    quarter of a second to load; the date and the check character are what tell an ID
+    from another 18-digit number.
+    """
+    from stdnum.cn import ric  # see `_passes_luhn`
+    from stdnum.exceptions import ValidationError
+
+    compact = ric.compact(number)
+    if len(compact) != 18 or not compact[:17].isdigit():
+        return False
+    try:
+        ric.get_birth_date(compact)
+    except ValidationError:
+        return False
+    return ric.calc_check_digit(compact) == compact[-1] and _plausible_birth_date(compact)
+
+
+def _in_long_numbers(analysis: Analysis, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(analysis.body_text)` for one of the number patterns, searched in the
+    runs of `_LONG_NUMBER` only (and two characters past each: a final X, and what follows it)."""
+    text = analysis.body_text
+    runs = analysis.memo(_in_long_numbers, lambda: [run.span() for run in compiled(_LONG_NUMBER).finditer(text)])
+    for start, end in runs:
+        yield from pattern.finditer(text, start, end + 2)
+
+
+def _is_valid_ssn(number: str) -> bool:
+    from stdnum.us import ssn  # see `_passes_luhn`
+
+    return bool(ssn.is_valid(number))
+
+
+def _passes_luhn(digits: str) -> bool:
+    # stdnum takes 15 ms to import: it is imported by the first draft with a number of the shape.
+    from stdnum import luhn
+
+    return bool(luhn.is_valid(digits))
+
+
+def _national_ids(analysis: Analysis) -> Iterator[_Found]:
+    for match in _in_long_numbers(analysis, compiled(_RESIDENT_ID)):
+        digits = match.group("id").replace(" ", "").upper()
+        if _labelled_otherwise(analysis, match.start()):
+            continue
+        # The check digit (GB 11643) tells an ID from any other 18-digit number.
+        if is_resident_id(digits):
+            label = _keyword_near(analysis, "id_keywords", match.start(), match.end())
+            evidence = ("checksum:GB 11643-1999", *_labelled(label))
+            confidence = _CONFIDENCE["checksum and label" if label else "checksum"]
+            yield _Found("national-id", match.start(), match.end(), evidence, confidence, "CN resident ID")
+    for match in _in_long_numbers(analysis, compiled(_OLD_RESIDENT_ID)):
+        if not _plausible_birth_date(match.group()):
+            continue
+        if label := _keyword_near(analysis, "id_keywords", match.start(), match.end()):
+            evidence = (f"label:{label}", "shape:birth-date")
+            confidence = _CONFIDENCE["label"]
+            yield _Found("national-id", match.start(), match.end(), evidence, confidence, "CN resident ID (15)")
+    for match in _in_long_numbers(analysis, compiled(_SSN)):
+        if not _is_valid_ssn(match.group()):
+            continue
+        if label := _keyword_near(analysis, "id_keywords", match.start(), match.end()):
+            evidence = ("checksum:SSN", f"label:{label}")
+            confidence = _CONFIDENCE["checksum and label"]
+            yield _Found("national-id", match.start(), match.end(), evidence, confidence, "US SSN")
+
+
+def _labelled(label: str | None) -> tuple[str, ...]:
+    return (f"label:{label}",) if label else ()
+
+
+# How sure a span is personal data: a checksum and a word naming it, one of them, a home's shape.
+_CONFIDENCE = {"checksum and label": 0.95, "checksum": 0.85, "label": 0.75, "address": 0.7}
+
+
+@lru_cache(maxsize=8)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+def _bank_cards(analysis: Analysis, taken: SpanSet) -> Iterator[_Found]:
+    """Bank card numbers, none overlapping `taken` (which the caller adds each card to)."""
+    prefixes = _compiled(tuple(strings(analysis.pack("pii"), "card_prefixes", source="pii")))
+    for match in _in_long_numbers(analysis, compiled(_CARD)):
+        raw = match.group("card")
+        digits = re.sub(r"\D", "", raw)
+        if not compiled(_CARD_GROUPS).match(raw) or not _passes_luhn(digits):
+            continue
+        start, end = match.start(), match.end()
+        if taken.overlaps(start, end) or _inside_secret(analysis, start, end):
+            continue
+        if _labelled_otherwise(analysis, start) or _labelled_otherwise(analysis, start, "not_card_context"):
+            continue
+        label = _keyword_near(analysis, "card_keywords", start, end)
+        prefix = next((p.pattern for p in prefixes if p.match(digits)), None)
+        if label:
+            evidence = ("checksum:Luhn", f"label:{label}")
+            yield _Found("bank-card", start, end, evidence, _CONFIDENCE["checksum and label"])
+        elif prefix:
+            yield _Found("bank-card", start, end, ("checksum:Luhn", f"prefix:{prefix}"), _CONFIDENCE["checksum"])
+
+
+def _passports(analysis: Analysis) -> Iterator[_Found]:
+    text = analysis.body_text
+    model = analysis.text_model("body")
+    for keyword in analysis.lexicon("pii", "passport_keywords").finditer(text):
+        # The number follows its name closely, in the same sentence.
+        sentence = model.sentence_at(keyword.end)
+        stop = min(keyword.end + _KEYWORD_BEFORE, sentence.end if sentence is not None else keyword.end)
+        match = compiled(_PASSPORT).search(text, keyword.end, stop)
+        if match is not None:
+            evidence = (f"label:{keyword.term}", "shape:passport")
+            yield _Found("passport", match.start(), match.end(), evidence, _CONFIDENCE["label"])
+
+
+def _paragraph(text: str, start: int, end: int) -> str:
+    top = text.rfind("\n\n", 0, start)
+    bottom = text.find("\n\n", end)
+    return text[top + 1 if top >= 0 else 0 : bottom if bottom >= 0 else len(text)]
+
+
+def _starts_its_line(text: str, start: int) -> bool:
+    """An address on a line of its own (after at most a label such as "地址："): a contact block."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return compiled(_ADDRESS_LABEL).fullmatch(text[line_start:start]) is not None
+
+
+def _address_start(match: re.Match[str]) -> int:
+    """Where a Chinese address proper starts when the pattern took in the words before it."""
+    if match.re is compiled(_EN_ADDRESS):
+        return match.start()
+    division = compiled(_ZH_DIVISION).search(match.group())
+    lead = compiled(_ZH_ADDRESS_LEAD).match(match.group(), 0, division.start() if division else 0)
+    return match.start() + (lead.end() if lead else 0)
+
+
+# "88号", "88 号": looked for from the 号, a character `re` finds quickly.
+_ZH_ADDRESS_HINT = r"号(?:(?<=\d号)|(?<=\d[ \u3000]号))"
+_ZH_ESTATE_HINT = r"小区|公寓|家园|花园|新村|苑|府"
+# A street word ending a word (a Chinese character may follow it), found quickly (no test in front,
+# which `re` would make at every position): `_has_street_word` checks that one also starts a word.
+_STREET_WORD_END = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close"
+    r"|Crescent|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Square|Sq|Trail|Row|Gardens|Grove|Walk|Hill)(?![A-Za-z0-9_])"
+)
+
+
+def _has_street_word(text: str) -> bool:
+    """Whether a street word (Street, Rd...) stands as a whole word in `text`.
+
+    A match of `_STREET_WORD_END` is all letters and ends a word, so no street word can start
+    strictly inside it: checking the start of each match finds every whole one.
+    """
+    return any(
+        match.start() == 0 or not _is_word_char(text[match.start() - 1])
+        for match in compiled(_STREET_WORD_END).finditer(text)
+    )
+
+
+def _is_word_char(char: str) -> bool:
+    """What `\\w` matches: letters, digits (of any script) and "_"."""
+    return char.isalnum() or char == "_"
+
+
+def _address_patterns(text: str) -> list[re.Pattern[str]]:
+    """The address patterns worth running: each needs a cheap-to-find part (号, Street...)."""
+    hints = ((_ZH_ADDRESS_HINT, _ZH_ADDRESS), (_ZH_ESTATE_HINT, _ZH_ESTATE))
+    patterns = [compiled(pattern) for hint, pattern in hints if compiled(hint).search(text)]
+    return [*patterns, compiled(_EN_ADDRESS)] if _has_street_word(text) else patterns
+
+
+def _home_addresses(analysis: Analysis) -> Iterator[_Found]:
+    """Residential addresses with a house number; an office address is left alone.
+
+    In press and legal mails an address is expected (a newsroom, a law firm, a
+    rights holder's contact block), so there an office word anywhere in the
+    address's paragraph exempts it; elsewhere only the words on its line count.
+    """
+    exempt_topics = set(strings(analysis.pack("pii"), "address_exempt_topics", source="pii"))
+    formal = bool(analysis.mail_topics & exempt_topics)
+    text = analysis.text_with_signature
+    home = analysis.lexicon("pii", "home_markers")
+    office = analysis.lexicon("pii", "office_markers")
+    for pattern in _address_patterns(text):
+        for match in pattern.finditer(text):
+            start, end = _address_start(match), match.end()
+            before, after = _line_context(text, start, end, _ADDRESS_CONTEXT, _ADDRESS_CONTEXT // 2)
+            in_block = formal or _starts_its_line(text, start)
+            surroundings = _paragraph(text, start, end) if in_block else before + after
+            address = text[start:end]
+            if office.search(address) or office.search(surroundings):
+                continue
+            marker = home.search(address) or home.search(before)
+            if marker is not None:
+                shape = "shape:en-address" if pattern is compiled(_EN_ADDRESS) else "shape:zh-address"
+                yield _Found("home-address", start, end, (shape, f"label:{marker.term}"), _CONFIDENCE["address"])
+
+
+def _personal_data(analysis: Analysis) -> list[_Found]:
+    """Every piece of personal data in the writer's text, each once: an ID wins over a card, both
+    over a passport or an address."""
+    found: list[_Found] = list(_national_ids(analysis))
+    taken = SpanSet((o.start, o.end) for o in found)
+    for card in _bank_cards(analysis, taken):
+        found.append(card)
+        taken.add(card.start, card.end)
+    for other in (*_passports(analysis), *_home_addresses(analysis)):
+        if not taken.overlaps(other.start, other.end):
+            found.append(other)
+            taken.add(other.start, other.end)
+    return sorted(found, key=lambda o: o.start)
