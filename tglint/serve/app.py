@@ -25,6 +25,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
+import uvicorn
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -309,8 +310,6 @@ def run(
     say: Callable[[str], None] = lambda line: print(line, file=sys.stderr, flush=True),
 ) -> None:
     """Serve until interrupted. Raises OSError when the address cannot be listened on."""
-    import uvicorn
-
     sock = listening_socket(host, port)
     bound, actual_port = sock.getsockname()[:2]
     local = is_loopback(bound)
