@@ -79,7 +79,9 @@ def test_the_language_server_is_what_imports_pygls(tmp_path: Path) -> None:
     ("command", "package", "extra"),
     [("lsp", "pygls", "lsp"), ("serve", "starlette", "serve"), ("serve", "uvicorn", "serve")],
 )
-def test_without_its_stack_a_server_says_what_to_install(tmp_path: Path, command: str, package: str, extra: str) -> None:
+def test_without_its_stack_a_server_says_what_to_install(
+    tmp_path: Path, command: str, package: str, extra: str
+) -> None:
     probe = f"import sys\nsys.modules[{package!r}] = None\nfrom tglint.cli import main\nsys.exit(main([{command!r}]))\n"
     result = subprocess.run(
         [sys.executable, "-c", probe],

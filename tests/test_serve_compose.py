@@ -55,7 +55,11 @@ def test_each_finding_is_placed_in_its_field(server: Server) -> None:
     answer = server.post_json("/api/check", FIELDS).json()
     assert answer["language"] == "zh" and answer["topic"] == "security"
     found = findings(answer)
-    expected = {"TG201": ("to", "support@telegram.org"), "TG101": ("subject", "账号被盗了"), "TG401": ("body", "13812345678")}
+    expected = {
+        "TG201": ("to", "support@telegram.org"),
+        "TG101": ("subject", "账号被盗了"),
+        "TG401": ("body", "13812345678"),
+    }
     for rule, (field, written) in expected.items():
         finding = found[rule]
         assert finding["field"] == field
@@ -107,7 +111,9 @@ def test_header_fields_stay_one_line() -> None:
 
 
 def test_the_eml_is_the_draft_tglint_reads_the_same(server: Server) -> None:
-    answer = server.post_form("/api/eml", {**FIELDS, "cc": "abuse@telegram.org", "subject": "x\r\nBcc: spy@example.com"})
+    answer = server.post_form(
+        "/api/eml", {**FIELDS, "cc": "abuse@telegram.org", "subject": "x\r\nBcc: spy@example.com"}
+    )
     assert answer.status == 200
     assert answer.headers["content-type"] == "message/rfc822"
     assert answer.headers["content-disposition"] == 'attachment; filename="draft.eml"'

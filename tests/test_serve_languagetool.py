@@ -56,9 +56,7 @@ def test_languages_lists_english_and_chinese_as_languagetool_does(client: Server
 
 
 @pytest.mark.parametrize(("text", "language"), [(EN, "en-US"), (ZH, "zh-CN"), (EN, "auto"), (ZH, "auto")])
-def test_check_answers_in_languagetool_shape_with_tglints_findings(
-    client: Server, text: str, language: str
-) -> None:
+def test_check_answers_in_languagetool_shape_with_tglints_findings(client: Server, text: str, language: str) -> None:
     answer = check(client, text=text, language=language, motherTongue="de-DE", level="picky")
     assert answer["software"]["name"] == "tglint" and answer["software"]["apiVersion"] == 1
     expected = "zh-CN" if text is ZH else ("en" if language == "auto" else "en-US")
@@ -120,7 +118,9 @@ def test_a_text_without_header_block_is_a_body_no_missing_recipient_or_subject(c
     bare = {m["rule"]["id"] for m in check(client, text=body, language="en-US")["matches"]}
     assert {"TG501", "TG401"} <= bare
     assert not any(rule.startswith(("TG10", "TG20")) for rule in bare)
-    headed = {m["rule"]["id"] for m in check(client, text="To: support@telegram.org\n\n" + body, language="en")["matches"]}
+    headed = {
+        m["rule"]["id"] for m in check(client, text="To: support@telegram.org\n\n" + body, language="en")["matches"]
+    }
     assert "TG100" in headed  # the header block is there and names no subject
 
 

@@ -222,6 +222,23 @@ class Checker:
         """Check a file, or every draft the settings include in a directory ("-" is stdin)."""
         return list(self.lint_paths([path], jobs=1))
 
+    def walk(self, paths: Iterable[PathLike], *, count: WalkCount | None = None) -> Iterator[str | FileResult]:
+        """What `lint_paths` would check, unchecked: each file to read (directories walked as
+        the CLI walks them), or a result with `error` for what could not be walked. For
+        spreading an archive over workers (a Dask bag, a queue): each checks its files with
+        `lint_path`, and the results are the CLI's."""
+        from tglint.reading import discover
+
+        found = discover(
+            [str(p) for p in paths],
+            self.settings.include,
+            self.settings.exclude,
+            count=count,
+            respect_gitignore=self.settings.respect_gitignore,
+        )
+        for item in found:
+            yield FileResult(path=item.path, error=item.message) if isinstance(item, ReadError) else item
+
     def lint_paths(
         self,
         paths: Iterable[PathLike],
