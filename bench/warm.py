@@ -212,9 +212,7 @@ def _published(client: Client, uri: str, version: int) -> int:
 # --------------------------------------------------------------------------- HTTP
 
 
-def run_http(
-    draft: Path, n: int, warmup: int, memory_dir: Path | None, memory_n: int, tglint: str
-) -> dict[str, Any]:
+def run_http(draft: Path, n: int, warmup: int, memory_dir: Path | None, memory_n: int, tglint: str) -> dict[str, Any]:
     text = draft.read_text(encoding="utf-8", errors="replace")
     started = time.perf_counter()
     server = subprocess.Popen(
