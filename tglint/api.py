@@ -227,16 +227,7 @@ class Checker:
         the CLI walks them), or a result with `error` for what could not be walked. For
         spreading an archive over workers (a Dask bag, a queue): each checks its files with
         `lint_path`, and the results are the CLI's."""
-        from tglint.reading import discover
-
-        found = discover(
-            [str(p) for p in paths],
-            self.settings.include,
-            self.settings.exclude,
-            count=count,
-            respect_gitignore=self.settings.respect_gitignore,
-        )
-        for item in found:
+        for item in self._discover(paths, count, None):
             yield FileResult(path=item.path, error=item.message) if isinstance(item, ReadError) else item
 
     def lint_paths(
@@ -250,17 +241,9 @@ class Checker:
         """Results in order as the CLI checks them: directories walked as `discover` walks them
         (include and exclude globs, .gitignore, never the file `skip`, what was passed over added
         to `count`), worker processes for many files unless `jobs` is 1."""
-        from tglint.reading import discover
         from tglint.run import lint_paths
 
-        found = discover(
-            [str(p) for p in paths],
-            self.settings.include,
-            self.settings.exclude,
-            count=count,
-            respect_gitignore=self.settings.respect_gitignore,
-            skip=skip,
-        )
+        found = self._discover(paths, count, skip)
         if jobs == 1:
             from tglint.reading import read_path
 
@@ -269,6 +252,20 @@ class Checker:
                 yield from self.lint_items(items)
             return
         yield from lint_paths(self.linter, found, jobs)
+
+    def _discover(
+        self, paths: Iterable[PathLike], count: WalkCount | None, skip: PathLike | None
+    ) -> Iterator[str | ReadError]:
+        from tglint.reading import discover
+
+        return discover(
+            [str(p) for p in paths],
+            self.settings.include,
+            self.settings.exclude,
+            count=count,
+            respect_gitignore=self.settings.respect_gitignore,
+            skip=skip,
+        )
 
 
 # --------------------------------------------------------------------------- module level

@@ -296,13 +296,15 @@ def check_response(
     checked: CheckedText, request: CheckRequest, rules: Sequence[RuleLike], message_language: str = "auto"
 ) -> dict[str, Any]:
     """LanguageTool's JSON for a check of `request.text.plain`: software, warnings, language, matches."""
+    from tglint.reading import PARTIAL_NOTE
+
     results = checked.results
     detected = next((r.language for r in results if r.language), None)
     detected_language = _DETECTED.get(detected or "", request.language or _DETECTED["en"])
     given = request.language or detected_language
     names_in = message_language if message_language in ("en", "zh") else detected_language.short
     problems = [r.error for r in results if r.error is not None and r.error != "empty file"]
-    problems += [note for r in results for note in r.notes if note.startswith("not fully read")]
+    problems += [note for r in results for note in r.notes if note.startswith(PARTIAL_NOTE)]
     warnings: dict[str, Any] = {"incompleteResults": bool(problems)}
     if problems:
         warnings["incompleteResultsReason"] = "; ".join(dict.fromkeys(problems))
@@ -355,15 +357,15 @@ class _Quoted:
         known: set[str] = set()
         for result in checked.results:
             known.update(secrets(result))
+        # Longest first, as the reports scrub them: a secret holding a shorter one is hidden whole.
         self.known = tuple(sorted(known, key=lambda piece: (-len(piece), piece)))
-        hidden = self.known
         stretches = [*checked.hidden, *((s.start, s.end) for s in checked.spans if s.finding.sensitive)]
-        self.plain = _masked(text.plain, stretches, hidden)
+        self.plain = _masked(text.plain, stretches, self.known)
         if text.original == text.plain:
             self.original = self.plain
         else:
             moved = [(text.original_offset(a), text.original_offset(b, end=True)) for a, b in stretches]
-            self.original = _masked(text.original, moved, hidden)
+            self.original = _masked(text.original, moved, self.known)
         self.units = Utf16(text.original)
         self._model: Any = None
 
