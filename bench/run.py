@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
 import generate  # noqa: E402
@@ -59,6 +60,7 @@ ROW_IDS = (
     "c1",
     "c2",
     "c3",
+    "c4",
     "d1",
     "d2",
     "d3",
@@ -77,6 +79,8 @@ ROW_IDS = (
     "f2",
     "f3",
     "f4",
+    "f5",
+    "f6",
 )
 
 # Run a tglint console script in-process, then report which heavy modules it imported.
@@ -602,6 +606,25 @@ class Bench:
             row = Row.measured(id, f"batch of {n}, {label}", shown, self.measure(command))
             judge_at_least(row, n / row.median_s, 600, "drafts/s", upper_bound=_killed(row))  # type: ignore[operator]
             self.rows.append(row)
+        self.rows.append(self.dask_row(n))
+
+    def dask_row(self, n: int) -> Row:
+        """The same batch through the API on a local Dask cluster of two worker processes
+        (examples/dask_archive.py, a whole process: the cluster's start is in the time)."""
+        title = f"batch of {n}, Dask (2 worker processes)"
+        shown = f"dask_archive.py DIR({n}) --workers 2"
+        probe = subprocess.run(
+            [str(self.python), "-c", "import dask.bag, distributed"], capture_output=True, env=self.runner.env
+        )
+        if probe.returncode != 0:
+            return Row.skipped("c4", title, shown, "dask not installed (pip install 'tglint[dask]')", "≥ 600 drafts/s")
+        out = self.data.root / "dask-out"
+        command = [str(self.python), str(ROOT / "examples" / "dask_archive.py"), str(self.data.batch)]
+        command += ["--out", str(out), "--workers", "2"]
+        row = Row.measured("c4", title, shown, self.measure(command))
+        judge_at_least(row, n / row.median_s, 600, "drafts/s", upper_bound=_killed(row))  # type: ignore[operator]
+        row.notes.append("beside c3: the same drafts and workers; the time includes starting the cluster")
+        return row
 
     # d. growth: one big draft; many drafts in a directory
     def case_d(self) -> None:
@@ -695,9 +718,11 @@ class Bench:
         peer = next((r.median_s for r in self.rows if r.id == "e1" and r.median_s), None)
         api = ["api", str(draft), str(n), "--memory", str(self.data.batch), str(total)]
         lsp = ["lsp", str(draft), str(n), "--memory", str(total)]
+        http = ["http", str(draft), str(n), "--memory", str(self.data.batch), str(total)]
         paths = (
             ("f1", "f2", "API in-process (tglint.lint_text)", api),
             ("f3", "f4", "language server, didChange → diagnostics", lsp),
+            ("f5", "f6", "HTTP server, POST /v2/check → answer", http),
         )
         for latency_id, memory_id, title, args in paths:
             command = [str(self.python), str(BENCH / "warm.py"), *args, "--tglint", str(self.tglint)]

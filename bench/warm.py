@@ -2,6 +2,7 @@
 
     python bench/warm.py api DRAFT N [--memory DIR M]   # tglint.lint_text in this process
     python bench/warm.py lsp DRAFT N [--memory M] [--tglint EXE]   # didChange -> publishDiagnostics
+    python bench/warm.py http DRAFT N [--memory DIR M] [--tglint EXE]  # POST /v2/check -> its answer
 
 Prints one JSON object: per-request latencies (seconds, after `--warmup` unmeasured
 requests), and with `--memory` the resident set after the first 10 % and after all M
@@ -11,18 +12,26 @@ memory run cycles through every draft in DIR, so caches keyed by text see new te
 `lsp` starts `tglint lsp --debounce 0` and is its client over stdin/stdout: each request
 is a full-text didChange, timed until the server publishes diagnostics for that version
 (the debounce is set to 0, so the time is the check and the protocol, not a wait); its
-memory is the server's resident set. Run by `bench/run.py` (case f); nothing asserted.
+memory is the server's resident set. `http` starts `tglint serve --port 0` and posts the
+draft to LanguageTool's `/v2/check` over one kept-alive connection, as a client process
+does, each request timed until the whole answer is read; its memory run cycles through every
+draft in DIR, and reads the server's resident set. Run by `bench/run.py` (case f); nothing
+asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
+import re
 import resource
+import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -200,21 +209,80 @@ def _published(client: Client, uri: str, version: int) -> int:
     return len(message["params"]["diagnostics"])
 
 
+# --------------------------------------------------------------------------- HTTP
+
+
+def run_http(draft: Path, n: int, warmup: int, memory_dir: Path | None, memory_n: int, tglint: str) -> dict[str, Any]:
+    text = draft.read_text(encoding="utf-8", errors="replace")
+    started = time.perf_counter()
+    server = subprocess.Popen(
+        [tglint, "serve", "--port", "0"],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=draft.parent,
+    )
+    try:
+        assert server.stderr is not None
+        line = server.stderr.readline()
+        found = re.search(r"http://([^/]+):(\d+)/", line)
+        if found is None:
+            raise RuntimeError(f"tglint serve did not start: {line.strip()}")
+        connection = http.client.HTTPConnection(found.group(1), int(found.group(2)), timeout=120)
+
+        def check(body: str) -> int:
+            form = urllib.parse.urlencode({"text": body, "language": "auto"}).encode("utf-8")
+            connection.request("POST", "/v2/check", form, {"Content-Type": "application/x-www-form-urlencoded"})
+            response = connection.getresponse()
+            answer = response.read()
+            if response.status != 200:
+                raise RuntimeError(f"/v2/check answered {response.status}")
+            return len(json.loads(answer)["matches"])
+
+        matches = check(text)
+        result: dict[str, Any] = {"first_request_s": round(time.perf_counter() - started, 4), "matches": matches}
+        result["latencies"] = timed(lambda _: _ignore(check(text)), n, warmup)
+        if memory_dir is not None:
+            files = sorted(memory_dir.iterdir())
+            drafts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
+            result["memory"] = {
+                **memory_over(lambda i: _ignore(check(drafts[i % len(drafts)])), memory_n, lambda: rss_mib(server.pid)),
+                "distinct_drafts": len(drafts),
+            }
+        connection.close()
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    return result
+
+
+def _ignore(_: object) -> None:
+    return None
+
+
 # --------------------------------------------------------------------------- main
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("mode", choices=("api", "lsp"))
+    parser.add_argument("mode", choices=("api", "lsp", "http"))
     parser.add_argument("draft", type=Path)
     parser.add_argument("n", type=int, help="measured requests")
     parser.add_argument("--warmup", type=int, default=20, help="unmeasured requests first")
-    parser.add_argument("--memory", nargs="*", help="api: DIR M; lsp: M")
+    parser.add_argument("--memory", nargs="*", help="api and http: DIR M; lsp: M")
     parser.add_argument("--tglint", default=str(Path(sys.executable).parent / "tglint"))
     args = parser.parse_args(argv)
-    if args.mode == "api":
+    if args.mode in ("api", "http"):
         memory_dir, memory_n = (Path(args.memory[0]), int(args.memory[1])) if args.memory else (None, 0)
-        result = run_api(args.draft, args.n, args.warmup, memory_dir, memory_n)
+        if args.mode == "api":
+            result = run_api(args.draft, args.n, args.warmup, memory_dir, memory_n)
+        else:
+            result = run_http(args.draft, args.n, args.warmup, memory_dir, memory_n, args.tglint)
     else:
         result = run_lsp(args.draft, args.n, args.warmup, int(args.memory[0]) if args.memory else 0, args.tglint)
     result["peak_rss_mib"] = round(rss_mib() if args.mode == "api" else 0.0, 1)

@@ -154,10 +154,33 @@ def test_the_readme_example_runs(
     import re
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    [example] = re.findall(r"```python\n(.*?)\n```", readme, re.S)
+    [example] = [
+        block for block in re.findall(r"```python\n(.*?)\n```", readme, re.S) if block.startswith("import tglint")
+    ]
     monkeypatch.chdir(tmp_path)
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "a.eml").write_bytes((ROOT / "fixtures" / "samples" / "draft.eml").read_bytes())
     exec(compile(example, "README.md", "exec"), {"text": PHONE})
     out = capsys.readouterr().out
     assert out.count("TG401") >= 1 and '"files": [' in out
+
+
+def test_walk_gives_the_files_lint_paths_checks(tmp_path: Path) -> None:
+    """What an engine spreads over workers (examples/dask_archive.py): each file named or
+    walked, in the CLI's order, and what cannot be walked as a result with its error."""
+    drafts = tmp_path / "drafts"
+    (drafts / "sub").mkdir(parents=True)
+    (drafts / "a.eml").write_text("To: support@telegram.org\nSubject: hi\n\nhello\n", encoding="utf-8")
+    (drafts / "sub" / "b.txt").write_text("Subject: x\n\nmy phone is 13812345678\n", encoding="utf-8")
+    (drafts / "notes.py").write_text("print('not a draft')\n", encoding="utf-8")
+    (drafts / ".hidden.eml").write_text("To: a@b.c\n\nx\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    checker = Checker(tglint.Settings())
+    walked = list(checker.walk([drafts, tmp_path / "empty"]))
+    files = [item for item in walked if isinstance(item, str)]
+    assert files == [str(drafts / "a.eml"), str(drafts / "sub" / "b.txt")]
+    (unwalked,) = [item for item in walked if not isinstance(item, str)]
+    assert unwalked.path == str(tmp_path / "empty") and unwalked.error
+    checked = list(checker.lint_paths([drafts, tmp_path / "empty"], jobs=1))
+    assert [r.path for r in checked] == [*files, unwalked.path]
+    assert [f.rule for f in checker.lint_path(files[1])[0].findings] == [f.rule for f in checked[1].findings]

@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = str(ROOT / "fixtures" / "samples" / "draft.eml")
-SERVER_STACKS = ("pygls", "lsprotocol", "cattrs", "starlette", "uvicorn", "anyio", "tglint.lsp")
+SERVER_STACKS = ("pygls", "lsprotocol", "cattrs", "starlette", "uvicorn", "anyio", "tglint.lsp", "tglint.serve")
 
 _CHILD = r"""
 import json, sys
@@ -75,8 +75,14 @@ def test_the_language_server_is_what_imports_pygls(tmp_path: Path) -> None:
     assert {"pygls", "lsprotocol", "tglint.lsp"} <= loaded
 
 
-def test_without_pygls_tglint_lsp_says_what_to_install(tmp_path: Path) -> None:
-    probe = "import sys\nsys.modules['pygls'] = None\nfrom tglint.cli import main\nsys.exit(main(['lsp']))\n"
+@pytest.mark.parametrize(
+    ("command", "package", "extra"),
+    [("lsp", "pygls", "lsp"), ("serve", "starlette", "serve"), ("serve", "uvicorn", "serve")],
+)
+def test_without_its_stack_a_server_says_what_to_install(
+    tmp_path: Path, command: str, package: str, extra: str
+) -> None:
+    probe = f"import sys\nsys.modules[{package!r}] = None\nfrom tglint.cli import main\nsys.exit(main([{command!r}]))\n"
     result = subprocess.run(
         [sys.executable, "-c", probe],
         capture_output=True,
@@ -86,4 +92,16 @@ def test_without_pygls_tglint_lsp_says_what_to_install(tmp_path: Path) -> None:
         stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 2
-    assert result.stderr == "tglint: error: the language server needs pygls: pip install 'tglint[lsp]'\n"
+    server = "language server" if command == "lsp" else "HTTP server"
+    assert result.stderr == f"tglint: error: the {server} needs {package}: pip install 'tglint[{extra}]'\n"
+
+
+def test_the_http_server_is_what_imports_starlette(tmp_path: Path) -> None:
+    """The probe sees the HTTP stack when it is loaded: `tglint serve` on a port already taken."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        loaded = _imported("cli", ["serve", "--isolated", "--port", str(taken.getsockname()[1])], tmp_path)
+    assert {"starlette", "uvicorn", "tglint.serve.app"} <= loaded

@@ -35,6 +35,7 @@ def test_wheel_contains_rule_packs(wheel: Path) -> None:
     expected = {p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*.toml")}
     assert expected and expected <= packs
     assert "tglint/schema/report.schema.json" in names
+    assert "tglint/serve/page.html" in names  # the compose page of `tglint serve`
 
 
 def test_installed_wheel_lints_a_draft(wheel: Path, tmp_path: Path) -> None:

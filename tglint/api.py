@@ -225,6 +225,14 @@ class Checker:
         """Check a file, or every draft the settings include in a directory ("-" is stdin)."""
         return list(self.lint_paths([path], jobs=1))
 
+    def walk(self, paths: Iterable[PathLike], *, count: WalkCount | None = None) -> Iterator[str | FileResult]:
+        """What `lint_paths` would check, unchecked: each file to read (directories walked as
+        the CLI walks them), or a result with `error` for what could not be walked. For
+        spreading an archive over workers (a Dask bag, a queue): each checks its files with
+        `lint_path`, and the results are the CLI's."""
+        for item in self._discover(paths, count, None):
+            yield FileResult(path=item.path, error=item.message) if isinstance(item, ReadError) else item
+
     def lint_paths(
         self,
         paths: Iterable[PathLike],
@@ -236,17 +244,9 @@ class Checker:
         """Results in order as the CLI checks them: directories walked as `discover` walks them
         (include and exclude globs, .gitignore, never the file `skip`, what was passed over added
         to `count`), worker processes for many files unless `jobs` is 1."""
-        from tglint.reading import discover
         from tglint.run import lint_paths
 
-        found = discover(
-            [str(p) for p in paths],
-            self.settings.include,
-            self.settings.exclude,
-            count=count,
-            respect_gitignore=self.settings.respect_gitignore,
-            skip=skip,
-        )
+        found = self._discover(paths, count, skip)
         if jobs == 1:
             from tglint.reading import read_path
 
@@ -255,6 +255,20 @@ class Checker:
                 yield from self.lint_items(items)
             return
         yield from lint_paths(self.linter, found, jobs)
+
+    def _discover(
+        self, paths: Iterable[PathLike], count: WalkCount | None, skip: PathLike | None
+    ) -> Iterator[str | ReadError]:
+        from tglint.reading import discover
+
+        return discover(
+            [str(p) for p in paths],
+            self.settings.include,
+            self.settings.exclude,
+            count=count,
+            respect_gitignore=self.settings.respect_gitignore,
+            skip=skip,
+        )
 
 
 # --------------------------------------------------------------------------- module level

@@ -361,6 +361,40 @@ def lsp(
     serve(debounce / 1000)
 
 
+@app.command()
+def serve(
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (beyond 127.0.0.1 is said as a warning).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port (LanguageTool's 8081; 0 picks a free one).")] = 8081,
+    allow_origin: Annotated[
+        list[str] | None,
+        typer.Option(help="An origin whose pages may read the answers (a browser add-on); repeatable. Default: none."),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="The config file (default: found from the working directory).")
+    ] = None,
+    isolated: Annotated[bool, typer.Option(help="Use no config file.")] = False,
+) -> None:
+    """Run a local HTTP server: LanguageTool's API (/v2/check) and a compose page (/)."""
+    try:
+        from tglint.serve.app import run
+    except ImportError as exc:
+        missing = (exc.name or "starlette").split(".")[0]
+        raise fail(f"the HTTP server needs {missing}: pip install 'tglint[serve]'") from None
+    from tglint.api import load_settings
+    from tglint.config import ConfigError
+    from tglint.packs import PackError
+
+    try:
+        settings = load_settings(config=config, isolated=isolated)
+        run(settings, host=host, port=port, allow_origins=allow_origin or ())
+    except (ConfigError, PackError) as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: never lets a traceback reach the user."""
     try:

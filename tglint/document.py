@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tglint.models import FileResult, Finding
+from tglint.models import Span as Sensitive
 
 if TYPE_CHECKING:
     from tglint.api import Checker
@@ -67,6 +68,9 @@ class CheckedText:
     # The drafts read, parallel to `results` (None where reading failed).
     drafts: tuple[Draft | None, ...]
     data: bytes  # what was read: the text as UTF-8
+    # Characters [start, end) of `text` holding a secret or personal data, reported or not
+    # (`FileResult.hidden`): a front end that quotes the text masks them.
+    hidden: tuple[tuple[int, int], ...] = ()
 
     @property
     def rewritable(self) -> bool:
@@ -121,6 +125,7 @@ def check_text(checker: Checker, text: str, path: str = "-") -> CheckedText:
     results: list[FileResult] = []
     drafts: list[Draft | None] = []
     spans: list[Span] = []
+    hidden: list[tuple[int, int]] = []
     for index, item in enumerate(items):
         if isinstance(item, ReadError):
             results.append(FileResult(path=item.path, error=item.message))
@@ -135,7 +140,11 @@ def check_text(checker: Checker, text: str, path: str = "-") -> CheckedText:
         for finding, record in zip(result.findings, records, strict=True):
             start, stop = place(finding, record)
             spans.append(Span(finding, record, lines.original(start), lines.original(stop), index))
-    return CheckedText(text, tuple(results), tuple(spans), tuple(drafts), data)
+        for sensitive in result.hidden:
+            where = {key: getattr(sensitive, key) for key in ("line", "column", "end_line", "end_column")}
+            start, stop = place(sensitive, where)
+            hidden.append((lines.original(start), lines.original(stop)))
+    return CheckedText(text, tuple(results), tuple(spans), tuple(drafts), data, tuple(hidden))
 
 
 def smallest_replacement(old: str, new: str) -> Replacement:
@@ -236,7 +245,7 @@ class _Placer:
         self.header_end = blank + 1 if blank != -1 else end
         self.body_start = blank + 2 if blank != -1 else end
 
-    def __call__(self, finding: Finding, record: Mapping[str, Any]) -> tuple[int, int]:
+    def __call__(self, finding: Finding | Sensitive, record: Mapping[str, Any]) -> tuple[int, int]:
         if self.draft.kind == "text":
             return self._in_text(record)
         part = self.draft.parts.get(finding.part)
