@@ -525,6 +525,8 @@ def _bridged_value(text: str, model: TextModel, start: int, end: int, kind: str,
     other_name = words.keywords.search(gap)
     if other_name is not None:
         gap = gap[: other_name.start]  # from there on, a value is that secret's
+        if words.bridges.search(gap) is None:
+            return None  # the bridge seen was the next name's
     breaks = _ends_within(model.text, model.clauses, end, end + len(gap), 1)
     first_break = breaks[0] if breaks else None
     # "我从来没改过密码，一直是 ..." (a confirmation before the name) and "my password, as I
@@ -585,9 +587,9 @@ def _ends_within(text: str, segments: Sequence[Segment], start: int, stop: int, 
     """Where the first `most` sentences (or clauses) ending after `start` end, before `stop`:
     offsets from `start` of their closing marks."""
     found: list[int] = []
-    index = bisect_right(segments, start, key=lambda segment: segment.end)
-    for segment in segments[index:]:
-        at = max(start, _mark_start(text, segment))
+    # Walked by index: a slice would copy the rest of the draft's segments for every name.
+    for index in range(bisect_right(segments, start, key=lambda segment: segment.end), len(segments)):
+        at = max(start, _mark_start(text, segments[index]))
         if at >= stop or len(found) == most:
             break
         found.append(at - start)
