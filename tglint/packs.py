@@ -163,20 +163,28 @@ class Packs:
         self._files: dict[tuple[str, str], dict[str, Any]] = {}
         self._cache: dict[tuple[str, str | None], dict[str, Any]] = {}
         self._derived: dict[Hashable, Any] = {}
+        checked_files: list[tuple[str, dict[str, Any], Path]] = []
         for index, directory in enumerate(directories):
             if not directory.is_dir():
                 raise PackError(f"{directory}: rule pack directory not found")
-            self._add_directory(directory, checked=index >= checked_from)
+            self._add_directory(directory, checked_files if index >= checked_from else None)
+        if checked_files:
+            from tglint.anchors import check_anchors  # only when a user's pack is loaded
 
-    def _add_directory(self, directory: Path, checked: bool) -> None:
+            # Against the packs as the rules read them: a user's regex may begin with a built-in anchor.
+            for name, data, path in checked_files:
+                check_anchors(name, data, self.get(name), path)
+
+    def _add_directory(self, directory: Path, checked: list[tuple[str, dict[str, Any], Path]] | None) -> None:
         for scope in SCOPES:
             scope_dir = directory / scope
             if not scope_dir.is_dir():
                 continue
             for path in sorted(scope_dir.glob("*.toml")):
                 data = _load_toml(path)
-                if checked:
+                if checked is not None:
                     check_regexes(path.stem, data, path)
+                    checked.append((path.stem, data, path))
                 key = (scope, path.stem)
                 if data.pop("replace", False) is True or key not in self._files:
                     self._files[key] = data

@@ -236,11 +236,14 @@ class TextModel:
         between the cue and `offset`; by default the language's reach (closer before a
         Chinese word than before a Latin one).
         """
-        floor = self.clause_start(offset)
         if reach is None:
             reach = self._cues.reach(self.text[offset : offset + 1])
-        for cue in self._negation.before(offset, max(floor, offset - reach - 8)):
-            if cue.kind in kinds and offset - cue.end <= reach and cue.start >= floor:
+        near = [cue for cue in self._negation.before(offset, offset - reach - 8) if offset - cue.end <= reach]
+        if not any(cue.kind in kinds for cue in near):
+            return None  # the clauses are cut only when a cue stands near: most words have none
+        floor = self.clause_start(offset)
+        for cue in near:
+            if cue.kind in kinds and cue.start >= floor:
                 return cue
         return None
 
