@@ -49,7 +49,7 @@ class Malfunctions:
     def recognize(self, analysis: Analysis) -> Iterator[Span]:
         tag = analysis.subject_tag
         if tag is not None and tag_key(tag.text) in malfunction_tags(analysis):
-            yield Span(MALFUNCTION, "subject", tag.start, tag.end, 1.0, (f"tag:{tag_key(tag.text)}",))
+            yield Span(MALFUNCTION, "subject", tag.start, tag.end, 1.0, (f"tag:{tag.text}",))
         patterns = pack_pattern(analysis.packs, "device", "malfunction_patterns")
         words = lexicon_of(analysis, "device", "malfunction")
         for part in PARTS:
