@@ -88,7 +88,7 @@ def test_device_patterns_find_what_the_regex_finds(seed: int) -> None:
     for scan in _device_patterns():
         for text in _WRITTEN + _words(seed):
             assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.regex.finditer(text)]
-        assert scan.openings is not None, scan.regex.pattern[:80]
+        assert scan.anchored, scan.regex.pattern[:80]
 
 
 def test_device_patterns_after_blanking_find_what_the_regex_finds() -> None:

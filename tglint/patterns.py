@@ -75,7 +75,7 @@ def pack_pattern(packs: Packs, pack: str, key: str, language: str | None = None)
 
 
 def _pack_pattern(packs: Packs, pack: str, key: str, language: str | None) -> AnchoredPattern | None:
-    from tglint.anchors import AnchoredPattern, anchors_at, openings_regex
+    from tglint.anchors import AnchoredPattern, anchors_at
 
     table = packs.get(pack, language)
     value: Any = table
@@ -84,7 +84,7 @@ def _pack_pattern(packs: Packs, pack: str, key: str, language: str | None) -> An
     compiled = compile_patterns(value, f"{pack}: `{key}`")
     if compiled is None:
         return None
-    return AnchoredPattern(compiled, openings_regex(anchors_at(table, key) or ()))
+    return AnchoredPattern(compiled, anchors_at(table, key) or ())
 
 
 def lexicon_of(analysis: Analysis, pack: str, key: str) -> Lexicon:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from tglint.anchors import AnchoredPattern, openings_regex
+from tglint.anchors import AnchoredPattern
 from tglint.patterns import WORD_START, copy_of, lexicon_of, pack_pattern
 from tglint.recognizers import Recognizer, Span, first
 
@@ -162,7 +162,7 @@ def _brand_model(packs: Packs) -> AnchoredPattern | None:
     series_part = "|".join(sorted(series, key=len, reverse=True)) or "(?!)"
     tail = _BRAND_MODEL_TAIL.format(series=series_part)
     regex = re.compile(rf"{WORD_START}(?:{brand_part}){tail}(?![0-9_])", re.IGNORECASE)
-    return AnchoredPattern(regex, openings_regex(anchors_at(table, "model_brands") or ()))
+    return AnchoredPattern(regex, anchors_at(table, "model_brands") or ())
 
 
 # -- what the draft says about its device -------------------------------------------------------------
