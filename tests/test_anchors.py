@@ -208,6 +208,21 @@ def test_a_users_regex_may_begin_with_a_builtin_anchor_or_its_own(tmp_path: Path
     assert found is not None and found.search("it began roughly 3 ago") is not None
 
 
+def test_anchors_that_are_not_a_list_of_words_are_refused_with_the_file_named(tmp_path: Path) -> None:
+    pack = tmp_path / "packs" / "en"
+    pack.mkdir(parents=True)
+    (pack / "account.toml").write_text('registration = ["joined"]\nanchors.registration = [3]\n', encoding="utf-8")
+    with pytest.raises(PackError, match=r"account\.toml: `anchors\.registration` must be a list of non-empty strings"):
+        load_packs([tmp_path / "packs"])
+
+
+def test_an_invalid_regex_is_left_to_the_rule_that_names_it(tmp_path: Path) -> None:
+    pack = tmp_path / "packs" / "en"
+    pack.mkdir(parents=True)
+    (pack / "device.toml").write_text('os_with_version = ["(unclosed"]\n', encoding="utf-8")
+    load_packs([tmp_path / "packs"])  # no anchor error: the device rules say the regex is invalid
+
+
 def test_a_new_regex_list_without_anchors_is_refused(tmp_path: Path) -> None:
     pack = tmp_path / "packs" / "zh"
     pack.mkdir(parents=True)

@@ -205,7 +205,14 @@ def check_anchors(name: str, own: Mapping[str, Any], merged: Mapping[str, Any], 
     """A PackError naming the file and key of the first regex of `own` (one pack file's table) whose matches do
     not all begin with an anchor of `merged` (the pack as the rules read it)."""
     for key, regex in anchored_entries(name, own):
-        anchors = anchors_at(merged, key)
+        try:
+            re.compile(regex, re.IGNORECASE)
+        except re.error:
+            continue  # an invalid regex is named by the rule that cannot use it, as it always was
+        try:
+            anchors = anchors_at(merged, key)
+        except PackError as exc:
+            raise PackError(f"{path}: {str(exc).removeprefix('rule pack: ')}") from None
         if anchors is None:
             raise PackError(f"{path}: `{key}` declares no anchors (`{anchors_path(key)}`: what its matches begin with)")
         problem = anchor_problem(regex, anchors)
