@@ -16,16 +16,6 @@ ROOT = Path(__file__).resolve().parents[1]
 CHECKS = ROOT / "tglint" / "checks"
 RECOGNIZERS = ROOT / "tglint" / "recognizers"
 
-# Imports between rule modules that remain in files other helpers are moving to recognizers
-# (account, device, details, mixed: issue 11, part 2). Remove a line when its import goes, so
-# that the test holds the line from then on; add none.
-OWNED_ELSEWHERE = {
-    ("account.py", "tglint.checks.device"),
-    ("details.py", "tglint.checks.account"),
-    ("details.py", "tglint.checks.device"),
-    ("device.py", "tglint.checks.account"),
-    ("mixed.py", "tglint.checks.account"),
-}
 
 
 def imported_modules(path: Path) -> Iterator[str]:
@@ -64,7 +54,7 @@ def test_no_rule_module_imports_another() -> None:
         for module in _rule_imports(imported_modules(path), f"tglint.checks.{path.stem}")
         if (CHECKS / f"{module.rsplit('.', 1)[1]}.py").exists()
     }
-    assert sorted(found - OWNED_ELSEWHERE) == [], "rule modules importing each other"
+    assert sorted(found) == [], "rule modules importing each other"
 
 
 def test_recognizers_import_no_rule_module() -> None:
@@ -102,3 +92,9 @@ def test_the_walk_sees_every_form_of_import() -> None:
     )
     found = _rule_imports(modules_imported_by(source, "tglint.checks"), "tglint.checks.device")
     assert found >= {"tglint.checks.pii", "tglint.checks.secret", "tglint.checks.phone", "tglint.checks.tone"}
+
+
+def test_the_shared_helpers_import_no_rule_module() -> None:
+    for name in ("requirements", "patterns", "anchors"):
+        rules = [m for m in imported_modules(ROOT / "tglint" / f"{name}.py") if m.startswith("tglint.checks")]
+        assert rules == [], name

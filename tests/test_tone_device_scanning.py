@@ -1,7 +1,7 @@
 """The quick ways tone and device look at a draft find exactly what the slow, plain ways find.
 
-Device patterns are tried only where what their matches begin with stands (`QuickPattern`, tested
-on its own in test_quick_search.py); the tone rules skip lines without capitals enough to shout and
+Device patterns are tried only where one of their anchors stands (`AnchoredPattern`, tested on its
+own in test_anchors.py); the tone rules skip lines without capitals enough to shout and
 texts without an e-mail address.
 """
 
@@ -11,14 +11,13 @@ import random
 import re
 
 import pytest
-from lintkit import draft_of, findings_of, lint
+from lintkit import findings_of, lint
 
-from tglint.analysis import Analysis
-from tglint.checks.device import _blank, device_patterns
+from tglint.anchors import AnchoredPattern
 from tglint.checks.tone import knowledge, writer_voice
-from tglint.config import Settings
 from tglint.packs import load_packs
-from tglint.quick_search import QuickPattern
+from tglint.patterns import pack_pattern
+from tglint.recognizers.devices import blank, brand_model
 
 _PACKS = load_packs()
 _DEVICE = _PACKS.get("device")
@@ -76,30 +75,27 @@ _DEVICE_REGEX_LISTS = (
 )
 
 
-def _device_regexes() -> list[re.Pattern[str]]:
-    """Every regex the device rules look for (the brand and model one is built in device.py)."""
-    found = device_patterns(Analysis(draft_of("Subject: x\n\nx\n"), Settings(), _PACKS))
-    fields = [found.scan(key) for key in _DEVICE_REGEX_LISTS] + [found.brand_model]
-    regexes = [field.compiled for field in fields if field.compiled is not None]
-    assert len(regexes) >= 10
-    return regexes
+def _device_patterns() -> list[AnchoredPattern]:
+    """Every regex list the device recognizers look for (the brand and model one is built in devices.py)."""
+    found = [pack_pattern(_PACKS, "device", key) for key in _DEVICE_REGEX_LISTS] + [brand_model(_PACKS)]
+    patterns = [pattern for pattern in found if pattern is not None]
+    assert len(patterns) >= 10
+    return patterns
 
 
 @pytest.mark.parametrize("seed", [1, 2])
 def test_device_patterns_find_what_the_regex_finds(seed: int) -> None:
-    for compiled in _device_regexes():
-        scan = QuickPattern(compiled, read_on_use=1)
+    for scan in _device_patterns():
         for text in _WRITTEN + _words(seed):
-            assert [m.span() for m in scan.finditer(text)] == [m.span() for m in compiled.finditer(text)]
-        assert scan.openings is not None, compiled.pattern[:80]
+            assert [m.span() for m in scan.finditer(text)] == [m.span() for m in scan.regex.finditer(text)]
+        assert scan.anchored, scan.regex.pattern[:80]
 
 
 def test_device_patterns_after_blanking_find_what_the_regex_finds() -> None:
-    for compiled in _device_regexes():
-        scan = QuickPattern(compiled, read_on_use=1)
+    for scan in _device_patterns():
         for text in _WRITTEN:
-            blanked = _blank(text, [(0, min(3, len(text)))])
-            assert [m.span() for m in scan.finditer(blanked)] == [m.span() for m in compiled.finditer(blanked)]
+            blanked = blank(text, [(0, min(3, len(text)))])
+            assert [m.span() for m in scan.finditer(blanked)] == [m.span() for m in scan.regex.finditer(blanked)]
 
 
 # -- tone ----------------------------------------------------------------------------------------

@@ -513,3 +513,14 @@ def _first_shape(pattern: str, tree: _Node, reader: _Reader) -> str | None:
             "(bound it, or start the regex with a look-behind that excludes them)"
         )
     return None
+
+
+# The reader's tree, for other checks of pack regexes (`tglint.anchors`): the node kinds and a parse.
+Node = _Node
+CHAR, EMPTY, LOOK, ALT, SEQ, REPEAT, ATOMIC, BACKREF = _CHAR, _EMPTY, _LOOK, _ALT, _SEQ, _REPEAT, _ATOMIC, _BACKREF
+
+
+def parse(pattern: str, flags: int = 0) -> Node:
+    """The tree of `pattern` as this module reads it (raises ValueError, IndexError or KeyError on a form it
+    cannot read)."""
+    return _Parser(pattern, int(flags)).parse()

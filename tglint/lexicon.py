@@ -26,23 +26,11 @@ class TermMatch:
     weight: float = 1.0
 
 
-_last_lowered: tuple[str, str] = ("", "")
-
-
 def ascii_lower(text: str) -> str:
-    """Lower-case ASCII letters only: unlike str.lower(), never changes the length.
-
-    The same body text is searched by dozens of lexicons in a row; the last answer
-    is kept so it is lowered once.
-    """
-    global _last_lowered
-    if _last_lowered[0] is text:
-        return _last_lowered[1]
+    """Lower-case ASCII letters only: unlike str.lower(), never changes the length."""
     # In UTF-8 only ASCII letters use the bytes A-Z, so lower-casing the bytes touches nothing
     # else; several times faster than str.translate. Lone surrogates pass through unchanged.
-    lowered = text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
-    _last_lowered = (text, lowered)
-    return lowered
+    return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 class TermSet:

@@ -194,27 +194,35 @@ class Packs:
         self._cache: dict[tuple[str, str | None], dict[str, Any]] = {}
         self._derived: dict[Hashable, Any] = {}
         self._known: dict[str, set[str]] = {}  # the top-level keys of each file the built-in packs have
+        checked_files: list[tuple[str, dict[str, Any], Path]] = []
         for index, directory in enumerate(directories):
             if not directory.is_dir():
                 raise PackError(f"{directory}: rule pack directory not found")
             checked = index >= checked_from
             if checked:
                 check_layout(directory)
-            self._add_directory(directory, checked)
+            self._add_directory(directory, checked_files if checked else None)
             if not checked:
                 for (_, name), table in self._files.items():
                     self._known.setdefault(name, set()).update(table)
+        if checked_files:
+            from tglint.anchors import check_anchors  # only when a user's pack is loaded
 
-    def _add_directory(self, directory: Path, checked: bool) -> None:
+            # Against the packs as the rules read them: a user's regex may begin with a built-in anchor.
+            for name, data, path in checked_files:
+                check_anchors(name, data, self.get(name), path)
+
+    def _add_directory(self, directory: Path, checked: list[tuple[str, dict[str, Any], Path]] | None) -> None:
         for scope in SCOPES:
             scope_dir = directory / scope
             if not scope_dir.is_dir():
                 continue
             for path in sorted(scope_dir.glob("*.toml")):
                 data = _load_toml(path)
-                if checked:
+                if checked is not None:
                     self._check_names(path, data)
                     check_regexes(path.stem, data, path)
+                    checked.append((path.stem, data, path))
                 key = (scope, path.stem)
                 if data.pop("replace", False) is True or key not in self._files:
                     self._files[key] = data

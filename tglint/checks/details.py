@@ -8,23 +8,27 @@ of each checklist (steps, attempts, error text, login place, evidence...) is a h
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from tglint.checks.account import (
-    compile_patterns,
-    identifier_pattern,
-    lexicon_of,
-    missing_info,
-    pattern,
-    requirement,
-    searches,
-)
-from tglint.checks.device import device_body, device_facts, reports_malfunction
 from tglint.lexicon import Lexicon
 from tglint.models import Hit
-from tglint.patterns import compiled
+from tglint.patterns import compiled, copy_of, lexicon_of, pack_pattern
+from tglint.recognizers import first
+from tglint.recognizers.accounts import (
+    HANDLES,
+    LABELLED_PHONES,
+    LABELLED_USERNAMES,
+    LINKS,
+    PHONE_NUMBERS,
+    QUOTED_NAMES,
+    SUBJECT_HANDLES,
+    UNMARKED_HANDLES,
+)
+from tglint.recognizers.devices import device_facts
+from tglint.recognizers.malfunctions import reports_malfunction
+from tglint.recognizers.times import has_time
+from tglint.requirements import applies, missing_info, requirement
 from tglint.rule import Rule
 
 if TYPE_CHECKING:
@@ -34,34 +38,8 @@ if TYPE_CHECKING:
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
 _LATIN_WORD = r"[A-Za-z]+(?:'[A-Za-z]+)?"
 _DIGIT = r"\d"
-_OWN_CONTEXT = 16
 # Characters per unit of `max_units` beyond which a body is plainly not "a line or two".
 _LONG_BODY = 10
-
-
-def applies(analysis: Analysis, key: str) -> bool:
-    """Whether the topic's requirement `key` holds for this draft."""
-    need = requirement(analysis, key)
-    if need == "required":
-        return True
-    if need == "required-if-malfunction":
-        return reports_malfunction(analysis)
-    if need == "required-if-problem":
-        return reports_malfunction(analysis) or _mentions(analysis, "vague_problem")
-    if need == "required-if-incident":
-        return reports_malfunction(analysis) or _mentions(analysis, "incident")
-    return False
-
-
-def _mentions(analysis: Analysis, key: str) -> bool:
-    lexicon = lexicon_of(analysis, "details", key)
-    return lexicon.search(analysis.body_text) is not None or lexicon.search(analysis.subject_text) is not None
-
-
-def has_time(analysis: Analysis) -> bool:
-    """Time information anywhere, forwarded text included (a forwarded report's dates count)."""
-    time = analysis.packs.derived(("details", "time"), lambda: pattern(analysis, "details", "time"))
-    return searches(time, device_body(analysis)) or searches(time, analysis.subject_text)
 
 
 def content_units(analysis: Analysis, limit: float) -> float:
@@ -91,41 +69,26 @@ def has_specifics(analysis: Analysis) -> bool:
     body = analysis.body_text
     if compiled(_DIGIT).search(body):
         return True
-    for key in ("handle", "link"):
-        if searches(identifier_pattern(analysis, key), body):
-            return True
-    if searches(pattern(analysis, "details", "specifics"), body):
+    if first(analysis, HANDLES) is not None or first(analysis, LINKS) is not None:
+        return True
+    specifics = pack_pattern(analysis.packs, "details", "specifics")
+    if specifics is not None and specifics.searches(body, copy_of(analysis, body)):
         return True
     facts = device_facts(analysis)
     return facts.os_version or facts.model or facts.app_version or facts.os_name is not None
 
 
-def is_writers_own(analysis: Analysis, text: str, start: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[max(line_start, start - _OWN_CONTEXT) : start]
-    return lexicon_of(analysis, "account", "own_context").search(before) is not None
-
-
 def names_offender(analysis: Analysis) -> bool:
     """An @username, phone number, t.me link, account ID or quoted name of someone other than the writer."""
-    body = analysis.body_text
-    for number in analysis.phone_numbers:
-        if not is_writers_own(analysis, body, number.start):
+    for recognizer in (PHONE_NUMBERS, HANDLES, LINKS):
+        if any(not span.facts["writers_own"] for span in recognizer.recognize(analysis)):
             return True
-    for key in ("handle", "link"):
-        compiled = identifier_pattern(analysis, key)
-        if compiled is None:
-            continue
-        for match in compiled.finditer(body):
-            if not is_writers_own(analysis, body, match.start()):
-                return True
-    if searches(identifier_pattern(analysis, "handle"), analysis.subject_text):
+    if first(analysis, SUBJECT_HANDLES) is not None:
         return True
-    for pack, key in (("details", "offender_handle"), ("account", "phone_labelled"), ("account", "username_labelled")):
-        compiled = pattern(analysis, pack, key)
-        if compiled is not None and any(not is_writers_own(analysis, body, m.start()) for m in compiled.finditer(body)):
+    for recognizer in (UNMARKED_HANDLES, LABELLED_PHONES, LABELLED_USERNAMES):
+        if any(not span.facts["writers_own"] for span in recognizer.recognize(analysis)):
             return True
-    return searches(pattern(analysis, "details", "offender_named"), body)
+    return first(analysis, QUOTED_NAMES) is not None
 
 
 def checklist(analysis: Analysis) -> dict[str, Any]:
@@ -134,15 +97,6 @@ def checklist(analysis: Analysis) -> dict[str, Any]:
         return {}
     table = analysis.pack("details").get("checklist", {}).get(name, {})
     return table if isinstance(table, dict) else {}
-
-
-def _compile_checklist(items: dict[str, Any], topic: str) -> list[tuple[str, re.Pattern[str] | None]]:
-    """Each item of a topic's checklist with its regexes: read and checked once per set of packs."""
-    return [
-        (key, compile_patterns(item.get("patterns", []), f"details: `checklist.{topic}.{key}.patterns`"))
-        for key, item in items.items()
-        if isinstance(item, dict)
-    ]
 
 
 class MissingTimeInfo(Rule):
@@ -199,12 +153,15 @@ class MissingChecklistDetails(Rule):
         if not items or not analysis.body_text.strip():
             return
         text = f"{analysis.subject_text}\n{analysis.body_text}"
+        copy = copy_of(analysis, text)
         topic = requirement(analysis, "details")
         labels = analysis.pack("details", analysis.message_language).get("checklist", {}).get(topic, {})
         missing = []
-        compiled = analysis.packs.derived(("details", "checklist", topic), lambda: _compile_checklist(items, topic))
-        for key, found in compiled:
-            if searches(found, text):
+        for key, item in items.items():
+            if not isinstance(item, dict):
+                continue
+            found = pack_pattern(analysis.packs, "details", f"checklist.{topic}.{key}.patterns")
+            if found is not None and found.searches(text, copy):
                 continue
             label = labels.get(key, {}).get("label") if isinstance(labels.get(key), dict) else None
             missing.append(str(label or key))

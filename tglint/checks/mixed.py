@@ -23,11 +23,11 @@ from functools import cached_property
 from typing import Any
 
 from tglint.analysis import Analysis
-from tglint.checks.account import compile_patterns, identifier_pattern, lexicon_of, searches
 from tglint.language import has_cjk
 from tglint.models import TOPICS, Hit
 from tglint.packs import PackError, weighted
-from tglint.patterns import compiled
+from tglint.patterns import compile_patterns, compiled, lexicon_of, searches
+from tglint.recognizers.accounts import identifier_pattern
 from tglint.rule import Rule
 from tglint.topic import TopicTerms
 

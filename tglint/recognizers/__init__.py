@@ -43,3 +43,9 @@ class Recognizer(Protocol):
     name: str
 
     def recognize(self, analysis: Analysis) -> Iterable[Span]: ...
+
+
+def first(analysis: Analysis, recognizer: Recognizer) -> Span | None:
+    """The first span a recognizer finds, once per draft; its search stops there, so that a rule asking only
+    whether there is one does not pay for the others."""
+    return analysis.memo(("first span", recognizer.name), lambda: next(iter(recognizer.recognize(analysis)), None))

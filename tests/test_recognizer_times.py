@@ -1,0 +1,64 @@
+"""The times recognizer: dates, clock times, weekdays and relative times in both languages, in the subject and
+the whole body, each with its form; a time glued to Chinese is found as with a space."""
+
+from __future__ import annotations
+
+import pytest
+from lintkit import draft_of
+
+from tglint.analysis import Analysis
+from tglint.config import Settings
+from tglint.packs import load_packs
+from tglint.recognizers.times import TIMES, form, has_time
+
+_PACKS = load_packs()
+
+
+def _analysis(body: str, subject: str = "Problem") -> Analysis:
+    return Analysis(draft_of(f"To: support@telegram.org\nSubject: {subject}\n\n{body}\n"), Settings(), _PACKS)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("23:10", "clock"),
+        ("晚上11点", "relative"),  # "晚上" and "11点" are found apart
+        ("11点", "clock"),
+        ("10 am", "clock"),
+        ("3月5日", "date"),
+        ("2024-03-05", "date"),
+        ("March 3", "date"),
+        ("3 of March", "date"),
+        ("yesterday", "relative"),
+        ("3天前", "relative"),
+        ("since Monday", "relative"),
+        ("从上周开始", "relative"),
+    ],
+)
+def test_forms(written: str, expected: str) -> None:
+    analysis = _analysis(f"It happened {written}.")
+    spans = analysis.spans(TIMES)
+    assert spans, written
+    assert spans[0].facts["form"] == expected
+    assert spans[0].evidence == ("pattern:details.time",)
+
+
+def test_form_reads_the_written_expression() -> None:
+    assert form("at 10:30") == "clock"
+    assert form("2021年") == "date"
+    assert form("last week") == "relative"
+
+
+def test_times_in_the_subject_and_forwarded_text_count() -> None:
+    analysis = _analysis("Hello,\n\n> On Monday it crashed.\n", subject="Crash since yesterday")
+    assert {s.part for s in analysis.spans(TIMES)} == {"subject", "body"}
+    assert has_time(analysis)
+    assert not has_time(_analysis("It crashes."))
+
+
+@pytest.mark.parametrize("time", ["3月5日", "2024年3月5日", "23:10", "11点", "3天前", "上周一", "2024-03-05"])
+@pytest.mark.parametrize("before", ["", "在", "是", "从"])
+def test_a_time_glued_to_chinese_is_found(time: str, before: str) -> None:
+    analysis = _analysis(f"闪退{before}{time}开始闪退")
+    start = analysis.body.text.index(time)
+    assert any(s.start <= start < s.end for s in analysis.spans(TIMES))

@@ -1,0 +1,177 @@
+"""Account identifiers: phone numbers given as the account, @usernames, t.me links, usernames and
+numbers after a label, numeric account IDs, and when the account was registered.
+
+The formats are data: Telegram's own (`[identifiers]` of `rules/common/requirements.toml`) and
+how people label them (`rules/*/account.toml`; an offender's handle without "@", a web or mail
+address and a quoted name from `rules/*/details.toml`). Each recognizer looks for one kind, once
+per draft, so that a rule asking only whether the writer gave a phone number never searches for
+registration dates.
+
+Whose account a value is, is read from the words just before it on its line (Presidio's context
+words): "scammer @x", "频道 @x" are someone else's, "my account: @x", "我的账号 @x" the writer's
+own. Each span says both, as facts: `someone_elses` (a someone-else word, no own word closer, in
+the `_CONTEXT_BEFORE` characters before it) and `writers_own` (an own word in the
+`_OWN_CONTEXT` characters before it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tglint.lexicon import TermMatch
+from tglint.patterns import compile_patterns, copy_of, lexicon_of, pack_pattern
+from tglint.recognizers import Span
+
+if TYPE_CHECKING:
+    from tglint.analysis import Analysis
+
+# Kinds of span.
+PHONE_NUMBER = "phone-number"  # a phone number the phone parser reads in the writer's words
+INTERNATIONAL_PHONE = "international-phone"  # "+86 138 0013 8000" by its shape (`identifiers.phone`)
+HANDLE = "handle"  # @username
+LINK = "link"  # t.me/username
+LABELLED_PHONE = "labelled-phone"  # "手机号：0412 345 678"
+LABELLED_USERNAME = "labelled-username"  # "username: lin_xiaoyu"
+ACCOUNT_ID = "account-id"  # "user ID 123456789"
+REGISTRATION = "registration"  # "registered in 2021", "2019年注册的"
+UNMARKED_HANDLE = "unmarked-handle"  # an offender's handle without "@", a web or mail address
+QUOTED_NAME = "quoted-name"  # "a channel called 'Free Crypto'"
+
+# Where a recognizer looks: the writer's own words of the body (quotes and signature blanked), the
+# whole body (a signature or a forwarded mail carries an account too), or the subject.
+WRITER, WHOLE, SUBJECT = "writer", "whole", "subject"
+
+# How far before a value its context words are looked for, in characters of its line.
+_CONTEXT_BEFORE = 24
+_OWN_CONTEXT = 16
+
+
+def identifier_pattern(analysis: Analysis, key: str) -> re.Pattern[str] | None:
+    """A Telegram identifier format (`handle`, `link`, `phone`) from the requirements pack, compiled once."""
+    value = analysis.pack("requirements").get("identifiers", {}).get(key)
+    return compile_patterns(value, f"requirements: `identifiers.{key}`") if isinstance(value, str) else None
+
+
+def _text(analysis: Analysis, where: str) -> str:
+    if where == WRITER:
+        return analysis.body_text
+    if where == WHOLE:
+        return analysis.body.text
+    return analysis.subject_text
+
+
+def context(analysis: Analysis, text: str, start: int) -> dict[str, bool]:
+    """The facts the words before `start` on its line tell about whose value stands there."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - _CONTEXT_BEFORE) : start]
+    own = lexicon_of(analysis, "account", "own_context")
+    other = _last(lexicon_of(analysis, "account", "not_own_context").finditer(before))
+    near = text[max(line_start, start - _OWN_CONTEXT) : start]
+    return {
+        "someone_elses": other >= 0 and other > _last(own.finditer(before)),
+        "writers_own": own.search(near) is not None,
+    }
+
+
+def _last(found: Iterable[TermMatch]) -> int:
+    end = -1
+    for match in found:
+        end = match.end
+    return end
+
+
+# Personal values: a phone number or an account ID is masked wherever a report shows it.
+_PERSONAL = frozenset({PHONE_NUMBER, INTERNATIONAL_PHONE, LABELLED_PHONE, ACCOUNT_ID})
+
+
+def _span(
+    analysis: Analysis, kind: str, where: str, start: int, end: int, evidence: str, confidence: float, whose: bool
+) -> Span:
+    part = "subject" if where == SUBJECT else "body"
+    facts: dict[str, object] = {"where": where}
+    if whose:
+        facts.update(context(analysis, _text(analysis, where), start))
+    return Span(kind, part, start, end, confidence, (evidence,), facts, sensitive=kind in _PERSONAL)
+
+
+@dataclass(slots=True)
+class PackIdentifiers:
+    """One kind of identifier, found by a regex list of a pack (`pack`, `key`) in one text (`where`)."""
+
+    name: str
+    kind: str
+    pack: str
+    key: str
+    where: str = WRITER
+    # Whether the spans say whose value they are (`someone_elses`, `writers_own`): what the rules ask of
+    # values in the writer's words that name an account.
+    whose: bool = False
+
+    def recognize(self, analysis: Analysis) -> Iterator[Span]:
+        found = pack_pattern(analysis.packs, self.pack, self.key)
+        if found is None:
+            return
+        text = _text(analysis, self.where)
+        for match in found.finditer(text, copy_of(analysis, text)):
+            evidence = f"pattern:{self.pack}.{self.key}"
+            yield _span(analysis, self.kind, self.where, match.start(), match.end(), evidence, 0.8, self.whose)
+
+
+@dataclass(slots=True)
+class PhoneAccounts:
+    """Phone numbers the phone parser reads in the writer's words (any form: a number without its
+    country code still names the account; the phone rules ask for the code)."""
+
+    name: str = "accounts.phone-numbers"
+
+    def recognize(self, analysis: Analysis) -> Iterator[Span]:
+        for number in analysis.phone_numbers:
+            confidence = 0.95 if number.valid else 0.6
+            yield _span(
+                analysis, PHONE_NUMBER, WRITER, number.start, number.end, "parser:phonenumbers", confidence, True
+            )
+
+
+PHONE_NUMBERS = PhoneAccounts()
+HANDLES = PackIdentifiers("accounts.handles", HANDLE, "requirements", "identifiers.handle", whose=True)
+SUBJECT_HANDLES = PackIdentifiers("accounts.subject-handles", HANDLE, "requirements", "identifiers.handle", SUBJECT)
+LINKS = PackIdentifiers("accounts.links", LINK, "requirements", "identifiers.link", whose=True)
+LABELLED_PHONES = PackIdentifiers("accounts.labelled-phones", LABELLED_PHONE, "account", "phone_labelled", whose=True)
+LABELLED_USERNAMES = PackIdentifiers(
+    "accounts.labelled-usernames", LABELLED_USERNAME, "account", "username_labelled", whose=True
+)
+ACCOUNT_IDS = PackIdentifiers("accounts.ids", ACCOUNT_ID, "account", "account_id")
+REGISTRATIONS = PackIdentifiers("accounts.registrations", REGISTRATION, "account", "registration")
+UNMARKED_HANDLES = PackIdentifiers(
+    "accounts.unmarked-handles", UNMARKED_HANDLE, "details", "offender_handle", whose=True
+)
+QUOTED_NAMES = PackIdentifiers("accounts.quoted-names", QUOTED_NAME, "details", "offender_named")
+
+# In the whole body, signature and quoted text included.
+WHOLE_INTERNATIONAL_PHONES = PackIdentifiers(
+    "accounts.whole.international-phones", INTERNATIONAL_PHONE, "requirements", "identifiers.phone", WHOLE
+)
+WHOLE_HANDLES = PackIdentifiers("accounts.whole.handles", HANDLE, "requirements", "identifiers.handle", WHOLE)
+WHOLE_LABELLED = (
+    PackIdentifiers("accounts.whole.labelled-phones", LABELLED_PHONE, "account", "phone_labelled", WHOLE),
+    PackIdentifiers("accounts.whole.labelled-usernames", LABELLED_USERNAME, "account", "username_labelled", WHOLE),
+    PackIdentifiers("accounts.whole.ids", ACCOUNT_ID, "account", "account_id", WHOLE),
+)
+
+
+def writers_identifiers(analysis: Analysis) -> Iterator[Span]:
+    """The identifiers that name the writer's own account, in order of how cheaply they are found:
+    phone numbers and @usernames not introduced as someone else's, a handle in the subject, a labelled
+    number, username or ID; then, when the body has a signature or quoted text, any of those there."""
+    for recognizer in (PHONE_NUMBERS, HANDLES):
+        for span in recognizer.recognize(analysis):
+            if not span.facts["someone_elses"]:
+                yield span
+    for recognizer in (SUBJECT_HANDLES, LABELLED_PHONES, LABELLED_USERNAMES, ACCOUNT_IDS):
+        yield from recognizer.recognize(analysis)
+    if analysis.body.text != analysis.body_text:
+        for recognizer in (WHOLE_INTERNATIONAL_PHONES, WHOLE_HANDLES, *WHOLE_LABELLED):
+            yield from recognizer.recognize(analysis)

@@ -1,0 +1,75 @@
+"""Malfunctions: where a draft says something is broken ("crashes", "闪退", "can't send", "发不出去"),
+as opposed to asking how something works.
+
+The words and patterns are the `device` packs' (`malfunction`, `malfunction_patterns`,
+`malfunction_tags`); a subject tag such as "[Technical Issue]" declares one too. They are looked
+for in the subject and the whole body (a forwarded report is the report). A malfunction word the
+text model reads as denied ("no errors", "nothing has crashed", "没有闪退") is no malfunction; which
+words deny, and how far, is the text model's (`rules/*/text.toml`), shared with every rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tglint.patterns import copy_of, lexicon_of, pack_pattern
+from tglint.recognizers import Span
+from tglint.topic import tag_key
+
+if TYPE_CHECKING:
+    from tglint.analysis import Analysis
+
+MALFUNCTION = "malfunction"
+PARTS = ("subject", "body")
+
+
+def _part_text(analysis: Analysis, part: str) -> str:
+    # Curly apostrophes as straight ones ("doesn’t load"): one character for one, offsets hold.
+    text = analysis.subject_text if part == "subject" else analysis.body.text
+    return text.replace("\u2019", "'")
+
+
+def malfunction_tags(analysis: Analysis) -> frozenset[str]:
+    packs = analysis.packs
+    return packs.derived(
+        ("malfunctions", "tags"),
+        lambda: frozenset(tag_key(str(t)) for t in packs.get("device").get("malfunction_tags", [])),
+    )
+
+
+@dataclass(slots=True)
+class Malfunctions:
+    """Every statement of a malfunction: a subject tag, a pattern, a word not denied. In that order, so
+    that a rule asking only whether there is one reads the cheapest first."""
+
+    name: str = "malfunctions"
+
+    def recognize(self, analysis: Analysis) -> Iterator[Span]:
+        tag = analysis.subject_tag
+        if tag is not None and tag_key(tag.text) in malfunction_tags(analysis):
+            yield Span(MALFUNCTION, "subject", tag.start, tag.end, 1.0, (f"tag:{tag.text}",))
+        patterns = pack_pattern(analysis.packs, "device", "malfunction_patterns")
+        words = lexicon_of(analysis, "device", "malfunction")
+        for part in PARTS:
+            text = _part_text(analysis, part)
+            if patterns is not None:
+                for match in patterns.finditer(text, copy_of(analysis, text)):
+                    yield Span(
+                        MALFUNCTION, part, match.start(), match.end(), 0.9, ("pattern:device.malfunction_patterns",)
+                    )
+            model = analysis.text_model(part)
+            for term in words.finditer(text):
+                if model.negated(term.start):
+                    continue
+                yield Span(MALFUNCTION, part, term.start, term.end, 0.8, (f"word:{term.term}",))
+
+
+MALFUNCTIONS = Malfunctions()
+
+
+def reports_malfunction(analysis: Analysis) -> bool:
+    """Whether the draft reports something broken (not merely asks how something works); the search stops at
+    the first statement found, once per draft."""
+    return analysis.memo(reports_malfunction, lambda: next(iter(MALFUNCTIONS.recognize(analysis)), None) is not None)
