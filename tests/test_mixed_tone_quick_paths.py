@@ -15,8 +15,9 @@ import pytest
 from lintkit import _PACKS, lint
 
 from tglint.checks.mixed import _SENTENCE_END, _build_markers, _Markers, _split
-from tglint.checks.tone import Voice, knowledge, punctuation_runs
 from tglint.language import detect_language, has_cjk
+from tglint.recognizers.tone import Voice, knowledge, punctuation_runs
+from tglint.text import Cues, TextModel
 
 _MARKERS = _build_markers(_PACKS.get("mixed"))
 _WORDS = ["the app", "crashes", "my account", "v1.2", "t.me/x", "账号", "被盗了", "Also", "ALSO", "also"]
@@ -116,8 +117,8 @@ def test_scripts_decide_the_language(text: str, language: str | None) -> None:
     ],
 )
 def test_runs_of_marks(text: str, runs: list[str]) -> None:
-    known = knowledge(_PACKS)
-    assert [run.group() for run in punctuation_runs(Voice("body", text), text, known)] == runs
+    voice = Voice("body", text, text, TextModel(text, (), Cues.from_packs(_PACKS)))
+    assert [run.group() for run in punctuation_runs(voice, knowledge(_PACKS))] == runs
 
 
 @pytest.mark.parametrize("seed", [4, 5, 6])

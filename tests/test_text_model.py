@@ -192,3 +192,87 @@ def test_the_writer_text_blanks_quotes_and_keeps_offsets() -> None:
     m = model(text)
     assert len(m.writer_text) == len(text)
     assert "theirs" not in m.writer_text and m.writer_text.startswith("Mine.")
+
+
+# -- paragraphs, sentence ends, words between a denial and a word -------------------------------
+
+
+def test_paragraphs_end_at_blank_lines_and_at_quoted_text() -> None:
+    text = "First line\nsecond line.\n \t\nNext one.\n\u3000\nLast.\nOn Mon, X wrote:\n> theirs\n"
+    m = model(text)
+    found = [(text[p.start : p.end], p.own) for p in m.paragraphs]
+    assert found[:3] == [("First line\nsecond line.", True), ("Next one.", True), ("Last.", True)]
+    assert all(not own for _, own in found[3:])
+    assert m.paragraph_at(text.index("second")) == m.paragraphs[0]
+    assert m.paragraph_at(text.index("\n \t\n") + 2) is None
+
+
+def test_the_words_of_a_sentence_end_before_its_marks() -> None:
+    text = "It crashes!!! 见附件。 I use Telegram (v10)\nHe said “go away.” Fine"
+    m = model(text)
+    assert [text[s.start : m.words_end(s)] for s in m.sentences] == [
+        "It crashes",
+        "见附件",
+        "I use Telegram (v10)",
+        "He said “go away",
+        "Fine",
+    ]
+
+
+def test_sentences_in_a_span() -> None:
+    text = "One. Two. Three. Four."
+    m = model(text)
+    assert [text[s.start : s.end] for s in m.sentences_in(text.index("Two"), text.index("Four"))] == [
+        "Two.",
+        "Three.",
+    ]
+
+
+def test_a_denial_reaches_only_so_many_words_when_asked() -> None:
+    text = "If you don't ban him today I will report it. This is not a scam company."
+    m = model(text)
+    assert m.negated(text.index("report"))  # within the reach in characters
+    assert not m.negated(text.index("report"), words=2)
+    assert m.negated(text.index("scam"), words=2)
+    assert model("我不是说你们是骗子").negated(len("我不是说你们是"), words=2)  # a run of Han is one word
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "negated"),
+    [
+        ("这个更新特别差劲", "差劲", False),  # 别 inside 特别
+        ("别人盗了我的账号", "盗", False),
+        ("未来三天都能登录", "登录", False),
+        ("我不想提供密码", "提供", True),
+        ("I wouldn't call it hacked", "hacked", True),
+        ("I won't hesitate to report it", "report", False),
+        ("I had no choice but to reset it", "reset", False),
+    ],
+)
+def test_ordinary_words_holding_a_denial_and_phrases_that_assert(text: str, word: str, negated: bool) -> None:
+    assert model(text).negated(text.index(word)) is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("It says 'ACCESS DENIED' on start", "ACCESS DENIED"),
+        ("He wrote “pay now\nor else” to me", "pay now\nor else"),
+        ("The channel 《免费课程》 posts ads", "免费课程"),
+        ("‘it’s gone’ he said", "it’s gone"),
+    ],
+)
+def test_quotations_of_both_languages(text: str, quoted: str) -> None:
+    m = model(text)
+    assert [text[start:end] for start, end in m.quotations] == [quoted]
+
+
+def test_an_apostrophe_or_a_blank_line_opens_no_quotation() -> None:
+    assert model("I can't log in and don't know why").quotations == ()
+    assert model("He wrote “pay now\n\nor else” to me").quotations == ()
+
+
+def test_a_quotation_never_reaches_into_quoted_text() -> None:
+    text = "He wrote “pay now\nOn Mon, X wrote:\n> or else” ok\n"
+    m = model(text)
+    assert m.regions and m.quotations == ()

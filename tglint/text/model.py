@@ -9,11 +9,12 @@ column as before. Every piece is computed on first use, in time linear in the te
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from itertools import pairwise
 
 from tglint.draft import Region, RegionKind
 from tglint.text.cues import Cue, CueKind, Cues
@@ -66,6 +67,11 @@ _CLAUSE_MARK = re.compile(r"[，,](?!\d)|[：:](?!\d)|[；;]")
 _WRAPPED_LINE = 60
 _CONTINUES = re.compile(r"[ \t]*[a-z](?![.)])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# What ends a sentence or a clause, and the closing quotes and brackets that may follow it.
+_END_MARKS = frozenset("。！？!?；;….，,：:")
+_CLOSERS = frozenset("”’」』）)\"'")
+# A line of nothing but spaces between two lines ends a paragraph.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 class TextModel:
@@ -145,6 +151,14 @@ class TextModel:
         return tuple(self._segments(sorted(ends), questions=False))
 
     @cached_property
+    def paragraphs(self) -> tuple[Segment, ...]:
+        """The paragraphs: text between blank lines; quoted text and signatures are paragraphs of their own."""
+        ends = [match.start() + 1 for match in _BLANK_LINE.finditer(self.text)]
+        ends.extend(edge for region in self.regions for edge in (region.start, region.end))
+        ends.append(len(self.text))
+        return tuple(self._segments(sorted(set(ends)), questions=False))
+
+    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
@@ -152,8 +166,20 @@ class TextModel:
     def _clause_starts(self) -> list[int]:
         return [c.start for c in self.clauses]
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def paragraph_at(self, offset: int) -> Segment | None:
+        return _segment_at(self.paragraphs, self._paragraph_starts, offset)
+
     def sentence_at(self, offset: int) -> Segment | None:
         return _segment_at(self.sentences, self._sentence_starts, offset)
+
+    def sentences_in(self, start: int, end: int) -> Sequence[Segment]:
+        """The sentences that begin in [start, end), in order."""
+        starts = self._sentence_starts
+        return self.sentences[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def clause_at(self, offset: int) -> Segment | None:
         return _segment_at(self.clauses, self._clause_starts, offset)
@@ -162,6 +188,19 @@ class TextModel:
         """Where the clause holding `offset` begins (the clause before it, at a clause's very end)."""
         index = bisect_right(self._clause_starts, offset) - 1
         return self.clauses[index].start if index >= 0 else 0
+
+    def words_end(self, segment: Segment) -> int:
+        """Where a segment's words end: before the marks and closing quotes that end it ("it crashes" of
+        "it crashes!!!", "见附件" of "见附件。")."""
+        text, start = self.text, segment.start
+        end = segment.end
+        while end > start and text[end - 1] in _CLOSERS:
+            end -= 1
+        if end == start or text[end - 1] not in _END_MARKS:
+            return segment.end  # no mark: a closing bracket is part of the words ("(v10)")
+        while end > start and text[end - 1] in _END_MARKS:
+            end -= 1
+        return end
 
     def is_question(self, offset: int) -> bool:
         sentence = self.sentence_at(offset)
@@ -195,19 +234,19 @@ class TextModel:
 
     def _segments(self, ends: Sequence[int], *, questions: bool = True) -> Iterator[Segment]:
         text = self.text
+        asks = self._cues.asks
         start = 0
         region_index = 0
         regions = self.regions
         for end in ends:
-            begin = start
-            while begin < end and text[begin].isspace():
-                begin += 1
-            stop = end
-            while stop > begin and text[stop - 1].isspace():
-                stop -= 1
-            start = end
-            if begin >= stop:
+            piece = text[start:end]
+            stripped = piece.strip()
+            if not stripped:
+                start = end
                 continue
+            begin = start + len(piece) - len(piece.lstrip())
+            stop = begin + len(stripped)
+            start = end
             while region_index < len(regions) and regions[region_index].end <= begin:
                 region_index += 1
             region = regions[region_index] if region_index < len(regions) else None
@@ -217,7 +256,7 @@ class TextModel:
                 stop,
                 quoted=inside and region is not None and region.kind is RegionKind.QUOTED,
                 signature=inside and region is not None and region.kind is RegionKind.SIGNATURE,
-                question=questions and self._cues.asks(text[begin:stop]),
+                question=questions and asks(stripped),
             )
 
     # -- negation ------------------------------------------------------------------------------
@@ -227,26 +266,38 @@ class TextModel:
         return _CueIndex(self._cues.negation_cues(self.text))
 
     def negation_before(
-        self, offset: int, *, kinds: frozenset[CueKind] = frozenset({CueKind.DENIAL}), reach: int | None = None
+        self,
+        offset: int,
+        *,
+        kinds: frozenset[CueKind] = frozenset({CueKind.DENIAL}),
+        reach: int | None = None,
+        words: int | None = None,
     ) -> Cue | None:
         """The negation cue that covers `offset`: in its clause, before it and near enough.
 
         A cue inside a phrase that denies nothing ("no idea", "不知道") or confirms
         ("没有记错", "didn't forget") is not one. `reach` is how many characters may stand
         between the cue and `offset`; by default the language's reach (closer before a
-        Chinese word than before a Latin one).
+        Chinese word than before a Latin one). `words`, when given, is how many words may
+        stand between them too (a run of Chinese characters counts as one): "not a scam" is
+        one word apart, "don't ban him today, I will report" five.
         """
         floor = self.clause_start(offset)
         if reach is None:
             reach = self._cues.reach(self.text[offset : offset + 1])
         for cue in self._negation.before(offset, max(floor, offset - reach - 8)):
             if cue.kind in kinds and offset - cue.end <= reach and cue.start >= floor:
+                if words is not None and self._words_between(cue.end, offset) > words:
+                    return None  # a cue further back is further still
                 return cue
         return None
 
-    def negated(self, offset: int, *, reach: int | None = None) -> bool:
+    def _words_between(self, start: int, end: int) -> int:
+        return sum(1 for match in _TOKEN.finditer(self.text, start, end) if match.lastgroup in ("han", "word"))
+
+    def negated(self, offset: int, *, reach: int | None = None, words: int | None = None) -> bool:
         """Whether what stands at `offset` is denied ("not hacked", "没有被盗")."""
-        return self.negation_before(offset, reach=reach) is not None
+        return self.negation_before(offset, reach=reach, words=words) is not None
 
     def withheld(self, offset: int, *, reach: int | None = None) -> bool:
         """Whether what stands at `offset` is denied or said impossible ("I cannot give my password")."""
@@ -262,21 +313,36 @@ class TextModel:
 
     @cached_property
     def quotations(self) -> tuple[tuple[int, int], ...]:
-        """Spans inside quotation marks (“…”, "…", 「…」, '…' around several words): words quoted
-        as evidence, such as an error message, not the writer's own claim."""
-        found = []
-        for match in _QUOTATION.finditer(self.text):
-            found.append((match.start() + 1, match.end() - 1))
+        """Spans inside quotation marks: words quoted as evidence (an error message, what someone
+        wrote, a title in 《》), not the writer's own claim. The marks themselves stand just outside
+        each span. A quotation never reaches across the edge of a quoted reply or a signature."""
+        found: list[tuple[int, int]] = []
+        edges = sorted({0, len(self.text), *(edge for r in self.regions for edge in (r.start, r.end))})
+        for start, end in pairwise(edges):
+            found.extend((m.start() + 1, m.end() - 1) for m in _QUOTATION.finditer(self.text, start, end))
         return tuple(found)
 
+    @cached_property
+    def _quotation_starts(self) -> list[int]:
+        return [start for start, _ in self.quotations]
+
     def in_quotation(self, offset: int) -> bool:
-        starts = [start for start, _ in self.quotations]
-        index = bisect_right(starts, offset) - 1
+        index = bisect_right(self._quotation_starts, offset) - 1
         return index >= 0 and offset < self.quotations[index][1]
 
 
-# Quotation marks around at most a line: a stray mark does not swallow the rest of the text.
-_QUOTATION = re.compile(r"“[^”\n]{1,200}”|「[^」\n]{1,200}」|『[^』\n]{1,200}』|\"[^\"\n]{1,200}\"")
+# Quotation marks of both languages. Curly quotes may wrap over a line (never over a blank one);
+# straight quotes stay on their line, since a stray inch mark must not swallow the text after it.
+# An apostrophe inside a word ("don't") does not close a single-quoted span. Every branch begins
+# with its quotation mark (what stands before a straight one is checked after it), so a search
+# jumps from one mark to the next; every repeat is bounded, so a stray mark costs little.
+_QUOTATION = re.compile(
+    r"“(?:[^”\n]|\n(?![ \t]*\n)){0,400}”"
+    r"|‘(?:[^’\n]|(?<=[A-Za-z])’(?=[A-Za-z])){0,300}’"
+    r"|「[^」]{0,400}」|『[^』]{0,400}』|《[^》\n]{0,100}》"
+    r"|\"[^\"\n]{0,300}\""
+    r"|'(?<![A-Za-z0-9]')(?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z])){1,300}'(?![A-Za-z0-9])"
+)
 
 
 class _CueIndex:
