@@ -276,3 +276,8 @@ def test_a_quotation_never_reaches_into_quoted_text() -> None:
     text = "He wrote “pay now\nOn Mon, X wrote:\n> or else” ok\n"
     m = model(text)
     assert m.regions and m.quotations == ()
+
+
+def test_a_label_colon_before_a_number_ends_a_clause_but_a_time_does_not() -> None:
+    assert clauses("附上身份证号码：110105199001011234，谢谢") == ["附上身份证号码：", "110105199001011234，", "谢谢"]
+    assert clauses("PIN:4821, at 10:25 with 1,000 messages") == ["PIN:", "4821,", "at 10:25 with 1,000 messages"]

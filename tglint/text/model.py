@@ -62,7 +62,7 @@ _TOKEN = re.compile(
 # Marks that end a sentence, with the closing quotes or brackets that belong to it; a full
 # stop ends one only before a space or the end (not "5.0", "telegram.org", "e.g" is checked apart).
 _SENTENCE_MARK = re.compile(r"[。！？!?；;…]+[”’」』）)\"']*|\.(?=[\s\"”’)）]|$)[”’\"')）]*|\n")
-_CLAUSE_MARK = re.compile(r"[，,](?!\d)|[：:](?!\d)|[；;]")
+_CLAUSE_MARK = re.compile(r"(?<!\d)[，,：:]|[，,：:](?!\d)|[；;]")
 # A hard-wrapped line continues the sentence when it is long and the next one begins in lower case.
 _WRAPPED_LINE = 60
 _CONTINUES = re.compile(r"[ \t]*[a-z](?![.)])")
