@@ -80,3 +80,14 @@ def test_claims_in_the_subject_are_found_too() -> None:
     head = "To: support@telegram.org\nSubject: Crash log attached\n\n"
     _, found = claims("The app crashes on start.", head)
     assert [(s.part, s.facts["things"]) for s in found] == [("subject", ("log",))]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'The scammer wrote "please find attached the invoice" and asked me to open it.',
+        "对方发来消息说“截图见附件”，让我点开链接。",
+    ],
+)
+def test_a_claim_quoted_as_someone_elses_words_is_not_this_mails(body: str) -> None:
+    assert claimed(body) == []

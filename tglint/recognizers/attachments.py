@@ -9,7 +9,8 @@ A claim of enclosure is told apart from the other ways drafts mention attachment
 ("I can send a screenshot if needed", "如需截图我可以提供"), denials ("no screenshot
 attached": the text model's denials and inabilities before the claim in its clause, and the
 pack's omissions, "forgot to attach"), and bug reports about the app's own attachments
-("attached files won't open in the chat", "附件无法上传"). Templates and guard words:
+("attached files won't open in the chat", "附件无法上传"), and words in quotation marks
+(someone else's: 'the scammer wrote "see attached"'). Templates and guard words:
 rules/*/attachment.toml. Like Thunderbird's attachment reminder, only the writer's own words
 count: quoted replies and signatures are blank in `analysis.body_text`. Clauses are the text
 model's.
@@ -307,7 +308,8 @@ def find_claims(part: str, text: str, model: TextModel, known: ClaimKnowledge) -
     matches = _template_matches(ascii_lower(text), known)
     innocent = SpanSet((i.start, i.end) for i in known.words("innocent").find(text)) if matches else SpanSet()
     for match in matches:
-        if innocent.overlaps(match.start, match.end):
+        # Inside quotation marks the words are someone else's ('the scammer wrote "see attached"').
+        if innocent.overlaps(match.start, match.end) or model.in_quotation(match.start):
             continue
         clause = clause_around(model, match.start, match.end)
         if _is_claim(text, model, match, clause, known):
