@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -281,3 +282,35 @@ def test_a_quotation_never_reaches_into_quoted_text() -> None:
 def test_a_label_colon_before_a_number_ends_a_clause_but_a_time_does_not() -> None:
     assert clauses("附上身份证号码：110105199001011234，谢谢") == ["附上身份证号码：", "110105199001011234，", "谢谢"]
     assert clauses("PIN:4821, at 10:25 with 1,000 messages") == ["PIN:", "4821,", "at 10:25 with 1,000 messages"]
+
+
+def _plain_sentence_ends(m: TextModel) -> list[int]:
+    """Sentence ends the plain way: every mark, then a look at what stands before a full stop and
+    around a line break (the model looks for hard-wrapped lines and abbreviations apart)."""
+    text, ends = m.text, []
+    for match in re.finditer(r"[。！？!?；;…]+[”’」』）)\"']*|\.(?=[\s\"”’)）]|$)[”’\"')）]*|\n", text):
+        if match.group() == "\n":
+            line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+            continues = re.match(r"[ \t]*[a-z](?![.)])", text[match.end() :]) is not None
+            if len(line) >= 60 and not line.endswith((":", "：")) and continues:
+                continue
+        elif match.group()[0] == ".":
+            word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, match.start() - 12) : match.start()])
+            if word and CUES.is_abbreviation(word.group(1).lower()):
+                continue
+        ends.append(match.end())
+    return sorted({*ends, len(text), *(edge for r in m.regions for edge in (r.start, r.end))})
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_sentence_ends_are_those_of_the_plain_way(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = [
+        "e.g.", "E.G.", "i.e.", "etc.", "etc..", "No.", "x.i.e.", "..e.g.", "p.s.", "P.S.", "vs.", "Mr.", "word.",
+        "crashes.", "10.2.", "a.", "b)", " ", "  ", "\n", "\n\n", ":\n", "：\n", "\t", "It", "and", "then", "ok",
+        "。", "！", "?!", "…", "”", '"', ")", "）", "x" * 30, "a long line of words that goes on " * 2, "好的",
+    ]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        m = model(text)
+        assert m._sentence_ends == _plain_sentence_ends(m), text

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 from itertools import pairwise
+from typing import NamedTuple
 
 from tglint.draft import Region, RegionKind
 from tglint.text.cues import Cue, CueKind, Cues
@@ -36,9 +37,11 @@ class Token:
     kind: TokenKind
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A sentence or a clause: characters [start, end) of the part, its end mark included."""
+class Segment(NamedTuple):
+    """A sentence, a clause or a paragraph: characters [start, end) of the part, its end mark included.
+
+    A named tuple: a body is cut into a hundred of them, and a frozen dataclass takes twice as long
+    to make."""
 
     start: int
     end: int
@@ -62,10 +65,15 @@ _TOKEN = re.compile(
 # Marks that end a sentence, with the closing quotes or brackets that belong to it; a full
 # stop ends one only before a space or the end (not "5.0", "telegram.org", "e.g" is checked apart).
 _SENTENCE_MARK = re.compile(r"[。！？!?；;…]+[”’」』）)\"']*|\.(?=[\s\"”’)）]|$)[”’\"')）]*|\n")
-_CLAUSE_MARK = re.compile(r"(?<!\d)[，,：:]|[，,：:](?!\d)|[；;]")
+# A comma or a colon between two digits is part of a number or a time ("1,000", "10:25").
+_CLAUSE_MARK = re.compile(r"[，,：:](?!(?<=\d.)\d)|[；;]")
 # A hard-wrapped line continues the sentence when it is long and the next one begins in lower case.
 _WRAPPED_LINE = 60
-_CONTINUES = re.compile(r"[ \t]*[a-z](?![.)])")
+_WRAP_CANDIDATE = re.compile(r"\n(?=[ \t]*[a-z](?![.)]))")
+# A full stop that ends a sentence after a word, with its closing quotes (the second branch of
+# `_SENTENCE_MARK`): after an abbreviation ("e.g.", "No.") it ends none. The dot comes first, so that
+# a search jumps from one dot to the next.
+_STOP_AFTER_WORD = re.compile(r"\.(?<=[A-Za-z.]\.)(?=[\s\"”’)）]|$)[”’\"')）]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # What ends a sentence or a clause, and the closing quotes and brackets that may follow it.
 _END_MARKS = frozenset("。！？!?；;….，,：:")
@@ -208,16 +216,16 @@ class TextModel:
 
     @cached_property
     def _sentence_ends(self) -> list[int]:
-        ends: list[int] = []
         text = self.text
-        for match in _SENTENCE_MARK.finditer(text):
-            mark = match.group()
-            if mark == "\n":
-                if self._wrapped(match.start()):
-                    continue
-            elif mark[0] == "." and self._cues.is_abbreviation(_word_before(text, match.start())):
-                continue
-            ends.append(match.end())
+        ends = [match.end() for match in _SENTENCE_MARK.finditer(text)]
+        # What looked like an end and is none: the line break of a hard-wrapped line, the full stop
+        # of an abbreviation. Both are rare enough to be looked for apart, not at every mark.
+        not_ends = {match.end() for match in _WRAP_CANDIDATE.finditer(text) if self._wrapped(match.start())}
+        for match in _STOP_AFTER_WORD.finditer(text):
+            if self._cues.is_abbreviation(_word_before(text, match.start())):
+                not_ends.add(match.end())
+        if not_ends:
+            ends = [end for end in ends if end not in not_ends]
         # Quoted text and signatures never share a sentence with the writer's words.
         for region in self.regions:
             ends.extend((region.start, region.end))
@@ -228,36 +236,36 @@ class TextModel:
         line_start = self.text.rfind("\n", 0, newline) + 1
         if newline - line_start < _WRAPPED_LINE:
             return False
-        if self.text[newline - 1 : newline] in (":", "："):
-            return False
-        return _CONTINUES.match(self.text, newline + 1) is not None
+        return self.text[newline - 1 : newline] not in (":", "：")
 
-    def _segments(self, ends: Sequence[int], *, questions: bool = True) -> Iterator[Segment]:
+    def _segments(self, ends: Sequence[int], *, questions: bool = True) -> list[Segment]:
+        """The pieces of text between consecutive `ends`, without the spaces around them; blank ones left out."""
         text = self.text
-        asks = self._cues.asks
+        asks = self._cues.asks if questions else None
+        found = []
         start = 0
-        region_index = 0
-        regions = self.regions
+        regions = iter(self.regions)
+        region = next(regions, None)
         for end in ends:
             piece = text[start:end]
+            start = end
             stripped = piece.strip()
             if not stripped:
-                start = end
                 continue
-            begin = start + len(piece) - len(piece.lstrip())
-            stop = begin + len(stripped)
-            start = end
-            while region_index < len(regions) and regions[region_index].end <= begin:
-                region_index += 1
-            region = regions[region_index] if region_index < len(regions) else None
-            inside = region is not None and region.start <= begin < region.end
-            yield Segment(
-                begin,
-                stop,
-                quoted=inside and region is not None and region.kind is RegionKind.QUOTED,
-                signature=inside and region is not None and region.kind is RegionKind.SIGNATURE,
-                question=questions and asks(stripped),
+            begin = end - len(piece.lstrip())
+            while region is not None and region.end <= begin:
+                region = next(regions, None)
+            kind = region.kind if region is not None and region.start <= begin else None
+            found.append(
+                Segment(
+                    begin,
+                    begin + len(stripped),
+                    kind is RegionKind.QUOTED,
+                    kind is RegionKind.SIGNATURE,
+                    asks is not None and asks(stripped),
+                )
             )
+        return found
 
     # -- negation ------------------------------------------------------------------------------
 
