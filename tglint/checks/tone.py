@@ -17,7 +17,16 @@ from tglint.analysis import Analysis
 from tglint.models import Edit, Fix, Hit, Severity
 from tglint.patterns import compiled
 from tglint.recognizers import Span
-from tglint.recognizers.tone import HOSTILE_TERMS, INSULT_WEIGHT, PUNCTUATION_RUNS, SHOUTING, ToneKnowledge, knowledge
+from tglint.recognizers.tone import (
+    CAPITALS,
+    HOSTILE_TERMS,
+    INSULT_WEIGHT,
+    PUNCTUATION_RUNS,
+    SHOUTING,
+    WORD,
+    ToneKnowledge,
+    knowledge,
+)
 from tglint.rule import Rule, RuleDoc
 
 if TYPE_CHECKING:
@@ -26,9 +35,6 @@ if TYPE_CHECKING:
 CALM_EXAMPLE_EN = "This blocks my work; I would appreciate a reply within a week."
 CALM_EXAMPLE_ZH = "这个问题影响了我的正常工作，希望能在一周内得到回复。"
 
-# A word of a shouting run, as the fix writes it in normal case, and what is written in capitals.
-_TOKEN = r"[A-Za-z0-9]+(?:['&\-_./][A-Za-z0-9]+)*"
-_SHOUT_WORD = r"[A-Z]+(?:'[A-Z]+)?"
 _CAPITALISED_AFTER = tuple(".!?！？。")
 # Before a run that opens a sentence: quotation marks and spaces.
 _OPENING_QUOTES = " \t\"'“‘"
@@ -186,8 +192,9 @@ class ComplainingTone(Rule):
 def _opens_sentence(model: TextModel, text: str, start: int) -> bool:
     """Whether a run stands first in its sentence, or first after a colon, past any opening quotes."""
     sentence = model.sentence_at(start)
-    lead = text[sentence.start : start].rstrip(_OPENING_QUOTES) if sentence is not None else ""
-    return not lead or lead[-1] in _COLONS
+    first = sentence.start if sentence is not None else start
+    before = _last_before(text, first, start, _OPENING_QUOTES)
+    return before < first or text[before] in _COLONS
 
 
 def _sentence_case(analysis: Analysis, part: str, start: int, end: int, known: ToneKnowledge) -> str:
@@ -195,7 +202,7 @@ def _sentence_case(analysis: Analysis, part: str, start: int, end: int, known: T
 
     def lower(token: re.Match[str]) -> str:
         word = token.group()
-        if word.upper() in known.acronyms or not compiled(_SHOUT_WORD).fullmatch(word):
+        if word.upper() in known.acronyms or not compiled(CAPITALS).fullmatch(word):
             return word
         if word.startswith("I'"):
             return "I" + word[1:].lower()  # I'M -> I'm
@@ -203,7 +210,7 @@ def _sentence_case(analysis: Analysis, part: str, start: int, end: int, known: T
 
     text = _part_text(analysis, part)
     model = analysis.text_model(part)
-    written = list(compiled(_TOKEN).sub(lower, text[start:end]))
+    written = list(compiled(WORD).sub(lower, text[start:end]))
     openings = [s.start for s in model.sentences_in(start + 1, end) if _after_full_stop(text, start, s.start)]
     if _opens_sentence(model, text, start):
         openings.insert(0, start)
@@ -214,8 +221,17 @@ def _sentence_case(analysis: Analysis, part: str, start: int, end: int, known: T
 
 def _after_full_stop(text: str, start: int, opening: int) -> bool:
     """A sentence inside a run opens with a capital after a full stop, "!" or "?" (not after a semicolon)."""
-    before = text[start:opening].rstrip()
-    return before[-1:] in _CAPITALISED_AFTER
+    before = _last_before(text, start, opening, None)
+    return before >= start and text[before] in _CAPITALISED_AFTER
+
+
+def _last_before(text: str, floor: int, end: int, skipped: str | None) -> int:
+    """Where the last character before `end` that is not one of `skipped` (None: a space) stands, floor - 1
+    if none from `floor` on: read back over the few characters between, not from `floor` on."""
+    index = end - 1
+    while index >= floor and (text[index].isspace() if skipped is None else text[index] in skipped):
+        index -= 1
+    return index
 
 
 class ShoutingInCapitals(Rule):

@@ -16,7 +16,7 @@ model's `negated`) is not said. Sentences, paragraphs and clauses come from the 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import cached_property, lru_cache
@@ -55,8 +55,9 @@ _NOT_LINE_BREAK = r"[^\n]"
 
 # A word for the shouting check: letters and digits, with inner apostrophes, hyphens,
 # dots, slashes, ampersands or underscores ("DON'T", "WI-FI", "AT&T", "FLOOD_WAIT").
-_TOKEN = r"[A-Za-z0-9]+(?:['&\-_./][A-Za-z0-9]+)*"
-_SHOUT_WORD = r"[A-Z]+(?:'[A-Z]+)?"
+WORD = r"[A-Za-z0-9]+(?:['&\-_./][A-Za-z0-9]+)*"
+# A word written in capitals ("NEED", "DON'T").
+CAPITALS = r"[A-Z]+(?:'[A-Z]+)?"
 # Every shouted word holds one of these, inside itself: a line with fewer than the words of a run
 # cannot shout.
 _CAPITALS_PAIR = r"[A-Z]'?[A-Z]"
@@ -142,7 +143,7 @@ class ToneKnowledge:
     def is_shout_word(self, word: str) -> bool:
         """A word of two letters or more in capitals that is not an acronym ("NEED", "DON'T"; not "SMS")."""
         return (
-            compiled(_SHOUT_WORD).fullmatch(word) is not None
+            compiled(CAPITALS).fullmatch(word) is not None
             and word.upper() not in self.acronyms
             and sum(c.isalpha() for c in word) >= 2
         )
@@ -198,13 +199,35 @@ class Voice:
     its [tag], the body with quoted replies and signatures blank), `model` the part's text model.
     """
 
-    __slots__ = ("model", "original", "part", "text")
+    __slots__ = ("_displays", "_line_starts", "model", "original", "part", "text")
 
     def __init__(self, part: str, text: str, original: str, model: TextModel) -> None:
         self.part = part
         self.text = text
         self.original = original
         self.model = model
+        self._line_starts: list[int] | None = None
+        self._displays: tuple[list[int], list[int]] | None = None
+
+    def line_bounds(self, offset: int) -> tuple[int, int]:
+        """Where the line holding `offset` starts and ends (its line break left out)."""
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in compiled(r"\n").finditer(self.text))]
+        index = bisect_right(self._line_starts, offset) - 1
+        start = self._line_starts[index]
+        end = self._line_starts[index + 1] - 1 if index + 1 < len(self._line_starts) else len(self.text)
+        return start, end
+
+    def displayed_between(self, start: int, end: int, known: ToneKnowledge) -> bool:
+        """Whether a display word ("shows", "显示") stands within [start, end) of the original text. The
+        words are found once: asked for every run of a long clause, a search from its start each time
+        took time growing with the square of its length."""
+        if self._displays is None:
+            found = known.display.find(self.original)
+            self._displays = ([m.start for m in found], [m.end for m in found])
+        starts, ends = self._displays
+        index = bisect_left(starts, start)
+        return index < len(starts) and ends[index] <= end
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -279,11 +302,11 @@ class HostileTerms:
     def recognize(self, analysis: Analysis) -> Iterator[Span]:
         known = knowledge(analysis.packs)
         for voice in voices(analysis):
-            innocent: list[TermMatch] | None = None  # looked for only once a hostile term turns up
+            innocent: _Spans | None = None  # looked for only once a hostile term turns up
             for match in known.hostile.finditer(voice.text):
                 if innocent is None:
-                    innocent = known.innocent.find(voice.text)
-                if any(i.start <= match.start and match.end <= i.end for i in innocent):
+                    innocent = _Spans(known.innocent.find(voice.text))
+                if innocent.holds(match.start, match.end):
                     continue
                 if voice.model.negated(match.start, words=_NEGATION_WORDS):
                     continue
@@ -300,6 +323,18 @@ class HostileTerms:
 
 
 HOSTILE_TERMS = HostileTerms()
+
+
+class _Spans:
+    """Matches of a lexicon (in order, not overlapping), asked whether one holds a span."""
+
+    def __init__(self, matches: list[TermMatch]) -> None:
+        self._starts = [m.start for m in matches]
+        self._ends = [m.end for m in matches]
+
+    def holds(self, start: int, end: int) -> bool:
+        index = bisect_right(self._starts, start) - 1
+        return index >= 0 and self._ends[index] >= end
 
 
 # -- shouting in capitals ----------------------------------------------------------------
@@ -319,7 +354,7 @@ def _caps_runs(line: str, known: ToneKnowledge) -> Iterator[CapsRun]:
     run = _RunBuilder()
     previous_end = 0
     run_gap = compiled(_RUN_GAP)
-    for token in compiled(_TOKEN).finditer(line):
+    for token in compiled(WORD).finditer(line):
         word = token.group()
         if run.open and run_gap.fullmatch(line, previous_end, token.start()) is None:
             yield from run.close()
@@ -358,7 +393,7 @@ def _is_heading(line: str, known: ToneKnowledge) -> bool:
         not any(c.islower() for c in line)
         and not has_cjk(line)
         and compiled(_SENTENCE_PUNCTUATION).search(line) is None
-        and not any(token.group() in known.sentence_words for token in compiled(_TOKEN).finditer(line))
+        and not any(token.group() in known.sentence_words for token in compiled(WORD).finditer(line))
     )
 
 
@@ -368,7 +403,7 @@ def _is_technical(line: str) -> bool:
 
 
 def _run_words(line: str, run: CapsRun) -> list[str]:
-    return [t.group() for t in compiled(_TOKEN).finditer(line, run.start, run.end)]
+    return [t.group() for t in compiled(WORD).finditer(line, run.start, run.end)]
 
 
 def _is_name_or_screen_text(line: str, run: CapsRun, known: ToneKnowledge) -> bool:
@@ -391,23 +426,42 @@ def _signature_start(lines: list[str], known: ToneKnowledge) -> int:
 
 def _is_labelled(line: str, run: CapsRun) -> bool:
     """ "DEVICE INFO: ..." (a label) or "Error: CONNECTION FAILED" (a field's value)."""
-    after = line[run.end :].lstrip(" \t\"'”’")
-    if _starts_with(after, _COLONS):
+    after = _first_after(line, run.end, " \t\"'”’")
+    if after < len(line) and line[after] in _COLONS:
         return True
+    if compiled(_WRITING_WORD).search(line, run.end) is not None:
+        return False  # words follow: not a field's value
     colon = max(line.rfind(":", 0, run.start), line.rfind("：", 0, run.start))
-    rest_is_punctuation = not compiled(_WRITING_WORD).search(line[run.end :])
-    return 0 <= colon <= _LABEL_LENGTH and rest_is_punctuation
+    return 0 <= colon <= _LABEL_LENGTH
 
 
 def _follows_status_code(line: str, run: CapsRun) -> bool:
     """ "429 TOO MANY REQUESTS", "500 INTERNAL SERVER ERROR": a status line, not shouting."""
-    return compiled(_STATUS_CODE).search(line, 0, run.start) is not None
+    # The code stands right before the spaces before the run: only that much is read.
+    code_end = _last_before(line, 0, run.start, None) + 1
+    return compiled(_STATUS_CODE).search(line, max(0, code_end - 3), run.start) is not None
 
 
 def _is_displayed(voice: Voice, start: int, known: ToneKnowledge) -> bool:
     """A screen's text: "the app shows ...", "显示成..." earlier in the same clause."""
-    clause = voice.original[voice.model.clause_start(start) : start]
-    return known.display.search(clause) is not None
+    return voice.displayed_between(voice.model.clause_start(start), start, known)
+
+
+def _first_after(text: str, start: int, skipped: str) -> int:
+    """Where the first character from `start` on that is not one of `skipped` stands (len(text) if none)."""
+    index = start
+    while index < len(text) and text[index] in skipped:
+        index += 1
+    return index
+
+
+def _last_before(text: str, floor: int, end: int, skipped: str | None) -> int:
+    """Where the last character before `end` that is not one of `skipped` (None: a space) stands, floor - 1
+    if none from `floor` on: read back over the few characters between, not from `floor` on."""
+    index = end - 1
+    while index >= floor and (text[index].isspace() if skipped is None else text[index] in skipped):
+        index -= 1
+    return index
 
 
 def _shouting_runs(voice: Voice, known: ToneKnowledge) -> Iterator[tuple[int, int, int]]:
@@ -462,18 +516,20 @@ SHOUTING = Shouting()
 # -- runs of "!!!" and "？？？" ---------------------------------------------------------------
 
 
-def _is_garbled_display(voice: Voice, run: re.Match[str], known: ToneKnowledge) -> bool:
-    """ "???" standing for characters the app could not show, or for an unknown value."""
+def _is_garbled_display(voice: Voice, run: re.Match[str], known: ToneKnowledge, garbled: dict[int, bool]) -> bool:
+    """ "???" standing for characters the app could not show, or for an unknown value. `garbled` keeps,
+    by line, whether the line is so much made of "?" that it is text the app could not display."""
     if set(run.group()) - set("?？"):
         return False
     text = voice.original
-    before = text[: run.start()].rstrip(" \t")
-    if _ends_with(before, _COLONS + "\"'“‘「『(（[【="):
+    before = _last_before(text, 0, run.start(), " \t")
+    if before >= 0 and text[before] in _COLONS + "\"'“‘「『(（[【=":
         return True
-    line_start = text.rfind("\n", 0, run.start()) + 1
-    line_end = text.find("\n", run.end())
-    written = "".join(text[line_start : len(text) if line_end < 0 else line_end].split())
-    if sum(c in "?？" for c in written) >= _GARBLED_SHARE * len(written):
+    line_start, line_end = voice.line_bounds(run.start())
+    if line_start not in garbled:
+        written = "".join(text[line_start:line_end].split())
+        garbled[line_start] = sum(c in "?？" for c in written) >= _GARBLED_SHARE * len(written)
+    if garbled[line_start]:
         return True
     neighbours = text[run.start() - 1 : run.start()], text[run.end() : run.end() + 1]
     if all(ch.isascii() and ch.isalnum() for ch in neighbours if ch) and all(neighbours):
@@ -483,14 +539,17 @@ def _is_garbled_display(voice: Voice, run: re.Match[str], known: ToneKnowledge) 
 
 
 def punctuation_runs(voice: Voice, known: ToneKnowledge) -> Iterator[re.Match[str]]:
-    """Runs in the writer's voice; the original text tells what they stand after."""
+    """Runs in the writer's voice; the original text tells what they stand after. Each line is judged
+    once (a log line, a line of "?"), however many runs it holds."""
     if sum(map(voice.text.count, _RUN_MARKS)) < known.min_punctuation_run:
         return  # most drafts: not marks enough in all for one run
+    technical: dict[int, bool] = {}
+    garbled: dict[int, bool] = {}
     for run in known.punctuation_run.finditer(voice.text):
-        line_start = voice.text.rfind("\n", 0, run.start()) + 1
-        line_end = voice.text.find("\n", run.end())
-        line = voice.text[line_start : len(voice.text) if line_end < 0 else line_end]
-        if not _is_technical(line) and not _is_garbled_display(voice, run, known):
+        line_start, line_end = voice.line_bounds(run.start())
+        if line_start not in technical:
+            technical[line_start] = _is_technical(voice.text[line_start:line_end])
+        if not technical[line_start] and not _is_garbled_display(voice, run, known, garbled):
             yield run
 
 
