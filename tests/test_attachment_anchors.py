@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tglint.checks.attachment import _anchor_forest, _anchors_in, knowledge
 from tglint.packs import load_packs
+from tglint.recognizers.attachments import _anchor_forest, _anchors_in, knowledge
 
 
 def test_an_anchor_sits_under_the_longest_anchor_inside_it() -> None:

@@ -17,7 +17,6 @@ CHECKS = ROOT / "tglint" / "checks"
 RECOGNIZERS = ROOT / "tglint" / "recognizers"
 
 
-
 def imported_modules(path: Path) -> Iterator[str]:
     """Every module `path` (in tglint) imports, relative imports resolved."""
     package = ".".join(("tglint", *path.relative_to(ROOT / "tglint").parent.parts))

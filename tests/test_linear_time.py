@@ -117,6 +117,9 @@ UNITS: dict[str, str] = {
     "sentences": "It crashes. ",
     "exclaimed-words": "Hello! ",
     "questions": "Why? ",
+    # Many runs on one line: each was judged by reading its line (or its clause) from the start.
+    "question-runs": "why??? ",
+    "capital-runs-in-a-clause": "HELP ME NOW and ",
     "chinese-sentences": "闪退了！",
     "markers": "Separately, ",
     "chinese-markers": "另外，",

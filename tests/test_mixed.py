@@ -268,6 +268,15 @@ def test_questions_for_comment_are_one_press_request(questions: str) -> None:
     assert _mixed(PRESS + questions) == []
 
 
+def test_questions_without_a_question_mark_are_questions_too() -> None:
+    """A question is the text model's: "How many ..." asks something with or without its "?"."""
+    questions = (
+        "I'm a journalist at the Coastal Herald.\n\n1. How many scam channels did Telegram close last year\n"
+        "2. Do you cooperate with police when users lose money to fraudsters\n"
+    )
+    assert _mixed(PRESS + questions) == []
+
+
 def test_chinese_questions_for_comment_are_one_press_request() -> None:
     text = (
         "To: press@telegram.org\nSubject: 【媒体采访】关于平台诈骗问题的采访请求\n\n您好：\n\n"

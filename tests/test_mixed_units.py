@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from lintkit import _PACKS, draft_of
 
-from tglint.checks.mixed import _SENTENCE_END, _Markers, _split
+from tglint.analysis import Analysis
+from tglint.checks.mixed import _Body, _Markers
+from tglint.config import Settings
 
 _MARKERS = _Markers({"also": 2.0, "second": 2.0, "second thing": 1.5, "p.s.": 1.5, "另外": 1.5})
 
@@ -37,21 +40,28 @@ def test_a_marker_is_read_where_the_unit_starts() -> None:
     assert _MARKERS.opening(text, text.index("Also")) == 2.0
 
 
-def test_sentences_end_at_marks_and_at_full_stops_after_words() -> None:
-    text = "Hi. The app crashes (v1.2). Version 10.6.1 fails!\n\n第二句。第三句？ end.No split"
-    sentences = _split(text, 0, len(text), _SENTENCE_END)
-    assert [s.text for s in sentences] == [
-        "Hi",
-        "The app crashes (v1.2)",
-        "Version 10.6.1 fails",
-        "第二句",
-        "第三句",
-        " end.No split",
+def _body(text: str) -> _Body:
+    return _Body(Analysis(draft_of("To: support@telegram.org\nSubject: x\n\n" + text), Settings(), _PACKS))
+
+
+def test_paragraphs_are_the_text_models_and_the_writers_own() -> None:
+    body = _body("Hello,\n\nThe app crashes.\n \nAlso a scam.\nOn Mon, X wrote:\n> quoted\n")
+    assert [p.text for p in body.paragraphs] == ["Hello,", "The app crashes.", "Also a scam."]
+
+
+def test_a_blocks_sentences_are_the_text_models_cut_at_its_edges() -> None:
+    body = _body("Hi. The app crashes (v1.2). Version 10.6.1 fails!\n\n第二句。第三句？ end.No split, e.g. this\n")
+    first, second = body.blocks
+    assert [s.text for s in body.sentences(first)] == ["Hi.", "The app crashes (v1.2).", "Version 10.6.1 fails!"]
+    assert [s.text for s in body.sentences(second)] == ["第二句。", "第三句？", "end.No split, e.g. this"]
+    assert all(body.analysis.body_text[s.start : s.end] == s.text for s in body.sentences(second))
+
+
+def test_list_items_are_blocks_and_their_sentences_stay_inside() -> None:
+    body = _body("Two things:\n1. The app crashes. It restarts.\n2. A scam channel.\n")
+    assert [b.text.strip() for b in body.blocks] == [
+        "Two things:",
+        "1. The app crashes. It restarts.",
+        "2. A scam channel.",
     ]
-    assert all(text[s.start : s.end] == s.text for s in sentences)
-
-
-def test_sentences_of_a_part_of_the_text() -> None:
-    text = "Before. One. Two.\nAfter"
-    start, end = text.index("One"), text.index("\nAfter")
-    assert [s.text for s in _split(text, start, end, _SENTENCE_END)] == ["One", "Two."]
+    assert [s.text for s in body.sentences(body.blocks[1])] == ["1.", "The app crashes.", "It restarts."]

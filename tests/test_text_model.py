@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -219,3 +220,162 @@ def test_confirmations_in_a_stretch_are_listed_in_order() -> None:
     found = [text[c.start : c.end] for c in m.confirmations_in(0, len(text))]
     assert found == ["没有记错", "didn't forget", "never changed"]
     assert [text[c.start : c.end] for c in m.confirmations_in(7, len(text))] == ["didn't forget", "never changed"]
+
+
+# -- paragraphs, sentence ends, words between a denial and a word -------------------------------
+
+
+def test_paragraphs_end_at_blank_lines_and_at_quoted_text() -> None:
+    text = "First line\nsecond line.\n \t\nNext one.\n\u3000\nLast.\nOn Mon, X wrote:\n> theirs\n"
+    m = model(text)
+    found = [(text[p.start : p.end], p.own) for p in m.paragraphs]
+    assert found[:3] == [("First line\nsecond line.", True), ("Next one.", True), ("Last.", True)]
+    assert all(not own for _, own in found[3:])
+    assert m.paragraph_at(text.index("second")) == m.paragraphs[0]
+    assert m.paragraph_at(text.index("\n \t\n") + 2) is None
+
+
+def test_the_words_of_a_sentence_end_before_its_marks() -> None:
+    text = "It crashes!!! 见附件。 I use Telegram (v10)\nHe said “go away.” Fine"
+    m = model(text)
+    assert [text[s.start : m.words_end(s)] for s in m.sentences] == [
+        "It crashes",
+        "见附件",
+        "I use Telegram (v10)",
+        "He said “go away",
+        "Fine",
+    ]
+
+
+def test_sentences_in_a_span() -> None:
+    text = "One. Two. Three. Four."
+    m = model(text)
+    assert [text[s.start : s.end] for s in m.sentences_in(text.index("Two"), text.index("Four"))] == [
+        "Two.",
+        "Three.",
+    ]
+
+
+def test_a_denial_reaches_only_so_many_words_when_asked() -> None:
+    text = "If you don't ban him today I will report it. This is not a scam company."
+    m = model(text)
+    assert m.negated(text.index("report"))  # within the reach in characters
+    assert not m.negated(text.index("report"), words=2)
+    assert m.negated(text.index("scam"), words=2)
+    assert model("我不是说你们是骗子").negated(len("我不是说你们是"), words=2)  # a run of Han is one word
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "negated"),
+    [
+        ("这个更新特别差劲", "差劲", False),  # 别 inside 特别
+        ("别人盗了我的账号", "盗", False),
+        ("未来三天都能登录", "登录", False),
+        ("我不想提供密码", "提供", True),
+        ("I wouldn't call it hacked", "hacked", True),
+        ("I won't hesitate to report it", "report", False),
+        ("I had no choice but to reset it", "reset", False),
+    ],
+)
+def test_ordinary_words_holding_a_denial_and_phrases_that_assert(text: str, word: str, negated: bool) -> None:
+    assert model(text).negated(text.index(word)) is negated
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("It says 'ACCESS DENIED' on start", "ACCESS DENIED"),
+        ("He wrote “pay now\nor else” to me", "pay now\nor else"),
+        ("The channel 《免费课程》 posts ads", "免费课程"),
+        ("‘it’s gone’ he said", "it’s gone"),
+    ],
+)
+def test_quotations_of_both_languages(text: str, quoted: str) -> None:
+    m = model(text)
+    assert [text[start:end] for start, end in m.quotations] == [quoted]
+
+
+def test_an_apostrophe_or_a_blank_line_opens_no_quotation() -> None:
+    assert model("I can't log in and don't know why").quotations == ()
+    assert model("He wrote “pay now\n\nor else” to me").quotations == ()
+
+
+def test_a_quotation_never_reaches_into_quoted_text() -> None:
+    text = "He wrote “pay now\nOn Mon, X wrote:\n> or else” ok\n"
+    m = model(text)
+    assert m.regions and m.quotations == ()
+
+
+def test_a_label_colon_before_a_number_ends_a_clause_but_a_time_does_not() -> None:
+    assert clauses("附上身份证号码：110105199001011234，谢谢") == ["附上身份证号码：", "110105199001011234，", "谢谢"]
+    assert clauses("PIN:4821, at 10:25 with 1,000 messages") == ["PIN:", "4821,", "at 10:25 with 1,000 messages"]
+
+
+def _plain_sentence_ends(m: TextModel) -> list[int]:
+    """Sentence ends the plain way: every mark, then a look at what stands before a full stop and
+    around a line break (the model looks for hard-wrapped lines and abbreviations apart)."""
+    text, ends = m.text, []
+    for match in re.finditer(r"[。！？!?；;…]+[”’」』）)\"']*|\.(?=[\s\"”’)）]|$)[”’\"')）]*|\n", text):
+        if match.group() == "\n":
+            line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+            continues = re.match(r"[ \t]*[a-z](?![.)])", text[match.end() :]) is not None
+            if len(line) >= 60 and not line.endswith((":", "：")) and continues:
+                continue
+        elif match.group()[0] == ".":
+            word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, match.start() - 12) : match.start()])
+            if word and CUES.is_abbreviation(word.group(1).lower()):
+                continue
+        elif match.group()[-1] in "!?" and re.match(r"[A-Za-z0-9]", text[match.end() : match.end() + 1]):
+            continue  # inside a token ("Granite!42x")
+        ends.append(match.end())
+    return sorted({*ends, len(text), *(edge for r in m.regions for edge in (r.start, r.end))})
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_sentence_ends_are_those_of_the_plain_way(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = [
+        "e.g.",
+        "E.G.",
+        "i.e.",
+        "etc.",
+        "etc..",
+        "No.",
+        "x.i.e.",
+        "..e.g.",
+        "p.s.",
+        "P.S.",
+        "vs.",
+        "Mr.",
+        "word.",
+        "crashes.",
+        "10.2.",
+        "a.",
+        "b)",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        ":\n",
+        "：\n",
+        "\t",
+        "It",
+        "and",
+        "then",
+        "ok",
+        "。",
+        "！",
+        "?!",
+        "…",
+        "”",
+        '"',
+        ")",
+        "）",
+        "x" * 30,
+        "a long line of words that goes on " * 2,
+        "好的",
+    ]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        m = model(text)
+        assert m._sentence_ends == _plain_sentence_ends(m), text

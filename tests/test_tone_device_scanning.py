@@ -14,10 +14,11 @@ import pytest
 from lintkit import findings_of, lint
 
 from tglint.anchors import AnchoredPattern
-from tglint.checks.tone import knowledge, writer_voice
 from tglint.packs import load_packs
 from tglint.patterns import pack_pattern
 from tglint.recognizers.devices import blank, brand_model
+from tglint.recognizers.tone import knowledge, writer_voice
+from tglint.text import Cues, TextModel
 
 _PACKS = load_packs()
 _DEVICE = _PACKS.get("device")
@@ -101,16 +102,18 @@ def test_device_patterns_after_blanking_find_what_the_regex_finds() -> None:
 # -- tone ----------------------------------------------------------------------------------------
 
 
+def _voice(text: str) -> str:
+    return writer_voice(text, TextModel(text, (), Cues.from_packs(_PACKS)), knowledge(_PACKS))
+
+
 def test_names_and_quotes_are_not_the_writers_voice() -> None:
-    known = knowledge(_PACKS)
     text = "'YOU IDIOT', ANGRY.BIRD@SHOP.COM and @ANGRY_BIRD_SHOP; don't 'STOP' now"
-    assert writer_voice(text, known) == "           ,                     and                 ; don't        now"
+    assert _voice(text) == "           ,                     and                 ; don't        now"
 
 
 def test_an_address_is_blanked_whole_and_a_handle_too() -> None:
-    known = knowledge(_PACKS)
-    assert writer_voice("mail me at john.doe+x@mail.example.com now", known).split() == ["mail", "me", "at", "now"]
-    assert writer_voice("write to @some_shop now", known).split() == ["write", "to", "now"]
+    assert _voice("mail me at john.doe+x@mail.example.com now").split() == ["mail", "me", "at", "now"]
+    assert _voice("write to @some_shop now").split() == ["write", "to", "now"]
 
 
 @pytest.mark.parametrize(

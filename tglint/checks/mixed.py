@@ -11,6 +11,8 @@ things, sorry for one mail") and is about another mailbox than the mail so far
 (or is a payment matter after a technical one). Several symptoms of one problem
 stay one topic, and a press inquiry or a legal letter stays one request
 whatever its questions or background are about.
+
+Paragraphs, sentences and questions are the text model's (`analysis.text_model()`).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import itertools
 import re
 from collections.abc import Iterator, Mapping
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tglint.analysis import Analysis
 from tglint.language import has_cjk
@@ -31,23 +33,13 @@ from tglint.recognizers.accounts import identifier_pattern
 from tglint.rule import Rule
 from tglint.topic import TopicTerms
 
+if TYPE_CHECKING:
+    from tglint.text import TextModel
+
 # Patterns are compiled on first use (`compiled`), not on import: `tglint rules` and `explain` need none.
-_PARAGRAPH_BREAK = r"\n[ \t\u3000]*\n"
-# A run of sentence-ending marks, or a full stop after a word and before a space. Written to start with one
-# character class (the full stop's word is checked behind it), so that the regex engine skips ahead to candidates.
-_SENTENCE_END = r"[。！？!?；;\n.](?:(?<=[。！？!?；;\n])[。！？!?；;\n]*|(?<=[A-Za-z0-9)\"”]\.)\s+)"
 # List bullets and quotes a unit may open with before its first word.
 _NOISE = "-*•·>#"
 _LEADING_NOISE = rf"[\s{re.escape(_NOISE)}]*"
-# What lies between a sentence and the marker opening the next one: sentence marks, spaces, bullets and quotes.
-_END_MARK = "[。！？!?；;\n]"
-_BETWEEN = rf"[。！？!?；;\s{re.escape(_NOISE)}]"
-# A gap holding a sentence end, read whole and possessively: from where it starts, a run of `_BETWEEN` holding a
-# sentence mark; or a full stop after a word and what follows it. Only a run's first character starts one
-# (`_BETWEEN` not behind it): tried from each character of a run of "!" or of a blanked quote, as the sentence
-# end was, the rest of the run was read again each time, a time growing with the square of its length or more.
-_RUN_FROM_HERE = rf"(?:(?!{_END_MARK}){_BETWEEN})*+{_END_MARK}{_BETWEEN}*+"
-_SENTENCE_GAP = rf"(?:(?<!{_BETWEEN}){_RUN_FROM_HERE}|(?<=[A-Za-z0-9)\"”])\.(?=\s){_BETWEEN}*+)"
 _SPACES = r"[ \t\u3000]*"
 # A marker ending in a Latin letter or digit must end a word there ("also" is not in "almost").
 _WORD_END = r"(?![A-Za-z0-9_])"
@@ -146,22 +138,6 @@ class _Opening:
         self.marked = marked
         # Opened by a word that says outright that another matter starts ("Separately").
         self.explicit = explicit
-
-
-def _split(text: str, start: int, end: int, separator: str) -> list[Segment]:
-    """The pieces of text[start:end] between matches of the `separator` pattern, blank ones left out."""
-    segments = []
-    position = start
-    for match in compiled(separator).finditer(text, start, end):
-        cut = match.start()
-        piece = text[position:cut]
-        if piece and not piece.isspace():
-            segments.append(Segment(position, cut, piece))
-        position = match.end()
-    piece = text[position:end]
-    if piece and not piece.isspace():
-        segments.append(Segment(position, end, piece))
-    return segments
 
 
 def _settings(analysis: Analysis) -> _Settings:
@@ -309,12 +285,18 @@ class _Body:
         self._sentences_seen: dict[int, tuple[list[int], list[dict[str, float]]]] = {}
         self._strongest_seen: dict[str, tuple[list[int], list[Segment]]] = {}
         self._sentences_of: dict[int, list[Segment]] = {}
+        self._sentence_starts: dict[int, list[int]] = {}
         self._noise_run = (0, 0)  # the last run of bullets, quotes and spaces read: [start, end)
 
     @cached_property
+    def model(self) -> TextModel:
+        return self.analysis.text_model("body")
+
+    @cached_property
     def paragraphs(self) -> list[Segment]:
+        """The writer's own paragraphs (the text model's)."""
         text = self.analysis.body_text
-        return _split(text, 0, len(text), _PARAGRAPH_BREAK)
+        return [Segment(p.start, p.end, text[p.start : p.end]) for p in self.model.paragraphs if p.own]
 
     @cached_property
     def item_starts(self) -> dict[int, int]:
@@ -410,11 +392,34 @@ class _Body:
         return end
 
     def sentences(self, block: Segment) -> list[Segment]:
+        """The block's sentences (the text model's, cut at the block's edges)."""
         found = self._sentences_of.get(block.start)
         if found is None:
             text = self.analysis.body_text
-            found = self._sentences_of[block.start] = _split(text, block.start, block.end, _SENTENCE_END)
+            model = self.model
+            first = model.sentence_at(block.start)
+            inside = list(model.sentences_in(block.start, block.end))
+            if first is not None and first.start < block.start:
+                inside.insert(0, first)  # a block opening inside a sentence (a wrapped line's item)
+            found = self._sentences_of[block.start] = []
+            for sentence in inside:
+                start, end = max(sentence.start, block.start), min(sentence.end, block.end)
+                if text[start:end].strip():
+                    found.append(Segment(start, end, text[start:end]))
         return found
+
+    def sentence_starts(self, block: Segment) -> list[int]:
+        found = self._sentence_starts.get(block.start)
+        if found is None:
+            found = self._sentence_starts[block.start] = [sentence.start for sentence in self.sentences(block)]
+        return found
+
+    def asks(self, segment: Segment) -> bool:
+        """Whether a unit asks something: one of its sentences is a question (the text model's)."""
+        model = self.model
+        return model.is_question(segment.start) or any(
+            sentence.question for sentence in model.sentences_in(segment.start, segment.end)
+        )
 
     @cached_property
     def block_scores(self) -> list[dict[str, float]]:
@@ -533,9 +538,9 @@ class _Body:
             return False
         if self.framed:
             return True
-        text = segment.text
-        if "?" not in text and "？" not in text:
+        if not self.asks(segment):
             return False
+        text = segment.text
         analysis = self.analysis
         addressed = lexicon_of(analysis, "mixed", "addressee").search(text) is not None
         return addressed and lexicon_of(analysis, "mixed", "own_matter").search(text) is None
@@ -624,55 +629,6 @@ class _Markers:
             for term in sorted(weights, key=len, reverse=True)
         ]
         self._starting_with: dict[str, re.Pattern[str] | None] = {}
-        self._sentence_openers: tuple[re.Pattern[str], re.Pattern[str]] | None = None
-
-    def next_sentence_opener(self, text: str, start: int) -> int:
-        """Where the first sentence end at or after `start` that a marker follows (after bullets and spaces)
-        begins, or the run of marks and spaces holding it; len(text) without one. Every sentence that opens with
-        a marker follows such a sentence end, so none starts before it (the one found may still end no sentence
-        of a unit). One search of the text instead of a look at every sentence."""
-        if not self.weights:
-            return len(text)
-        if self._sentence_openers is None:
-            self._sentence_openers = self._build_sentence_openers()
-        at_start, anywhere = self._sentence_openers
-        # A run that `start` cuts into is not the first of its run for `anywhere`: it is read from `start`.
-        if at_start.match(text, start):
-            return start
-        found = anywhere.search(text, start)
-        return len(text) if found is None else found.start()
-
-    def _build_sentence_openers(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
-        """A gap followed by a marker: matched at the start of a search (which may cut into a run), and searched
-        for from there."""
-        # The markers without their word ends (looser, and compiled in a fraction of the time), grouped by first
-        # character behind a class of first characters, Chinese ones behind a class of their own: a sentence end
-        # followed by none of them is left at once. A class and a letter ignore case alike.
-        groups: dict[str, set[str]] = {}
-        for term in self.weights:
-            words = [re.escape(word) for word in term.split()]
-            if words:
-                first = term.split()[0][0]
-                groups.setdefault(first, set()).add(r"\s+".join(words)[len(re.escape(first)) :])
-
-        def starting_with(firsts: list[str]) -> str:
-            return "|".join(f"{re.escape(first)}(?:{'|'.join(sorted(groups[first]))})" for first in firsts)
-
-        # A marker starting with a mark or a space would be read as part of the gap: such a one (none is in the
-        # built-in packs) is looked for anywhere.
-        inside = sorted(first for first in groups if re.fullmatch(_BETWEEN, first))
-        latin = sorted(first for first in groups if first.isascii() and first not in inside)
-        other = sorted(first for first in groups if not first.isascii() and first not in inside)
-        markers = starting_with(latin)
-        if other:
-            other_firsts = "".join(re.escape(first) for first in other)
-            markers += ("|" if markers else "") + f"(?=[{other_firsts}])(?:{starting_with(other)})"
-        firsts = "".join(re.escape(first) for first in groups if first not in inside)
-        after_gap = f"(?i:(?=[{firsts}])(?:{markers}))" if firsts else "(?!)"
-        anywhere = f"{_SENTENCE_GAP}(?={after_gap})"
-        if inside:
-            anywhere += f"|(?=(?i:{starting_with(inside)}))"
-        return re.compile(f"{_RUN_FROM_HERE}(?={after_gap})"), re.compile(anywhere)
 
     def opening(self, text: str, start: int) -> float | None:
         """The weight of the marker a unit opens with (at `start`, after bullets and spaces); None without one."""
@@ -681,15 +637,22 @@ class _Markers:
             start = lead.end() if lead else start
         return self.weight_at(text, start)
 
+    def may_open(self, char: str) -> bool:
+        """Whether a unit starting with `char` may open with a marker (after bullets and spaces, it may)."""
+        return char.isspace() or char in _NOISE or self._pattern_for(char) is not None
+
+    def _pattern_for(self, first: str) -> re.Pattern[str] | None:
+        try:
+            return self._starting_with[first]
+        except KeyError:
+            pattern = self._starting_with[first] = self._starting_like(first)
+            return pattern
+
     def weight_at(self, text: str, start: int) -> float | None:
         """The weight of the marker at `start`; None without one."""
         if start >= len(text):
             return None
-        first = text[start]
-        try:
-            pattern = self._starting_with[first]
-        except KeyError:
-            pattern = self._starting_with[first] = self._starting_like(first)
+        pattern = self._pattern_for(text[start])
         match = pattern.match(text, start) if pattern is not None else None
         return None if match is None else self.weights.get(" ".join(match.group().lower().split()))
 
@@ -728,7 +691,6 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
     paragraph_starts = {p.start for p in body.paragraphs}
     markers = _markers(analysis)
     lead_attempts: dict[str, bool] = {}  # the items of a list share their lead
-    opener = -1  # where a sentence may next open with a marker, once looked for
 
     def attempted(lead: str) -> bool:
         found = lead_attempts.get(lead)
@@ -758,18 +720,19 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
             )
         elif index and body.announced and block.start in paragraph_starts:
             yield _Opening(block, settings.plain_marker, marked=False, explicit=False)
-        if opener < block.start:
-            opener = markers.next_sentence_opener(text, block.start)
-        if opener >= block.end:
-            continue  # no sentence of the block but its first can open with a marker
-        sentences = body.sentences(block)
-        for number, sentence in enumerate(sentences[1:], start=1):
-            needed = markers.opening(text, body.past_noise(sentence.start))
+        # The sentences of the block but its first, read as the text model cuts them; the block's own list of
+        # sentences is made only when one of them opens with a marker.
+        for opener in body.model.sentences_in(block.start + 1, block.end):
+            if not markers.may_open(text[opener.start]):
+                continue  # most sentences: no marker begins with their first character
+            needed = markers.opening(text, body.past_noise(opener.start))
             if needed is not None:
+                sentences = body.sentences(block)
+                number = bisect.bisect_left(body.sentence_starts(block), opener.start)
                 # To the block's end: a new matter said in a few sentences (and not a whole page of them).
                 last = sentences[min(number + _REST_SENTENCES, len(sentences)) - 1]
                 end = block.end if last is sentences[-1] else last.end
-                yield opening(Segment(sentence.start, end, text[sentence.start : end]), needed, marked=True)
+                yield opening(Segment(opener.start, end, text[opener.start : end]), needed, marked=True)
 
 
 def marked_evidence(analysis: Analysis, body: _Body) -> list[Evidence]:

@@ -1,367 +1,87 @@
 """Tone rules: the guide's 避免情绪化的表达, 情绪化的表达和抱怨语气 and 使用非正式的网络用语.
 
-Sentiment is not tone: a calm report of a bad event reads as negative. These rules look
-for what makes a mail hostile instead: insults, threats and pressure, piled-up
-complaints and angry slang (weighted lexicons in rules/*/tone.toml), shouting in
-capitals, and runs of "!!!" or "？？？".
-
-Only the writer's own voice is judged. Quoted replies and signatures are already blank
-in `analysis.body_text`; on top of that, words inside quotation marks and words after an
-evidence marker ("he wrote:", "他骂我", "消息内容：") are someone else's, which an abuse
-report has to repeat; and a denied term ("this is not a scam company") is not said.
+What reads as hostile, shouted or exasperated is found by the tone recognizers
+(`tglint.recognizers.tone`: hostile terms with their weights, runs of capitals, runs of
+"!!!" or "？？？", all in the writer's own voice); these rules decide what to report: an
+insult or enough weight together is a warning (TG601), less is a hint (TG602), each run of
+capitals or of marks is reported with a fix (TG603, TG604).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections import Counter
-from collections.abc import Iterator
-from functools import cached_property, lru_cache
-from itertools import accumulate
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from tglint.analysis import Analysis
-from tglint.language import has_cjk
-from tglint.lexicon import Lexicon, TermMatch, ascii_lower, lexicon
 from tglint.models import Edit, Fix, Hit
-from tglint.packs import PackError, Packs, strings, weighted
 from tglint.patterns import compiled
+from tglint.recognizers import Span
+from tglint.recognizers.tone import (
+    CAPITALS,
+    HOSTILE_TERMS,
+    INSULT_WEIGHT,
+    PUNCTUATION_RUNS,
+    SHOUTING,
+    WORD,
+    ToneKnowledge,
+    knowledge,
+)
 from tglint.rule import Rule
 
-PACK = "tone"
-KINDS = ("insult", "threat", "complaint", "slang")
-INSULT_WEIGHT = 3.0
+if TYPE_CHECKING:
+    from tglint.text import TextModel
 
 CALM_EXAMPLE_EN = "This blocks my work; I would appreciate a reply within a week."
 CALM_EXAMPLE_ZH = "这个问题影响了我的正常工作，希望能在一周内得到回复。"
 
-# Someone else's words: quotation marks of both languages. Curly quotes may wrap over a
-# line (never over a blank one); straight quotes stay on their line, since a stray inch
-# mark must not swallow the text after it. An apostrophe inside a word ("don't") does
-# not close a single-quoted span. Every branch begins with its quotation mark (the check on what
-# stands before a straight one comes after it), so the search jumps from one mark to the next.
-_QUOTED = (
-    r"“(?:[^”\n]|\n(?![ \t]*\n)){0,400}”"
-    r"|‘(?:[^’\n]|(?<=[A-Za-z])’(?=[A-Za-z])){0,300}’"
-    r"|「[^」]{0,400}」|『[^』]{0,400}』|《[^》\n]{0,100}》"
-    r"|\"[^\"\n]{0,300}\""
-    r"|'(?<![A-Za-z0-9]')(?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z])){1,300}'(?![A-Za-z0-9])"
-)
-# Addresses and handles are names, not words: "@ANGRY_BIRD_SHOP" is nobody shouting.
-_LINK = r"https?://\S+|www\.\S+|t\.me/\S+"
-_ADDRESS = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_HANDLE = r"@\w+"
-_NAMES = f"{_LINK}|{_ADDRESS}|{_HANDLE}"
-# Most drafts hold no e-mail address: without that branch every branch begins with a literal,
-# and the search jumps from one to the next instead of trying each position.
-_NAMES_BUT_ADDRESSES = f"{_LINK}|{_HANDLE}"
-_IN_EVERY_ADDRESS = r"@[\w-]+\.[\w-]"
-_SENTENCE_END = r"[。！？!?;；]|\.(?=\s|$)|\n[ \t]*\n"
-_CLAUSE_END = r"[。！？!?;；,，、]|\.(?=\s|$)"
-_PARAGRAPH_END = r"\n[ \t]*\n"
-_EVIDENCE_REACH = 300
+_CAPITALISED_AFTER = tuple(".!?！？。")
+# Before a run that opens a sentence: quotation marks and spaces.
+_OPENING_QUOTES = " \t\"'“‘"
 _COLONS = ":："
-_NOT_LINE_BREAK = r"[^\n]"
-
-# A word for the shouting check: letters and digits, with inner apostrophes, hyphens,
-# dots, slashes, ampersands or underscores ("DON'T", "WI-FI", "AT&T", "FLOOD_WAIT").
-_TOKEN = r"[A-Za-z0-9]+(?:['&\-_./][A-Za-z0-9]+)*"
-_SHOUT_WORD = r"[A-Z]+(?:'[A-Z]+)?"
-# Every shouted word holds one of these, inside itself: a line with fewer than the words of a run
-# cannot shout.
-_CAPITALS_PAIR = r"[A-Z]'?[A-Z]"
-# Between two words of one run: spaces and punctuation, never a Chinese character.
-_RUN_GAP = r"[ \t\u3000,.;:!?！？，。'\"“”‘’()\-–—&/*]*"
-_LOG_LINE = r"\s*(?:\[|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}:\d{2}|[VDIWEF]/)"
-_SENTENCE_PUNCTUATION = r"[.!?！？。]"
-# What a run of marks ("!!!", "？？？", "?!?!") is made of.
-_RUN_MARKS = "!?！？"
-# A field's value ("Error: CONNECTION FAILED", "Name: ZHANG WEI") follows a short label.
-_LABEL_LENGTH = 40
-# How far before "???" a display word may stand ("名字显示成？？？", "shows ???").
-_DISPLAY_REACH = 24
-# A closing line ("Best regards," "Thanks for your help,") among the last written lines.
-_CLOSING_REACH = 8
-_CLOSING_LENGTH = 40
-_WRITING_WORD = r"[A-Za-z0-9\u3400-\u9fff]"
-_SENTENCE_START = r"(?<=[.!?！？。]\s)\s*[a-z]"
-_STATUS_CODE = r"(?<![\d.])\d{3}\s+$"
-_HEX_NUMBER = r"\b0x[0-9A-Fa-f]+\b"
-# A line this much made of "?" is text the app could not display, not questions.
-_GARBLED_SHARE = 0.3
-
-
-def _starts_with(text: str, chars: str) -> bool:
-    return bool(text) and text[0] in chars
-
-
-def _ends_with(text: str, chars: str) -> bool:
-    return bool(text) and text[-1] in chars
-
-
-class ToneKnowledge:
-    """The tone pack, read and checked once per set of packs. Its lexicons are compiled when first used (each
-    takes milliseconds): most drafts need no more than the hostile words and the evidence markers."""
-
-    def __init__(self, table: dict[str, Any]) -> None:
-        weights: dict[str, float] = {}
-        kind_of: dict[str, str] = {}
-        for kind in KINDS:
-            for term, weight in weighted(table, kind, source=PACK).items():
-                key = ascii_lower(" ".join(term.split()))  # the lexicon's own spelling of it
-                if weight >= weights.get(key, 0.0):
-                    weights[key] = weight
-                    kind_of[key] = kind
-        self.min_punctuation_run = _positive_int(table, "min_punctuation_run", 3)
-        self._hostile_weights = weights
-        self.kind_of = kind_of
-        self._innocent = strings(table, "innocent", source=PACK)
-        self._negators = strings(table, "negators", source=PACK)
-        self._negation_breakers = strings(table, "negation_breakers", source=PACK)
-        self._evidence = strings(table, "evidence_markers", source=PACK)
-        self._display = strings(table, "display_markers", source=PACK)
-        self.acronyms = frozenset(a.upper() for a in strings(table, "acronyms", source=PACK))
-        self.sentence_words = frozenset(w.upper() for w in strings(table, "shouted_sentence_words", source=PACK))
-        self.screen_words = frozenset(w.upper() for w in strings(table, "screen_words", source=PACK))
-        self.closings = tuple(c.lower() for c in strings(table, "closings", source=PACK))
-        self._pinyin = (strings(table, "pinyin_initials", source=PACK), strings(table, "pinyin_finals", source=PACK))
-        self.warning_score = float(table.get("warning_score", 2.0))
-        self.min_caps_words = _positive_int(table, "min_caps_words", 3)
-
-    @cached_property
-    def hostile(self) -> Lexicon:
-        return lexicon(self._hostile_weights)
-
-    @cached_property
-    def innocent(self) -> Lexicon:
-        return lexicon(self._innocent)
-
-    @cached_property
-    def negators(self) -> Lexicon:
-        return lexicon(self._negators)
-
-    @cached_property
-    def negation_breakers(self) -> Lexicon:
-        return lexicon(self._negation_breakers)
-
-    @cached_property
-    def evidence(self) -> Lexicon:
-        return lexicon(self._evidence)
-
-    @cached_property
-    def display(self) -> Lexicon:
-        return lexicon(self._display)
-
-    @cached_property
-    def pinyin_words(self) -> PinyinWords:
-        return PinyinWords(*self._pinyin)
-
-    @cached_property
-    def punctuation_run(self) -> re.Pattern[str]:
-        return compiled(f"[{_RUN_MARKS}]{{{self.min_punctuation_run},}}")
-
-
-@lru_cache(maxsize=8)
-def knowledge(packs: Packs) -> ToneKnowledge:
-    return ToneKnowledge(packs.get(PACK))
-
-
-class PinyinWords:
-    """Which words are made of pinyin syllables ("ZHANG", "WEIMING"), a syllable being an optional initial and a
-    final, in any case.
-
-    The word is read once, marking where syllables may end: a long word that can be cut into syllables in many
-    ways ("XIANXIAN...", xi-an or xian) costs time in its length. A regex of repeated syllables tried every way to
-    cut it before failing: 90 letters took seconds, each four more twice as long."""
-
-    def __init__(self, initials: list[str], finals: list[str]) -> None:
-        self._syllables = frozenset(i.lower() + f.lower() for i in ("", *initials) for f in finals) - {""}
-        self._longest = max(map(len, self._syllables), default=0)
-
-    def match(self, word: str) -> bool:
-        """Whether the whole word is one or more syllables."""
-        word = word.lower()
-        ends = [False] * (len(word) + 1)
-        ends[0] = True
-        for start in range(len(word)):
-            if ends[start]:
-                for end in range(start + 1, min(start + self._longest, len(word)) + 1):
-                    if word[start:end] in self._syllables:
-                        ends[end] = True
-        return bool(word) and ends[-1]
-
-
-def _positive_int(table: dict[str, object], key: str, default: int) -> int:
-    value = table.get(key, default)
-    if not isinstance(value, int) or isinstance(value, bool) or value < 2:
-        raise PackError(f"rule pack {PACK}: `{key}` must be a whole number of at least 2")
-    return value
-
-
-# -- the writer's own voice ------------------------------------------------------------
-
-# Records here are plain classes: a frozen dataclass takes about half a millisecond to create on import.
-
-
-class Voice:
-    """A part's text with everything that is not the writer's own tone blanked out.
-
-    Offsets are those of the part; curly apostrophes are straightened so that
-    "I’ll" matches "i'll".
-    """
-
-    __slots__ = ("part", "text")
-
-    def __init__(self, part: str, text: str) -> None:
-        self.part = part
-        self.text = text
-
-
-def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with every span blanked; line breaks stay, so offsets and lines hold."""
-    pieces = []
-    position = 0
-    for start, end in sorted(spans):
-        start = max(start, position)  # spans may overlap: blanking twice is blanking once
-        if end <= start:
-            continue
-        pieces.append(text[position:start])
-        pieces.append(compiled(_NOT_LINE_BREAK).sub(" ", text[start:end]))
-        position = end
-    pieces.append(text[position:])
-    return "".join(pieces)
-
-
-def _evidence_end(text: str, marker: TermMatch) -> int:
-    """Where the words a marker introduces stop: its sentence, or its paragraph after a colon."""
-    line_end = text.find("\n", marker.end)
-    line_rest = text[marker.end : len(text) if line_end < 0 else line_end].strip()
-    introduces_block = _starts_with(line_rest, _COLONS) or _ends_with(line_rest, _COLONS)
-    found = compiled(_PARAGRAPH_END if introduces_block else _SENTENCE_END).search(text, marker.end)
-    end = found.start() if found else len(text)
-    return end if introduces_block else min(end, marker.end + _EVIDENCE_REACH)
-
-
-def writer_voice(text: str, known: ToneKnowledge) -> str:
-    names = _NAMES if compiled(_IN_EVERY_ADDRESS).search(text) else _NAMES_BUT_ADDRESSES
-    others = [m.span() for source in (names, _QUOTED) for m in compiled(source).finditer(text)]
-    unquoted = _blanked(text, others).replace("’", "'")
-    # Markers are looked for once names and quotes are blank: a quoted "he wrote:" introduces nothing.
-    evidence = [(marker.start, _evidence_end(unquoted, marker)) for marker in known.evidence.finditer(unquoted)]
-    return _blanked(unquoted, evidence)
-
-
-def voices(analysis: Analysis) -> tuple[Voice, ...]:
-    """The subject (its [tag] left out) and the body, in the writer's own voice; computed once."""
-    return analysis.memo(voices, lambda: _writer_voices(analysis))
-
-
-def _writer_voices(analysis: Analysis) -> tuple[Voice, ...]:
-    known = knowledge(analysis.packs)
-    subject = analysis.subject_text
-    if analysis.subject_tag is not None:
-        tag_end = analysis.subject_tag.end
-        subject = " " * tag_end + subject[tag_end:]
-    return (
-        Voice("subject", writer_voice(subject, known)),
-        Voice("body", writer_voice(analysis.body_text, known)),
-    )
-
-
-def _clause_before(text: str, start: int) -> int:
-    """Where the clause holding `start` begins (after the last clause mark on its line)."""
-    line_start = text.rfind("\n", 0, start) + 1
-    clause_start = line_start
-    for mark in compiled(_CLAUSE_END).finditer(text, line_start, start):
-        clause_start = mark.end()
-    return clause_start
-
-
-# -- hostile wording --------------------------------------------------------------------
-
-
-class HostileTerm:
-    __slots__ = ("end", "kind", "part", "start", "term", "weight")
-
-    def __init__(self, part: str, start: int, end: int, term: str, kind: str, weight: float) -> None:
-        self.part = part
-        self.start = start
-        self.end = end
-        self.term = term
-        self.kind = kind
-        self.weight = weight
-
-
-def _is_denied(text: str, match: TermMatch, known: ToneKnowledge) -> bool:
-    """A term just after "not", "不是"... (same clause, three words or six characters back)."""
-    clause_start = _clause_before(text, match.start)
-    before = text[clause_start : match.start]
-    if before.rstrip()[-1:].isascii():
-        words = list(re.finditer(r"[A-Za-z']+", before))
-        window = before[words[-3].start() :] if len(words) >= 3 else before
-    else:
-        window = before[-6:]
-    if known.negators.search(window) is None:
-        return False
-    return known.negation_breakers.search(before + text[match.start : match.end]) is None
-
-
-def hostile_terms(analysis: Analysis) -> list[HostileTerm]:
-    """The writer's hostile words, in order, with the weight of each; computed once per draft."""
-    return analysis.memo(hostile_terms, lambda: _find_hostile_terms(analysis))
-
-
-def _find_hostile_terms(analysis: Analysis) -> list[HostileTerm]:
-    known = knowledge(analysis.packs)
-    found: list[HostileTerm] = []
-    for voice in voices(analysis):
-        innocent: list[TermMatch] | None = None  # looked for only once a hostile term turns up
-        for match in known.hostile.finditer(voice.text):
-            if innocent is None:
-                innocent = known.innocent.find(voice.text)
-            if any(i.start <= match.start and match.end <= i.end for i in innocent):
-                continue
-            if _is_denied(voice.text, match, known):
-                continue
-            kind = known.kind_of.get(match.term, "complaint")
-            found.append(HostileTerm(voice.part, match.start, match.end, match.term, kind, match.weight))
-    return found
 
 
 def _part_text(analysis: Analysis, part: str) -> str:
     return analysis.subject_text if part == "subject" else analysis.body_text
 
 
-def _is_hostile(terms: list[HostileTerm], known: ToneKnowledge) -> bool:
+# -- hostile wording --------------------------------------------------------------------
+
+
+def _weight(term: Span) -> float:
+    return float(term.facts["weight"])
+
+
+def _is_hostile(terms: Sequence[Span], known: ToneKnowledge) -> bool:
     """Any insult, or enough threats, pressure, complaints and slang together."""
-    return any(t.weight >= INSULT_WEIGHT for t in terms) or sum(t.weight for t in terms) >= known.warning_score
+    return any(_weight(t) >= INSULT_WEIGHT for t in terms) or sum(_weight(t) for t in terms) >= known.warning_score
 
 
-def _worst(terms: list[HostileTerm]) -> HostileTerm:
-    return max(terms, key=lambda t: (t.weight, -_PART_RANK[t.part], -t.start))
+def _worst(terms: Sequence[Span]) -> Span:
+    return max(terms, key=lambda t: (_weight(t), -_PART_RANK[t.part], -t.start))
 
 
 _PART_RANK = {"subject": 0, "body": 1}
 
 
-def _hostile_message(analysis: Analysis, worst: HostileTerm, shown: str, others: int) -> str:
+def _hostile_message(analysis: Analysis, worst: Span, shown: str, others: int) -> str:
+    kind = worst.facts["kind"]
     more_en = f" (and {others} more such expression{'s' if others != 1 else ''})" if others else ""
     more_zh = f"（另有{others}处类似表达）" if others else ""
     calm_en = f'State the facts and their impact calmly instead, e.g. "{CALM_EXAMPLE_EN}"'
     calm_zh = f"请改为平和、客观地说明事实和影响，例如“{CALM_EXAMPLE_ZH}”"
-    if worst.kind == "insult":
+    if kind == "insult":
         return analysis.say(
             en=f'"{shown}" is insulting{more_en}: it puts the reader on the defensive and tells them nothing. '
             f"{calm_en}",
             zh=f"“{shown}”属于辱骂或粗俗用语{more_zh}，只会让对方产生抵触，也没有提供任何事实。{calm_zh}",
         )
-    if worst.kind == "threat":
+    if kind == "threat":
         return analysis.say(
             en=f'"{shown}" reads as a threat or an ultimatum{more_en}; it does not make a reply come sooner. {calm_en}',
             zh=f"“{shown}”带有威胁或施压意味{more_zh}，并不能让回复更快。{calm_zh}",
         )
-    if worst.kind == "slang":
+    if kind == "slang":
         return analysis.say(
             en=f'"{shown}" is angry internet slang{more_en}. {calm_en}',
             zh=f"“{shown}”是带情绪的网络用语{more_zh}，请避免使用。{calm_zh}",
@@ -376,7 +96,7 @@ class HostileWording(Rule):
     code = "TG601"
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        terms = hostile_terms(analysis)
+        terms = analysis.spans(HOSTILE_TERMS)
         if not terms or not _is_hostile(terms, knowledge(analysis.packs)):
             return
         worst = _worst(terms)
@@ -388,7 +108,7 @@ class ComplainingTone(Rule):
     code = "TG602"
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        terms = hostile_terms(analysis)
+        terms = analysis.spans(HOSTILE_TERMS)
         if not terms or _is_hostile(terms, knowledge(analysis.packs)):
             return  # nothing to say, or TG601 says it
         worst = _worst(terms)
@@ -408,163 +128,49 @@ class ComplainingTone(Rule):
 # -- shouting in capitals ----------------------------------------------------------------
 
 
-class CapsRun:
-    __slots__ = ("end", "start", "words")
-
-    def __init__(self, start: int, end: int, words: int) -> None:
-        self.start = start
-        self.end = end
-        self.words = words
-
-
-def _caps_runs(line: str, known: ToneKnowledge) -> Iterator[CapsRun]:
-    """Runs of all-caps words on one line; acronyms and one-letter words neither count nor break."""
-    run = _RunBuilder()
-    previous_end = 0
-    run_gap = compiled(_RUN_GAP)
-    for token in compiled(_TOKEN).finditer(line):
-        word = token.group()
-        if run.open and run_gap.fullmatch(line, previous_end, token.start()) is None:
-            yield from run.close()
-        previous_end = token.end()
-        if any(c.islower() for c in word) or "_" in word:
-            yield from run.close()
-        elif _is_shout_word(word, known):
-            run.add(token.start(), token.end())
-        else:
-            run.open = True  # an acronym, a number, "I": the run goes on through it
-    yield from run.close()
+def _opens_sentence(model: TextModel, text: str, start: int) -> bool:
+    """Whether a run stands first in its sentence, or first after a colon, past any opening quotes."""
+    sentence = model.sentence_at(start)
+    first = sentence.start if sentence is not None else start
+    before = _last_before(text, first, start, _OPENING_QUOTES)
+    return before < first or text[before] in _COLONS
 
 
-def _is_shout_word(word: str, known: ToneKnowledge) -> bool:
-    return (
-        compiled(_SHOUT_WORD).fullmatch(word) is not None
-        and word.upper() not in known.acronyms
-        and sum(c.isalpha() for c in word) >= 2
-    )
+def _sentence_case(analysis: Analysis, part: str, start: int, end: int, known: ToneKnowledge) -> str:
+    """The run in normal case: acronyms and "I" kept, a capital where a sentence opens."""
 
-
-class _RunBuilder:
-    def __init__(self) -> None:
-        self.open = False
-        self.start = self.end = self.words = 0
-
-    def add(self, start: int, end: int) -> None:
-        if self.words == 0:
-            self.start = start
-        self.open = True
-        self.end = end
-        self.words += 1
-
-    def close(self) -> Iterator[CapsRun]:
-        if self.words:
-            yield CapsRun(self.start, self.end, self.words)
-        self.open = False
-        self.words = 0
-
-
-def _is_heading(line: str, known: ToneKnowledge) -> bool:
-    """A line all in capitals with no sentence punctuation and no word aimed at the reader."""
-    return (
-        not any(c.islower() for c in line)
-        and not has_cjk(line)
-        and compiled(_SENTENCE_PUNCTUATION).search(line) is None
-        and not any(token.group() in known.sentence_words for token in compiled(_TOKEN).finditer(line))
-    )
-
-
-def _is_technical(line: str) -> bool:
-    """A pasted log or dump line: a timestamp or a level first, or hex numbers."""
-    return compiled(_LOG_LINE).match(line) is not None or compiled(_HEX_NUMBER).search(line) is not None
-
-
-def _run_words(line: str, run: CapsRun) -> list[str]:
-    return [t.group() for t in compiled(_TOKEN).finditer(line, run.start, run.end)]
-
-
-def _is_name_or_screen_text(line: str, run: CapsRun, known: ToneKnowledge) -> bool:
-    """ "ZHANG WEI MING" (pinyin syllables only) or "CONNECTION TIMED OUT" (an error text)."""
-    words = [w for w in _run_words(line, run) if _is_shout_word(w, known)]
-    if all(known.pinyin_words.match(word) for word in words):
-        return True
-    return any(w in known.screen_words for w in words) and not any(w in known.sentence_words for w in words)
-
-
-def _signature_start(lines: list[str], known: ToneKnowledge) -> int:
-    """The line after a closing ("Best regards,", "此致") near the end, or len(lines)."""
-    written = [i for i, line in enumerate(lines) if line.strip()]
-    for index in reversed(written[-_CLOSING_REACH:]):
-        phrase = lines[index].strip().rstrip(",，.。!！:：").lower()
-        if len(phrase) <= _CLOSING_LENGTH and phrase.startswith(known.closings):
-            return index + 1
-    return len(lines)
-
-
-def _is_labelled(line: str, run: CapsRun) -> bool:
-    """ "DEVICE INFO: ..." (a label) or "Error: CONNECTION FAILED" (a field's value)."""
-    after = line[run.end :].lstrip(" \t\"'”’")
-    if _starts_with(after, _COLONS):
-        return True
-    colon = max(line.rfind(":", 0, run.start), line.rfind("：", 0, run.start))
-    rest_is_punctuation = not compiled(_WRITING_WORD).search(line[run.end :])
-    return 0 <= colon <= _LABEL_LENGTH and rest_is_punctuation
-
-
-def _follows_status_code(line: str, run: CapsRun) -> bool:
-    """ "429 TOO MANY REQUESTS", "500 INTERNAL SERVER ERROR": a status line, not shouting."""
-    return compiled(_STATUS_CODE).search(line, 0, run.start) is not None
-
-
-def _is_displayed(line: str, start: int, known: ToneKnowledge) -> bool:
-    """A screen's text: "the app shows ...", "显示成..." earlier in the same clause."""
-    clause = line[_clause_before(line, start) : start]
-    return known.display.search(clause) is not None
-
-
-def shouting_runs(voice: Voice, original: str, known: ToneKnowledge) -> Iterator[tuple[int, int]]:
-    """Shouting in the writer's voice; the original text tells what the words stand after."""
-    if len(compiled(_CAPITALS_PAIR).findall(voice.text)) < known.min_caps_words:
-        return  # most drafts: not capitals enough anywhere for one run
-    lines = voice.text.split("\n")
-    line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-    candidates = _lines_with_capitals(voice.text, line_starts, known.min_caps_words)
-    if not candidates:
-        return
-    original_lines = original.split("\n")
-    body = voice.part == "body"
-    signature = _signature_start(lines, known) if body else len(lines)
-    for index in candidates:
-        line = lines[index]
-        if body and (index >= signature or _is_heading(line, known) or _is_technical(line)):
-            continue
-        for run in _caps_runs(line, known):
-            if run.words < known.min_caps_words or _is_labelled(line, run):
-                continue
-            if _is_name_or_screen_text(line, run, known):
-                continue
-            if _is_displayed(original_lines[index], run.start, known) or _follows_status_code(line, run):
-                continue
-            yield line_starts[index] + run.start, line_starts[index] + run.end
-
-
-def _lines_with_capitals(text: str, line_starts: list[int], least: int) -> list[int]:
-    """The lines (by index) holding capitals enough for a run of `least` shouted words."""
-    pairs = compiled(_CAPITALS_PAIR).finditer(text)
-    per_line = Counter(bisect_right(line_starts, pair.start()) - 1 for pair in pairs)
-    return sorted(index for index, count in per_line.items() if count >= least)
-
-
-def _sentence_case(text: str, at_sentence_start: bool, known: ToneKnowledge) -> str:
     def lower(token: re.Match[str]) -> str:
         word = token.group()
-        if word.upper() in known.acronyms or not compiled(_SHOUT_WORD).fullmatch(word):
+        if word.upper() in known.acronyms or not compiled(CAPITALS).fullmatch(word):
             return word
         if word.startswith("I'"):
             return "I" + word[1:].lower()  # I'M -> I'm
         return word if word == "I" else word.lower()
 
-    lowered = compiled(_SENTENCE_START).sub(lambda m: m.group().upper(), compiled(_TOKEN).sub(lower, text))
-    return lowered[:1].upper() + lowered[1:] if at_sentence_start else lowered
+    text = _part_text(analysis, part)
+    model = analysis.text_model(part)
+    written = list(compiled(WORD).sub(lower, text[start:end]))
+    openings = [s.start for s in model.sentences_in(start + 1, end) if _after_full_stop(text, start, s.start)]
+    if _opens_sentence(model, text, start):
+        openings.insert(0, start)
+    for opening in openings:
+        written[opening - start] = written[opening - start].upper()
+    return "".join(written)
+
+
+def _after_full_stop(text: str, start: int, opening: int) -> bool:
+    """A sentence inside a run opens with a capital after a full stop, "!" or "?" (not after a semicolon)."""
+    before = _last_before(text, start, opening, None)
+    return before >= start and text[before] in _CAPITALISED_AFTER
+
+
+def _last_before(text: str, floor: int, end: int, skipped: str | None) -> int:
+    """Where the last character before `end` that is not one of `skipped` (None: a space) stands, floor - 1
+    if none from `floor` on: read back over the few characters between, not from `floor` on."""
+    index = end - 1
+    while index >= floor and (text[index].isspace() if skipped is None else text[index] in skipped):
+        index -= 1
+    return index
 
 
 class ShoutingInCapitals(Rule):
@@ -572,57 +178,24 @@ class ShoutingInCapitals(Rule):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         known = knowledge(analysis.packs)
-        for voice in voices(analysis):
-            text = _part_text(analysis, voice.part)
-            for start, end in shouting_runs(voice, text, known):
-                before = text[:start].rstrip(" \t\"'“‘")
-                at_sentence_start = not before or before[-1] in "\n.!?！？。:："
-                replacement = _sentence_case(text[start:end], at_sentence_start, known)
-                yield Hit(
-                    voice.part,
-                    start,
-                    end,
-                    analysis.say(
-                        en=f'"{text[start:end]}" is written in capitals, which reads as shouting: '
-                        f'write it in normal case ("{replacement}").',
-                        zh=f"“{text[start:end]}”全部使用大写字母，读起来像是在喊叫：请改用正常大小写（“{replacement}”）。",
-                    ),
-                    fix=Fix("Write the words in normal case", "unsafe", (Edit(voice.part, start, end, replacement),)),
-                )
+        for run in analysis.spans(SHOUTING):
+            text = _part_text(analysis, run.part)
+            start, end = run.start, run.end
+            replacement = _sentence_case(analysis, run.part, start, end, known)
+            yield Hit(
+                run.part,
+                start,
+                end,
+                analysis.say(
+                    en=f'"{text[start:end]}" is written in capitals, which reads as shouting: '
+                    f'write it in normal case ("{replacement}").',
+                    zh=f"“{text[start:end]}”全部使用大写字母，读起来像是在喊叫：请改用正常大小写（“{replacement}”）。",
+                ),
+                fix=Fix("Write the words in normal case", "unsafe", (Edit(run.part, start, end, replacement),)),
+            )
 
 
 # -- runs of "!!!" and "？？？" ---------------------------------------------------------------
-
-
-def _is_garbled_display(text: str, run: re.Match[str], known: ToneKnowledge) -> bool:
-    """ "???" standing for characters the app could not show, or for an unknown value."""
-    if set(run.group()) - set("?？"):
-        return False
-    before = text[: run.start()].rstrip(" \t")
-    if _ends_with(before, _COLONS + "\"'“‘「『(（[【="):
-        return True
-    line_start = text.rfind("\n", 0, run.start()) + 1
-    line_end = text.find("\n", run.end())
-    written = "".join(text[line_start : len(text) if line_end < 0 else line_end].split())
-    if sum(c in "?？" for c in written) >= _GARBLED_SHARE * len(written):
-        return True
-    neighbours = text[run.start() - 1 : run.start()], text[run.end() : run.end() + 1]
-    if all(ch.isascii() and ch.isalnum() for ch in neighbours if ch) and all(neighbours):
-        return True  # inside a word: "caf???s"
-    clause_start = max(_clause_before(text, run.start()), run.start() - _DISPLAY_REACH)
-    return known.display.search(text[clause_start : run.start()]) is not None
-
-
-def punctuation_runs(voice: Voice, original: str, known: ToneKnowledge) -> Iterator[re.Match[str]]:
-    """Runs in the writer's voice; the original text tells what they stand after."""
-    if sum(map(voice.text.count, _RUN_MARKS)) < known.min_punctuation_run:
-        return  # most drafts: not marks enough in all for one run
-    for run in known.punctuation_run.finditer(voice.text):
-        line_start = voice.text.rfind("\n", 0, run.start()) + 1
-        line_end = voice.text.find("\n", run.end())
-        line = voice.text[line_start : len(voice.text) if line_end < 0 else line_end]
-        if not _is_technical(line) and not _is_garbled_display(original, run, known):
-            yield run
 
 
 def _one_mark(run: str) -> str:
@@ -636,17 +209,16 @@ class RepeatedPunctuation(Rule):
     code = "TG604"
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        known = knowledge(analysis.packs)
-        for voice in voices(analysis):
-            for run in punctuation_runs(voice, _part_text(analysis, voice.part), known):
-                mark = _one_mark(run.group())
-                yield Hit(
-                    voice.part,
-                    run.start(),
-                    run.end(),
-                    analysis.say(
-                        en=f'"{run.group()}" reads as anger: end the sentence with one "{mark}".',
-                        zh=f"连用的标点“{run.group()}”显得情绪激动：句末用一个“{mark}”即可。",
-                    ),
-                    fix=Fix("Keep a single mark", "safe", (Edit(voice.part, run.start(), run.end(), mark),)),
-                )
+        for run in analysis.spans(PUNCTUATION_RUNS):
+            marks = _part_text(analysis, run.part)[run.start : run.end]
+            mark = _one_mark(marks)
+            yield Hit(
+                run.part,
+                run.start,
+                run.end,
+                analysis.say(
+                    en=f'"{marks}" reads as anger: end the sentence with one "{mark}".',
+                    zh=f"连用的标点“{marks}”显得情绪激动：句末用一个“{mark}”即可。",
+                ),
+                fix=Fix("Keep a single mark", "safe", (Edit(run.part, run.start, run.end, mark),)),
+            )

@@ -57,6 +57,8 @@ class Cues:
         self._not_negations = TermSet(strings(negation, "not_negations", source="text"))
         questions = section("questions")
         self._openers = TermSet(strings(questions, "openers", source="text"))
+        # What an opener can begin with: most sentences begin with none of them, and need no search.
+        self._opener_firsts = frozenset(term[0] for term in self._openers.terms)
         self._particles = frozenset(strings(questions, "final_particles", source="text"))
         self._abbreviations = frozenset(
             ascii_lower(a).rstrip(".") for a in strings(section("sentences"), "abbreviations", source="text")
@@ -99,6 +101,8 @@ class Cues:
         if core[-1:] in self._particles and len(core) >= 2 and is_han(core[-2]):
             return True
         if stripped.endswith((".", "。", ":", "：", "!", "！")):
+            return False
+        if ascii_lower(core[:1]) not in self._opener_firsts:
             return False
         first = next(self._openers.finditer(core[:24]), None)
         return first is not None and first[0] == 0

@@ -14,6 +14,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
+from itertools import pairwise
+from typing import NamedTuple
 
 from tglint.draft import Region, RegionKind
 from tglint.text.cues import Cue, CueKind, Cues
@@ -35,9 +37,11 @@ class Token:
     kind: TokenKind
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A sentence or a clause: characters [start, end) of the part, its end mark included."""
+class Segment(NamedTuple):
+    """A sentence, a clause or a paragraph: characters [start, end) of the part, its end mark included.
+
+    A named tuple: a body is cut into a hundred of them, and a frozen dataclass takes twice as long
+    to make."""
 
     start: int
     end: int
@@ -60,16 +64,26 @@ _TOKEN = re.compile(
 )
 # Marks that end a sentence, with the closing quotes or brackets that belong to it; a full
 # stop ends one only before a space or the end (not "5.0", "telegram.org", "e.g" is checked apart).
-# Each pattern starts with one character class, the branches told apart behind it: the regex
-# engine then skips ahead to candidates (three to four times faster than an alternation).
-_SENTENCE_MARK = re.compile(
-    r"[。！？!?；;…\n.](?:(?<=\n)|(?<=\.)(?=[\s\"”’)）]|$)[”’\"')）]*|(?<=[。！？!?；;…])[。！？!?；;…]*[”’」』）)\"']*)"
-)
-_CLAUSE_MARK = re.compile(r"[，,：:；;](?:(?<=[；;])|(?!\d))")
+_SENTENCE_MARK = re.compile(r"[。！？!?；;…]+[”’」』）)\"']*|\.(?=[\s\"”’)）]|$)[”’\"')）]*|\n")
+# A "!" or "?" inside a token ("Granite!42x") ends no sentence.
+# How many characters back a cue is looked for when its reach is counted in words.
+_WORDS_REACH = 60
+_MARK_IN_TOKEN = re.compile(r"[!?](?=[A-Za-z0-9])")
+# A comma or a colon between two digits is part of a number or a time ("1,000", "10:25").
+_CLAUSE_MARK = re.compile(r"[，,：:](?!(?<=\d.)\d)|[；;]")
 # A hard-wrapped line continues the sentence when it is long and the next one begins in lower case.
 _WRAPPED_LINE = 60
-_CONTINUES = re.compile(r"[ \t]*[a-z](?![.)])")
+_WRAP_CANDIDATE = re.compile(r"\n(?=[ \t]*[a-z](?![.)]))")
+# A full stop that ends a sentence after a word, with its closing quotes (the second branch of
+# `_SENTENCE_MARK`): after an abbreviation ("e.g.", "No.") it ends none. The dot comes first, so that
+# a search jumps from one dot to the next.
+_STOP_AFTER_WORD = re.compile(r"\.(?<=[A-Za-z.]\.)(?=[\s\"”’)）]|$)[”’\"')）]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# What ends a sentence or a clause, and the closing quotes and brackets that may follow it.
+_END_MARKS = frozenset("。！？!?；;….，,：:")
+_CLOSERS = frozenset("”’」』）)\"'")
+# A line of nothing but spaces between two lines ends a paragraph.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 
 class TextModel:
@@ -155,6 +169,14 @@ class TextModel:
         return [0, *sorted(ends)]
 
     @cached_property
+    def paragraphs(self) -> tuple[Segment, ...]:
+        """The paragraphs: text between blank lines; quoted text and signatures are paragraphs of their own."""
+        ends = [match.start() + 1 for match in _BLANK_LINE.finditer(self.text)]
+        ends.extend(edge for region in self.regions for edge in (region.start, region.end))
+        ends.append(len(self.text))
+        return tuple(self._segments(sorted(set(ends)), questions=False))
+
+    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
@@ -162,8 +184,20 @@ class TextModel:
     def _clause_starts(self) -> list[int]:
         return [c.start for c in self.clauses]
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    def paragraph_at(self, offset: int) -> Segment | None:
+        return _segment_at(self.paragraphs, self._paragraph_starts, offset)
+
     def sentence_at(self, offset: int) -> Segment | None:
         return _segment_at(self.sentences, self._sentence_starts, offset)
+
+    def sentences_in(self, start: int, end: int) -> Sequence[Segment]:
+        """The sentences that begin in [start, end), in order."""
+        starts = self._sentence_starts
+        return self.sentences[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def clause_at(self, offset: int) -> Segment | None:
         return _segment_at(self.clauses, self._clause_starts, offset)
@@ -173,24 +207,37 @@ class TextModel:
         index = bisect_right(self._clause_starts, offset) - 1
         return self.clauses[index].start if index >= 0 else 0
 
+    def words_end(self, segment: Segment) -> int:
+        """Where a segment's words end: before the marks and closing quotes that end it ("it crashes" of
+        "it crashes!!!", "见附件" of "见附件。")."""
+        text, start = self.text, segment.start
+        end = segment.end
+        while end > start and text[end - 1] in _CLOSERS:
+            end -= 1
+        if end == start or text[end - 1] not in _END_MARKS:
+            return segment.end  # no mark: a closing bracket is part of the words ("(v10)")
+        while end > start and text[end - 1] in _END_MARKS:
+            end -= 1
+        return end
+
     def is_question(self, offset: int) -> bool:
         sentence = self.sentence_at(offset)
         return sentence is not None and sentence.question
 
     @cached_property
     def _sentence_ends(self) -> list[int]:
-        ends: list[int] = []
         text = self.text
-        for match in _SENTENCE_MARK.finditer(text):
-            mark = match.group()
-            if mark == "\n":
-                if self._wrapped(match.start()):
-                    continue
-            elif mark[0] == "." and self._cues.is_abbreviation(_word_before(text, match.start())):
-                continue
-            elif mark[-1] in "!?" and _ascii_alnum(text[match.end() : match.end() + 1]):
-                continue  # inside a token ("Granite!42x"): not a sentence's end
-            ends.append(match.end())
+        ends = [match.end() for match in _SENTENCE_MARK.finditer(text)]
+        # What looked like an end and is none: the line break of a hard-wrapped line, the full stop
+        # of an abbreviation, a mark inside a token. All are rare enough to be looked for apart,
+        # not at every mark.
+        not_ends = {match.end() for match in _WRAP_CANDIDATE.finditer(text) if self._wrapped(match.start())}
+        for match in _STOP_AFTER_WORD.finditer(text):
+            if self._cues.is_abbreviation(_word_before(text, match.start())):
+                not_ends.add(match.end())
+        not_ends.update(match.end() for match in _MARK_IN_TOKEN.finditer(text))
+        if not_ends:
+            ends = [end for end in ends if end not in not_ends]
         # Quoted text and signatures never share a sentence with the writer's words.
         for region in self.regions:
             ends.extend((region.start, region.end))
@@ -201,36 +248,36 @@ class TextModel:
         line_start = self.text.rfind("\n", 0, newline) + 1
         if newline - line_start < _WRAPPED_LINE:
             return False
-        if self.text[newline - 1 : newline] in (":", "："):
-            return False
-        return _CONTINUES.match(self.text, newline + 1) is not None
+        return self.text[newline - 1 : newline] not in (":", "：")
 
-    def _segments(self, ends: Sequence[int], *, questions: bool = True) -> Iterator[Segment]:
+    def _segments(self, ends: Sequence[int], *, questions: bool = True) -> list[Segment]:
+        """The pieces of text between consecutive `ends`, without the spaces around them; blank ones left out."""
         text = self.text
+        asks = self._cues.asks if questions else None
+        found = []
         start = 0
-        region_index = 0
-        regions = self.regions
+        regions = iter(self.regions)
+        region = next(regions, None)
         for end in ends:
-            begin = start
-            while begin < end and text[begin].isspace():
-                begin += 1
-            stop = end
-            while stop > begin and text[stop - 1].isspace():
-                stop -= 1
+            piece = text[start:end]
             start = end
-            if begin >= stop:
+            stripped = piece.strip()
+            if not stripped:
                 continue
-            while region_index < len(regions) and regions[region_index].end <= begin:
-                region_index += 1
-            region = regions[region_index] if region_index < len(regions) else None
-            inside = region is not None and region.start <= begin < region.end
-            yield Segment(
-                begin,
-                stop,
-                quoted=inside and region is not None and region.kind is RegionKind.QUOTED,
-                signature=inside and region is not None and region.kind is RegionKind.SIGNATURE,
-                question=questions and self._cues.asks(text[begin:stop]),
+            begin = end - len(piece.lstrip())
+            while region is not None and region.end <= begin:
+                region = next(regions, None)
+            kind = region.kind if region is not None and region.start <= begin else None
+            found.append(
+                Segment(
+                    begin,
+                    begin + len(stripped),
+                    kind is RegionKind.QUOTED,
+                    kind is RegionKind.SIGNATURE,
+                    asks is not None and asks(stripped),
+                )
             )
+        return found
 
     # -- negation ------------------------------------------------------------------------------
 
@@ -239,17 +286,25 @@ class TextModel:
         return _CueIndex(self._cues.negation_cues(self.text))
 
     def negation_before(
-        self, offset: int, *, kinds: frozenset[CueKind] = frozenset({CueKind.DENIAL}), reach: int | None = None
+        self,
+        offset: int,
+        *,
+        kinds: frozenset[CueKind] = frozenset({CueKind.DENIAL}),
+        reach: int | None = None,
+        words: int | None = None,
     ) -> Cue | None:
         """The negation cue that covers `offset`: in its clause, before it and near enough.
 
         A cue inside a phrase that denies nothing ("no idea", "不知道") or confirms
         ("没有记错", "didn't forget") is not one. `reach` is how many characters may stand
         between the cue and `offset`; by default the language's reach (closer before a
-        Chinese word than before a Latin one).
+        Chinese word than before a Latin one). `words`, when given, is how many words may
+        stand between them too (a run of Chinese characters counts as one): "not a scam" is
+        one word apart, "don't ban him today, I will report" five.
         """
         if reach is None:
-            reach = self._cues.reach(self.text[offset : offset + 1])
+            # Counted in words, the reach needs no bound in characters but the cost of the look.
+            reach = self._cues.reach(self.text[offset : offset + 1]) if words is None else _WORDS_REACH
         near = [
             c for c in self._negation.before(offset, offset - reach - 8) if c.kind in kinds and offset - c.end <= reach
         ]
@@ -259,11 +314,19 @@ class TextModel:
         # `offset`, so a cue is in that clause when it starts there or later.
         ends = self._clause_ends
         floor = ends[bisect_right(ends, offset) - 1]
-        return next((cue for cue in near if cue.start >= floor), None)
+        for cue in near:
+            if cue.start >= floor:
+                if words is not None and self._words_between(cue.end, offset) > words:
+                    return None  # a cue further back is further still
+                return cue
+        return None
 
-    def negated(self, offset: int, *, reach: int | None = None) -> bool:
+    def _words_between(self, start: int, end: int) -> int:
+        return sum(1 for match in _TOKEN.finditer(self.text, start, end) if match.lastgroup in ("han", "word"))
+
+    def negated(self, offset: int, *, reach: int | None = None, words: int | None = None) -> bool:
         """Whether what stands at `offset` is denied ("not hacked", "没有被盗")."""
-        return self.negation_before(offset, reach=reach) is not None
+        return self.negation_before(offset, reach=reach, words=words) is not None
 
     def withheld(self, offset: int, *, reach: int | None = None) -> bool:
         """Whether what stands at `offset` is denied, said impossible or forbidden ("I cannot give my
@@ -284,21 +347,36 @@ class TextModel:
 
     @cached_property
     def quotations(self) -> tuple[tuple[int, int], ...]:
-        """Spans inside quotation marks (“…”, "…", 「…」, '…' around several words): words quoted
-        as evidence, such as an error message, not the writer's own claim."""
-        found = []
-        for match in _QUOTATION.finditer(self.text):
-            found.append((match.start() + 1, match.end() - 1))
+        """Spans inside quotation marks: words quoted as evidence (an error message, what someone
+        wrote, a title in 《》), not the writer's own claim. The marks themselves stand just outside
+        each span. A quotation never reaches across the edge of a quoted reply or a signature."""
+        found: list[tuple[int, int]] = []
+        edges = sorted({0, len(self.text), *(edge for r in self.regions for edge in (r.start, r.end))})
+        for start, end in pairwise(edges):
+            found.extend((m.start() + 1, m.end() - 1) for m in _QUOTATION.finditer(self.text, start, end))
         return tuple(found)
 
+    @cached_property
+    def _quotation_starts(self) -> list[int]:
+        return [start for start, _ in self.quotations]
+
     def in_quotation(self, offset: int) -> bool:
-        starts = [start for start, _ in self.quotations]
-        index = bisect_right(starts, offset) - 1
+        index = bisect_right(self._quotation_starts, offset) - 1
         return index >= 0 and offset < self.quotations[index][1]
 
 
-# Quotation marks around at most a line: a stray mark does not swallow the rest of the text.
-_QUOTATION = re.compile(r"“[^”\n]{1,200}”|「[^」\n]{1,200}」|『[^』\n]{1,200}』|\"[^\"\n]{1,200}\"")
+# Quotation marks of both languages. Curly quotes may wrap over a line (never over a blank one);
+# straight quotes stay on their line, since a stray inch mark must not swallow the text after it.
+# An apostrophe inside a word ("don't") does not close a single-quoted span. Every branch begins
+# with its quotation mark (what stands before a straight one is checked after it), so a search
+# jumps from one mark to the next; every repeat is bounded, so a stray mark costs little.
+_QUOTATION = re.compile(
+    r"“(?:[^”\n]|\n(?![ \t]*\n)){0,400}”"
+    r"|‘(?:[^’\n]|(?<=[A-Za-z])’(?=[A-Za-z])){0,300}’"
+    r"|「[^」]{0,400}」|『[^』]{0,400}』|《[^》\n]{0,100}》"
+    r"|\"[^\"\n]{0,300}\""
+    r"|'(?<![A-Za-z0-9]')(?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z])){1,300}'(?![A-Za-z0-9])"
+)
 
 
 class _CueIndex:
@@ -333,10 +411,6 @@ def _segment_at(segments: Sequence[Segment], starts: list[int], offset: int) -> 
     if index >= 0 and offset == segments[index].end:
         return segments[index]
     return None
-
-
-def _ascii_alnum(char: str) -> bool:
-    return char.isascii() and char.isalnum()
 
 
 def _word_before(text: str, end: int) -> str:

@@ -1,0 +1,569 @@
+"""Tone recognizers: what, in the writer's own voice, reads as hostile, shouted or exasperated.
+
+- `HOSTILE_TERMS`: insults, threats and pressure, complaints and angry slang, each with its
+  weight and kind (weighted lexicons in rules/*/tone.toml).
+- `SHOUTING`: runs of words written in capitals.
+- `PUNCTUATION_RUNS`: runs of "!!!", "？？？", "?!?!".
+
+Sentiment is not tone: a calm report of a bad event reads as negative. Only the writer's own
+voice is judged: quoted replies and signatures are blank in `analysis.body_text`; words inside
+quotation marks (the text model's `quotations`) and words after an evidence marker ("he wrote:",
+"他骂我", "消息内容：") are someone else's, which an abuse report has to repeat; names (links,
+addresses, handles) are nobody's tone; and a denied term ("this is not a scam company", the text
+model's `negated`) is not said. Sentences, paragraphs and clauses come from the text model.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterator
+from functools import cached_property, lru_cache
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any
+
+from tglint.language import has_cjk
+from tglint.lexicon import Lexicon, TermMatch, ascii_lower, lexicon
+from tglint.packs import PackError, Packs, strings, weighted
+from tglint.patterns import compiled
+from tglint.recognizers import Span
+
+if TYPE_CHECKING:
+    from tglint.analysis import Analysis
+    from tglint.text import TextModel
+
+PACK = "tone"
+KINDS = ("insult", "threat", "complaint", "slang")
+INSULT_WEIGHT = 3.0
+
+# Addresses and handles are names, not words: "@ANGRY_BIRD_SHOP" is nobody shouting.
+_LINK = r"https?://\S+|www\.\S+|t\.me/\S+"
+_ADDRESS = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_HANDLE = r"@\w+"
+_NAMES = f"{_LINK}|{_ADDRESS}|{_HANDLE}"
+# Most drafts hold no e-mail address: without that branch every branch begins with a literal,
+# and the search jumps from one to the next instead of trying each position.
+_NAMES_BUT_ADDRESSES = f"{_LINK}|{_HANDLE}"
+_IN_EVERY_ADDRESS = r"@[\w-]+\.[\w-]"
+_EVIDENCE_REACH = 300
+# A denial covers a hostile term only close before it: "not a scam company", "不是说你们是骗子公司";
+# not "if you don't ban him today I will report you".
+_NEGATION_WORDS = 2
+_COLONS = ":："
+_NOT_LINE_BREAK = r"[^\n]"
+
+# A word for the shouting check: letters and digits, with inner apostrophes, hyphens,
+# dots, slashes, ampersands or underscores ("DON'T", "WI-FI", "AT&T", "FLOOD_WAIT").
+WORD = r"[A-Za-z0-9]+(?:['&\-_./][A-Za-z0-9]+)*"
+# A word written in capitals ("NEED", "DON'T").
+CAPITALS = r"[A-Z]+(?:'[A-Z]+)?"
+# Every shouted word holds one of these, inside itself: a line with fewer than the words of a run
+# cannot shout.
+_CAPITALS_PAIR = r"[A-Z]'?[A-Z]"
+# Between two words of one run: spaces and punctuation, never a Chinese character.
+_RUN_GAP = r"[ \t\u3000,.;:!?！？，。'\"“”‘’()\-–—&/*]*"
+_LOG_LINE = r"\s*(?:\[|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}:\d{2}|[VDIWEF]/)"
+_SENTENCE_PUNCTUATION = r"[.!?！？。]"
+# What a run of marks ("!!!", "？？？", "?!?!") is made of.
+_RUN_MARKS = "!?！？"
+# A field's value ("Error: CONNECTION FAILED", "Name: ZHANG WEI") follows a short label.
+_LABEL_LENGTH = 40
+# How far before "???" a display word may stand ("名字显示成？？？", "shows ???").
+_DISPLAY_REACH = 24
+# A closing line ("Best regards," "Thanks for your help,") among the last written lines.
+_CLOSING_REACH = 8
+_CLOSING_LENGTH = 40
+_WRITING_WORD = r"[A-Za-z0-9\u3400-\u9fff]"
+_STATUS_CODE = r"(?<![\d.])\d{3}\s+$"
+_HEX_NUMBER = r"\b0x[0-9A-Fa-f]+\b"
+# A line this much made of "?" is text the app could not display, not questions.
+_GARBLED_SHARE = 0.3
+
+
+def _starts_with(text: str, chars: str) -> bool:
+    return bool(text) and text[0] in chars
+
+
+def _ends_with(text: str, chars: str) -> bool:
+    return bool(text) and text[-1] in chars
+
+
+class ToneKnowledge:
+    """The tone pack, read and checked once per set of packs. Its lexicons are compiled when first used (each
+    takes milliseconds): most drafts need no more than the hostile words and the evidence markers."""
+
+    def __init__(self, table: dict[str, Any]) -> None:
+        weights: dict[str, float] = {}
+        kind_of: dict[str, str] = {}
+        for kind in KINDS:
+            for term, weight in weighted(table, kind, source=PACK).items():
+                key = ascii_lower(" ".join(term.split()))  # the lexicon's own spelling of it
+                if weight >= weights.get(key, 0.0):
+                    weights[key] = weight
+                    kind_of[key] = kind
+        self.min_punctuation_run = _positive_int(table, "min_punctuation_run", 3)
+        self._hostile_weights = weights
+        self.kind_of = kind_of
+        self._innocent = strings(table, "innocent", source=PACK)
+        self._evidence = strings(table, "evidence_markers", source=PACK)
+        self._display = strings(table, "display_markers", source=PACK)
+        self.acronyms = frozenset(a.upper() for a in strings(table, "acronyms", source=PACK))
+        self.sentence_words = frozenset(w.upper() for w in strings(table, "shouted_sentence_words", source=PACK))
+        self.screen_words = frozenset(w.upper() for w in strings(table, "screen_words", source=PACK))
+        self.closings = tuple(c.lower() for c in strings(table, "closings", source=PACK))
+        self._pinyin = (strings(table, "pinyin_initials", source=PACK), strings(table, "pinyin_finals", source=PACK))
+        self.warning_score = float(table.get("warning_score", 2.0))
+        self.min_caps_words = _positive_int(table, "min_caps_words", 3)
+
+    @cached_property
+    def hostile(self) -> Lexicon:
+        return lexicon(self._hostile_weights)
+
+    @cached_property
+    def innocent(self) -> Lexicon:
+        return lexicon(self._innocent)
+
+    @cached_property
+    def evidence(self) -> Lexicon:
+        return lexicon(self._evidence)
+
+    @cached_property
+    def display(self) -> Lexicon:
+        return lexicon(self._display)
+
+    @cached_property
+    def pinyin_words(self) -> PinyinWords:
+        return PinyinWords(*self._pinyin)
+
+    @cached_property
+    def punctuation_run(self) -> re.Pattern[str]:
+        return compiled(f"[{_RUN_MARKS}]{{{self.min_punctuation_run},}}")
+
+    def is_shout_word(self, word: str) -> bool:
+        """A word of two letters or more in capitals that is not an acronym ("NEED", "DON'T"; not "SMS")."""
+        return (
+            compiled(CAPITALS).fullmatch(word) is not None
+            and word.upper() not in self.acronyms
+            and sum(c.isalpha() for c in word) >= 2
+        )
+
+
+@lru_cache(maxsize=8)
+def knowledge(packs: Packs) -> ToneKnowledge:
+    return ToneKnowledge(packs.get(PACK))
+
+
+class PinyinWords:
+    """Which words are made of pinyin syllables ("ZHANG", "WEIMING"), a syllable being an optional initial and a
+    final, in any case.
+
+    The word is read once, marking where syllables may end: a long word that can be cut into syllables in many
+    ways ("XIANXIAN...", xi-an or xian) costs time in its length. A regex of repeated syllables tried every way to
+    cut it before failing: 90 letters took seconds, each four more twice as long."""
+
+    def __init__(self, initials: list[str], finals: list[str]) -> None:
+        self._syllables = frozenset(i.lower() + f.lower() for i in ("", *initials) for f in finals) - {""}
+        self._longest = max(map(len, self._syllables), default=0)
+
+    def match(self, word: str) -> bool:
+        """Whether the whole word is one or more syllables."""
+        word = word.lower()
+        ends = [False] * (len(word) + 1)
+        ends[0] = True
+        for start in range(len(word)):
+            if ends[start]:
+                for end in range(start + 1, min(start + self._longest, len(word)) + 1):
+                    if word[start:end] in self._syllables:
+                        ends[end] = True
+        return bool(word) and ends[-1]
+
+
+def _positive_int(table: dict[str, object], key: str, default: int) -> int:
+    value = table.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 2:
+        raise PackError(f"rule pack {PACK}: `{key}` must be a whole number of at least 2")
+    return value
+
+
+# -- the writer's own voice ------------------------------------------------------------
+
+# Records here are plain classes: a frozen dataclass takes about half a millisecond to create on import.
+
+
+class Voice:
+    """A part's text with everything that is not the writer's own tone blanked out.
+
+    Offsets are those of the part; curly apostrophes are straightened so that
+    "I’ll" matches "i'll". `original` is the part's text as the rules see it (the subject with
+    its [tag], the body with quoted replies and signatures blank), `model` the part's text model.
+    """
+
+    __slots__ = ("_displays", "_line_starts", "model", "original", "part", "text")
+
+    def __init__(self, part: str, text: str, original: str, model: TextModel) -> None:
+        self.part = part
+        self.text = text
+        self.original = original
+        self.model = model
+        self._line_starts: list[int] | None = None
+        self._displays: tuple[list[int], list[int]] | None = None
+
+    def line_bounds(self, offset: int) -> tuple[int, int]:
+        """Where the line holding `offset` starts and ends (its line break left out)."""
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in compiled(r"\n").finditer(self.text))]
+        index = bisect_right(self._line_starts, offset) - 1
+        start = self._line_starts[index]
+        end = self._line_starts[index + 1] - 1 if index + 1 < len(self._line_starts) else len(self.text)
+        return start, end
+
+    def displayed_between(self, start: int, end: int, known: ToneKnowledge) -> bool:
+        """Whether a display word ("shows", "显示") stands within [start, end) of the original text. The
+        words are found once: asked for every run of a long clause, a search from its start each time
+        took time growing with the square of its length."""
+        if self._displays is None:
+            found = known.display.find(self.original)
+            self._displays = ([m.start for m in found], [m.end for m in found])
+        starts, ends = self._displays
+        index = bisect_left(starts, start)
+        return index < len(starts) and ends[index] <= end
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with every span blanked; line breaks stay, so offsets and lines hold."""
+    pieces = []
+    position = 0
+    for start, end in sorted(spans):
+        start = max(start, position)  # spans may overlap: blanking twice is blanking once
+        if end <= start:
+            continue
+        pieces.append(text[position:start])
+        pieces.append(compiled(_NOT_LINE_BREAK).sub(" ", text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _evidence_end(text: str, model: TextModel, marker: TermMatch) -> int:
+    """Where the words a marker introduces stop: its sentence, or its paragraph after a colon."""
+    line_end = text.find("\n", marker.end)
+    line_rest = text[marker.end : len(text) if line_end < 0 else line_end].strip()
+    if _starts_with(line_rest, _COLONS) or _ends_with(line_rest, _COLONS):
+        paragraph = model.paragraph_at(marker.end)
+        return paragraph.end if paragraph is not None else len(text)
+    sentence = model.sentence_at(marker.end)
+    end = model.words_end(sentence) if sentence is not None else len(text)
+    return min(max(end, marker.end), marker.end + _EVIDENCE_REACH)
+
+
+def writer_voice(text: str, model: TextModel, known: ToneKnowledge) -> str:
+    """`text` (a part's, with `model` its text model) with names, quotations and reported words blanked."""
+    names = _NAMES if compiled(_IN_EVERY_ADDRESS).search(text) else _NAMES_BUT_ADDRESSES
+    others = [m.span() for m in compiled(names).finditer(text)]
+    # The quotation marks go with the words they hold.
+    others.extend((start - 1, end + 1) for start, end in model.quotations)
+    unquoted = _blanked(text, others).replace("’", "'")
+    # Markers are looked for once names and quotes are blank: a quoted "he wrote:" introduces nothing.
+    evidence = [(marker.start, _evidence_end(unquoted, model, marker)) for marker in known.evidence.finditer(unquoted)]
+    return _blanked(unquoted, evidence)
+
+
+def voices(analysis: Analysis) -> tuple[Voice, ...]:
+    """The subject (its [tag] left out) and the body, in the writer's own voice; computed once."""
+    return analysis.memo(voices, lambda: _writer_voices(analysis))
+
+
+def _writer_voices(analysis: Analysis) -> tuple[Voice, ...]:
+    known = knowledge(analysis.packs)
+    subject = analysis.subject_text
+    if analysis.subject_tag is not None:
+        tag_end = analysis.subject_tag.end
+        subject = " " * tag_end + subject[tag_end:]
+    found = []
+    for part, text, original in (
+        ("subject", subject, analysis.subject_text),
+        ("body", analysis.body_text, analysis.body_text),
+    ):
+        model = analysis.text_model(part)
+        found.append(Voice(part, writer_voice(text, model, known), original, model))
+    return tuple(found)
+
+
+# -- hostile wording --------------------------------------------------------------------
+
+
+class HostileTerms:
+    """The writer's hostile words, in order: kind "hostile-term", with `facts` kind (insult, threat,
+    complaint or slang), weight (3 an insult ... 0.5 a mild complaint) and the lexicon's term."""
+
+    name = "tone.hostile-terms"
+
+    def recognize(self, analysis: Analysis) -> Iterator[Span]:
+        known = knowledge(analysis.packs)
+        for voice in voices(analysis):
+            innocent: _Spans | None = None  # looked for only once a hostile term turns up
+            for match in known.hostile.finditer(voice.text):
+                if innocent is None:
+                    innocent = _Spans(known.innocent.find(voice.text))
+                if innocent.holds(match.start, match.end):
+                    continue
+                if voice.model.negated(match.start, words=_NEGATION_WORDS):
+                    continue
+                kind = known.kind_of.get(match.term, "complaint")
+                yield Span(
+                    "hostile-term",
+                    voice.part,
+                    match.start,
+                    match.end,
+                    confidence=min(1.0, match.weight / INSULT_WEIGHT),
+                    evidence=(f"lexicon:{kind}", f"term:{match.term}"),
+                    facts={"kind": kind, "weight": match.weight, "term": match.term},
+                )
+
+
+HOSTILE_TERMS = HostileTerms()
+
+
+class _Spans:
+    """Matches of a lexicon (in order, not overlapping), asked whether one holds a span."""
+
+    def __init__(self, matches: list[TermMatch]) -> None:
+        self._starts = [m.start for m in matches]
+        self._ends = [m.end for m in matches]
+
+    def holds(self, start: int, end: int) -> bool:
+        index = bisect_right(self._starts, start) - 1
+        return index >= 0 and self._ends[index] >= end
+
+
+# -- shouting in capitals ----------------------------------------------------------------
+
+
+class CapsRun:
+    __slots__ = ("end", "start", "words")
+
+    def __init__(self, start: int, end: int, words: int) -> None:
+        self.start = start
+        self.end = end
+        self.words = words
+
+
+def _caps_runs(line: str, known: ToneKnowledge) -> Iterator[CapsRun]:
+    """Runs of all-caps words on one line; acronyms and one-letter words neither count nor break."""
+    run = _RunBuilder()
+    previous_end = 0
+    run_gap = compiled(_RUN_GAP)
+    for token in compiled(WORD).finditer(line):
+        word = token.group()
+        if run.open and run_gap.fullmatch(line, previous_end, token.start()) is None:
+            yield from run.close()
+        previous_end = token.end()
+        if any(c.islower() for c in word) or "_" in word:
+            yield from run.close()
+        elif known.is_shout_word(word):
+            run.add(token.start(), token.end())
+        else:
+            run.open = True  # an acronym, a number, "I": the run goes on through it
+    yield from run.close()
+
+
+class _RunBuilder:
+    def __init__(self) -> None:
+        self.open = False
+        self.start = self.end = self.words = 0
+
+    def add(self, start: int, end: int) -> None:
+        if self.words == 0:
+            self.start = start
+        self.open = True
+        self.end = end
+        self.words += 1
+
+    def close(self) -> Iterator[CapsRun]:
+        if self.words:
+            yield CapsRun(self.start, self.end, self.words)
+        self.open = False
+        self.words = 0
+
+
+def _is_heading(line: str, known: ToneKnowledge) -> bool:
+    """A line all in capitals with no sentence punctuation and no word aimed at the reader."""
+    return (
+        not any(c.islower() for c in line)
+        and not has_cjk(line)
+        and compiled(_SENTENCE_PUNCTUATION).search(line) is None
+        and not any(token.group() in known.sentence_words for token in compiled(WORD).finditer(line))
+    )
+
+
+def _is_technical(line: str) -> bool:
+    """A pasted log or dump line: a timestamp or a level first, or hex numbers."""
+    return compiled(_LOG_LINE).match(line) is not None or compiled(_HEX_NUMBER).search(line) is not None
+
+
+def _run_words(line: str, run: CapsRun) -> list[str]:
+    return [t.group() for t in compiled(WORD).finditer(line, run.start, run.end)]
+
+
+def _is_name_or_screen_text(line: str, run: CapsRun, known: ToneKnowledge) -> bool:
+    """ "ZHANG WEI MING" (pinyin syllables only) or "CONNECTION TIMED OUT" (an error text)."""
+    words = [w for w in _run_words(line, run) if known.is_shout_word(w)]
+    if all(known.pinyin_words.match(word) for word in words):
+        return True
+    return any(w in known.screen_words for w in words) and not any(w in known.sentence_words for w in words)
+
+
+def _signature_start(lines: list[str], known: ToneKnowledge) -> int:
+    """The line after a closing ("Best regards,", "此致") near the end, or len(lines)."""
+    written = [i for i, line in enumerate(lines) if line.strip()]
+    for index in reversed(written[-_CLOSING_REACH:]):
+        phrase = lines[index].strip().rstrip(",，.。!！:：").lower()
+        if len(phrase) <= _CLOSING_LENGTH and phrase.startswith(known.closings):
+            return index + 1
+    return len(lines)
+
+
+def _is_labelled(line: str, run: CapsRun) -> bool:
+    """ "DEVICE INFO: ..." (a label) or "Error: CONNECTION FAILED" (a field's value)."""
+    after = _first_after(line, run.end, " \t\"'”’")
+    if after < len(line) and line[after] in _COLONS:
+        return True
+    if compiled(_WRITING_WORD).search(line, run.end) is not None:
+        return False  # words follow: not a field's value
+    colon = max(line.rfind(":", 0, run.start), line.rfind("：", 0, run.start))
+    return 0 <= colon <= _LABEL_LENGTH
+
+
+def _follows_status_code(line: str, run: CapsRun) -> bool:
+    """ "429 TOO MANY REQUESTS", "500 INTERNAL SERVER ERROR": a status line, not shouting."""
+    # The code stands right before the spaces before the run: only that much is read.
+    code_end = _last_before(line, 0, run.start, None) + 1
+    return compiled(_STATUS_CODE).search(line, max(0, code_end - 3), run.start) is not None
+
+
+def _is_displayed(voice: Voice, start: int, known: ToneKnowledge) -> bool:
+    """A screen's text: "the app shows ...", "显示成..." earlier in the same clause."""
+    return voice.displayed_between(voice.model.clause_start(start), start, known)
+
+
+def _first_after(text: str, start: int, skipped: str) -> int:
+    """Where the first character from `start` on that is not one of `skipped` stands (len(text) if none)."""
+    index = start
+    while index < len(text) and text[index] in skipped:
+        index += 1
+    return index
+
+
+def _last_before(text: str, floor: int, end: int, skipped: str | None) -> int:
+    """Where the last character before `end` that is not one of `skipped` (None: a space) stands, floor - 1
+    if none from `floor` on: read back over the few characters between, not from `floor` on."""
+    index = end - 1
+    while index >= floor and (text[index].isspace() if skipped is None else text[index] in skipped):
+        index -= 1
+    return index
+
+
+def _shouting_runs(voice: Voice, known: ToneKnowledge) -> Iterator[tuple[int, int, int]]:
+    """(start, end, words) of each run of shouting in the writer's voice."""
+    if len(compiled(_CAPITALS_PAIR).findall(voice.text)) < known.min_caps_words:
+        return  # most drafts: not capitals enough anywhere for one run
+    lines = voice.text.split("\n")
+    line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+    candidates = _lines_with_capitals(voice.text, line_starts, known.min_caps_words)
+    if not candidates:
+        return
+    body = voice.part == "body"
+    signature = _signature_start(lines, known) if body else len(lines)
+    for index in candidates:
+        line = lines[index]
+        if body and (index >= signature or _is_heading(line, known) or _is_technical(line)):
+            continue
+        for run in _caps_runs(line, known):
+            if run.words < known.min_caps_words or _is_labelled(line, run):
+                continue
+            if _is_name_or_screen_text(line, run, known):
+                continue
+            start = line_starts[index] + run.start
+            if _is_displayed(voice, start, known) or _follows_status_code(line, run):
+                continue
+            yield start, line_starts[index] + run.end, run.words
+
+
+def _lines_with_capitals(text: str, line_starts: list[int], least: int) -> list[int]:
+    """The lines (by index) holding capitals enough for a run of `least` shouted words."""
+    pairs = compiled(_CAPITALS_PAIR).finditer(text)
+    per_line = Counter(bisect_right(line_starts, pair.start()) - 1 for pair in pairs)
+    return sorted(index for index, count in per_line.items() if count >= least)
+
+
+class Shouting:
+    """Runs of at least `min_caps_words` words in capitals: kind "shouting", `facts["words"]` their number.
+    Acronyms, headings, labels, log lines, names in pinyin and a screen's text are not shouting."""
+
+    name = "tone.shouting"
+
+    def recognize(self, analysis: Analysis) -> Iterator[Span]:
+        known = knowledge(analysis.packs)
+        for voice in voices(analysis):
+            for start, end, words in _shouting_runs(voice, known):
+                yield Span("shouting", voice.part, start, end, evidence=("capitals",), facts={"words": words})
+
+
+SHOUTING = Shouting()
+
+
+# -- runs of "!!!" and "？？？" ---------------------------------------------------------------
+
+
+def _is_garbled_display(voice: Voice, run: re.Match[str], known: ToneKnowledge, garbled: dict[int, bool]) -> bool:
+    """ "???" standing for characters the app could not show, or for an unknown value. `garbled` keeps,
+    by line, whether the line is so much made of "?" that it is text the app could not display."""
+    if set(run.group()) - set("?？"):
+        return False
+    text = voice.original
+    before = _last_before(text, 0, run.start(), " \t")
+    if before >= 0 and text[before] in _COLONS + "\"'“‘「『(（[【=":
+        return True
+    line_start, line_end = voice.line_bounds(run.start())
+    if line_start not in garbled:
+        written = "".join(text[line_start:line_end].split())
+        garbled[line_start] = sum(c in "?？" for c in written) >= _GARBLED_SHARE * len(written)
+    if garbled[line_start]:
+        return True
+    neighbours = text[run.start() - 1 : run.start()], text[run.end() : run.end() + 1]
+    if all(ch.isascii() and ch.isalnum() for ch in neighbours if ch) and all(neighbours):
+        return True  # inside a word: "caf???s"
+    clause_start = max(voice.model.clause_start(run.start()), run.start() - _DISPLAY_REACH)
+    return known.display.search(text[clause_start : run.start()]) is not None
+
+
+def punctuation_runs(voice: Voice, known: ToneKnowledge) -> Iterator[re.Match[str]]:
+    """Runs in the writer's voice; the original text tells what they stand after. Each line is judged
+    once (a log line, a line of "?"), however many runs it holds."""
+    if sum(map(voice.text.count, _RUN_MARKS)) < known.min_punctuation_run:
+        return  # most drafts: not marks enough in all for one run
+    technical: dict[int, bool] = {}
+    garbled: dict[int, bool] = {}
+    for run in known.punctuation_run.finditer(voice.text):
+        line_start, line_end = voice.line_bounds(run.start())
+        if line_start not in technical:
+            technical[line_start] = _is_technical(voice.text[line_start:line_end])
+        if not technical[line_start] and not _is_garbled_display(voice, run, known, garbled):
+            yield run
+
+
+class PunctuationRuns:
+    """Runs of at least `min_punctuation_run` of ! ? ！ ？: kind "punctuation-run". "???" standing for text
+    the app could not display, and marks in log lines, are not runs."""
+
+    name = "tone.punctuation-runs"
+
+    def recognize(self, analysis: Analysis) -> Iterator[Span]:
+        known = knowledge(analysis.packs)
+        for voice in voices(analysis):
+            for run in punctuation_runs(voice, known):
+                yield Span("punctuation-run", voice.part, run.start(), run.end(), evidence=("marks",))
+
+
+PUNCTUATION_RUNS = PunctuationRuns()
