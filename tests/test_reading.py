@@ -547,3 +547,23 @@ def test_what_tglint_imports_from_reading_is_exported() -> None:
         for names in re.findall(r"from tglint\.reading import ([\w, ]+)", text):
             imported.update(name.strip() for name in names.split(","))
     assert imported and imported <= set(reading.__all__), imported - set(reading.__all__)
+
+
+def test_a_parsed_message_is_freed_without_the_garbage_collector() -> None:
+    # A cycle through the parse would keep every tree of a large run until a collection.
+    import gc
+    import weakref
+
+    from tglint.reading.structure import Budget, parse_message
+
+    data = b'Content-Type: multipart/mixed; boundary="B"\n\n--B\n\ntext\n--B--\n'
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        message = parse_message(data, Budget(Limits(), []))
+        root, part = weakref.ref(message), weakref.ref(list(message.walk())[1])
+        del message
+        assert root() is None and part() is None
+    finally:
+        if enabled:
+            gc.enable()
