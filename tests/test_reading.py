@@ -567,3 +567,22 @@ def test_a_parsed_message_is_freed_without_the_garbage_collector() -> None:
     finally:
         if enabled:
             gc.enable()
+
+
+def test_a_parsed_part_holds_its_text_once() -> None:
+    # The parser strips a part's last line end by replacing its payload: a copy kept aside
+    # would double the memory of every large part.
+    import tracemalloc
+
+    from tglint.reading.structure import Budget, parse_message
+
+    text = "line of a large part\n" * 100_000
+    data = f'Content-Type: multipart/mixed; boundary="B"\n\n--B\nContent-Type: text/plain\n\n{text}--B--\n'.encode()
+    tracemalloc.start()
+    try:
+        message = parse_message(data, Budget(Limits(), []))
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert list(message.walk())[1].get_payload() == text.removesuffix("\n")
+    assert held < 1.5 * len(text)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from email.feedparser import BytesFeedParser
 from email.message import Message
 from email.policy import Compat32, Policy
@@ -120,7 +121,6 @@ class _Entity(Message):
         self.depth = parse.depth
         self.fields = 0  # header fields read so far
         self.reading_headers = True
-        self.as_parsed: object = None  # a leaf's payload as the parser set it
 
     def set_raw(self, name: str, value: str) -> None:
         if self.reading_headers and self.fields > _MAX_FIELDS:
@@ -131,10 +131,6 @@ class _Entity(Message):
         super().attach(payload)
         if isinstance(payload, _Entity):
             payload.depth = self.depth + 1
-
-    def set_payload(self, payload: Any, charset: Any = None) -> None:
-        super().set_payload(payload, charset)
-        self.as_parsed = payload
 
     def get_content_type(self) -> str:
         if self.reading_headers:
@@ -300,9 +296,14 @@ def payload_as_parsed(entity: Message) -> object:
     """The parts of a multipart, or a leaf's body as parsed (8-bit bytes surrogate-escaped).
 
     `get_payload()` would decode 8-bit bytes in the part's charset, and raises when that
-    charset names a codec such as punycode.
+    charset names a codec such as punycode. Then the body is taken from a copy without its
+    transfer encoding, whose `get_payload(decode=True)` gives the bytes behind the text
+    without decoding them in any charset.
     """
     try:
         return entity.get_payload()
     except (UnicodeError, LookupError, ValueError):
-        return entity.as_parsed if isinstance(entity, _Entity) else None
+        plain = copy.copy(entity)  # shallow: deleting a field gives the copy a list of its own
+        del plain["Content-Transfer-Encoding"]
+        raw = plain.get_payload(decode=True)
+        return raw.decode("ascii", "surrogateescape") if isinstance(raw, bytes) else None
