@@ -141,7 +141,7 @@ def assert_no_traceback(run: Run) -> None:
 
 
 def test_every_limit_is_documented_with_its_key() -> None:
-    doc = reading.__doc__ or ""
+    doc = (Path(reading.__file__).parent / "README.md").read_text(encoding="utf-8")
     for item in fields(Limits):
         assert f"- {item.name.replace('_', '-')} (" in doc, item.name
 
@@ -265,6 +265,32 @@ def test_the_parts_limit_reached_inside_a_base64_forward() -> None:
     assert is_partial(draft)
 
 
+FIELDS_CUT = f"{PARTIAL_NOTE}header fields after the first 1,000 are ignored"
+
+
+def test_header_fields_after_the_first_thousand_are_ignored() -> None:
+    # The message's own header block is cut before parsing: the Subject after the limit is not read.
+    many = "".join(f"X-Field-{i}: v\n" for i in range(1_200))
+    draft = read_one(("From: a@example.com\nMessage-ID: <x@example.com>\n" + many + "Subject: late\n\nbody\n").encode())
+    assert "subject" not in draft.parts and draft.body.text == "body"
+    assert partial_notes(draft) == [FIELDS_CUT]
+    kept = read_one(("From: a@example.com\nMessage-ID: <x@example.com>\n" + many[: many.index("X-Field-997")]).encode()
+                    + b"Subject: in time\n\nbody\n")  # fmt: skip
+    assert kept.parts["subject"].text == "in time" and not is_partial(kept)
+
+
+def test_header_fields_of_a_part_after_the_first_thousand_are_ignored() -> None:
+    # In a part the parser's policy drops them: the attachment's disposition comes too late.
+    many = "".join(f"X-Field-{i}: v\n" for i in range(1_200))
+    data = (
+        HEAD + 'Content-Type: multipart/mixed; boundary="B"\n\n--B\nContent-Type: text/plain\n\nouter\n'
+        "--B\n" + many + 'Content-Disposition: attachment; filename="a.txt"\n\ninner\n--B--\n'
+    ).encode()
+    draft = read_one(data)
+    assert draft.body.text == "outer\n\ninner" and draft.attachments == ()
+    assert partial_notes(draft) == [FIELDS_CUT]
+
+
 def test_a_long_header_is_cut_with_a_note() -> None:
     draft = read_one((HEAD.replace("[Bug] - crash", "x" * 100_000) + "\nbody\n").encode())
     assert len(draft.parts["subject"].text) == Limits().max_header_length
@@ -365,7 +391,7 @@ def test_an_unexpected_error_names_its_type_not_its_text(monkeypatch: pytest.Mon
     def explode(*args: object) -> Draft:
         raise ValueError("my password is Hunter2024!")
 
-    monkeypatch.setattr(reading, "_read_mime", explode)
+    monkeypatch.setattr(reading, "read_mime", explode)
     [error] = read_bytes((HEAD + "\nbody\n").encode(), "x.eml")
     assert isinstance(error, ReadError)
     assert error.message == "cannot read this message: unexpected ValueError"

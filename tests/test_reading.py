@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import io
+import re
 import sys
 import time
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import tglint.reading as reading
 from tglint.draft import Attachment, Draft, ReadError, RegionKind
 from tglint.reading import TRUNCATED, Limits, discover, read_bytes, read_path
 
@@ -525,3 +527,62 @@ def test_discover_is_lazy_over_ten_thousand_files(tmp_path: Path) -> None:
     walker = discover([str(tmp_path)])
     assert next(walker) == str(tmp_path / "00000.eml")
     assert sum(1 for _ in walker) == 9_999
+
+
+def test_the_package_readme_names_every_module() -> None:
+    package = Path(reading.__file__).parent
+    readme = (package / "README.md").read_text(encoding="utf-8")
+    modules = sorted(path.name for path in package.glob("*.py") if path.name != "__init__.py")
+    assert len(modules) > 5
+    assert [name for name in modules if f"| `{name}` |" not in readme] == []
+    assert "## Lines and offsets" in readme
+
+
+def test_what_tglint_imports_from_reading_is_exported() -> None:
+    # Every name imported from `tglint.reading` anywhere in the package is in its `__all__`.
+    root = Path(reading.__file__).parents[1]
+    imported: set[str] = set()
+    for path in root.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for names in re.findall(r"from tglint\.reading import ([\w, ]+)", text):
+            imported.update(name.strip() for name in names.split(","))
+    assert imported and imported <= set(reading.__all__), imported - set(reading.__all__)
+
+
+def test_a_parsed_message_is_freed_without_the_garbage_collector() -> None:
+    # A cycle through the parse would keep every tree of a large run until a collection.
+    import gc
+    import weakref
+
+    from tglint.reading.structure import Budget, parse_message
+
+    data = b'Content-Type: multipart/mixed; boundary="B"\n\n--B\n\ntext\n--B--\n'
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        message = parse_message(data, Budget(Limits(), []))
+        root, part = weakref.ref(message), weakref.ref(list(message.walk())[1])
+        del message
+        assert root() is None and part() is None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def test_a_parsed_part_holds_its_text_once() -> None:
+    # The parser strips a part's last line end by replacing its payload: a copy kept aside
+    # would double the memory of every large part.
+    import tracemalloc
+
+    from tglint.reading.structure import Budget, parse_message
+
+    text = "line of a large part\n" * 100_000
+    data = f'Content-Type: multipart/mixed; boundary="B"\n\n--B\nContent-Type: text/plain\n\n{text}--B--\n'.encode()
+    tracemalloc.start()
+    try:
+        message = parse_message(data, Budget(Limits(), []))
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert list(message.walk())[1].get_payload() == text.removesuffix("\n")
+    assert held < 1.5 * len(text)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-import tglint.reading as reading
+import tglint.reading.discovery as discovery
 from tglint.cli import main
 from tglint.draft import ReadError
 from tglint.reading import WalkCount, discover, starts_like_a_mail
@@ -251,7 +251,7 @@ def test_an_unreadable_subdirectory_is_one_error_and_the_rest_is_checked(
         return real_scandir(path)
 
     # Tests run as root, whom permissions do not stop: the walk meets the error it would meet.
-    monkeypatch.setattr(reading.os, "scandir", scandir)
+    monkeypatch.setattr(discovery.os, "scandir", scandir)
     code, out, _ = run(["--isolated", "drafts"], capsys)
     assert code == 2
     assert f"{os.path.join('drafts', 'locked')}: error: cannot read: Permission denied" in out.splitlines()

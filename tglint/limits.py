@@ -26,7 +26,7 @@ CEILINGS = {
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """Bounds on what reading one file may cost; `tglint.reading`'s docstring says how each applies."""
+    """Bounds on what reading one file may cost; tglint/reading/README.md ("Limits") says how each applies."""
 
     max_file_size: int = DEFAULT_MAX_BYTES  # bytes
     max_lines: int = 1_000_000
