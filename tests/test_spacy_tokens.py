@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tglint.api import Checker, load_settings
-from tglint.catalog import CatalogError, CatalogRule, load_catalog
+from tglint.catalog import CatalogError, CatalogRule, builtin_catalog, load_catalog
 from tglint.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -158,6 +158,11 @@ def test_the_chinese_tokenizer_keeps_the_text_and_its_offsets(text: str) -> None
     doc = pipeline("zh").tokenizer(text)
     assert doc.text == text
     assert all(text[token.idx : token.idx + len(token.text)] == token.text for token in doc)
+
+
+def test_no_built_in_rule_needs_the_extra() -> None:
+    """spaCy is an extra: a built-in rule with `tokens` would fail on every plain install."""
+    assert [rule.code for rule in builtin_catalog() if "tokens" in rule.spec] == []
 
 
 # -- loading: explain, the lazy import, the missing extra, bad patterns ---------------------------------
