@@ -118,11 +118,6 @@ class TokenMatcher:
         # a pattern spaCy refuses is an error in the pack, said before any draft is read.
         self._matcher("en")
 
-    def __getstate__(self) -> dict[str, Any]:
-        # A worker process started by spawn gets the rule pickled: its matchers are built again
-        # there, on the vocabulary of that process's pipelines.
-        return {**self.__dict__, "_matchers": {}}
-
     def spans(self, analysis: Analysis, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) character offsets in `text` of each match, in the draft's language."""
         language = pipeline_language(analysis.language)
