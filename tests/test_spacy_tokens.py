@@ -246,11 +246,11 @@ def test_a_token_pack_without_the_extra_is_a_one_line_error(tmp_path: Path, bloc
 
 
 def test_a_pattern_spacy_refuses_is_a_one_line_error_naming_the_file_and_rule(tmp_path: Path) -> None:
-    pack = _pack(tmp_path, _rule('[[{ LOWR = "asap" }]]'))
+    pack = _pack(tmp_path, _rule('[[{ LOWER = "asap" }], [{ LOWR = "asap" }]]'))
     code, stdout, stderr, _ = _run(["--isolated", "--rule-pack", str(pack), *_drafts(tmp_path)], tmp_path)
     assert (code, stdout) == (2, "")
     assert len(stderr.splitlines()) == 1 and "Traceback" not in stderr
-    assert stderr.startswith(f"tglint: error: {pack / 'catalog' / 'tone.toml'}: [TG9004] `tokens`: ")
+    assert stderr.startswith(f"tglint: error: {pack / 'catalog' / 'tone.toml'}: [TG9004] `tokens[2]`: ")
     assert "LOWR" in stderr
 
 

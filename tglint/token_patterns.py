@@ -131,10 +131,12 @@ class TokenMatcher:
             from spacy.matcher import Matcher
 
             found = Matcher(pipeline(language).vocab, validate=True)
-            try:
-                found.add(self._rule.code, self._patterns)
-            except (ValueError, re.error) as exc:  # spaCy's MatchPatternError; its errors on a pattern's shape
-                raise CatalogError(f"{self._rule.source}: [{self._rule.code}] `tokens`: {_one_line(exc)}") from None
+            where = f"{self._rule.source}: [{self._rule.code}]"
+            for number, pattern in enumerate(self._patterns, 1):  # one at a time: the error names which
+                try:
+                    found.add(self._rule.code, [pattern])
+                except (ValueError, re.error) as exc:  # spaCy's MatchPatternError; its errors on a pattern's shape
+                    raise CatalogError(f"{where} `tokens[{number}]`: {_one_line(exc)}") from None
             self._matchers[language] = found
         return found
 
