@@ -5,7 +5,7 @@ base64 forward) in every report format, in child processes started by a small bo
 that replaces `socket.socket` and the name-resolution functions by ones that refuse and
 record the attempt, before tglint is imported. Each run must still work (exit 0 or 1, a
 complete report), attempt no connection, write nothing to its home directory, and use
-only blank spaCy pipelines (no model package, no pipeline component).
+only blank spaCy pipelines for token patterns (no model package, no pipeline component).
 
 The runs are shared with `test_determinism.py` (`offline_runs`).
 """
@@ -60,13 +60,15 @@ for name in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname
 
 def _report():
     pipelines = {}
-    analysis = sys.modules.get("tglint.analysis")
-    if os.environ.get("TGLINT_OFFLINE_PIPELINES") and analysis is not None:
-        # No rule may have needed a Doc: build the pipelines rules would get, network still off.
+    if os.environ.get("TGLINT_OFFLINE_PIPELINES"):
+        # No built-in rule uses token patterns: build the pipelines a pack's `tokens` would get,
+        # and split text with them (jieba loads its dictionary then), network still off.
+        from tglint import token_patterns
+
         for language in ("en", "zh"):
-            analysis.pipeline(language)
-    for language, nlp in getattr(analysis, "_pipelines", {}).items():
-        pipelines[language] = {"components": list(nlp.pipe_names), "package": nlp.meta.get("name")}
+            nlp = token_patterns.pipeline(language)
+            nlp.tokenizer("请赶紧回复 please reply ASAP")
+            pipelines[language] = {"components": list(nlp.pipe_names), "package": nlp.meta.get("name")}
     models = sorted(name for name in sys.modules if "core_web" in name or "core_news" in name or "pkuseg" in name)
     with open(os.environ["TGLINT_OFFLINE_REPORT"], "w") as handle:
         json.dump({"attempts": attempts, "pipelines": pipelines, "model_modules": models}, handle)

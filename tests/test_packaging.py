@@ -53,6 +53,13 @@ def test_installed_wheel_lints_a_draft(wheel: Path, tmp_path: Path) -> None:
     )
     assert result.returncode == 1, result.stderr
     assert "TG101" in result.stdout and "TG501" in result.stdout
+    # spaCy (with jieba) is the `spacy` extra: `pip install tglint` does not bring it.
+    unwanted = subprocess.run(
+        [str(python), "-c", "import importlib.util as u; print([m for m in ('spacy', 'jieba') if u.find_spec(m)])"],
+        capture_output=True,
+        text=True,
+    )
+    assert unwanted.stdout.strip() == "[]", unwanted.stderr
     # The subject message suggests a tag read from the shipped zh pack.
     assert "技术问题" in result.stdout
     assert "Abc12345" not in result.stdout

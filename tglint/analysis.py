@@ -1,8 +1,8 @@
 """What is worked out once per draft and shared by every rule.
 
-Everything expensive (the spaCy Doc, phone numbers, the topic) is computed on
+Everything expensive (the text model, phone numbers, the topic) is computed on
 first use and cached, so a rule that does not need it costs nothing, and no rule
-parses the mail again or loads a pipeline again.
+parses the mail again.
 """
 
 from __future__ import annotations
@@ -20,9 +20,6 @@ from tglint.quoting import own_quoted_text, writer_names
 from tglint.topic import SubjectTag, TopicVerdict, leading_tag, subject_words_start, topic_of_tag, topic_verdict
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
     from tglint.recognizers import Recognizer, Span
     from tglint.recognizers.phones import PhoneMatch
     from tglint.text import TextModel
@@ -30,17 +27,6 @@ if TYPE_CHECKING:
 SUPPORTED_LANGUAGES = ("zh", "en")
 
 T = TypeVar("T")
-
-_pipelines: dict[str, Language] = {}
-
-
-def pipeline(language: str) -> Language:
-    """A blank spaCy pipeline, built once per process; no model download is needed."""
-    if language not in _pipelines:
-        import spacy
-
-        _pipelines[language] = spacy.blank(language)
-    return _pipelines[language]
 
 
 class Analysis:
@@ -164,11 +150,6 @@ class Analysis:
         recipients = self.draft.recipients
         sent_to = {by_address[r.address.lower()] for r in recipients if r.address.lower() in by_address}
         return frozenset({self.topic, *sent_to} - {None})
-
-    @cached_property
-    def doc(self) -> Doc:
-        """The spaCy Doc of the writer's own words (quoted text blanked)."""
-        return pipeline(self.language)(self.body_text)
 
     @cached_property
     def phone_regions(self) -> tuple[str, ...]:

@@ -37,7 +37,7 @@ PARTS = ("subject", "body")
 APPLICABILITY = ("safe", "unsafe")
 
 # What each kind of declarative rule matches with and says: its keys, and the messages it needs.
-_MATCHERS = ("words", "swap", "patterns", "replacement")
+_MATCHERS = ("words", "swap", "patterns", "tokens", "replacement")
 _SCOPE = ("topics", "parts", "own_text")
 # The keys of a rule's table, and those a user's pack may set on a built-in rule.
 _IDENTITY = ("name", "severity", "languages", "logic", "kind")
@@ -477,6 +477,9 @@ def _check_declarative(where: str, table: Mapping[str, Any], *, user: bool, comp
             raise CatalogError(f"{where} `patterns` must be a list of regular expressions")
         for number, pattern in enumerate(patterns, 1):
             _check_pattern(f"{where} `patterns[{number}]`", pattern, checked=user)
+    tokens = table.get("tokens")
+    if tokens is not None:
+        _check_tokens(where, tokens, checked=user)
     replacement = table.get("replacement")
     if replacement is not None and not isinstance(replacement, str):
         raise CatalogError(f"{where} `replacement` must be a text")
@@ -497,9 +500,9 @@ def _check_declarative(where: str, table: Mapping[str, Any], *, user: bool, comp
 def _check_kind(where: str, table: Mapping[str, Any]) -> None:
     """What a declarative rule of its kind needs, and the messages it says (no more, no fewer)."""
     kind = table["kind"]
-    matchers = [key for key in ("words", "swap", "patterns") if key in table]
+    matchers = [key for key in ("words", "swap", "patterns", "tokens") if key in table]
     if not matchers:
-        raise CatalogError(f"{where} no `words`, `swap` or `patterns`: say what the rule looks for")
+        raise CatalogError(f"{where} no `words`, `swap`, `patterns` or `tokens`: say what the rule looks for")
     replaces = "swap" in table or "replacement" in table
     if kind == "absence":
         for key in ("swap", "replacement", "applicability"):
@@ -509,7 +512,7 @@ def _check_kind(where: str, table: Mapping[str, Any]) -> None:
     else:
         if "applicability" in table and not replaces:
             raise CatalogError(f"{where} `applicability` without `swap` or `replacement`: there is no fix to apply")
-        bare = "words" in table or ("patterns" in table and "replacement" not in table)
+        bare = "words" in table or (("patterns" in table or "tokens" in table) and "replacement" not in table)
         wanted = ({"found"} if bare else set()) | ({"replace"} if replaces else set())
     messages = table.get("messages", {})
     for key in sorted(wanted):
@@ -542,6 +545,34 @@ def _check_pattern(where: str, pattern: str, *, checked: bool) -> None:
         shape = backtracking_shape(pattern)
         if shape is not None:
             raise CatalogError(f"{where} has a regex that is not linear in the text: {shape}")
+
+
+def _check_tokens(where: str, tokens: Any, *, checked: bool) -> None:
+    """The shape of `tokens` (spaCy's Matcher patterns): a list of patterns, each a list of token tables.
+
+    What each table may say is spaCy's to check (`tglint.token_patterns`), when the rule is loaded to
+    check drafts: reading the catalogue (`tglint rules`, `explain`) does not import spaCy."""
+    shape = f"{where} `tokens` must be a list of token patterns, each a list of tables" + ' (`[[{ LOWER = "asap" }]]`)'
+    if not isinstance(tokens, list) or not tokens:
+        raise CatalogError(shape)
+    for number, pattern in enumerate(tokens, 1):
+        if not isinstance(pattern, list) or not pattern or not all(isinstance(t, Mapping) for t in pattern):
+            raise CatalogError(f"{shape}; `tokens[{number}]` is not")
+        for regex in _token_regexes(pattern):
+            _check_pattern(f"{where} `tokens[{number}]`", regex, checked=checked)
+
+
+def _token_regexes(value: Any) -> Iterator[str]:
+    """The regular expressions a token pattern gives spaCy (`{TEXT = {REGEX = "..."}}`), at any depth."""
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            if key == "REGEX" and isinstance(item, str):
+                yield item
+            else:
+                yield from _token_regexes(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _token_regexes(item)
 
 
 def _check_names(rules: Mapping[str, CatalogRule]) -> None:

@@ -1,16 +1,18 @@
 """Rules without Python: the kinds of check a catalogue entry can declare (as Vale's check types).
 
-- `existence` flags each place where one of `words`, `swap`'s words or `patterns` appears;
+- `existence` flags each place where one of `words`, `swap`'s words, `patterns` or `tokens` appears;
   a `swap` word (or any match, with `replacement`) comes with a fix that writes the
   replacement, `applicability` "safe" or "unsafe" (the default: a wording is the writer's).
-- `absence` flags a draft in which none of `words` or `patterns` appears: once, on the first
+- `absence` flags a draft in which none of `words`, `patterns` or `tokens` appears: once, on the first
   line of the body (or on the subject when only the subject is looked at).
 
 Both are scoped by `parts` (subject, body; both by default), `topics` (the mailboxes the
 draft is for; all by default), the rule's `languages`, and `own_text` (true by default: the
 writer's own words, without quoted replies and signatures). Words are matched as the rule
 packs' lexicons are (`tglint.lexicon`): ASCII case aside, a Latin word never inside a longer
-one, Chinese anywhere, any spacing; patterns are regular expressions, taken as written.
+one, Chinese anywhere, any spacing; patterns are regular expressions, taken as written;
+tokens are spaCy Matcher patterns over the draft's words (`tglint.token_patterns`, the `spacy`
+extra, imported only for a rule that has them).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from tglint.analysis import Analysis
     from tglint.catalog import CatalogRule
     from tglint.rule import RuleDoc, RuleLike
+    from tglint.token_patterns import TokenMatcher
 
 
 def declarative_rule(entry: CatalogRule) -> RuleLike:
@@ -56,6 +59,11 @@ class DeclarativeRule:
         self._words = lexicon(terms) if terms else None
         self._swap = {_term_key(word): replacement for word, replacement in swap.items()}
         self._patterns = tuple(re.compile(pattern) for pattern in spec.get("patterns", ()))
+        self._tokens: TokenMatcher | None = None
+        if "tokens" in spec:
+            from tglint.token_patterns import TokenMatcher
+
+            self._tokens = TokenMatcher(entry, spec["tokens"])
         self._replacement: str | None = spec.get("replacement")
         self._applicability: str = spec.get("applicability", "unsafe")
 
@@ -97,7 +105,7 @@ class DeclarativeRule:
             else:
                 yield part, analysis.body_text if self.own_text else analysis.draft.body.text
 
-    def _matches(self, text: str) -> list[_Match]:
+    def _matches(self, analysis: Analysis, text: str) -> list[_Match]:
         """Every match in `text`, leftmost first and then longest, without overlaps."""
         found: list[_Match] = []
         if self._words is not None:
@@ -107,6 +115,9 @@ class DeclarativeRule:
             for hit in pattern.finditer(text):
                 if hit.end() > hit.start():
                     found.append(_Match(hit.start(), hit.end(), self._replacement))
+        if self._tokens is not None:
+            for start, end in self._tokens.spans(analysis, text):
+                found.append(_Match(start, end, self._replacement))
         kept: list[_Match] = []
         cursor = 0
         for match in sorted(found, key=lambda m: (m.start, -m.end)):
@@ -122,7 +133,7 @@ class Existence(DeclarativeRule):
             return
         language = analysis.message_language
         for part, text in self._texts(analysis):
-            for match in self._matches(text):
+            for match in self._matches(analysis, text):
                 shown = " ".join(text[match.start : match.end].split())
                 if match.replacement is None:
                     yield Hit(part, match.start, match.end, self.entry.message(language, "found", match=shown))
@@ -139,7 +150,7 @@ class Absence(DeclarativeRule):
         if not self._applies(analysis):
             return
         texts = [(part, text) for part, text in self._texts(analysis) if text.strip()]
-        if not texts or any(self._matches(text) for _, text in texts):
+        if not texts or any(self._matches(analysis, text) for _, text in texts):
             return  # nothing written to judge, or what is wanted is there
         part, text = next(((p, t) for p, t in texts if p == "body"), texts[0])
         start, end = _first_line(text)
