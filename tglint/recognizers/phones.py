@@ -191,8 +191,9 @@ def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: _Found) 
     starts with a trunk prefix 0 or is China's 11-digit 1x mobile. A plain run of
     digits is an ID or an order number far more often.
     """
-    import phonenumbers
 
+    # A draft repeats its numbers (a signature, a quoted reply): each written form is parsed once.
+    seen: dict[str, str | None] = {}
     for match in _national_numbers(text):
         raw = match.group()
         digits = sum(ch.isdigit() for ch in raw)
@@ -203,14 +204,21 @@ def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: _Found) 
         start, end = match.start(), match.end()
         if found.overlaps(start, end) or _is_something_else(text, start, end, raw):
             continue
-        for region in regions:
-            try:
-                parsed = phonenumbers.parse(raw, region)
-            except phonenumbers.NumberParseException:
-                continue
-            if _is_mobile(phonenumbers.number_type(parsed)):
-                yield _describe(raw, start, end, region)
-                break
+        if raw not in seen:
+            seen[raw] = next((region for region in regions if _is_mobile_of(raw, region)), None)
+        region = seen[raw]
+        if region is not None:
+            yield _describe(raw, start, end, region)
+
+
+def _is_mobile_of(raw: str, region: str) -> bool:
+    import phonenumbers
+
+    try:
+        parsed = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        return False
+    return _is_mobile(phonenumbers.number_type(parsed))
 
 
 def _national_numbers(text: str) -> Iterator[re.Match[str]]:
