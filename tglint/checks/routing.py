@@ -309,17 +309,29 @@ class MissingRecipient(Rule):
         yield Hit("to", 0, 0, message)
 
 
+def _plainly_elsewhere(analysis: Analysis, chosen: str) -> bool:
+    """The draft's words say nothing for the chosen mailbox and enough for its topic, its tag apart: a short mail ("my
+    account was banned, please help") is wrongly addressed without reaching the `confident` bar."""
+    verdict = analysis.topic_verdict
+    if verdict.topic is None or verdict.word_scores.get(chosen, 0.0) > 0:
+        return False
+    clear = float(analysis.pack("routing").get("settings", {}).get("clear_score", 2.5))
+    return verdict.word_scores.get(verdict.topic, 0.0) >= clear
+
+
 class WrongMailbox(Rule):
     code = "TG201"
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         verdict = analysis.topic_verdict
-        if not verdict.confident or verdict.topic is None:
+        if verdict.topic is None:
             return
         checked = _checked(analysis)
         topics = _official_topics(checked)
         if len(topics) != 1 or topics[0] == verdict.topic:
             return  # several mailboxes at once is its own finding
+        if not verdict.confident and not _plainly_elsewhere(analysis, topics[0]):
+            return
         if _both_mailboxes_fit(analysis, verdict.topic, topics[0]) or _tag_backs_mailbox(analysis, topics[0]):
             return
         right = routing_data(analysis.packs).mailboxes[verdict.topic]

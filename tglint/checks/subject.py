@@ -406,14 +406,21 @@ class SubjectTagContradictsBody(Rule):
             return
         settings = analysis.pack("subject").get("settings", {})
         body_topic, body_score = max(words.items(), key=lambda item: item[1])
-        if body_topic == tag_topic or body_score < float(settings.get("contradiction_score", 6.0)):
+        if body_topic == tag_topic:
             return
-        # A tag that names the matter of the mailbox it goes to is a second deliberate choice: its vote counts.
+        # A tag that names the matter of the mailbox it goes to is a second deliberate choice: its vote counts,
+        # unless not one word speaks for that matter (then the mailbox is as wrong as the tag).
         mailbox_agrees = any(
             r.address.lower() == analysis.pack("mailboxes").get("mailboxes", {}).get(tag_topic)
             for r in analysis.draft.recipients
         )
-        backing = words[tag_topic] + (analysis.topic_verdict.scores[tag_topic] - words[tag_topic]) * mailbox_agrees
+        # A short mail rarely says much: when not one of its words speaks for the tag's matter and the mailbox
+        # does not back the tag either, less evidence for another matter will do.
+        plain = words[tag_topic] == 0 and not mailbox_agrees
+        if body_score < float(settings.get("plain_contradiction_score" if plain else "contradiction_score", 6.0)):
+            return
+        tag_vote = analysis.topic_verdict.scores[tag_topic] - words[tag_topic]
+        backing = words[tag_topic] + tag_vote * (mailbox_agrees and words[tag_topic] > 0)
         if backing > float(settings.get("contradiction_share", 0.25)) * body_score:
             return  # the words bear the tag out too: a draft of two matters, not a wrong tag
         suggest = analysis.pack("subject", analysis.language).get("suggest", {})
