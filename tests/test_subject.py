@@ -119,7 +119,7 @@ def test_full_width_fix_rewrites_into_the_guide_form() -> None:
     assert finding.fix.edits[0].content == "[技术问题] - 消息发送失败"
 
 
-@pytest.mark.parametrize("subject", ["[技术问题]", "[Abuse Report] -", "[Abuse Report] - !!!"])
+@pytest.mark.parametrize("subject", ["[技术问题]", "[Technical Issue] -", "[Technical Issue] - !!!"])
 def test_tag_without_description(subject: str) -> None:
     assert subject_codes(draft(subject)) == ["TG105"]
 

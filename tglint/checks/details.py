@@ -28,7 +28,7 @@ from tglint.recognizers.accounts import (
 from tglint.recognizers.devices import device_facts
 from tglint.recognizers.malfunctions import reports_malfunction
 from tglint.recognizers.times import has_time
-from tglint.requirements import applies, missing_info, requirement
+from tglint.requirements import applies, body_anchor, mentions, missing_info, requirement
 from tglint.rule import Rule
 
 if TYPE_CHECKING:
@@ -91,6 +91,19 @@ def names_offender(analysis: Analysis) -> bool:
     return first(analysis, QUOTED_NAMES) is not None
 
 
+def names_work(analysis: Analysis) -> bool:
+    """A link, @username, quoted or titled name, or a mark's registration: what a copyright or trademark
+    complaint is about, or where the infringing copy is."""
+    if names_offender(analysis) or first(analysis, LINKS) is not None or first(analysis, HANDLES) is not None:
+        return True
+    body = analysis.body_text
+    for key in ("specifics", "work_named"):
+        found = pack_pattern(analysis.packs, "details", key)
+        if found is not None and found.searches(body, copy_of(analysis, body)):
+            return True
+    return False
+
+
 def checklist(analysis: Analysis) -> dict[str, Any]:
     name = requirement(analysis, "details")
     if name == "none" or (name == "support" and not reports_malfunction(analysis)):
@@ -116,7 +129,15 @@ class VagueDescription(Rule):
     code = "TG712"
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        if not analysis.body_text.strip() or not applies(analysis, "vagueness"):
+        if not analysis.body_text.strip():
+            return
+        # The guide's 版权侵权投诉 / 商标和知识产权纠纷: a complaint that names no work, mark, channel or link
+        # leaves nothing to look at, however long it is.
+        if applies(analysis, "work") and mentions(analysis, "ip_complaint") and not names_work(analysis):
+            start, end = body_anchor(analysis)
+            yield Hit("body", start, end, self.message(analysis, "unnamed_work"))
+            return
+        if not applies(analysis, "vagueness"):
             return
         limit = analysis.pack("details", analysis.language).get("vagueness", {}).get("max_units", 40)
         if content_units(analysis, float(limit)) >= float(limit) or has_specifics(analysis):

@@ -871,13 +871,13 @@ class MixedIssues(Rule):
             "body",
             second.start + (lead.end() if lead else 0),
             second.end,
-            analysis.say(
-                en="This mail mixes unrelated problems: "
-                + "; ".join(f'{label} ("{excerpt}", for {box})' for label, excerpt, box in parts)
-                + ". Send one mail per problem, each to its mailbox.",
-                zh="这封邮件混合了多个不相关的问题："
-                + "；".join(f"{label}（“{excerpt}”，应发往 {box}）" for label, excerpt, box in parts)
-                + "。请每个问题单独写一封邮件，发往对应的邮箱。",
+            self.message(
+                analysis,
+                "mixed",
+                parts=self.message(analysis, "separator").join(
+                    self.message(analysis, "part", label=label, excerpt=excerpt, mailbox=box)
+                    for label, excerpt, box in parts
+                ),
             ),
         )
 

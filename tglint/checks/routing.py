@@ -287,26 +287,22 @@ class MissingRecipient(Rule):
         topic = analysis.topic if analysis.topic_verdict.confident else None
         mailbox = routing_data(analysis.packs).mailboxes.get(topic or "", "")
         if mailbox:
-            message = analysis.say(
-                en=(
-                    f"The draft has no recipient: this is {topic_name(analysis.packs, topic or '', 'en')}, "
-                    f"write to {mailbox}."
-                ),
-                zh=f"草稿没有收件人：这是{topic_name(analysis.packs, topic or '', 'zh')}，请发送至 {mailbox}。",
-            )
+            name = topic_name(analysis.packs, topic or "", analysis.message_language)
+            message = self.message(analysis, "topic", topic_name=name, mailbox=mailbox)
         else:
-            message = analysis.say(
-                en=(
-                    "The draft has no recipient: address it to the official mailbox "
-                    "for the matter (support@, security@, abuse@, press@ or legal@telegram.org)."
-                ),
-                zh=(
-                    "草稿没有收件人：请根据问题类型填写对应的官方邮箱（support@、"
-                    "security@、abuse@、press@ 或 legal@telegram.org）。"
-                ),
-            )
+            message = self.message(analysis, "any")
         # A body-only draft has no To line: the finding then stands at line 1, column 1.
         yield Hit("to", 0, 0, message)
+
+
+def _plainly_elsewhere(analysis: Analysis, chosen: str) -> bool:
+    """The draft's words say nothing for the chosen mailbox and enough for its topic, its tag apart: a short mail ("my
+    account was banned, please help") is wrongly addressed without reaching the `confident` bar."""
+    verdict = analysis.topic_verdict
+    if verdict.topic is None or verdict.word_scores.get(chosen, 0.0) > 0:
+        return False
+    clear = float(analysis.pack("routing").get("settings", {}).get("clear_score", 2.5))
+    return verdict.word_scores.get(verdict.topic, 0.0) >= clear
 
 
 class WrongMailbox(Rule):
@@ -314,12 +310,14 @@ class WrongMailbox(Rule):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         verdict = analysis.topic_verdict
-        if not verdict.confident or verdict.topic is None:
+        if verdict.topic is None:
             return
         checked = _checked(analysis)
         topics = _official_topics(checked)
         if len(topics) != 1 or topics[0] == verdict.topic:
             return  # several mailboxes at once is its own finding
+        if not verdict.confident and not _plainly_elsewhere(analysis, topics[0]):
+            return
         if _both_mailboxes_fit(analysis, verdict.topic, topics[0]) or _tag_backs_mailbox(analysis, topics[0]):
             return
         right = routing_data(analysis.packs).mailboxes[verdict.topic]
@@ -331,15 +329,13 @@ class WrongMailbox(Rule):
                 recipient.field,
                 recipient.start,
                 recipient.end,
-                analysis.say(
-                    en=(
-                        f"This is {topic_name(analysis.packs, verdict.topic, 'en')}: write to {right}, not {wrong} "
-                        f"({wrong} handles {_handles(analysis, topics[0], 'en')})."
-                    ),
-                    zh=(
-                        f"这是{topic_name(analysis.packs, verdict.topic, 'zh')}：请发送至 {right}，而不是 {wrong}"
-                        f"（{wrong} 负责{_handles(analysis, topics[0], 'zh')}）。"
-                    ),
+                self.message(
+                    analysis,
+                    "wrong",
+                    topic_name=topic_name(analysis.packs, verdict.topic, analysis.message_language),
+                    right=right,
+                    wrong=wrong,
+                    handles=_handles(analysis, topics[0], analysis.message_language),
                 ),
                 fix=_replacement(recipient, right, "unsafe"),
             )
@@ -355,26 +351,14 @@ class FakeTelegramAddress(Rule):
                 continue
             local, _, domain = recipient.address.rpartition("@")
             right = data.mailboxes[_suggested_topic(analysis, check, local.lower())]
+            address, official = recipient.address, data.official_domain
             if check.kind is Kind.IMITATION:
-                en = (
-                    f"{recipient.address} is not an official Telegram address: {domain} imitates "
-                    f"{data.official_domain}, and the official mailboxes are only at @{data.official_domain}. "
-                    f"Write to {right}."
-                )
-                zh = (
-                    f"{recipient.address} 不是 Telegram 官方邮箱：域名 {domain} 仿冒 {data.official_domain}，"
-                    f"官方邮箱只在 @{data.official_domain}。请发送至 {right}。"
+                message = self.message(
+                    analysis, "imitation", address=address, domain=domain, official_domain=official, right=right
                 )
             else:
-                en = (
-                    f"{recipient.address} poses as Telegram but is not an official address: the official "
-                    f"mailboxes are only at @{data.official_domain}. Write to {right}."
-                )
-                zh = (
-                    f"{recipient.address} 冒充 Telegram，但不是官方邮箱：官方邮箱只在 @{data.official_domain}。"
-                    f"请发送至 {right}。"
-                )
-            yield _redirect(recipient, analysis.say(en=en, zh=zh), right, safe=check.intended is not None)
+                message = self.message(analysis, "posing", address=address, official_domain=official, right=right)
+            yield _redirect(recipient, message, right, safe=check.intended is not None)
 
 
 class UnknownOfficialMailbox(Rule):
@@ -388,18 +372,12 @@ class UnknownOfficialMailbox(Rule):
             local = recipient.address.rpartition("@")[0]
             right = data.mailboxes[_suggested_topic(analysis, check, local.lower())]
             if check.intended:
-                en = f"{recipient.address} is not an official mailbox; did you mean {right}?"
-                zh = f"{recipient.address} 不是官方邮箱，您是不是要写 {right}？"
+                message = self.message(analysis, "typo", address=recipient.address, right=right)
             else:
-                en = (
-                    f"{recipient.address} is not one of Telegram's official mailboxes (support@, security@, "
-                    f"abuse@, press@, legal@{data.official_domain}): write to {right}."
+                message = self.message(
+                    analysis, "unknown", address=recipient.address, official_domain=data.official_domain, right=right
                 )
-                zh = (
-                    f"{recipient.address} 不是 Telegram 的官方邮箱（只有 support@、security@、abuse@、press@、"
-                    f"legal@{data.official_domain}）：请发送至 {right}。"
-                )
-            yield _redirect(recipient, analysis.say(en=en, zh=zh), right, safe=check.intended is not None)
+            yield _redirect(recipient, message, right, safe=check.intended is not None)
 
 
 class SeveralMailboxes(Rule):
@@ -423,17 +401,7 @@ class SeveralMailboxes(Rule):
                 recipient.field,
                 recipient.start,
                 recipient.end,
-                analysis.say(
-                    en=(
-                        f"One mailbox per mail: this draft goes to {len(topics)} "
-                        f"official mailboxes. Keep only {data.mailboxes[keep]} and "
-                        "send any other matter separately."
-                    ),
-                    zh=(
-                        f"一封邮件只发一个邮箱：此草稿同时发给了 {len(topics)} 个官方邮箱。"
-                        f"请只保留 {data.mailboxes[keep]}，其他问题另行发送。"
-                    ),
-                ),
+                self.message(analysis, "several", count=len(topics), keep=data.mailboxes[keep]),
             )
 
 
@@ -450,13 +418,7 @@ class NoOfficialRecipient(Rule):
             first.field,
             first.start,
             first.end,
-            analysis.say(
-                en=(
-                    f"No recipient is an official Telegram mailbox: add {mailbox} "
-                    "(official mailboxes are only at @telegram.org)."
-                ),
-                zh=f"收件人中没有 Telegram 官方邮箱：请添加 {mailbox}（官方邮箱只在 @telegram.org）。",
-            ),
+            self.message(analysis, "none", mailbox=mailbox),
         )
 
 
@@ -473,14 +435,5 @@ class NonTelegramRecipient(Rule):
                     recipient.field,
                     recipient.start,
                     recipient.end,
-                    analysis.say(
-                        en=(
-                            f"{recipient.address} is not a Telegram address: make sure "
-                            "they should see this mail, account details included."
-                        ),
-                        zh=(
-                            f"{recipient.address} 不是 Telegram 的地址：请确认对方应当看到这封邮件（包括其中的账户信息"
-                            "）。"
-                        ),
-                    ),
+                    self.message(analysis, "other", address=recipient.address),
                 )

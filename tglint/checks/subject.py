@@ -177,19 +177,11 @@ class MissingSubject(Rule):
         tag = suggested_tag(analysis)
         # The form in the report's language when the draft is in it; else a whole example in the draft's.
         example = example_subject(analysis, None, analysis.topic)
-        yield Hit(
-            "subject",
-            0,
-            len(analysis.subject_text),
-            analysis.say(
-                en=f'The subject is missing: write one like "[{tag}] - what happens, where".'
-                if analysis.language == "en"
-                else f'The subject is missing: write one like "{example}".',
-                zh=f"缺少邮件主题：请写成“[{tag}] - 具体问题描述”的形式。"
-                if analysis.language == "zh"
-                else f"缺少邮件主题：请写一个这样的主题：“{example}”。",
-            ),
-        )
+        if analysis.language == analysis.message_language:
+            message = self.message(analysis, "form", tag=tag)
+        else:
+            message = self.message(analysis, "example", example=example)
+        yield Hit("subject", 0, len(analysis.subject_text), message)
 
 
 class MissingSubjectTag(Rule):
@@ -218,10 +210,7 @@ class MissingSubjectTag(Rule):
             "subject",
             line.proper_start,
             line.proper_start + match.end("tag"),
-            analysis.say(
-                en=f'The tag "{tag}" needs brackets: write "{new}".',
-                zh=f"标签“{tag}”需要放在方括号里：请写成“{new}”。",
-            ),
+            self.message(analysis, "brackets", tag=tag, new=new),
             fix=_write_subject(line.proper_start, line.description_end, new),
         )
 
@@ -238,10 +227,7 @@ class MissingSubjectTag(Rule):
             "subject",
             line.proper_start + match.start(),
             line.proper_start + match.end(),
-            analysis.say(
-                en=f'The tag must come first: write "{new}".',
-                zh=f"标签应放在主题开头：请写成“{new}”。",
-            ),
+            self.message(analysis, "first", new=new),
             fix=_write_subject(line.proper_start, line.description_end, new),
         )
 
@@ -253,10 +239,7 @@ class MissingSubjectTag(Rule):
             "subject",
             line.proper_start,
             line.description_end,
-            analysis.say(
-                en=f'The subject has no tag: start it with one, e.g. "{new}".',
-                zh=f"主题缺少标签：请以标签开头，例如“{new}”。",
-            ),
+            self.message(analysis, "missing", new=new),
             fix=Fix(
                 f"Add the tag [{tag}] (inferred from the draft's topic)",
                 "unsafe",
@@ -278,13 +261,7 @@ class UnknownSubjectTag(Rule):
             "subject",
             line.tag.start,
             line.tag.end,
-            analysis.say(
-                en=(
-                    f'"{written}" is not a known problem type: use a tag such as [{tag}] that says which kind '
-                    "of problem this is."
-                ),
-                zh=f"“{written}”不是已知的问题类型标签：请使用能说明问题类型的标签，例如 [{tag}]。",
-            ),
+            self.message(analysis, "unknown", written=written, tag=tag),
             fix=Fix(
                 f"Replace the tag with [{tag}]", "unsafe", (Edit("subject", line.tag.start, line.tag.end, f"[{tag}]"),)
             ),
@@ -301,10 +278,7 @@ class MissingSubjectSeparator(Rule):
         new = line.canonical()
         yield line.rewrite_hit(
             line.tags_end,
-            analysis.say(
-                en=f'Separate the tag from the description with " - ": "{new}".',
-                zh=f"标签和描述之间请用“ - ”分隔：“{new}”。",
-            ),
+            self.message(analysis, "separate", new=new),
         )
 
 
@@ -320,10 +294,7 @@ class NonStandardSubjectFormat(Rule):
             return
         yield line.rewrite_hit(
             line.tag.start,
-            analysis.say(
-                en=f'The guide\'s form is "[tag] - description": "{new}".',
-                zh=f"指南的主题格式是“[标签] - 描述”：“{new}”。",
-            ),
+            self.message(analysis, "form", new=new),
         )
 
 
@@ -339,10 +310,7 @@ class SubjectWithoutDescription(Rule):
             "subject",
             line.tag.start,
             len(line.text.rstrip()),
-            analysis.say(
-                en=f'The subject is only a tag: add what happens and where, e.g. "{example}".',
-                zh=f"主题只有标签：请补充具体描述，例如“{example}”。",
-            ),
+            self.message(analysis, "describe", example=example),
         )
 
 
@@ -361,10 +329,7 @@ class VagueSubject(Rule):
             "subject",
             line.description_start,
             line.description_end,
-            analysis.say(
-                en=f'"{line.description}" is too vague for a subject: say what happens and where, e.g. "{example}".',
-                zh=f"主题“{line.description}”过于笼统：请写明具体现象和场景，例如“{example}”。",
-            ),
+            self.message(analysis, "vague", description=line.description, example=example),
         )
 
 
@@ -382,14 +347,7 @@ class OverlongSubject(Rule):
             "subject",
             line.proper_start,
             line.description_end,
-            analysis.say(
-                en=(
-                    f"The subject is too long ({len(proper)} characters): keep it "
-                    "to one short phrase naming the problem and move the details "
-                    "into the body."
-                ),
-                zh=f"主题过长（{len(proper)} 个字符）：请用一句简短的话概括问题，细节写在正文里。",
-            ),
+            self.message(analysis, "long", length=len(proper)),
         )
 
 
@@ -406,14 +364,21 @@ class SubjectTagContradictsBody(Rule):
             return
         settings = analysis.pack("subject").get("settings", {})
         body_topic, body_score = max(words.items(), key=lambda item: item[1])
-        if body_topic == tag_topic or body_score < float(settings.get("contradiction_score", 6.0)):
+        if body_topic == tag_topic:
             return
-        # A tag that names the matter of the mailbox it goes to is a second deliberate choice: its vote counts.
+        # A tag that names the matter of the mailbox it goes to is a second deliberate choice: its vote counts,
+        # unless not one word speaks for that matter (then the mailbox is as wrong as the tag).
         mailbox_agrees = any(
             r.address.lower() == analysis.pack("mailboxes").get("mailboxes", {}).get(tag_topic)
             for r in analysis.draft.recipients
         )
-        backing = words[tag_topic] + (analysis.topic_verdict.scores[tag_topic] - words[tag_topic]) * mailbox_agrees
+        # A short mail rarely says much: when not one of its words speaks for the tag's matter and the mailbox
+        # does not back the tag either, less evidence for another matter will do.
+        plain = words[tag_topic] == 0 and not mailbox_agrees
+        if body_score < float(settings.get("plain_contradiction_score" if plain else "contradiction_score", 6.0)):
+            return
+        tag_vote = analysis.topic_verdict.scores[tag_topic] - words[tag_topic]
+        backing = words[tag_topic] + tag_vote * (mailbox_agrees and words[tag_topic] > 0)
         if backing > float(settings.get("contradiction_share", 0.25)) * body_score:
             return  # the words bear the tag out too: a draft of two matters, not a wrong tag
         suggest = analysis.pack("subject", analysis.language).get("suggest", {})
@@ -422,15 +387,12 @@ class SubjectTagContradictsBody(Rule):
             "subject",
             line.tag.start,
             line.tag.end,
-            analysis.say(
-                en=(
-                    f"The tag [{line.tag.text}] does not match the body, which describes "
-                    f"{topic_name(analysis.packs, body_topic, 'en')}: use [{tag}]."
-                ),
-                zh=(
-                    f"标签 [{line.tag.text}] 与正文不符，正文描述的是{topic_name(analysis.packs, body_topic, 'zh')}："
-                    f"请使用 [{tag}]。"
-                ),
+            self.message(
+                analysis,
+                "contradicts",
+                tag=line.tag.text,
+                topic_name=topic_name(analysis.packs, body_topic, analysis.message_language),
+                suggested=tag,
             ),
             fix=Fix(
                 f"Replace the tag with [{tag}]", "unsafe", (Edit("subject", line.tag.start, line.tag.end, f"[{tag}]"),)
