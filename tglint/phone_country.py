@@ -384,7 +384,8 @@ def country_hints(analysis: Analysis, written: Iterable[PhoneMatch] | None = Non
     codes = frozenset(code for m in numbers if m.has_country_code and m.valid and (code := _calling_code(m.e164)))
     configured = analysis.settings.region.upper() if analysis.settings.region else None
     table = analysis.pack("phone")
-    usual = tuple(str(r) for r in table.get("candidate_regions", {}).get(analysis.language, ()))
+    usual_table = table.get("usual_regions", {}).get(analysis.language)
+    usual = tuple(str(r) for r in usual_table or table.get("candidate_regions", {}).get(analysis.language, ()))
     language = table.get("language_regions", {}).get(analysis.language)
     return CountryHints(configured, codes, named_countries(analysis), str(language) if language else None, usual)
 
