@@ -148,3 +148,10 @@ def test_national_numbers_of_any_country_are_found_beside_a_phone_word(
 def test_identifiers_codes_and_addresses_are_not_national_numbers(sentence: str) -> None:
     head = ZH if any("\u4e00" <= ch <= "\u9fff" for ch in sentence) else EN
     assert "TG401" not in phone_codes(head + sentence + "\n")
+
+
+def test_a_landline_is_not_called_a_mobile() -> None:
+    (landline,) = findings_of(lint(ZH + "我家的电话是 021 2345 6789。\n"), "TG401")
+    assert landline.message.startswith("电话号码缺少国家代码") and "手机号" not in landline.message
+    (mobile,) = findings_of(lint(ZH + "我的手机号是 13800138000。\n"), "TG401")
+    assert mobile.message.startswith("手机号缺少国家代码")
