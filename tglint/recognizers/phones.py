@@ -43,7 +43,7 @@ from tglint.recognizers import Span
 from tglint.recognizers.personal import PERSONAL
 from tglint.recognizers.secrets import writer_secrets
 from tglint.spans import SpanSet
-from tglint.text.scripts import VALUE_END, VALUE_START
+from tglint.text.scripts import VALUE_END, VALUE_START, window_start
 
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber, PhoneNumberMatch
@@ -587,7 +587,9 @@ def _line_window(text: str, start: int, end: int, before: int, after: int) -> tu
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return text[max(line_start, start - before) : start], text[end : min(line_end, end + after)]
+    return text[window_start(text, max(line_start, start - before), start) : start], text[
+        end : min(line_end, end + after)
+    ]
 
 
 def _labelled_not_phone(analysis: Analysis, match: PhoneMatch) -> str | None:
