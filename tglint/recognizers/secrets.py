@@ -763,8 +763,10 @@ def _looks_like_secret(raw: str, kind: str, words: SecretWords, strength: str, t
     if compiled(_EMAIL_OR_URL).search(raw) or compiled(_DATE_OR_TIME).match(raw):
         return False
     # The value cut from a link at its "?" ("/reset" of "/reset?token=abc123"): the whole run is the link.
-    if raw.startswith("/") and compiled(_EMAIL_OR_URL).search(raw + compiled(r"[^\s\"'”’]*").match(text, end).group()):
-        return False
+    if raw.startswith("/"):
+        rest = compiled(r"[^\s\"'”’]*").match(text, end)
+        if compiled(_EMAIL_OR_URL).search(raw + (rest.group() if rest else "")):
+            return False
     if kind == "api-hash":
         return bool(compiled(_API_HASH).fullmatch(raw))
     if kind == "token":
