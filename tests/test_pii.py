@@ -128,3 +128,12 @@ def test_personal_data_of_many_countries_is_found(body: str, expected: tuple[str
 )
 def test_short_numbers_need_their_word_and_checksum(body: str) -> None:
     assert overshares(EN + body + "\n") == []
+
+
+def test_a_home_address_in_a_legal_mail_gets_advice_that_fits_the_mailbox() -> None:
+    legal = "To: legal@telegram.org\nSubject: [Copyright] - My photos reposted\n\n"
+    body = "I own the photos. My home address is 622 Jenkins Summit, Lake Diane, LA 63523.\n"
+    (found,) = [f for f in overshares(legal + body) if f.rule == "TG554"]
+    assert "contact address" in found.message and "not needed by support" not in found.message
+    (support,) = [f for f in overshares(EN + body) if f.rule == "TG554"]
+    assert "not needed by support" in support.message
