@@ -194,3 +194,10 @@ def test_masked_number_advice_shows_a_full_example_number(text: str, rule: str, 
     (finding,) = findings_of(lint(text), rule)
     assert (example in finding.message and "example" in finding.message.lower()) or "示例" in finding.message
     assert "*" not in finding.message
+
+
+def test_a_named_country_wins_when_the_writing_does_not_contradict_its_form() -> None:
+    """Ukraine writes 050 871 5273; "050-871-5273" is written as Israel writes its numbers, but the
+    writer says where they live, and the dashes do not contradict Ukraine's groups."""
+    finding = tg401(EN + "I live in Ukraine. My number: 050-871-5273, thank you.\n")
+    assert _INTERNATIONAL.findall(finding.message)[0] == "+380 50 871 5273"

@@ -324,6 +324,14 @@ def likely_readings(raw: str, hints: CountryHints) -> Verdict:
         return Verdict(())
     top = max(r.rank for r in every)
     best = [r for r in every if r.rank == top]
+    # A country the writer names ("I live in Ukraine") is theirs when the writing does not contradict
+    # its form, even if another country's form fits it more closely ("068 903-88-46").
+    named_codes = _codes(hints.named)
+    if not any(r.region in hints.named or r.country_code in named_codes for r in best):
+        named = [r for r in every if r.grouped_alike and (r.region in hints.named or r.country_code in named_codes)]
+        if named:
+            top = max(r.rank for r in named)
+            best = [r for r in named if r.rank == top]
     chosen_by_config = False
     if hints.configured and (own := read_in(raw, hints.configured)):
         mine = [r for r in best if r.e164 == own.e164]
