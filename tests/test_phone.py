@@ -120,6 +120,8 @@ def test_quoted_numbers_are_ignored() -> None:
         ("我的手机号码 06.23.37.77.72请帮忙看看。", "06.23.37.77.72", "+33 6 23 37 77 72"),
         ("我的手机号是5635-4544请帮忙看看。", "5635-4544", "+852 5635 4544"),
         ("我的手机号是212.555.0187。", "212.555.0187", "+1 212-555-0187"),
+        ("He called Honda Customer Service (310-532-9811 ). They replied.", "(310-532-9811", "+1 310-532-9811"),
+        ("我的手机号54942900请帮忙看看。", "54942900", "+852 5494 2900"),
     ],
 )
 def test_national_numbers_of_any_country_are_found_beside_a_phone_word(
@@ -143,6 +145,7 @@ def test_national_numbers_of_any_country_are_found_beside_a_phone_word(
         "x-exchange-antispam-report: RULEID:(100000700101)(102415395)(8121501046)(3231022) my number",
         "kernel: sd 0:0:0:0: [sda] 117304992 512-byte hardware sectors: (60.0 GB/55.9 GiB), phone",
         "nm-system-settings: SCPlugin-Ifupdown: (137635584) ... get_connections, phone",
+        "Where no man has gone before \\begindata{text, 269602880} \\textdsversion{12}",
     ],
 )
 def test_identifiers_codes_and_addresses_are_not_national_numbers(sentence: str) -> None:

@@ -285,9 +285,12 @@ def _is_something_else(text: str, start: int, end: int, raw: str, *, labelled: b
     dotted = compiled(_IP_ADDRESS if labelled else _IP_OR_VERSION)
     if dotted.match(bare) or compiled(_THOUSANDS).match(bare) or compiled(_DATE).search(bare):
         return True
-    # A bracket left open: it holds the whole run, not an area code ("RULEID:(8121501046)(3231022)",
-    # "Ifupdown: (137635584)"): a list of codes or a process id.
-    if raw.count("(") != raw.count(")") or before in {")", "]"} or after[:1] == "(":
+    # A bracket left open round one bare run of digits holds the whole run, not an area code
+    # ("RULEID:(8121501046)(3231022)", "Ifupdown: (137635584)"): a list of codes or a process id.
+    # A number written in groups may be bracketed whole ("Customer Service (310-532-9811 )").
+    if raw.count("(") != raw.count(")") and raw.strip("()[] ").isdigit():
+        return True
+    if before in {")", "]"} or after[:1] == "(":
         return True
     if after[:2] == ")(" or text[max(0, start - 2) : start] == ")(":
         return True
@@ -563,6 +566,10 @@ def _labelled_national_numbers(analysis: Analysis, taken: Sequence[PhoneMatch]) 
         candidate = PhoneMatch(start, end, raw, has_country_code=False, valid=True, bare=raw.isdigit())
         if not _phone_word_nearby(analysis, candidate) or _labelled_not_phone(analysis, candidate):
             continue
+        # One bare run of digits is an ID, a count or a code as often: only a phone word right before
+        # it, as its label, makes it a number ("my number: 24048789", "a call from 9876543210").
+        if candidate.bare and not _labelled_phone(analysis, candidate):
+            continue
         best = readings(raw)
         if not best:
             continue
@@ -616,6 +623,23 @@ def _phone_word_nearby(analysis: Analysis, match: PhoneMatch) -> str | None:
     words = analysis.lexicon("phone", "phone_context")
     found = words.search(before) or words.search(after)
     return found.term if found is not None else None
+
+
+# What may stand between a phone word and the number it labels ("my number is ", "手机号：", "call from ",
+# "the number on my account: ").
+_LABEL_GAP = (
+    r"(?i)(?:\s+(?:on|of|for|in|with)\s+(?:my|the|this|your)\s+[a-z]+)?"
+    r"[\s:：]*(?:(?:is|was|are|were|from|on|at|to|是|为)(?![A-Za-z])[\s:：]*)?$"
+)
+
+
+def _labelled_phone(analysis: Analysis, match: PhoneMatch) -> bool:
+    """Whether a phone word stands just before the number, as its label."""
+    before, _ = _line_window(analysis.text_with_signature, match.start, match.end, _PHONE_WORD_BEFORE, 0)
+    last = None
+    for word in analysis.lexicon("phone", "phone_context").finditer(before):
+        last = word
+    return last is not None and compiled(_LABEL_GAP).match(before, last.end) is not None
 
 
 def _unmistakable_mobile(match: PhoneMatch) -> bool:
