@@ -110,6 +110,10 @@ def test_mask_keeps_two_characters_at_each_end() -> None:
             ("TG554", "92897 Becker Plaza Suite 599, Michaelport, ND 57841"),
         ),
         ("My home address is Flat 17, Janet Meadows, London.", ("TG554", "Flat 17, Janet Meadows, London")),
+        (
+            "My home address: 1847 West 12th Avenue, Apt 304, Vancouver.",
+            ("TG554", "1847 West 12th Avenue, Apt 304, Vancouver"),
+        ),
     ],
 )
 def test_personal_data_of_many_countries_is_found(body: str, expected: tuple[str, str]) -> None:

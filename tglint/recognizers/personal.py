@@ -76,11 +76,12 @@ _ZH_ESTATE = (
 _ZH_ADDRESS_LEAD = r"^.*(?:住在|住址|地址|家住|位于|寄到|寄往|在|是|为)"
 _ZH_DIVISION = r"省|自治区|特别行政区|市|区|县|旗"
 # An English address: a house number (or a flat: "Flat 17, Janet Meadows"), the street's name in
-# capitals and its suffix (`street_suffixes` of the pii pack), then a flat, a town, a state code and
-# a ZIP code or a UK postcode. "{streets}" is where the suffixes go.
+# capitals or an ordinal ("West 12th Avenue") and its suffix (`street_suffixes` of the pii pack),
+# then a flat, a town, a state code and a ZIP code or a UK postcode. "{streets}" is where the
+# suffixes go.
 _EN_ADDRESS_SHAPE = (
     rf"{VALUE_START}(?<![_-])(?:\d{{1,6}}[A-Za-z]?|(?:Flat|Apartment|Studio|Unit)\s+\d{{1,4}}[A-Za-z]?,?)"
-    r"\s+(?:[A-Z][A-Za-z'-]+\.?\s+){1,4}"
+    r"\s+(?:(?:[A-Z][A-Za-z'-]+|\d{1,3}(?:st|nd|rd|th))\.?\s+){1,4}"
     r"(?:{streets})(?![A-Za-z0-9_])\.?"
     r"(?P<rest>(?:,?\s*(?:Apt|Apartment|Unit|Flat|Suite|Ste|Floor|Fl|#)\.?\s*#?[\w-]{1,6})?"
     r"(?:,\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)?"
