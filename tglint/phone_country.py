@@ -325,10 +325,15 @@ def likely_readings(raw: str, hints: CountryHints) -> Verdict:
     top = max(r.rank for r in every)
     best = [r for r in every if r.rank == top]
     # A country the writer names ("I live in Ukraine") is theirs when the writing does not contradict
-    # its form, even if another country's form fits it more closely ("068 903-88-46").
+    # its form (its groups, its digits as dialled inside it), even if another country's form fits the
+    # writing more closely ("050-871-5273" is grouped as Israel groups it).
     named_codes = _codes(hints.named)
     if not any(r.region in hints.named or r.country_code in named_codes for r in best):
-        named = [r for r in every if r.grouped_alike and (r.region in hints.named or r.country_code in named_codes)]
+        named = [
+            r
+            for r in every
+            if r.grouped_alike and r.with_trunk_prefix and (r.region in hints.named or r.country_code in named_codes)
+        ]
         if named:
             top = max(r.rank for r in named)
             best = [r for r in named if r.rank == top]
