@@ -201,3 +201,9 @@ def test_a_named_country_wins_when_the_writing_does_not_contradict_its_form() ->
     writer says where they live, and the dashes do not contradict Ukraine's groups."""
     finding = tg401(EN + "I live in Ukraine. My number: 050-871-5273, thank you.\n")
     assert _INTERNATIONAL.findall(finding.message)[0] == "+380 50 871 5273"
+
+
+def test_a_named_country_does_not_override_a_number_written_as_dialled_in_the_drafts_own() -> None:
+    """A daughter in Canada does not make 15012348867 (China's mobile form) a North American number."""
+    finding = tg401(ZH + "我女儿在加拿大。我的手机号是15012348867，收不到消息。\n")
+    assert _INTERNATIONAL.findall(finding.message)[0] == "+86 150 1234 8867"
