@@ -146,6 +146,7 @@ def test_national_numbers_of_any_country_are_found_beside_a_phone_word(
         "kernel: sd 0:0:0:0: [sda] 117304992 512-byte hardware sectors: (60.0 GB/55.9 GiB), phone",
         "nm-system-settings: SCPlugin-Ifupdown: (137635584) ... get_connections, phone",
         "Where no man has gone before \\begindata{text, 269602880} \\textdsversion{12}",
+        "My address is in Springfield, IL 62704-1234 and my phone is broken.",
     ],
 )
 def test_identifiers_codes_and_addresses_are_not_national_numbers(sentence: str) -> None:

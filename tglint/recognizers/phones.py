@@ -91,6 +91,8 @@ _MIN_NATIONAL_DIGITS = 9
 # A stretch of digits as close as `_NATIONAL` lets them stand, with enough of them: a match worth
 # trying lies in one (or starts at the "(" just before it), so `_NATIONAL` is searched there only.
 _NATIONAL_STRETCH = rf"\d(?:[ \-)]{{0,2}}\d){{{_MIN_NATIONAL_DIGITS - 1},}}"
+_ZIP_PLUS_FOUR = r"^\d{5}-\d{4}$"
+_STATE_BEFORE = r"(?<![A-Za-z])[A-Z]{2},? $"
 # A country code written just before a number the matcher read without it ("001 253-800-3021").
 _COUNTRY_CODE_BEFORE = r"(?<![\w+＋])(?:[+＋]|00)\d{1,3} $"
 _IP_OR_VERSION = r"^\d{1,3}(?:\.\d{1,3}){2,}$"
@@ -297,6 +299,9 @@ def _is_something_else(text: str, start: int, end: int, raw: str, *, labelled: b
     # Joined by a dash to a word or number: one piece of an identifier ("INV-2024-698919",
     # "117304992 512-byte"); or the tail of a longer number ("8 (916) 555-12-34").
     if before == "-" or (after[:1] == "-" and after[1:2].isalnum()):
+        return True
+    # A US ZIP+4 code after its state's code ("Springfield, IL 62704-1234").
+    if compiled(_ZIP_PLUS_FOUR).match(raw) and compiled(_STATE_BEFORE).search(text, max(0, start - 4), start):
         return True
     if before == " " and (
         (raw[:1] == "(" and text[start - 2 : start - 1].isdigit())
