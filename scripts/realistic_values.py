@@ -103,6 +103,31 @@ PHONE_REGIONS = {
 }
 
 
+# The countries of PHONE_REGIONS as a writer names them, in English and in Chinese.
+COUNTRY_NAMES = {
+    "CN": ("China", "中国"),
+    "HK": ("Hong Kong", "香港"),
+    "TW": ("Taiwan", "台湾"),
+    "US": ("the US", "美国"),
+    "GB": ("the UK", "英国"),
+    "DE": ("Germany", "德国"),
+    "FR": ("France", "法国"),
+    "RU": ("Russia", "俄罗斯"),
+    "UA": ("Ukraine", "乌克兰"),
+    "BR": ("Brazil", "巴西"),
+    "MX": ("Mexico", "墨西哥"),
+    "IN": ("India", "印度"),
+    "ID": ("Indonesia", "印度尼西亚"),
+    "PH": ("the Philippines", "菲律宾"),
+    "NG": ("Nigeria", "尼日利亚"),
+    "AU": ("Australia", "澳大利亚"),
+    "IR": ("Iran", "伊朗"),
+    "TR": ("Turkey", "土耳其"),
+    "VN": ("Vietnam", "越南"),
+    "MY": ("Malaysia", "马来西亚"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Value:
     """A generated value before it is put in a sentence."""
@@ -113,6 +138,7 @@ class Value:
     form: str = ""  # how it is written ("national", "run-together", "e164"...)
     region: str | None = None  # the true region of a phone number
     extra: str = ""  # a value written beside it (an api_id beside its api_hash)
+    named: bool = False  # the draft names the phone number's country ("I live in Brazil.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +154,7 @@ class Case:
     value: str
     draft: str
     region: str | None = None
+    named: bool = False
 
     @property
     def spacing(self) -> str:
@@ -464,6 +491,9 @@ def _embed(value: Value, language: str, style: str, rng: random.Random) -> Case:
     if language == "en" and (not before_label or before_label.endswith((".", "!", "?"))):
         label = label[0].upper() + label[1:]
     sentence = template.format(label=label, sep=sep, value=value.text, extra=value.extra)
+    if value.named and value.region:
+        en, zh = COUNTRY_NAMES[value.region]
+        sentence = (f"我住在{zh}。" if language == "zh" else f"I live in {en}. ") + sentence
     mailbox, subject = HEADERS[HEADER_OF[value.kind]][language]
     draft = f"To: {mailbox}\nSubject: {subject}\n\n{sentence}\n"
     return Case(
@@ -476,6 +506,7 @@ def _embed(value: Value, language: str, style: str, rng: random.Random) -> Case:
         value=value.text,
         draft=draft,
         region=value.region,
+        named=value.named,
     )
 
 
@@ -586,8 +617,9 @@ def phone_values(per_region: int, seed: int) -> Iterator[Value]:
             names = sorted(forms)
             form = names[(i + rng.randrange(len(names))) % len(names)]
             written.append((number, forms[form], form))
-        for _, text, form in written:
-            yield Value("phone", region, text, form=form, region=region)
+        for i, (_, text, form) in enumerate(written):
+            # Every other draft names the country, as a writer abroad often does: that one must be suggested.
+            yield Value("phone", region, text, form=form, region=region, named=i % 2 == 1)
 
 
 def phone_intl_values(per_region: int, seed: int) -> Iterator[Value]:

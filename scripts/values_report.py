@@ -62,6 +62,7 @@ class Outcome:
     caught: bool
     detected_language: str | None
     right_country: bool | None = None  # for national phone numbers only
+    listed_country: bool | None = None  # the right number is among those the message names
 
 
 Tally = list[int]  # [hits, total]
@@ -98,6 +99,11 @@ class Measures:
     right_country: defaultdict[str, Tally] = field(default_factory=_tallies)
     right_country_flagged: defaultdict[str, Tally] = field(default_factory=_tallies)
     right_country_by_region: Grid = field(default_factory=_grid)
+    # Where the draft names the country, and where nothing points to it: suggested first, or among
+    # the numbers the message names (when the country cannot be told, it must not be left out).
+    right_country_named: defaultdict[str, Tally] = field(default_factory=_tallies)
+    right_country_unnamed: defaultdict[str, Tally] = field(default_factory=_tallies)
+    listed_country_unnamed: defaultdict[str, Tally] = field(default_factory=_tallies)
     false_alarms: Grid = field(default_factory=_grid)  # negative kind -> language
     alarm_rules: Counts = field(default_factory=_counts)
     # Other rules firing on a positive value (a card also read as a phone number).
@@ -166,11 +172,19 @@ def lint_cases(cases: Iterable[rv.Case]) -> list[Outcome]:
         ]
         expected = rv.EXPECTED_RULE.get(case.kind)
         caught = [f for f in loud if f.rule == expected]
-        right = None
+        right = listed = None
         if case.kind == "phone":
             right = bool(caught) and is_right_country(case, suggested_number(caught[0]))
+            listed = bool(caught) and any(is_right_country(case, n) for n in _SUGGESTED.findall(caught[0].message))
         outcomes.append(
-            Outcome(case, tuple(sorted({f.rule for f in loud})), bool(caught), result.language, right_country=right)
+            Outcome(
+                case,
+                tuple(sorted({f.rule for f in loud})),
+                bool(caught),
+                result.language,
+                right_country=right,
+                listed_country=right or listed,
+            )
         )
     return outcomes
 
@@ -209,6 +223,12 @@ def measure(outcomes: Iterable[Outcome]) -> Measures:
             for tally in (m.right_country[c.language], m.right_country_by_region[c.locale][c.language]):
                 tally[0] += right
                 tally[1] += 1
+            split = m.right_country_named if c.named else m.right_country_unnamed
+            split[c.language][0] += right
+            split[c.language][1] += 1
+            if not c.named:
+                m.listed_country_unnamed[c.language][0] += int(bool(o.listed_country))
+                m.listed_country_unnamed[c.language][1] += 1
             if o.caught:
                 m.right_country_flagged[c.language][0] += right
                 m.right_country_flagged[c.language][1] += 1
@@ -293,6 +313,12 @@ def render(m: Measures, *, locales: bool = True) -> str:
         [
             ["of all national numbers", *(_cell(m.right_country.get(lang)) for lang in langs)],
             ["of those flagged", *(_cell(m.right_country_flagged.get(lang)) for lang in langs)],
+            ["where the draft names the country", *(_cell(m.right_country_named.get(lang)) for lang in langs)],
+            ["where nothing points to it", *(_cell(m.right_country_unnamed.get(lang)) for lang in langs)],
+            [
+                "where nothing points to it: among the numbers named",
+                *(_cell(m.listed_country_unnamed.get(lang)) for lang in langs),
+            ],
         ],
     )
     out.append("")
@@ -349,6 +375,8 @@ def figures(m: Measures) -> dict[str, dict[str, float | int]]:
     }
     recall |= {f"style.{lang}.{style}": _ratio(t) for lang, per in m.by_style.items() for style, t in per.items()}
     recall |= {f"right_country.{lang}": _ratio(t) for lang, t in m.right_country.items()}
+    recall |= {f"right_country_named.{lang}": _ratio(t) for lang, t in m.right_country_named.items()}
+    recall |= {f"listed_country_unnamed.{lang}": _ratio(t) for lang, t in m.listed_country_unnamed.items()}
     alarms: dict[str, float | int] = {
         f"{kind}.{lang}": t[0] for kind, per in m.false_alarms.items() for lang, t in per.items()
     }

@@ -104,3 +104,58 @@ def test_masked_number_with_country_code_is_an_info_note_in_support_mail() -> No
 def test_quoted_numbers_are_ignored() -> None:
     text = EN + "Thanks.\n\nOn Mon, 3 Jun 2024, Support <support@telegram.org> wrote:\n> Your number 415-555-0132\n"
     assert phone_codes(text) == []
+
+
+# Numbers written as inside their own country, next to a phone word: found whatever the country,
+# and read in that country's plan (issue 12).
+@pytest.mark.parametrize(
+    ("sentence", "written", "number"),
+    [
+        ("My phone number is (0211) 4567890, please help.", "(0211) 4567890", "+49 211 4567890"),
+        ("My number is 8 (916) 555-12-34.", "8 (916) 555-12-34", "+7 916 555-12-34"),
+        ("My number is 8.967.011.67.27 and no code comes.", "8.967.011.67.27", "+7 967 011-67-27"),
+        ("My number is (21) 98765-4321.", "(21) 98765-4321", "+55 21 98765-4321"),
+        ("My number is 0813-1234-5678.", "0813-1234-5678", "+62 813-1234-5678"),
+        ("My mobile:07506 563455, thank you.", "07506 563455", "+44 7506 563455"),
+        ("我的手机号码 06.23.37.77.72请帮忙看看。", "06.23.37.77.72", "+33 6 23 37 77 72"),
+        ("我的手机号是5635-4544请帮忙看看。", "5635-4544", "+852 5635 4544"),
+        ("我的手机号是212.555.0187。", "212.555.0187", "+1 212-555-0187"),
+        ("He called Honda Customer Service (310-532-9811 ). They replied.", "(310-532-9811", "+1 310-532-9811"),
+        ("我的手机号54942900请帮忙看看。", "54942900", "+852 5494 2900"),
+    ],
+)
+def test_national_numbers_of_any_country_are_found_beside_a_phone_word(
+    sentence: str, written: str, number: str
+) -> None:
+    head = ZH if any("\u4e00" <= ch <= "\u9fff" for ch in sentence) else EN
+    hits = [f for f in lint(head + sentence + "\n").findings if f.rule == "TG401"]
+    assert len(hits) == 1
+    assert sentence[hits[0].part_column - 1 : hits[0].part_end_column - 1] == written
+    assert number in hits[0].message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The invoice number INV-2024-655743; the problem started yesterday.",
+        "我的数字ID号码：5346971402，注册时间大约是 2021 年。",
+        "My number:0049 170 34854076, but no code comes.",
+        "My number:001 253-800-3021, thank you.",
+        "Bounce: host gmail-smtp-in.l.google.com[209.85.223.33] said: 550-5.1.1 The email account",
+        "x-exchange-antispam-report: RULEID:(100000700101)(102415395)(8121501046)(3231022) my number",
+        "kernel: sd 0:0:0:0: [sda] 117304992 512-byte hardware sectors: (60.0 GB/55.9 GiB), phone",
+        "nm-system-settings: SCPlugin-Ifupdown: (137635584) ... get_connections, phone",
+        "Where no man has gone before \\begindata{text, 269602880} \\textdsversion{12}",
+        "My address is in Springfield, IL 62704-1234 and my phone is broken.",
+    ],
+)
+def test_identifiers_codes_and_addresses_are_not_national_numbers(sentence: str) -> None:
+    head = ZH if any("\u4e00" <= ch <= "\u9fff" for ch in sentence) else EN
+    assert "TG401" not in phone_codes(head + sentence + "\n")
+
+
+def test_a_landline_is_not_called_a_mobile() -> None:
+    (landline,) = findings_of(lint(ZH + "我家的电话是 021 2345 6789。\n"), "TG401")
+    assert landline.message.startswith("电话号码缺少国家代码") and "手机号" not in landline.message
+    (mobile,) = findings_of(lint(ZH + "我的手机号是 13800138000。\n"), "TG401")
+    assert mobile.message.startswith("手机号缺少国家代码")

@@ -96,7 +96,11 @@ def test_no_suggestion_names_a_country_whose_plan_the_number_does_not_fit() -> N
                 number = phonenumbers.parse(suggested, None)
                 assert phonenumbers.is_valid_number(number), (national, suggested)
                 significant = phonenumbers.national_significant_number(number)
-                assert re.sub(r"\D", "", national).endswith(significant.lstrip("0")), (national, suggested)
+                digits = re.sub(r"\D", "", national)
+                # Or written exactly as that country's national form, where dialling rewrites digits
+                # (Argentina's mobiles: 011 15-2345-6789 is +54 9 11 2345-6789).
+                own = re.sub(r"\D", "", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
+                assert digits.endswith(significant.lstrip("0")) or digits == own, (national, suggested)
 
 
 def written_exactly_so_in(national: str) -> set[str]:
@@ -190,3 +194,16 @@ def test_masked_number_advice_shows_a_full_example_number(text: str, rule: str, 
     (finding,) = findings_of(lint(text), rule)
     assert (example in finding.message and "example" in finding.message.lower()) or "示例" in finding.message
     assert "*" not in finding.message
+
+
+def test_a_named_country_wins_when_the_writing_does_not_contradict_its_form() -> None:
+    """Ukraine writes 050 871 5273; "050-871-5273" is written as Israel writes its numbers, but the
+    writer says where they live, and the dashes do not contradict Ukraine's groups."""
+    finding = tg401(EN + "I live in Ukraine. My number: 050-871-5273, thank you.\n")
+    assert _INTERNATIONAL.findall(finding.message)[0] == "+380 50 871 5273"
+
+
+def test_a_named_country_does_not_override_a_number_written_as_dialled_in_the_drafts_own() -> None:
+    """A daughter in Canada does not make 15012348867 (China's mobile form) a North American number."""
+    finding = tg401(ZH + "我女儿在加拿大。我的手机号是15012348867，收不到消息。\n")
+    assert _INTERNATIONAL.findall(finding.message)[0] == "+86 150 1234 8867"

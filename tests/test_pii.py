@@ -85,3 +85,59 @@ def test_home_address_in_signature_counts_but_office_in_press_mail_does_not() ->
 def test_mask_keeps_two_characters_at_each_end() -> None:
     assert masked("110108199003071238") == "11**************38"
     assert masked("6222 0212 3456 7894") == "62************94"
+
+
+# Personal data as people write it, from checksums and national formats (issue 12).
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("I paid with my card 3782 822463 10005 and was charged twice.", ("TG552", "3782 822463 10005")),
+        ("My card number: 3056-930902-5904.", ("TG552", "3056-930902-5904")),
+        ("卡号：4222222222222，扣了两次钱。", ("TG552", "4222222222222")),
+        ("My Aadhaar number is 2345 6789 0124.", ("TG551", "2345 6789 0124")),
+        ("My CPF: 390.533.447-05, please check.", ("TG551", "390.533.447-05")),
+        ("My Social Security number is 774-23-2234, please check.", ("TG551", "774-23-2234")),
+        ("我的护照号码：45 12 345678，请核实。", ("TG553", "45 12 345678")),
+        ("My passport number: 5359 772306; I can send a photo.", ("TG553", "5359 772306")),
+        ("My passport number is C01X00T47.", ("TG553", "C01X00T47")),
+        (
+            "My home address is 622 Jenkins Summit, Lake Diane, LA 63523.",
+            ("TG554", "622 Jenkins Summit, Lake Diane, LA 63523"),
+        ),
+        ("My home address: 2177 Janet Parks Apt. 561, thanks.", ("TG554", "2177 Janet Parks Apt. 561")),
+        (
+            "My address: 92897 Becker Plaza Suite 599, Michaelport, ND 57841.",
+            ("TG554", "92897 Becker Plaza Suite 599, Michaelport, ND 57841"),
+        ),
+        ("My home address is Flat 17, Janet Meadows, London.", ("TG554", "Flat 17, Janet Meadows, London")),
+        (
+            "My home address: 1847 West 12th Avenue, Apt 304, Vancouver.",
+            ("TG554", "1847 West 12th Avenue, Apt 304, Vancouver"),
+        ),
+    ],
+)
+def test_personal_data_of_many_countries_is_found(body: str, expected: tuple[str, str]) -> None:
+    head = ZH if any("\u4e00" <= ch <= "\u9fff" for ch in body) else EN
+    assert expected in spans(head + body + "\n")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The build 4222222222222 crashed.",  # Luhn-valid, 13 digits, no card word
+        "My card 4222222222223 was charged.",  # a card word, but not Luhn-valid
+        "Order 234567890124 failed.",  # an Aadhaar's checksum, no ID word
+        "Our office: 92897 Becker Plaza Suite 599, Michaelport, ND 57841.",
+    ],
+)
+def test_short_numbers_need_their_word_and_checksum(body: str) -> None:
+    assert overshares(EN + body + "\n") == []
+
+
+def test_a_home_address_in_a_legal_mail_gets_advice_that_fits_the_mailbox() -> None:
+    legal = "To: legal@telegram.org\nSubject: [Copyright] - My photos reposted\n\n"
+    body = "I own the photos. My home address is 622 Jenkins Summit, Lake Diane, LA 63523.\n"
+    (found,) = [f for f in overshares(legal + body) if f.rule == "TG554"]
+    assert "contact address" in found.message and "not needed by support" not in found.message
+    (support,) = [f for f in overshares(EN + body) if f.rule == "TG554"]
+    assert "not needed by support" in support.message

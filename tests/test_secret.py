@@ -309,3 +309,36 @@ def test_a_secret_in_an_attached_file_s_name_is_found_without_a_fix() -> None:
     for finding in (f for f in lint(text, "draft.eml").findings if f.category == "secret"):
         assert finding.sensitive and finding.fix is None
         assert "Tr0ub4dor" not in finding.message and "12345" not in finding.message
+
+
+# Secrets as people write them (issue 12).
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "The bot token:85182055:AA66PdCOVkFMt9WK3lLqiReLaBSUI_3Vhx4; getUpdates returns nothing.",
+            ("TG503", "85182055:AA66PdCOVkFMt9WK3lLqiReLaBSUI_3Vhx4"),
+        ),
+        ("The 2FA password is @2d4stgXdf@W, please help.", ("TG501", "@2d4stgXdf@W")),
+        (
+            "My app api_id 123456 fails. The hash is 0123456789abcdef0123456789abcdef, please check.",
+            ("TG504", "0123456789abcdef0123456789abcdef"),
+        ),
+        ("应用的 hash 是 0123456789abcdef0123456789abcdef。", ("TG504", "0123456789abcdef0123456789abcdef")),
+    ],
+)
+def test_secrets_written_as_people_write_them_are_found(body: str, expected: tuple[str, str]) -> None:
+    head = ZH if any("\u4e00" <= ch <= "\u9fff" for ch in body) else EN
+    assert expected in secret_values(head + body + "\n")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The file hash is 0123456789abcdef0123456789abcdef, the download is broken.",
+        'I got this: "Reset your password here: /reset?token=abc123" and then lost access.',
+        "My Telegram username is @durov_fan, please help.",
+    ],
+)
+def test_links_checksums_and_usernames_are_not_secrets(body: str) -> None:
+    assert secrets(EN + body + "\n") == []

@@ -324,6 +324,19 @@ def likely_readings(raw: str, hints: CountryHints) -> Verdict:
         return Verdict(())
     top = max(r.rank for r in every)
     best = [r for r in every if r.rank == top]
+    # A country the writer names ("I live in Ukraine") is theirs when the writing does not contradict
+    # its form (its groups, its digits as dialled inside it), even if another country's form fits the
+    # writing more closely ("050-871-5273" is grouped as Israel groups it).
+    named_codes = _codes(hints.named)
+    if not any(r.region in hints.named or r.country_code in named_codes for r in best):
+        named = [
+            r
+            for r in every
+            if r.grouped_alike and r.with_trunk_prefix and (r.region in hints.named or r.country_code in named_codes)
+        ]
+        if named:
+            top = max(r.rank for r in named)
+            best = [r for r in named if r.rank == top]
     chosen_by_config = False
     if hints.configured and (own := read_in(raw, hints.configured)):
         mine = [r for r in best if r.e164 == own.e164]
@@ -384,7 +397,8 @@ def country_hints(analysis: Analysis, written: Iterable[PhoneMatch] | None = Non
     codes = frozenset(code for m in numbers if m.has_country_code and m.valid and (code := _calling_code(m.e164)))
     configured = analysis.settings.region.upper() if analysis.settings.region else None
     table = analysis.pack("phone")
-    usual = tuple(str(r) for r in table.get("candidate_regions", {}).get(analysis.language, ()))
+    usual_table = table.get("usual_regions", {}).get(analysis.language)
+    usual = tuple(str(r) for r in usual_table or table.get("candidate_regions", {}).get(analysis.language, ()))
     language = table.get("language_regions", {}).get(analysis.language)
     return CountryHints(configured, codes, named_countries(analysis), str(language) if language else None, usual)
 

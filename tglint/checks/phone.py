@@ -57,49 +57,33 @@ class PhoneWithoutCountryCode(Rule):
     def _hit(self, analysis: Analysis, match: PhoneMatch, verdict: Verdict) -> Hit:
         if match.masked:
             example = full_number_example(analysis, _masked_region(analysis, match))
-            message = analysis.say(
-                en=f"Phone number without country code, and masked: write the full number with its country code, "
-                f"{example}; support needs the complete number to find the account.",
-                zh=f"手机号缺少国家代码且被遮挡：请写出带国家代码的完整号码{example}，客服需要完整号码才能找到账户。",
-            )
+            message = self.message(analysis, "masked", noun=self._noun(analysis, match), example=example)
             return Hit("body", match.start, match.end, message)
         message, fix = self._advice(analysis, match, verdict)
         if verdict.configured_does_not_fit and analysis.settings.region:
             configured = country_name(analysis, analysis.settings.region.upper())
-            message += analysis.say(
-                en=f" It is not written as a number in {configured}, the configured region.",
-                zh=f"（它不是按所设地区{configured}的号码格式书写的。）",
-            )
+            message += self.message(analysis, "not_configured_form", configured=configured)
         return Hit("body", match.start, match.end, message, fix=fix)
 
+    def _noun(self, analysis: Analysis, match: PhoneMatch) -> str:
+        """What the number is called: a mobile's name only for a number known to be one."""
+        return self.message(analysis, "noun_mobile") if match.mobile else self.message(analysis, "noun_landline")
+
     def _advice(self, analysis: Analysis, match: PhoneMatch, verdict: Verdict) -> tuple[str, Fix | None]:
+        noun = self._noun(analysis, match)
         if not verdict.readings:
-            return analysis.say(
-                en="Phone number without country code: write it in international form, with + and its country code.",
-                zh="手机号缺少国家代码：请写成带 + 和国家代码的国际格式。",
-            ), None
+            return self.message(analysis, "no_reading", noun=noun), None
         if len(verdict.readings) > 1:
             choices = number_list(analysis, verdict.readings)
-            return analysis.say(
-                en=f"Phone number without country code: the number alone does not tell its country; write it "
-                f"with its country code, e.g. {choices}.",
-                zh=f"手机号缺少国家代码：仅凭号码无法判断所属国家，请写上国家代码，例如 {choices}。",
-            ), None
+            return self.message(analysis, "ambiguous", noun=noun, choices=choices), None
         (reading,) = verdict.readings
         number = reading.international
         edit = (Edit("body", match.start, match.end, number),)
         if verdict.safe:
-            message = analysis.say(
-                en=f"Phone number without country code: write {number} instead of {match.raw}.",
-                zh=f"手机号缺少国家代码：请写成 {number}，而不是 {match.raw}。",
-            )
+            message = self.message(analysis, "configured", noun=noun, number=number, raw=match.raw)
             return message, Fix("Write the number in international form", "safe", edit)
         country = country_name(analysis, reading.region)
-        message = analysis.say(
-            en=f"Phone number without country code: it reads as a number in {country}; if that is its country, "
-            f"write {number} instead of {match.raw}.",
-            zh=f"手机号缺少国家代码：它看起来是{country}的号码；若是，请写成 {number}，而不是 {match.raw}。",
-        )
+        message = self.message(analysis, "likely", noun=noun, country=country, number=number, raw=match.raw)
         if "<" in number:  # the area code is missing too: nothing to write in for it
             return message, None
         in_english = country_name(analysis, reading.region, language="en")
@@ -122,16 +106,7 @@ class ImpossiblePhoneNumber(Rule):
                 continue
             region = written_country(match.raw) or example_region(analysis, draft_hints(analysis))
             example = full_number_example(analysis, region)
-            yield Hit(
-                "body",
-                match.start,
-                match.end,
-                analysis.say(
-                    en=f"{match.raw} is not a valid phone number: check the country code and the digits, "
-                    f"and write the complete number {example}.",
-                    zh=f"{match.raw} 不是有效的手机号：请核对国家代码和位数，写出完整号码{example}。",
-                ),
-            )
+            yield Hit("body", match.start, match.end, self.message(analysis, "invalid", raw=match.raw, example=example))
 
 
 class MaskedPhoneNumber(Rule):
@@ -145,13 +120,4 @@ class MaskedPhoneNumber(Rule):
             if not (match.masked and match.has_country_code) or found.labelled_other:
                 continue
             example = full_number_example(analysis, _masked_region(analysis, match))
-            yield Hit(
-                "body",
-                match.start,
-                match.end,
-                analysis.say(
-                    en="The phone number is masked: if it is your account's number, write it in full with the "
-                    f"country code, {example}, so support can find the account.",
-                    zh=f"手机号被遮挡：如果这是您账户的号码，请写出含国家代码的完整号码{example}，客服才能找到账户。",
-                ),
-            )
+            yield Hit("body", match.start, match.end, self.message(analysis, "masked", example=example))

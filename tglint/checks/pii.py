@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from tglint.analysis import Analysis
 from tglint.models import Edit, Fix, Hit
+from tglint.packs import strings
 from tglint.recognizers.personal import PERSONAL
 from tglint.rule import Rule
 
@@ -25,12 +26,7 @@ def masked(value: str) -> str:
     return compact[:2] + "*" * (len(compact) - 4) + compact[-2:]
 
 
-_NAMES = {
-    "id": ("national ID number", "身份证号"),
-    "card": ("bank card number", "银行卡号"),
-    "passport": ("passport number", "护照号"),
-    "address": ("home address", "家庭住址"),
-}
+_NAMES = {"id": "national ID number", "card": "bank card number", "passport": "passport number"}
 # The recognizer's kind of each rule's `kind`.
 _SPAN_KINDS = {"id": "national-id", "card": "bank-card", "passport": "passport", "address": "home-address"}
 
@@ -41,47 +37,52 @@ class _OvershareRule(Rule):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         text = analysis.body_text
-        en_name, zh_name = _NAMES[self.kind]
         for found in analysis.spans(PERSONAL):
             if found.kind != _SPAN_KINDS[self.kind]:
                 continue
             value = text[found.start : found.end]
-            shown = "" if self.kind == "address" else f" ({masked(value)})"
-            zh_shown = "" if self.kind == "address" else f"（{masked(value)}）"
-            fix = (
-                None
-                if self.kind == "address"
-                else Fix(f"Remove the {en_name}", "safe", (Edit("body", found.start, found.end, "********"),))
-            )
-            yield Hit(
-                "body",
-                found.start,
-                found.end,
-                analysis.say(
-                    en=f"A {en_name} is in the draft{shown}, not needed by support: remove it. "
-                    "Your phone number and @username identify the account.",
-                    zh=f"草稿中有{zh_name}{zh_shown}：客服不需要它，请删除。手机号和@用户名即可识别账户。",
-                ),
-                fix=fix,
-                sensitive=True,
-            )
+            fix = None
+            if self.kind in _NAMES:
+                fix = Fix(
+                    f"Remove the {_NAMES[self.kind]}", "safe", (Edit("body", found.start, found.end, "********"),)
+                )
+            yield Hit("body", found.start, found.end, self.said(analysis, masked(value)), fix=fix, sensitive=True)
+
+    def said(self, analysis: Analysis, shown: str) -> str:
+        raise NotImplementedError
 
 
 class NationalIdInDraft(_OvershareRule):
     code = "TG551"
     kind = "id"
 
+    def said(self, analysis: Analysis, shown: str) -> str:
+        return self.message(analysis, "found", shown=shown)
+
 
 class BankCardInDraft(_OvershareRule):
     code = "TG552"
     kind = "card"
+
+    def said(self, analysis: Analysis, shown: str) -> str:
+        return self.message(analysis, "found", shown=shown)
 
 
 class PassportInDraft(_OvershareRule):
     code = "TG553"
     kind = "passport"
 
+    def said(self, analysis: Analysis, shown: str) -> str:
+        return self.message(analysis, "found", shown=shown)
+
 
 class HomeAddressInDraft(_OvershareRule):
     code = "TG554"
     kind = "address"
+
+    def said(self, analysis: Analysis, shown: str) -> str:
+        # A legal or press mail may need a way to reach the writer: the advice fits the mailbox.
+        exempt = set(strings(analysis.pack("pii"), "address_exempt_topics", source="pii"))
+        if analysis.mail_topics & exempt:
+            return self.message(analysis, "contact")
+        return self.message(analysis, "found")

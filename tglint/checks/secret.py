@@ -21,36 +21,13 @@ from tglint.rule import Rule
 
 
 class _Wording(NamedTuple):
-    en_name: str
-    en_advice: str
-    zh_name: str
-    zh_advice: str
+    """The fields of a `found` message."""
 
-
-_CHANGE_IT = ("delete it and change it now", "请删除并立即修改")
-_WORDING = {
-    "password": _Wording("A password", _CHANGE_IT[0], "密码", _CHANGE_IT[1]),
-    "two-step verification password": _Wording(
-        "A two-step verification password", _CHANGE_IT[0], "二步验证密码", _CHANGE_IT[1]
-    ),
-    "PIN": _Wording("A PIN", _CHANGE_IT[0], "PIN码", _CHANGE_IT[1]),
-    "code": _Wording("A login code", "delete it and never pass a code on", "验证码", "请删除，验证码不要告诉任何人"),
-    "weak code": _Wording(
-        "A login code", "delete it and never pass a code on", "验证码", "请删除，验证码不要告诉任何人"
-    ),
-    "recovery code": _Wording("A recovery code", "delete it", "恢复码", "请删除"),
-    "bot token": _Wording(
-        "A bot token", "delete it and revoke it with @BotFather", "机器人 Token", "请删除并在 @BotFather 中重新生成"
-    ),
-    "token": _Wording("A token or key", "delete it and revoke it", "令牌/密钥", "请删除并重新生成"),
-    "api-hash": _Wording("An api_hash (with its api_id)", "delete them", "api_id/api_hash", "请删除"),
-    "session": _Wording(
-        "A session string",
-        "delete it and terminate that session in Settings > Devices",
-        "会话字符串（session）",
-        "请删除并在“设置 > 设备”中终止该会话",
-    ),
-}
+    name: str
+    place: str
+    then: str
+    advice: str
+    hint: str
 
 
 class _SecretRule(Rule):
@@ -63,7 +40,6 @@ class _SecretRule(Rule):
                 continue
             text = _part_text(analysis, secret.part)
             hint = mask_text(text[secret.start : secret.end])[:9]
-            wording = _WORDING.get(secret.kind, _WORDING["password"])
             # An attachment cannot be renamed by editing the draft's text.
             fix = None
             if secret.part != "attachments":
@@ -76,10 +52,13 @@ class _SecretRule(Rule):
                 secret.part,
                 secret.start,
                 secret.end,
-                _message(analysis, secret, wording, hint),
+                self.found(analysis, _wording(analysis, secret, hint)),
                 fix=fix,
                 sensitive=True,
             )
+
+    def found(self, analysis: Analysis, w: _Wording) -> str:
+        raise NotImplementedError
 
 
 def _part_text(analysis: Analysis, name: str) -> str:
@@ -87,27 +66,21 @@ def _part_text(analysis: Analysis, name: str) -> str:
     return part.text if part is not None else ""
 
 
-def _message(analysis: Analysis, secret: Span, wording: _Wording, hint: str) -> str:
-    never = ("Telegram support never asks for it.", "Telegram官方绝不会索要它。")
-    if secret.part == "attachments":
-        return analysis.say(
-            en=f"{wording.en_name} is in the name of an attached file ({hint}): rename the file; {never[0]}",
-            zh=f"附件的文件名中含有{wording.zh_name}（{hint}）：请重命名该文件，{never[1]}",
-        )
-    if secret.part == "subject":
-        return analysis.say(
-            en=f"{wording.en_name} is written in the subject ({hint}): {wording.en_advice}; {never[0]}",
-            zh=f"邮件主题中写有{wording.zh_name}（{hint}）：{wording.zh_advice}，{never[1]}",
-        )
-    if secret.facts.get("quoted"):
-        return analysis.say(
-            en=f"{wording.en_name} is written in your earlier mail quoted here ({hint}), which this reply "
-            f"sends again: {wording.en_advice}; {never[0]}",
-            zh=f"引用的您之前的邮件中写有{wording.zh_name}（{hint}），回复会再次发出：{wording.zh_advice}，{never[1]}",
-        )
-    return analysis.say(
-        en=f"{wording.en_name} is written in the draft ({hint}): {wording.en_advice}; {never[0]}",
-        zh=f"草稿中写有{wording.zh_name}（{hint}）：{wording.zh_advice}，{never[1]}",
+def _wording(analysis: Analysis, secret: Span, hint: str) -> _Wording:
+    """The fields of a `found` message: the secret's name and the advice for its kind, where it stands
+    (the secrets pack's `secret_wording`, in the report's language) and its masked `hint`."""
+    wording = analysis.pack("secrets", analysis.message_language).get("secret_wording", {})
+    names, advice = wording.get("names", {}), wording.get("advice", {})
+    kind = secret.kind if secret.kind in names else "password"
+    place = "attachments" if secret.part == "attachments" else "subject" if secret.part == "subject" else "body"
+    if place == "body" and secret.facts.get("quoted"):
+        place = "quoted"
+    return _Wording(
+        name=str(names.get(kind, kind)),
+        place=str(wording.get("places", {}).get(place, "")),
+        then=str(wording.get("then", {}).get(place, "")),
+        advice=str(advice.get("attachments" if place == "attachments" else kind, "")),
+        hint=hint,
     )
 
 
@@ -115,22 +88,37 @@ class PasswordInDraft(_SecretRule):
     code = "TG501"
     kinds = PASSWORD_KINDS
 
+    def found(self, analysis: Analysis, w: _Wording) -> str:
+        return self.message(analysis, "found", name=w.name, place=w.place, then=w.then, advice=w.advice, hint=w.hint)
+
 
 class LoginCodeInDraft(_SecretRule):
     code = "TG502"
     kinds = CODE_KINDS
+
+    def found(self, analysis: Analysis, w: _Wording) -> str:
+        return self.message(analysis, "found", name=w.name, place=w.place, then=w.then, advice=w.advice, hint=w.hint)
 
 
 class TokenInDraft(_SecretRule):
     code = "TG503"
     kinds = frozenset({"bot token", "token"})
 
+    def found(self, analysis: Analysis, w: _Wording) -> str:
+        return self.message(analysis, "found", name=w.name, place=w.place, then=w.then, advice=w.advice, hint=w.hint)
+
 
 class ApiCredentialsInDraft(_SecretRule):
     code = "TG504"
     kinds = frozenset({"api-hash"})
 
+    def found(self, analysis: Analysis, w: _Wording) -> str:
+        return self.message(analysis, "found", name=w.name, place=w.place, then=w.then, advice=w.advice, hint=w.hint)
+
 
 class SessionStringInDraft(_SecretRule):
     code = "TG505"
     kinds = frozenset({"session"})
+
+    def found(self, analysis: Analysis, w: _Wording) -> str:
+        return self.message(analysis, "found", name=w.name, place=w.place, then=w.then, advice=w.advice, hint=w.hint)

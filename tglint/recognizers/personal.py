@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from tglint.packs import strings
@@ -25,21 +25,35 @@ from tglint.patterns import compiled
 from tglint.recognizers import Span
 from tglint.recognizers.secrets import writer_secrets
 from tglint.spans import SpanSet
-from tglint.text.scripts import VALUE_END, VALUE_START
+from tglint.text.scripts import VALUE_END, VALUE_START, window_start
 
 if TYPE_CHECKING:
     from tglint.analysis import Analysis
+    from tglint.packs import Packs
 
 # A number may touch Chinese ("身份证号是510723…"), never a letter, a digit, a mask or a dash.
 _RESIDENT_ID = rf"{VALUE_START}(?<![_*＊-])(?P<id>\d{{6}} ?\d{{8}} ?\d{{3}}[\dXx]){VALUE_END}(?![_*＊-])"
 _OLD_RESIDENT_ID = rf"{VALUE_START}(?<![_*＊-])(?P<id>\d{{15}}){VALUE_END}(?![_*＊-])"
 _SSN = rf"{VALUE_START}(?<![_-])(?P<id>\d{{3}}-\d{{2}}-\d{{4}}){VALUE_END}(?![_-])"
-_CARD = rf"{VALUE_START}(?<![_*＊+.-])(?P<card>\d(?:[ -]?\d){{15,18}}){VALUE_END}(?![_*＊-])"
+_CARD = rf"{VALUE_START}(?<![_*＊+.-])(?P<card>\d(?:[ -]?\d){{11,18}}){VALUE_END}(?![_*＊-])"
 # Every match of the four patterns above lies in a run of at least 9 digits joined by single
 # spaces or dashes (a resident ID's final X just after it): they are searched in those runs only.
 _LONG_NUMBER = r"\d(?:[ -]?\d){8,}"
+# India's Aadhaar (12 digits, Verhoeff) and Brazil's CPF (11 digits, two check digits, "123.456.789-09"):
+# checksums that a random number passes one time in ten or a hundred, so only beside an ID word.
+_AADHAAR = rf"{VALUE_START}(?<![_*＊-])(?P<id>[2-9]\d{{3}} ?\d{{4}} ?\d{{4}}){VALUE_END}(?![_*＊-])"
+_CPF = rf"{VALUE_START}(?<![_*＊.-])(?P<id>\d{{3}}\.\d{{3}}\.\d{{3}}-\d{{2}}|\d{{11}}){VALUE_END}(?![_*＊-]|\.\d)"
 _CARD_GROUPS = r"^\d{4}(?:([ -])\d{4}){2}\1\d{4}(?:\1?\d{1,3})?$|^\d{6}([ -])\d{12,13}$|^\d{16,19}$"
-_PASSPORT = rf"{VALUE_START}(?<![_*])(?P<number>[A-Z]{{1,2}}\d{{6,9}}|\d{{9}}){VALUE_END}(?![_*])"
+# Cards of 12 to 15 digits (American Express and JCB 15 as 4-6-5, Diners 14 as 4-6-4, Visa 13 and
+# Maestro 12-15 in fours): one Luhn-valid number in ten is one by chance, so only beside a card word.
+_SHORT_CARD_GROUPS = r"^\d{4}([ -])\d{6}\1\d{4,5}$|^\d{4}([ -])\d{4}\2\d{4}(?:\2\d{1,3})?$|^\d{12,15}$"
+# Passport numbers as countries write them: letters then digits (China's E12345678, India's A1234567),
+# nine digits (the US), Russia's internal passport in its groups (45 12 345678, 4512 345678), or letters and digits
+# mixed (Germany's C01X00T47, at least two digits).
+_PASSPORT = (
+    rf"{VALUE_START}(?<![_*])(?P<number>\d{{2}} ?\d{{2}} \d{{6}}|\d{{10}}|[A-Z]{{1,2}}\d{{6,9}}|\d{{9}}"
+    rf"|(?=[A-Z]*\d[A-Z]*\d)[A-Z\d]{{8,9}}){VALUE_END}(?![_*])"
+)
 
 _ADDRESS_LABEL = r"\s*(?:[\w\u4e00-\u9fff]{0,6}(?:地址|住址|Address|address)\s*(?:[:：]\s*)?)?"
 _S = "[ \u3000]?"  # Chinese addresses are written with or without spaces around numbers
@@ -61,17 +75,25 @@ _ZH_ESTATE = (
 # What may stand before a Chinese address inside the same run of characters ("我家住在").
 _ZH_ADDRESS_LEAD = r"^.*(?:住在|住址|地址|家住|位于|寄到|寄往|在|是|为)"
 _ZH_DIVISION = r"省|自治区|特别行政区|市|区|县|旗"
-_EN_ADDRESS = (
-    rf"{VALUE_START}(?<![_-])\d{{1,6}}[A-Za-z]?\s+(?:[A-Z][A-Za-z'-]+\.?\s+){{1,4}}"
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close"
-    r"|Crescent|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Square|Sq|Trail|Row|Gardens|Grove|Walk|Hill)(?![A-Za-z0-9_])\.?"
+# An English address: a house number (or a flat: "Flat 17, Janet Meadows"), the street's name in
+# capitals or an ordinal ("West 12th Avenue") and its suffix (`street_suffixes` of the pii pack),
+# then a flat, a town, a state code and a ZIP code or a UK postcode. "{streets}" is where the
+# suffixes go.
+_EN_ADDRESS_SHAPE = (
+    rf"{VALUE_START}(?<![_-])(?:\d{{1,6}}[A-Za-z]?|(?:Flat|Apartment|Studio|Unit)\s+\d{{1,4}}[A-Za-z]?,?)"
+    r"\s+(?:(?:[A-Z][A-Za-z'-]+|\d{1,3}(?:st|nd|rd|th))\.?\s+){1,4}"
+    r"(?:{streets})(?![A-Za-z0-9_])\.?"
     r"(?P<rest>(?:,?\s*(?:Apt|Apartment|Unit|Flat|Suite|Ste|Floor|Fl|#)\.?\s*#?[\w-]{1,6})?"
-    r"(?:,\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)?(?:,?\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?)?)"
+    r"(?:,\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)?"
+    r"(?:,?\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?|,?\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})?)"
 )
 
-# How far a keyword may stand before the number it names, and after it.
-_KEYWORD_BEFORE = 24
+# How far a keyword may stand before the number it names, and after it ("my Social Security number
+# is 774-23-2234": the keyword's start is 26 characters back).
+_KEYWORD_BEFORE = 40
 _KEYWORD_AFTER = 10
+# How far after a passport word its number may start.
+_PASSPORT_REACH = 24
 _ADDRESS_CONTEXT = 30
 _LABEL_WINDOW = 16
 
@@ -104,7 +126,8 @@ def _line_context(text: str, start: int, end: int, before: int, after: int) -> t
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return text[max(line_start, start - before) : start], text[end : min(line_end, end + after)]
+    head = window_start(text, max(line_start, start - before), start)
+    return text[head:start], text[end : min(line_end, end + after)]
 
 
 def _keyword_near(analysis: Analysis, key: str, start: int, end: int) -> str | None:
@@ -173,6 +196,18 @@ def _is_valid_ssn(number: str) -> bool:
     return bool(ssn.is_valid(number))
 
 
+def _is_valid_aadhaar(number: str) -> bool:
+    from stdnum.in_ import aadhaar  # see `_passes_luhn`
+
+    return bool(aadhaar.is_valid(number))
+
+
+def _is_valid_cpf(number: str) -> bool:
+    from stdnum.br import cpf  # see `_passes_luhn`
+
+    return bool(cpf.is_valid(number))
+
+
 def _passes_luhn(digits: str) -> bool:
     # stdnum takes 15 ms to import: it is imported by the first draft with a number of the shape.
     from stdnum import luhn
@@ -198,6 +233,15 @@ def _national_ids(analysis: Analysis) -> Iterator[_Found]:
             evidence = (f"label:{label}", "shape:birth-date")
             confidence = _CONFIDENCE["label"]
             yield _Found("national-id", match.start(), match.end(), evidence, confidence, "CN resident ID (15)")
+    for pattern, valid, scheme in ((_AADHAAR, _is_valid_aadhaar, "IN Aadhaar"), (_CPF, _is_valid_cpf, "BR CPF")):
+        for match in compiled(pattern).finditer(analysis.body_text):
+            if not valid(match.group("id")) or _labelled_otherwise(analysis, match.start()):
+                continue
+            if label := _keyword_near(analysis, "id_keywords", match.start(), match.end()):
+                evidence = (f"checksum:{scheme}", f"label:{label}")
+                yield _Found(
+                    "national-id", match.start(), match.end(), evidence, _CONFIDENCE["checksum and label"], scheme
+                )
     for match in _in_long_numbers(analysis, compiled(_SSN)):
         if not _is_valid_ssn(match.group()):
             continue
@@ -226,7 +270,8 @@ def _bank_cards(analysis: Analysis, taken: SpanSet) -> Iterator[_Found]:
     for match in _in_long_numbers(analysis, compiled(_CARD)):
         raw = match.group("card")
         digits = re.sub(r"\D", "", raw)
-        if not compiled(_CARD_GROUPS).match(raw) or not _passes_luhn(digits):
+        short = len(digits) < 16
+        if not compiled(_SHORT_CARD_GROUPS if short else _CARD_GROUPS).match(raw) or not _passes_luhn(digits):
             continue
         start, end = match.start(), match.end()
         if taken.overlaps(start, end) or _inside_secret(analysis, start, end):
@@ -234,7 +279,7 @@ def _bank_cards(analysis: Analysis, taken: SpanSet) -> Iterator[_Found]:
         if _labelled_otherwise(analysis, start) or _labelled_otherwise(analysis, start, "not_card_context"):
             continue
         label = _keyword_near(analysis, "card_keywords", start, end)
-        prefix = next((p.pattern for p in prefixes if p.match(digits)), None)
+        prefix = None if short else next((p.pattern for p in prefixes if p.match(digits)), None)
         if label:
             evidence = ("checksum:Luhn", f"label:{label}")
             yield _Found("bank-card", start, end, evidence, _CONFIDENCE["checksum and label"])
@@ -248,7 +293,7 @@ def _passports(analysis: Analysis) -> Iterator[_Found]:
     for keyword in analysis.lexicon("pii", "passport_keywords").finditer(text):
         # The number follows its name closely, in the same sentence.
         sentence = model.sentence_at(keyword.end)
-        stop = min(keyword.end + _KEYWORD_BEFORE, sentence.end if sentence is not None else keyword.end)
+        stop = min(keyword.end + _PASSPORT_REACH, sentence.end if sentence is not None else keyword.end)
         match = compiled(_PASSPORT).search(text, keyword.end, stop)
         if match is not None:
             evidence = (f"label:{keyword.term}", "shape:passport")
@@ -269,7 +314,7 @@ def _starts_its_line(text: str, start: int) -> bool:
 
 def _address_start(match: re.Match[str]) -> int:
     """Where a Chinese address proper starts when the pattern took in the words before it."""
-    if match.re is compiled(_EN_ADDRESS):
+    if match.re is not compiled(_ZH_ADDRESS) and match.re is not compiled(_ZH_ESTATE):
         return match.start()
     division = compiled(_ZH_DIVISION).search(match.group())
     lead = compiled(_ZH_ADDRESS_LEAD).match(match.group(), 0, division.start() if division else 0)
@@ -281,13 +326,37 @@ _ZH_ADDRESS_HINT = r"号(?:(?<=\d号)|(?<=\d[ \u3000]号))"
 _ZH_ESTATE_HINT = r"小区|公寓|家园|花园|新村|苑|府"
 # A street word ending a word (a Chinese character may follow it), found quickly (no test in front,
 # which `re` would make at every position): `_has_street_word` checks that one also starts a word.
-_STREET_WORD_END = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|Pl|Terrace|Close"
-    r"|Crescent|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Square|Sq|Trail|Row|Gardens|Grove|Walk|Hill)(?![A-Za-z0-9_])"
-)
+_STREET_WORD_END = r"(?:{streets})(?![A-Za-z0-9_])"
 
 
-def _has_street_word(text: str) -> bool:
+class _StreetPatterns(NamedTuple):
+    word_end: re.Pattern[str]
+    address: re.Pattern[str]
+
+
+def _street_patterns(packs: Packs) -> _StreetPatterns:
+    def build() -> _StreetPatterns:
+        words = strings(packs.get("pii"), "street_suffixes", source="pii")
+        # Longest first, so "Streets" is not read as "Street"; any case after the first letter.
+        streets = "|".join(
+            f"{re.escape(w[0])}(?i:{re.escape(w[1:])})" for w in sorted(set(words), key=lambda w: (-len(w), w)) if w
+        )
+        return _StreetPatterns(
+            re.compile(_STREET_WORD_END.replace("{streets}", streets)),
+            re.compile(_EN_ADDRESS_SHAPE.replace("{streets}", streets)),
+        )
+
+    return packs.derived(("pii", "street patterns"), build)
+
+
+@cache
+def _builtin_street_patterns() -> _StreetPatterns:
+    from tglint.packs import load_packs
+
+    return _street_patterns(load_packs())
+
+
+def _has_street_word(text: str, streets: _StreetPatterns | None = None) -> bool:
     """Whether a street word (Street, Rd...) stands as a whole word in `text`.
 
     A match of `_STREET_WORD_END` is all letters and ends a word, so no street word can start
@@ -295,7 +364,7 @@ def _has_street_word(text: str) -> bool:
     """
     return any(
         match.start() == 0 or not _is_word_char(text[match.start() - 1])
-        for match in compiled(_STREET_WORD_END).finditer(text)
+        for match in (streets or _builtin_street_patterns()).word_end.finditer(text)
     )
 
 
@@ -304,11 +373,11 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _address_patterns(text: str) -> list[re.Pattern[str]]:
+def _address_patterns(text: str, streets: _StreetPatterns) -> list[re.Pattern[str]]:
     """The address patterns worth running: each needs a cheap-to-find part (号, Street...)."""
     hints = ((_ZH_ADDRESS_HINT, _ZH_ADDRESS), (_ZH_ESTATE_HINT, _ZH_ESTATE))
     patterns = [compiled(pattern) for hint, pattern in hints if compiled(hint).search(text)]
-    return [*patterns, compiled(_EN_ADDRESS)] if _has_street_word(text) else patterns
+    return [*patterns, streets.address] if _has_street_word(text, streets) else patterns
 
 
 def _home_addresses(analysis: Analysis) -> Iterator[_Found]:
@@ -323,18 +392,22 @@ def _home_addresses(analysis: Analysis) -> Iterator[_Found]:
     text = analysis.text_with_signature
     home = analysis.lexicon("pii", "home_markers")
     office = analysis.lexicon("pii", "office_markers")
-    for pattern in _address_patterns(text):
+    streets = _street_patterns(analysis.packs)
+    for pattern in _address_patterns(text, streets):
         for match in pattern.finditer(text):
             start, end = _address_start(match), match.end()
             before, after = _line_context(text, start, end, _ADDRESS_CONTEXT, _ADDRESS_CONTEXT // 2)
             in_block = formal or _starts_its_line(text, start)
             surroundings = _paragraph(text, start, end) if in_block else before + after
             address = text[start:end]
-            if office.search(address) or office.search(surroundings):
+            label = home.search(before)
+            # An office word makes it an office's address ("Suite 500", "Becker Plaza"), unless the
+            # writer has just called it their home or their address, outside a press or legal mail.
+            if (office.search(address) or office.search(surroundings)) and (formal or label is None):
                 continue
-            marker = home.search(address) or home.search(before)
+            marker = label or home.search(address)
             if marker is not None:
-                shape = "shape:en-address" if pattern is compiled(_EN_ADDRESS) else "shape:zh-address"
+                shape = "shape:en-address" if pattern is streets.address else "shape:zh-address"
                 yield _Found("home-address", start, end, (shape, f"label:{marker.term}"), _CONFIDENCE["address"])
 
 

@@ -43,7 +43,7 @@ from tglint.recognizers import Span
 from tglint.recognizers.personal import PERSONAL
 from tglint.recognizers.secrets import writer_secrets
 from tglint.spans import SpanSet
-from tglint.text.scripts import VALUE_END, VALUE_START
+from tglint.text.scripts import VALUE_END, VALUE_START, window_start
 
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber, PhoneNumberMatch
@@ -55,6 +55,8 @@ if TYPE_CHECKING:
 
 # Cheap test before running the matcher: at least 7 digits close together.
 _ENOUGH_DIGITS = r"\d(?:[\s\-().\u00a0/]{0,2}\d){6}"
+# The whole of such a stretch, as far as digits stay that close.
+_ENOUGH_DIGITS_RUN = r"\d(?:[\s\-().\u00a0/]{0,2}\d){6,}"
 
 _MASK_CHARS = r"*＊xX•●·"
 # Every masked number has three mask characters in a row: texts without them skip the pattern.
@@ -71,7 +73,7 @@ _MASKED = (
 )
 # "+" (or "00") and then digit groups: a number someone meant to write in international form.
 _INTERNATIONAL = (
-    rf"{VALUE_START}(?<![_+＋.:/=-])(?<!\d[ ,.])(?P<prefix>[+＋]|00(?=[1-9]))"
+    rf"{VALUE_START}(?<![_+＋./=-])(?<!\d:)(?<!\d[ ,.])(?P<prefix>[+＋]|00(?=[1-9]))"
     r"\s?(?P<cc>\(?\d{1,3}\)?)(?P<rest>(?:[ \-.\u00a0]?\(?\d{1,5}\)?){1,6})(?![A-Za-z0-9_.]?\d)"
 )
 # Where an international number may start: "+", or "00" and a digit (none of these overlaps another).
@@ -89,6 +91,10 @@ _MIN_NATIONAL_DIGITS = 9
 # A stretch of digits as close as `_NATIONAL` lets them stand, with enough of them: a match worth
 # trying lies in one (or starts at the "(" just before it), so `_NATIONAL` is searched there only.
 _NATIONAL_STRETCH = rf"\d(?:[ \-)]{{0,2}}\d){{{_MIN_NATIONAL_DIGITS - 1},}}"
+_ZIP_PLUS_FOUR = r"^\d{5}-\d{4}$"
+_STATE_BEFORE = r"(?<![A-Za-z])[A-Z]{2},? $"
+# A country code written just before a number the matcher read without it ("001 253-800-3021").
+_COUNTRY_CODE_BEFORE = r"(?<![\w+＋])(?:[+＋]|00)\d{1,3} $"
 _IP_OR_VERSION = r"^\d{1,3}(?:\.\d{1,3}){2,}$"
 _DATE = r"\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}"
 _THOUSANDS = r"^\d{1,3}(?:[ ,.\u00a0]\d{3}){2,}$"
@@ -275,11 +281,40 @@ def _inside_url(text: str, position: int) -> bool:
     return url is not None and url.start() <= position
 
 
-def _is_something_else(text: str, start: int, end: int, raw: str) -> bool:
-    """A match the matcher accepts that a reader would not call a phone number."""
+def _is_something_else(text: str, start: int, end: int, raw: str, *, labelled: bool = False) -> bool:
+    """A match the matcher accepts that a reader would not call a phone number.
+
+    A number `labelled` a phone number by the words beside it may be dotted as a version is
+    ("06.12.34.56.78", "8.967.011.67.27"); only an IP address is still something else.
+    """
     before = text[start - 1] if start > 0 else ""
     after = text[end : end + 2]
-    if compiled(_IP_OR_VERSION).match(raw) or compiled(_THOUSANDS).match(raw) or compiled(_DATE).search(raw):
+    # Square brackets are no phone number's punctuation ("host[209.85.223.33]"): what they hold is
+    # judged without them.
+    bare = raw.strip("[]")
+    dotted = compiled(_IP_ADDRESS if labelled else _IP_OR_VERSION)
+    if dotted.match(bare) or compiled(_THOUSANDS).match(bare) or compiled(_DATE).search(bare):
+        return True
+    # A bracket left open round one bare run of digits holds the whole run, not an area code
+    # ("RULEID:(8121501046)(3231022)", "Ifupdown: (137635584)"): a list of codes or a process id.
+    # A number written in groups may be bracketed whole ("Customer Service (310-532-9811 )").
+    if raw.count("(") != raw.count(")") and raw.strip("()[] ").isdigit():
+        return True
+    if before in {")", "]"} or after[:1] == "(":
+        return True
+    if after[:2] == ")(" or text[max(0, start - 2) : start] == ")(":
+        return True
+    # Joined by a dash to a word or number: one piece of an identifier ("INV-2024-698919",
+    # "117304992 512-byte"); or the tail of a longer number ("8 (916) 555-12-34").
+    if before == "-" or (after[:1] == "-" and after[1:2].isalnum()):
+        return True
+    # A US ZIP+4 code after its state's code ("Springfield, IL 62704-1234").
+    if compiled(_ZIP_PLUS_FOUR).match(raw) and compiled(_STATE_BEFORE).search(text, max(0, start - 4), start):
+        return True
+    if before == " " and (
+        (raw[:1] == "(" and text[start - 2 : start - 1].isdigit())
+        or compiled(_COUNTRY_CODE_BEFORE).search(text, max(0, start - 8), start)
+    ):
         return True
     # Part of a longer dotted run (an IP address, a version), or the id of a bot token.
     if (after[:1] in {".", ":"} and after[1:2].isdigit()) or (after[:1] == ":" and after[1:2].isalpha()):
@@ -430,7 +465,8 @@ class PhoneFacts(NamedTuple):
 
 class PhoneNumbers:
     """The phone number recognizer: numbers in the writer's text and signature, then numbers of
-    fictional ranges written without a country code, which the matcher rejects."""
+    fictional ranges written without a country code, which the matcher rejects, then numbers of
+    any country's plan beside a phone word."""
 
     name = "phones"
 
@@ -438,8 +474,11 @@ class PhoneNumbers:
         numbers = writer_numbers(analysis)
         for number in numbers:
             yield _span(analysis, number, fictional=False)
-        for number in _fictional_national_numbers(analysis, numbers):
+        fictional = _fictional_national_numbers(analysis, numbers)
+        for number in fictional:
             yield _span(analysis, number, fictional=True)
+        for number in _labelled_national_numbers(analysis, [*numbers, *fictional]):
+            yield _span(analysis, number, fictional=False)
 
 
 PHONES = PhoneNumbers()
@@ -490,6 +529,68 @@ def _writer_numbers(analysis: Analysis) -> list[PhoneMatch]:
     return sorted(numbers, key=lambda m: m.start)
 
 
+# A number as people write it inside their country, whichever that is: digit groups joined by a
+# space, a dash or a dot, an area code in brackets ("(0211) 4567890", "8 (916) 555-12-34",
+# "(21) 98765-4321", "06.12.34.56.78", "0917 123 4567"). After a label's colon it may stand glued
+# ("number:0813-1234-5678"), never after a time's ("10:30").
+_GROUP_OR_AREA = r"(?:\(\d{1,5}\)|\d{1,5})"
+_WRITTEN_NATIONAL = (
+    rf"{VALUE_START}(?<![_+＋./=#@-])(?<!\d:)"
+    rf"{_GROUP_OR_AREA}(?:[ .\-\u00a0]?{_GROUP_OR_AREA}){{0,6}}"
+    rf"(?![A-Za-z0-9_]|[.\-]\d|[@(]){VALUE_END}"
+)
+_LABELLED_DIGITS = (7, 15)
+_IP_ADDRESS = r"^(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3}$"
+
+
+def _in_digit_stretches(text: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose matches hold seven digits close together, searched
+    in such stretches only (from the bracket before one, to two characters past it)."""
+    resume = 0
+    for stretch in compiled(_ENOUGH_DIGITS_RUN).finditer(text):
+        start = stretch.start() - 1 if text[stretch.start() - 1 : stretch.start()] == "(" else stretch.start()
+        for match in pattern.finditer(text, max(start, resume), stretch.end() + 2):
+            resume = match.end()
+            yield match
+
+
+def _labelled_national_numbers(analysis: Analysis, taken: Sequence[PhoneMatch]) -> list[PhoneMatch]:
+    """Numbers written as inside some country, next to a word that says they are phone numbers.
+
+    The matcher only knows the plans of the draft's own regions; a writer abroad writes their
+    number the way their country does ("(0211) 4567890", "8 (916) 555-12-34"). With a phone word
+    beside it ("my number", "手机号"), a number that is valid in any country's plan
+    (`tglint.phone_country.readings`) is a phone number, of the country its form fits best.
+    """
+    text = analysis.text_with_signature
+    if not compiled(_ENOUGH_DIGITS).search(text):
+        return []
+    from tglint.phone_country import readings
+
+    spans = SpanSet((m.start, m.end) for m in taken)
+    found: list[PhoneMatch] = []
+    for match in _in_digit_stretches(text, compiled(_WRITTEN_NATIONAL)):
+        raw, start, end = match.group(), match.start(), match.end()
+        digits = sum(ch.isdigit() for ch in raw)
+        if not _LABELLED_DIGITS[0] <= digits <= _LABELLED_DIGITS[1] or spans.overlaps(start, end):
+            continue
+        if _inside_url(text, start) or _is_something_else(text, start, end, raw, labelled=True):
+            continue
+        candidate = PhoneMatch(start, end, raw, has_country_code=False, valid=True, bare=raw.isdigit())
+        if not _phone_word_nearby(analysis, candidate) or _labelled_not_phone(analysis, candidate):
+            continue
+        # One bare run of digits is an ID, a count or a code as often: only a phone word right before
+        # it, as its label, makes it a number ("my number: 24048789", "a call from 9876543210").
+        if candidate.bare and not _labelled_phone(analysis, candidate):
+            continue
+        best = readings(raw)
+        if not best:
+            continue
+        found.append(_describe(raw, start, end, best[0].region)._replace(bare=raw.isdigit()))
+        spans.add(start, end)
+    return found
+
+
 def _signature_only(analysis: Analysis) -> str:
     """The body with everything but the signature blanked, or "" when it has none."""
     body = analysis.body
@@ -506,7 +607,9 @@ def _line_window(text: str, start: int, end: int, before: int, after: int) -> tu
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return text[max(line_start, start - before) : start], text[end : min(line_end, end + after)]
+    return text[window_start(text, max(line_start, start - before), start) : start], text[
+        end : min(line_end, end + after)
+    ]
 
 
 def _labelled_not_phone(analysis: Analysis, match: PhoneMatch) -> str | None:
@@ -517,9 +620,12 @@ def _labelled_not_phone(analysis: Analysis, match: PhoneMatch) -> str | None:
         label = found
     if label is None:
         return None
-    # A phone word after the label takes over: "订单里的手机号 13800138000".
-    if analysis.lexicon("phone", "phone_context").search(before[label.end :]) is not None:
-        return None
+    # A phone word after the label takes over: "订单里的手机号 13800138000"; the noun that ends any
+    # label does not ("invoice number", "ID号码").
+    nouns = set(strings(analysis.pack("phone"), "number_nouns", source="phone"))
+    for word in analysis.lexicon("phone", "phone_context").finditer(before[label.end :]):
+        if word.term not in nouns:
+            return None
     return label.term
 
 
@@ -530,6 +636,23 @@ def _phone_word_nearby(analysis: Analysis, match: PhoneMatch) -> str | None:
     words = analysis.lexicon("phone", "phone_context")
     found = words.search(before) or words.search(after)
     return found.term if found is not None else None
+
+
+# What may stand between a phone word and the number it labels ("my number is ", "手机号：", "call from ",
+# "the number on my account: ").
+_LABEL_GAP = (
+    r"(?i)(?:\s+(?:on|of|for|in|with)\s+(?:my|the|this|your)\s+[a-z]+)?"
+    r"[\s:：]*(?:(?:is|was|are|were|from|on|at|to|是|为)(?![A-Za-z])[\s:：]*)?$"
+)
+
+
+def _labelled_phone(analysis: Analysis, match: PhoneMatch) -> bool:
+    """Whether a phone word stands just before the number, as its label."""
+    before, _ = _line_window(analysis.text_with_signature, match.start, match.end, _PHONE_WORD_BEFORE, 0)
+    last = None
+    for word in analysis.lexicon("phone", "phone_context").finditer(before):
+        last = word
+    return last is not None and compiled(_LABEL_GAP).match(before, last.end) is not None
 
 
 def _unmistakable_mobile(match: PhoneMatch) -> bool:

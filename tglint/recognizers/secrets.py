@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 # Telegram's docs show a 6-digit bot id; real ones have 8-10 digits. The secret part is
 # 35 characters in practice. A Chinese character may touch it ("令牌是123456789:AA…").
 BOT_TOKEN = re.compile(
-    rf"{VALUE_START}(?<![_:/-])(?P<id>\d{{6,12}}):(?P<secret>[A-Za-z0-9_-]{{30,40}}){VALUE_END}(?![_-])"
+    rf"{VALUE_START}(?<![_/-])(?<!\d:)(?P<id>\d{{6,12}}):(?P<secret>[A-Za-z0-9_-]{{30,40}}){VALUE_END}(?![_-])"
 )
 # What every bot token holds, looked for from its ":", a character `re` finds quickly.
 _BOT_TOKEN_CORE = r":(?<=\d:)[A-Za-z0-9_-]{30}"
@@ -75,7 +75,13 @@ _VALUE_END = r"\s，。；、！？,;!?\"'“”‘’「」『』【】）)\u34
 _VALUE = rf"[\"'“‘「『【\[(（<]?(?P<value>(?:[^{_VALUE_END}]|[!?)](?=[^{_VALUE_END}])){{1,128}})"
 _DIGIT_CODE = r"(?P<value>\d{4,8}|\d{2,4}[ -]\d{2,4})(?![:：.,/]?\d)"
 _SPACES = " \t\u00a0\u3000"
-_EMAIL_OR_URL = r"(?i)^[^@\s]+@[^@\s]+\.\w+$|^(?:https?://|www\.)|^@\w"
+# "@name" is a username as Telegram's are (a letter, then 4-31 letters, digits or "_"); a password
+# may start with "@" too ("@2d4stgXdf@W").
+# A link's path is a link ("/reset?token=abc123", "/account/recover"), never the password it resets.
+_EMAIL_OR_URL = (
+    r"(?i)^[^@\s]+@[^@\s]+\.\w+$|^(?:https?://|www\.)|^@[a-z]\w{3,31}$"
+    r"|^/[\w.~-]+(?:/[\w.~-]*)*\?[^\s=]+=|^(?:/[\w.~-]+){2,}/?$"
+)
 _DATE_OR_TIME = r"^\d{1,4}[-/.:：年月]\d{1,2}(?:[-/.:：月日]\d{1,4})?[日号]?$"
 _PLAIN_WORD = r"[^\W\d_]+(?:['’-][^\W\d_]+)*"
 _YEAR = r"^(?:19|20)\d{2}$"
@@ -354,6 +360,11 @@ def _keyword_values(text: str, model: TextModel, names: list[TermMatch], words: 
         kind = words.kinds.get(name.term, "password")
         if kind == "session":
             continue
+        if kind == "bare hash":
+            # "the hash is ...": an api_hash when the mail writes its api_id too, a file's checksum else.
+            if compiled(_API_ID).search(text) is None:
+                continue
+            kind = "api-hash"
         if _names_something_else(text, name.end, words):
             continue
         if kind == "weak code" and _is_other_code(text, name.start, words):
@@ -751,6 +762,11 @@ def _looks_like_secret(raw: str, kind: str, words: SecretWords, strength: str, t
         return False
     if compiled(_EMAIL_OR_URL).search(raw) or compiled(_DATE_OR_TIME).match(raw):
         return False
+    # The value cut from a link at its "?" ("/reset" of "/reset?token=abc123"): the whole run is the link.
+    if raw.startswith("/"):
+        rest = compiled(r"[^\s\"'”’]*").match(text, end)
+        if compiled(_EMAIL_OR_URL).search(raw + (rest.group() if rest else "")):
+            return False
     if kind == "api-hash":
         return bool(compiled(_API_HASH).fullmatch(raw))
     if kind == "token":

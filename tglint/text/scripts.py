@@ -38,3 +38,11 @@ def is_alnum(char: str) -> bool:
     return bool(char) and (
         (char.isascii() and char.isalnum()) or "\uff10" <= char <= "\uff19" or "\uff21" <= char.upper() <= "\uff3a"
     )
+
+
+def window_start(text: str, head: int, end: int) -> int:
+    """`head`, moved forward past a Latin word it falls inside (up to `end`): a window of text cut
+    there would start with the word's tail, which reads as another word ("paid" -> "id")."""
+    while 0 < head < end and is_alnum(text[head - 1]) and is_alnum(text[head]):
+        head += 1
+    return head
