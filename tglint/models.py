@@ -168,16 +168,17 @@ class ReplyTime:
     kind: str  # "urgent", "normal" or "complex": the guide's 紧急问题, 一般问题, 复杂问题
     window: str  # as the guide gives it: "24-48h", "3-7 working days", "7-14 working days"
     reason: str  # the guide's item the draft is about, in the report's language
-    # The class's name in the report's language ("urgent", "紧急问题").
+    # The class's name and its window in the report's language ("紧急问题", "24-48 小时").
     kind_name: str = ""
+    window_text: str = ""
 
     def record(self) -> dict[str, str]:
         """As machine formats write it (JSON's `reply_time`, SARIF's, the API's)."""
         return {"class": self.kind, "window": self.window, "reason": self.reason}
 
     def line(self) -> str:
-        """As text formats write it: "24-48h (urgent: account taken over or frozen)"."""
-        return f"{self.window} ({self.kind_name or self.kind}: {self.reason})"
+        """As text formats write it: "24-48 hours (urgent: account taken over or frozen)"."""
+        return f"{self.window_text or self.window} ({self.kind_name or self.kind}: {self.reason})"
 
 
 @dataclass(frozen=True, slots=True)

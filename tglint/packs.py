@@ -54,6 +54,7 @@ REGEX_ENTRIES: dict[str, tuple[str, ...]] = {
         "app_version_vague",
         "malfunction_patterns",
     ),
+    "follow_up": ("reply_subject", "tickets", "chasing", "elapsed.*.patterns"),
     "mixed": ("lists.*", "cues.*.patterns", "cues.*.with"),
     "phone": ("fictional_national.*.patterns",),
     "pii": ("card_prefixes",),

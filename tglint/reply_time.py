@@ -108,4 +108,4 @@ def reply_time(analysis: Analysis) -> ReplyTime | None:
         reason = str(words.get("topic_labels", {}).get(found.topic or "none", found.topic or ""))
     window = str(analysis.pack(PACK).get("classes", {}).get(found.kind, {}).get("window", found.kind))
     name = str(words.get("class_names", {}).get(found.kind, found.kind))
-    return ReplyTime(found.kind, window, reason, name)
+    return ReplyTime(found.kind, window, reason, name, str(words.get("windows", {}).get(found.kind, window)))
