@@ -1,4 +1,5 @@
-"""Follow-ups (TG1101-TG1103): refer to the first mail, wait for the reply time, do not press."""
+"""Follow-ups (TG1101-TG1102, and TG1103 in the tone category): refer to the first mail, wait for the reply
+time, do not press."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ HACKED = "To: security@telegram.org\nSubject: Re: [Account Security] - Account h
 
 
 def _codes(text: str) -> list[str]:
-    return [f.rule for f in lint(text, select=("follow-up",)).findings]
+    return [f.rule for f in lint(text, select=("follow-up", "TG1103")).findings]
 
 
 # -- what a follow-up is ------------------------------------------------------------------------

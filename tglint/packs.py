@@ -60,6 +60,7 @@ REGEX_ENTRIES: dict[str, tuple[str, ...]] = {
     "pii": ("card_prefixes",),
     "requirements": ("identifiers.*",),
     "secrets": ("value_descriptors", "value_lookalikes"),
+    "structure": ("list_items",),
 }
 
 
