@@ -26,7 +26,7 @@ def _codes(text: str) -> list[str]:
     [
         SUPPORT_RE + "Photos still fail.",
         SUPPORT + "I wrote to you last week and still no reply. Photos still fail.",
-        SUPPORT + "Still haven’t heard back about the photos.",
+        SUPPORT + "Still haven’t heard back about my email on the photos.",
         SUPPORT_ZH + "图片仍然发不出去。",
         "To: support@telegram.org\nSubject: 答复：[技术问题] - 图片发送失败\n\n图片仍然发不出去。",
         SUPPORT + "这是我第二次发邮件，图片仍然发不出去。",

@@ -165,3 +165,22 @@ def test_the_guides_template_is_clean(name: str) -> None:
     path = FIXTURES / "structure" / name
     new = ("follow-up", "self-help", "structure", "TG1103")
     assert [f.rule for f in lint(path.read_bytes(), name, select=new).findings] == []
+
+
+# -- `tglint new` drafts, filled in, pass every advice of the guide's later sections -------------------
+
+GUIDE_RULES = ("follow-up", "self-help", "structure", "TG1103")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("topic", ["support", "security", "abuse", "press", "legal"])
+def test_filled_new_drafts_pass_the_guide_rules(topic: str, lang: str) -> None:
+    from test_templates import SAMPLES
+
+    from tglint.packs import load_packs
+    from tglint.templates import render_template, to_text
+
+    text = to_text(render_template(topic, lang, load_packs(), SAMPLES[(topic, lang)]))
+    result = lint(text, select=GUIDE_RULES)
+    assert [(f.rule, f.message) for f in result.findings] == []
+    assert result.reply_time is not None

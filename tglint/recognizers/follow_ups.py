@@ -149,6 +149,14 @@ def _in_own_words(analysis: Analysis, found: _Patterns, part: str, model: TextMo
     for match in analysis.lexicon(PACK, "phrases").finditer(text):
         waits.append(match.start)
         yield Span(PHRASE, part, match.start, match.end, 0.9, (f"word:{match.term}",))
+    replying = found.reply_subject is not None and found.reply_subject.search(analysis.subject_text) is not None
+    mail_words = analysis.lexicon(PACK, "mail_words")
+    for match in analysis.lexicon(PACK, "no_reply").finditer(text):
+        sentence = model.sentence_at(match.start)
+        about_mail = sentence is not None and mail_words.search(text[sentence.start : sentence.end]) is not None
+        if replying or about_mail:
+            waits.append(match.start)
+            yield Span(PHRASE, part, match.start, match.end, 0.8, (f"word:{match.term}",))
     waits += [match.start for match in analysis.lexicon(PACK, "sent_words").finditer(text)]
     for match in analysis.lexicon(PACK, "pressing").finditer(text):
         if not model.negated(match.start):
