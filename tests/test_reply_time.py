@@ -76,7 +76,7 @@ def test_reason_in_the_report_language() -> None:
     draft = "To: security@telegram.org\nSubject: x\n\nMy account was hacked yesterday."
     assert lint(draft, message_language="zh").reply_time.reason == "账户被恶意接管或冻结"  # type: ignore[union-attr]
     assert lint(draft, message_language="zh").reply_time.kind_name == "紧急问题"  # type: ignore[union-attr]
-    assert lint(draft, message_language="zh").reply_time.line() == "24-48 小时 (紧急问题: 账户被恶意接管或冻结)"  # type: ignore[union-attr]
+    assert lint(draft, message_language="zh").reply_time.line() == "24-48 小时 — 紧急问题: 账户被恶意接管或冻结"  # type: ignore[union-attr]
 
 
 def test_an_empty_draft_has_none() -> None:
@@ -92,7 +92,7 @@ def _results() -> list[FileResult]:
 
 def test_every_format_shows_it() -> None:
     text = render("text", _results(), RULES)
-    assert "reply: 24-48 hours (urgent: account taken over or frozen)" in text
+    assert "reply: 24-48 hours — urgent: account taken over or frozen" in text
     report = json.loads(render("json", _results(), RULES))
     jsonschema.validate(report, SCHEMA)
     assert report["files"][0]["reply_time"] == {
@@ -106,7 +106,7 @@ def test_every_format_shows_it() -> None:
     assert [t["class"] for t in times] == ["urgent", "normal"]
     assert times[0]["artifactLocation"]["uri"].endswith("a%20%3Cb%3E.txt")
     html = render("html", _results(), RULES)
-    assert "24-48 hours (urgent: account taken over or frozen)" in html
+    assert "24-48 hours — urgent: account taken over or frozen" in html
     assert "a <b>.txt" not in html
 
 

@@ -177,8 +177,8 @@ class ReplyTime:
         return {"class": self.kind, "window": self.window, "reason": self.reason}
 
     def line(self) -> str:
-        """As text formats write it: "24-48 hours (urgent: account taken over or frozen)"."""
-        return f"{self.window_text or self.window} ({self.kind_name or self.kind}: {self.reason})"
+        """As text formats write it: "24-48 hours — urgent: account taken over or frozen"."""
+        return f"{self.window_text or self.window} — {self.kind_name or self.kind}: {self.reason}"
 
 
 @dataclass(frozen=True, slots=True)
