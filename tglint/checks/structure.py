@@ -120,6 +120,9 @@ class OverviewNotFirst(Rule):
         first = paragraphs[0]
         if any(first.start <= offset < first.end for offset in problems):
             return
+        opening = model.writer_text[first.start : first.end].replace("\u2019", "'")
+        if any(analysis.lexicon(PACK, key).search(opening) for key in ("problem_words", "requests")):
+            return
         start, end = _first_line(model, first)
         yield Hit("body", start, end, self.message(analysis, "overview"))
 
