@@ -86,7 +86,10 @@ def test_every_format_names_the_language_and_what_did_not_run() -> None:
         "TG801-TG803"
     )
     text = render_text([result]).splitlines()
-    assert text[0] == "fixtures/languages/es-no-subject-unknown-mailbox.txt (language: es, topic: support)"
+    assert text[0] == (
+        "fixtures/languages/es-no-subject-unknown-mailbox.txt (language: es, topic: support, "
+        "reply: 3-7 working days — normal: a common technical problem or usage question)"
+    )
     assert text[1] == f"  {note}"
 
     report = json.loads(render_json([result]))
@@ -109,7 +112,7 @@ def test_every_format_names_the_language_and_what_did_not_run() -> None:
 def test_a_clean_draft_in_another_language_is_still_named() -> None:
     result = lint("To: support@telegram.org\nSubject: Не приходит код\n\nЗдравствуйте, мне не приходит код по SMS.\n")
     assert result.findings == () and result.language == "ru"
-    assert render_text([result]).splitlines()[0].endswith("(language: ru, topic: support)")
+    assert render_text([result]).splitlines()[0].startswith("draft.txt (language: ru, topic: support, reply: ")
 
 
 @pytest.mark.parametrize(
