@@ -83,10 +83,13 @@ def test_every_format_names_the_language_and_what_did_not_run() -> None:
     note = (
         "written in es, neither Chinese nor English: only the checks for any language ran; skipped TG101-TG106, "
         "TG108, TG301, TG302, TG321-TG323, TG501, TG502, TG551-TG554, TG601-TG603, TG701, TG711-TG714, "
-        "TG801-TG803"
+        "TG801-TG803, TG1101-TG1103, TG1111, TG1121-TG1124"
     )
     text = render_text([result]).splitlines()
-    assert text[0] == "fixtures/languages/es-no-subject-unknown-mailbox.txt (language: es, topic: support)"
+    assert text[0] == (
+        "fixtures/languages/es-no-subject-unknown-mailbox.txt (language: es, topic: support, "
+        "reply: 3-7 working days — normal: a common technical problem or usage question)"
+    )
     assert text[1] == f"  {note}"
 
     report = json.loads(render_json([result]))
@@ -109,7 +112,7 @@ def test_every_format_names_the_language_and_what_did_not_run() -> None:
 def test_a_clean_draft_in_another_language_is_still_named() -> None:
     result = lint("To: support@telegram.org\nSubject: Не приходит код\n\nЗдравствуйте, мне не приходит код по SMS.\n")
     assert result.findings == () and result.language == "ru"
-    assert render_text([result]).splitlines()[0].endswith("(language: ru, topic: support)")
+    assert render_text([result]).splitlines()[0].startswith("draft.txt (language: ru, topic: support, reply: ")
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ _QUOTE_OTHER_THAN_SPAN = {
     "TG321": "quotes the vague wording it found; the finding marks where the details belong",
     "TG322": "quotes the vague wording it found; the finding marks where the details belong",
     "TG701": "quotes the openings of both issues; the span is the second one",
+    "TG1124": "quotes an example greeting (which a quoted reply may hold); the span is the first line",
 }
 _DRAFTS = sorted(p for p in FIXTURES.rglob("*") if p.suffix in (".txt", ".eml") and p.is_file())
 

@@ -382,7 +382,7 @@ def test_text_multiline_span_underlines_to_end_of_first_line() -> None:
 
 # --- json --------------------------------------------------------------------
 
-FILE_KEYS = ["path", "language", "topic", "recipients", "error", "findings", "notes", "skipped_rules"]
+FILE_KEYS = ["path", "language", "topic", "recipients", "error", "findings", "notes", "skipped_rules", "reply_time"]
 FINDING_KEYS = [
     "rule", "name", "category", "severity", "message", "part",
     "line", "column", "end_line", "end_column", "fix", "fingerprint",

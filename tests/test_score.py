@@ -13,11 +13,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 
 import score
 
-from tglint.models import CATEGORIES, TOPICS
+from tglint.catalog import builtin_catalog
+from tglint.models import CATEGORIES, TOPICS, Severity
 
 CORPUS = score.DEFAULT_CORPUS
 LANGUAGES = ("zh", "en")
 MIN_POSITIVES = 6
+_SCORED = {rule.category for rule in builtin_catalog() if rule.severity is not Severity.INFO}
 
 
 def _finding(category: str, severity: str = "warning") -> dict[str, Any]:
@@ -191,7 +193,8 @@ def test_corpus_balance(language: str) -> None:
     clean = sum(1 for label in labels if not label.expect)
     assert 3 * clean >= len(labels), f"{clean} clean of {len(labels)}"
     positives = Counter(category for label in labels for category in label.expect)
-    thin = {c: positives[c] for c in CATEGORIES if positives[c] < MIN_POSITIVES}
+    # A category whose rules all give advice (info) is never predicted: it has no positives to label.
+    thin = {c: positives[c] for c in _SCORED if positives[c] < MIN_POSITIVES}
     assert not thin, f"categories with fewer than {MIN_POSITIVES} positives: {thin}"
     assert set(TOPICS) <= {label.topic for label in labels}
 

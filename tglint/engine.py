@@ -20,6 +20,7 @@ from tglint.config import MAX_IGNORE_FILE_BYTES, Settings, read_small_text
 from tglint.draft import ALTERNATIVE_PART, Draft, Part, ReadError
 from tglint.models import Edit, FileResult, Finding, Fix, Hit, Location, PartView, Severity, Span
 from tglint.packs import PackError, Packs
+from tglint.reply_time import reply_time
 from tglint.rule import RuleLike
 from tglint.selection import ignored_for_path, matches, severity_for
 
@@ -76,6 +77,7 @@ class Linter:
             hidden=hidden.spans,
             message_number=draft.message_number,
             skipped_rules=tuple(sorted(other_language)),
+            reply_time=reply_time(analysis),
         )
 
     def _alternative_analysis(self, draft: Draft, analysis: Analysis) -> Analysis | None:

@@ -38,6 +38,9 @@ CATEGORIES: tuple[str, ...] = (
     "details",
     "pii",
     "attachment",
+    "follow-up",
+    "self-help",
+    "structure",
 )
 
 TOPICS: tuple[str, ...] = ("support", "security", "abuse", "press", "legal")
@@ -159,6 +162,26 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class ReplyTime:
+    """When the guide says a reply may be expected for a draft's kind of matter (五、官方回复时间标准)."""
+
+    kind: str  # "urgent", "normal" or "complex": the guide's 紧急问题, 一般问题, 复杂问题
+    window: str  # as the guide gives it: "24-48h", "3-7 working days", "7-14 working days"
+    reason: str  # the guide's item the draft is about, in the report's language
+    # The class's name and its window in the report's language ("紧急问题", "24-48 小时").
+    kind_name: str = ""
+    window_text: str = ""
+
+    def record(self) -> dict[str, str]:
+        """As machine formats write it (JSON's `reply_time`, SARIF's, the API's)."""
+        return {"class": self.kind, "window": self.window, "reason": self.reason}
+
+    def line(self) -> str:
+        """As text formats write it: "24-48 hours — urgent: account taken over or frozen"."""
+        return f"{self.window_text or self.window} — {self.kind_name or self.kind}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
 class FileResult:
     """Everything a reporter needs about one checked draft (or one unreadable file)."""
 
@@ -180,6 +203,8 @@ class FileResult:
     # The selected rules that did not run because they read Chinese or English words and the draft is
     # written in another language (`language`): only the rules for any language ran.
     skipped_rules: tuple[str, ...] = ()
+    # The reply time the guide gives for the draft's kind of matter; None for an unreadable or empty draft.
+    reply_time: ReplyTime | None = None
 
 
 @dataclass(frozen=True, slots=True)

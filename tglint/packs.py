@@ -54,11 +54,13 @@ REGEX_ENTRIES: dict[str, tuple[str, ...]] = {
         "app_version_vague",
         "malfunction_patterns",
     ),
+    "follow_up": ("reply_subject", "tickets", "chasing", "elapsed.*.patterns"),
     "mixed": ("lists.*", "cues.*.patterns", "cues.*.with"),
     "phone": ("fictional_national.*.patterns",),
     "pii": ("card_prefixes",),
     "requirements": ("identifiers.*",),
     "secrets": ("value_descriptors", "value_lookalikes"),
+    "structure": ("list_items",),
 }
 
 

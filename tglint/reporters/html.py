@@ -213,7 +213,8 @@ def _draft_section(draft: _Draft, marked: set[str], summaries: dict[str, str]) -
 
 def _meta(result: FileResult, hidden: tuple[str, ...]) -> str:
     recipients = scrub(", ".join(result.recipients), hidden)
-    fields = (("language", result.language), ("topic", result.topic), ("to", recipients))
+    reply = result.reply_time.line() if result.reply_time is not None else None
+    fields = (("language", result.language), ("topic", result.topic), ("reply", reply), ("to", recipients))
     return " · ".join(f"{label}: <b>{_untrusted(value)}</b>" for label, value in fields if value)
 
 

@@ -59,6 +59,7 @@ def file_record(result: FileResult) -> JsonObject:
         "findings": [_finding(finding, hidden) for finding in result.findings],
         "notes": list(result.notes),
         "skipped_rules": list(result.skipped_rules),
+        "reply_time": None if result.reply_time is None else result.reply_time.record(),
     }
 
 

@@ -28,7 +28,7 @@ from typing import Any
 from urllib.parse import quote
 
 import tglint
-from tglint.models import Edit, FileResult, Finding, Fix, Severity
+from tglint.models import Edit, FileResult, Finding, Fix, ReplyTime, Severity
 from tglint.reporters._common import (
     Region,
     has_position,
@@ -66,6 +66,7 @@ class SarifReport:
         self._index = {rule.code: position for position, rule in enumerate(self._rules)}
         self._written = 0
         self._notifications: list[JsonObject] = []
+        self._reply_times: list[JsonObject] = []
 
     def start(self) -> str:
         return (
@@ -78,6 +79,8 @@ class SarifReport:
         if result.error is not None:
             self._notifications.append(_notification(result, "error", result.error))
         self._notifications.extend(_notification(result, "note", note) for note in result.notes)
+        if result.reply_time is not None:
+            self._reply_times.append(_reply_time(result, result.reply_time))
         language = language_note(result)
         if language is not None:
             notification = _notification(result, "note", language)
@@ -94,7 +97,17 @@ class SarifReport:
     def end(self) -> str:
         close = "\n      ]" if self._written else "]"
         invocations = json_at_depth([_invocation(self._notifications)], 3)
-        return f'{close},\n      "invocations": {invocations}\n    }}\n  ]\n}}\n'
+        # Per draft, findings or not: the reply time the guide gives for its kind of matter.
+        properties = json_at_depth({"replyTimes": self._reply_times}, 3)
+        return f'{close},\n      "invocations": {invocations},\n      "properties": {properties}\n    }}\n  ]\n}}\n'
+
+
+def _reply_time(result: FileResult, reply: ReplyTime) -> JsonObject:
+    file_path, message_number = split_mbox_path(result)
+    record: JsonObject = {"artifactLocation": {"uri": to_uri(file_path)}}
+    if message_number is not None:
+        record["mboxMessage"] = message_number
+    return {**record, **reply.record()}
 
 
 def _driver(rules: list[RuleLike]) -> JsonObject:

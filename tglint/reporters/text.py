@@ -120,6 +120,8 @@ def _header(result: FileResult) -> Text:
         details.append(f"language: {result.language}")
     if result.topic:
         details.append(f"topic: {result.topic}")
+    if result.reply_time is not None:
+        details.append(f"reply: {result.reply_time.line()}")
     header = Text(one_line(result.path), style="bold underline")
     if details:
         header.append(f" ({one_line(', '.join(details))})")

@@ -193,7 +193,7 @@ class Service:
         if language in ("en", "zh"):
             settings = apply_overrides(settings, message_language=language)
         if draft.empty:
-            return {"language": None, "topic": None, "error": None, "findings": []}
+            return {"language": None, "topic": None, "reply_time": None, "error": None, "findings": []}
         return check_draft(get_checker(settings), draft)
 
 

@@ -115,6 +115,7 @@ def check_draft(checker: Checker, draft: Draft) -> dict[str, Any]:
     return {
         "language": result.language,
         "topic": result.topic,
+        "reply_time": None if result.reply_time is None else result.reply_time.record(),
         "error": result.error,
         "findings": findings,
     }

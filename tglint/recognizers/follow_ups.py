@@ -1,0 +1,211 @@
+"""Follow-ups: what a draft says of the mails it follows (the guide, 五、合理期望的重要性).
+
+A follow-up shows itself by a reply subject ("Re:", "回复："), by its words ("still no reply", "第二次
+发邮件", "还没回"), by the count of mails it says it is ("this is my 5th email", "第五次发邮件"), by a
+ticket number, or by the earlier mail quoted below it. What it refers the team to (a ticket number,
+the quoted mail, the date of the first mail), how long it says the wait has been ("I wrote
+yesterday", "两天了还没回") and whether it presses ("赶紧回复", "why don't you answer") are found
+here; the words and patterns are the `follow_up` packs (rules/*/follow_up.toml). Only the writer's
+own words count: support's quoted answer is not the writer's follow-up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from tglint.draft import RegionKind
+from tglint.patterns import compile_patterns
+from tglint.recognizers import Span
+from tglint.recognizers.times import TIMES
+
+if TYPE_CHECKING:
+    from tglint.analysis import Analysis
+    from tglint.packs import Packs
+    from tglint.text import Segment, TextModel
+
+PACK = "follow_up"
+REPLY_SUBJECT = "reply-subject"
+PHRASE = "follow-up-phrase"
+TICKET = "ticket"
+QUOTED_MAIL = "quoted-mail"
+CHASING = "chasing-count"
+PRESSING = "pressing"
+ELAPSED = "elapsed"
+EARLIER_DATE = "earlier-date"
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """What one draft says of the mails before it."""
+
+    spans: tuple[Span, ...]
+
+    def of(self, kind: str) -> list[Span]:
+        return [span for span in self.spans if span.kind == kind]
+
+    @property
+    def is_follow_up(self) -> bool:
+        return any(span.kind in (REPLY_SUBJECT, PHRASE, CHASING) for span in self.spans)
+
+    @property
+    def referenced(self) -> bool:
+        """Whether the team can find the first mail: a ticket number, the mail quoted, or its date."""
+        return any(span.kind in (TICKET, QUOTED_MAIL, EARLIER_DATE) for span in self.spans)
+
+    @property
+    def elapsed(self) -> Span | None:
+        found = self.of(ELAPSED)
+        return found[0] if found else None
+
+    @property
+    def count(self) -> Span | None:
+        """The highest count of mails the draft says it is."""
+        found = self.of(CHASING)
+        return max(found, key=lambda span: int(span.facts["count"])) if found else None
+
+
+class _Patterns:
+    """The follow_up pack compiled once per set of packs."""
+
+    def __init__(self, packs: Packs) -> None:
+        table = packs.get(PACK)
+        self.reply_subject = compile_patterns(table.get("reply_subject", []), f"{PACK}.reply_subject")
+        self.tickets = compile_patterns(table.get("tickets", []), f"{PACK}.tickets")
+        # One by one: each names its number `n`, and a group name may not repeat in one pattern.
+        self.chasing = _each(table.get("chasing", []), f"{PACK}.chasing")
+        self.elapsed: list[tuple[re.Pattern[str], int | None, int | None]] = []
+        for name, entry in table.get("elapsed", {}).items():
+            if not isinstance(entry, Mapping):
+                continue
+            days, per = entry.get("days"), entry.get("per")
+            for pattern in _each(entry.get("patterns", []), f"{PACK}.elapsed.{name}.patterns"):
+                self.elapsed.append((pattern, None if days is None else int(days), None if per is None else int(per)))
+        self.numbers: dict[str, int] = {
+            " ".join(str(k).lower().split()): int(v) for k, v in table.get("numbers", {}).items()
+        }
+        self.chasing_count = int(table.get("settings", {}).get("chasing_count", 3))
+
+    def number(self, written: str | None) -> int | None:
+        if written is None:
+            return 1
+        words = " ".join(written.lower().split())
+        digits = re.match(r"\d+", words)
+        return int(digits.group()) if digits else self.numbers.get(words)
+
+
+def _each(value: object, source: str) -> list[re.Pattern[str]]:
+    items = value if isinstance(value, list) else [value]
+    compiled = (
+        compile_patterns([item], source) if isinstance(item, str) else compile_patterns(item, source) for item in items
+    )
+    return [pattern for pattern in compiled if pattern is not None]
+
+
+def patterns(packs: Packs) -> _Patterns:
+    return packs.derived(("follow-ups", "patterns"), lambda: _Patterns(packs))
+
+
+def follow_up(analysis: Analysis) -> FollowUp:
+    """What the draft says of the mails before it, found once per draft."""
+    return analysis.memo(follow_up, lambda: FollowUp(tuple(_find(analysis))))
+
+
+@dataclass(slots=True)
+class FollowUps:
+    name: str = "follow-ups"
+
+    def recognize(self, analysis: Analysis) -> Iterator[Span]:
+        yield from follow_up(analysis).spans
+
+
+FOLLOW_UPS = FollowUps()
+
+
+def _find(analysis: Analysis) -> Iterator[Span]:
+    found = patterns(analysis.packs)
+    subject = analysis.subject_text
+    if found.reply_subject is not None:
+        match = found.reply_subject.search(subject)
+        if match:
+            yield Span(REPLY_SUBJECT, "subject", match.start(), match.end(), 0.9, ("pattern:follow_up.reply_subject",))
+    for part in ("subject", "body"):
+        model = analysis.text_model(part)
+        text = model.writer_text.replace("\u2019", "'")
+        yield from _in_own_words(analysis, found, part, model, text)
+    for region in analysis.body.regions:
+        if region.kind is RegionKind.QUOTED and analysis.body.text[region.start : region.end].strip():
+            yield Span(QUOTED_MAIL, "body", region.start, region.end, 0.8, ("region:quoted",))
+            break
+
+
+def _in_own_words(analysis: Analysis, found: _Patterns, part: str, model: TextModel, text: str) -> Iterator[Span]:
+    if found.tickets is not None:
+        for ticket in found.tickets.finditer(text):
+            yield Span(TICKET, part, ticket.start(), ticket.end(), 0.9, ("pattern:follow_up.tickets",))
+    waits: list[int] = []  # where the writer speaks of the earlier mail or the wait
+    for match in analysis.lexicon(PACK, "phrases").finditer(text):
+        waits.append(match.start)
+        yield Span(PHRASE, part, match.start, match.end, 0.9, (f"word:{match.term}",))
+    replying = found.reply_subject is not None and found.reply_subject.search(analysis.subject_text) is not None
+    mail_words = analysis.lexicon(PACK, "mail_words")
+    for match in analysis.lexicon(PACK, "no_reply").finditer(text):
+        sentence = model.sentence_at(match.start)
+        about_mail = sentence is not None and mail_words.search(text[sentence.start : sentence.end]) is not None
+        if replying or about_mail:
+            waits.append(match.start)
+            yield Span(PHRASE, part, match.start, match.end, 0.8, (f"word:{match.term}",))
+    waits += [match.start for match in analysis.lexicon(PACK, "sent_words").finditer(text)]
+    for match in analysis.lexicon(PACK, "pressing").finditer(text):
+        if not model.negated(match.start):
+            yield Span(PRESSING, part, match.start, match.end, 0.9, (f"word:{match.term}",))
+    for chasing in found.chasing:
+        for chase in chasing.finditer(text):
+            count = found.number(_group(chase, "n"))
+            if count is not None and count >= 2:
+                facts = {"count": count, "chasing": count >= found.chasing_count}
+                yield Span(CHASING, part, chase.start(), chase.end(), 0.9, ("pattern:follow_up.chasing",), facts)
+    sentences = _sentences_at(model, waits)
+    yield from _elapsed(found, part, text, sentences)
+    if part == "body":
+        for span in analysis.spans(TIMES):
+            if span.part == "body" and span.facts.get("form") != "relative" and _inside(span.start, sentences):
+                yield Span(EARLIER_DATE, "body", span.start, span.end, 0.7, ("time:date",))
+                break
+
+
+def _sentences_at(model: TextModel, offsets: list[int]) -> list[Segment]:
+    found: dict[int, Segment] = {}
+    for offset in offsets:
+        sentence = model.sentence_at(offset)
+        if sentence is not None and not sentence.quoted:
+            found[sentence.start] = sentence
+    return [found[start] for start in sorted(found)]
+
+
+def _inside(offset: int, sentences: list[Segment]) -> bool:
+    return any(s.start <= offset < s.end for s in sentences)
+
+
+def _elapsed(found: _Patterns, part: str, text: str, sentences: list[Segment]) -> Iterator[Span]:
+    """The first time said to have passed, in each sentence about the earlier mail or the wait."""
+    for sentence in sentences:
+        best: tuple[int, int, int] | None = None  # start, end, days
+        for pattern, days, per in found.elapsed:
+            for match in pattern.finditer(text, sentence.start, sentence.end):
+                amount = days
+                if amount is None:
+                    count = found.number(_group(match, "n"))
+                    amount = None if count is None or per is None else count * per
+                if amount is not None and (best is None or match.start() < best[0]):
+                    best = (match.start(), match.end(), amount)
+                break
+        if best is not None:
+            facts: dict[str, Any] = {"days": best[2]}
+            yield Span(ELAPSED, part, best[0], best[1], 0.8, ("pattern:follow_up.elapsed",), facts)
+
+
+def _group(match: re.Match[str], name: str) -> str | None:
+    return match.group(name) if name in match.re.groupindex else None
