@@ -123,7 +123,7 @@ def _sentence_case(analysis: Analysis, part: str, start: int, end: int, known: T
 
     def lower(token: re.Match[str]) -> str:
         word = token.group()
-        if word.upper() in known.acronyms or not compiled(CAPITALS).fullmatch(word):
+        if known.is_acronym(word) or not compiled(CAPITALS).fullmatch(word):
             return word
         if word.startswith("I'"):
             return "I" + word[1:].lower()  # I'M -> I'm

@@ -63,8 +63,23 @@ CAPITALS = r"[A-Z]+(?:'[A-Z]+)?"
 _CAPITALS_PAIR = r"[A-Z]'?[A-Z]"
 # Between two words of one run: spaces and punctuation, never a Chinese character.
 _RUN_GAP = r"[ \t\u3000,.;:!?！？，。'\"“”‘’()\-–—&/*]*"
-_LOG_LINE = r"\s*(?:\[|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}:\d{2}|[VDIWEF]/)"
-_SENTENCE_PUNCTUATION = r"[.!?！？。]"
+# A syslog line opens with its date ("May 29 11:58:43 host kernel: ...").
+_LOG_LINE = r"\s*(?:\[|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}:\d{2}|[VDIWEF]/|[A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d{2}:\d{2})"
+# A kernel message carries the seconds since boot in brackets, wherever the line was cut ("[    1.773770]").
+_UPTIME = r"\[\s*\d+\.\d{6}\]"
+# Encoded data (uuencode, base64, the GTUBE test string): a long stretch without a space mixing letters, digits
+# and symbols. Links are blank in the writer's voice, so a long address is not one.
+_DATA_CHUNK = r"\S{30,}"
+_DATA_SYMBOLS = 3
+# A full stop between digits is a version's ("0.10"), not a sentence's.
+_SENTENCE_PUNCTUATION = r"[!?！？]|[.。](?!\d)"
+# A title may end with one full stop ("UNITED NATIONS PAYMENT NOTIFICATION.").
+_TITLE_STOP = ".。"
+# Letters that make a word pronounceable: a word in capitals without one ("VFS", "BSS", "MSFT") is an
+# abbreviation, not a word shouted.
+_VOWELS = frozenset("AEIOUY")
+# Abbreviations listed together ("PP PA PE PPA"): no word longer than this, half no longer than two letters.
+_SHORT_WORD = 3
 # What a run of marks ("!!!", "？？？", "?!?!") is made of.
 _RUN_MARKS = "!?！？"
 # A field's value ("Error: CONNECTION FAILED", "Name: ZHANG WEI") follows a short label.
@@ -79,6 +94,8 @@ _STATUS_CODE = r"(?<![\d.])\d{3}\s+$"
 _HEX_NUMBER = r"\b0x[0-9A-Fa-f]+\b"
 # A line this much made of "?" is text the app could not display, not questions.
 _GARBLED_SHARE = 0.3
+# How far either side of "???" other undecodable letters are looked for: they stand close together.
+_GARBLED_REACH = 12
 
 
 def _starts_with(text: str, chars: str) -> bool:
@@ -115,6 +132,7 @@ class ToneKnowledge:
         self._pinyin = (strings(table, "pinyin_initials", source=PACK), strings(table, "pinyin_finals", source=PACK))
         self.warning_score = float(table.get("warning_score", 2.0))
         self.min_caps_words = _positive_int(table, "min_caps_words", 3)
+        self.personal_words = frozenset(w.upper() for w in strings(table, "personal_words", source=PACK))
 
     @cached_property
     def hostile(self) -> Lexicon:
@@ -140,11 +158,15 @@ class ToneKnowledge:
     def punctuation_run(self) -> re.Pattern[str]:
         return compiled(f"[{_RUN_MARKS}]{{{self.min_punctuation_run},}}")
 
+    def is_acronym(self, word: str) -> bool:
+        """A known acronym ("SMS"), or capitals no one could pronounce as a word ("VFS", "MSFT")."""
+        return word.upper() in self.acronyms or not _VOWELS.intersection(word.upper())
+
     def is_shout_word(self, word: str) -> bool:
         """A word of two letters or more in capitals that is not an acronym ("NEED", "DON'T"; not "SMS")."""
         return (
             compiled(CAPITALS).fullmatch(word) is not None
-            and word.upper() not in self.acronyms
+            and not self.is_acronym(word)
             and sum(c.isalpha() for c in word) >= 2
         )
 
@@ -388,18 +410,33 @@ class _RunBuilder:
 
 
 def _is_heading(line: str, known: ToneKnowledge) -> bool:
-    """A line all in capitals with no sentence punctuation and no word aimed at the reader."""
-    return (
-        not any(c.islower() for c in line)
-        and not has_cjk(line)
-        and compiled(_SENTENCE_PUNCTUATION).search(line) is None
-        and not any(token.group() in known.sentence_words for token in compiled(WORD).finditer(line))
-    )
+    """A line all in capitals with no sentence punctuation and no word aimed at the reader. A title may
+    end with a full stop, when it speaks of no one ("UNITED NATIONS PAYMENT NOTIFICATION.")."""
+    if any(c.islower() for c in line) or has_cjk(line):
+        return False
+    words = [token.group() for token in compiled(WORD).finditer(line)]
+    if any(word in known.sentence_words for word in words):
+        return False
+    written = line.rstrip()
+    if _ends_with(written, _TITLE_STOP) and not any(word in known.personal_words for word in words):
+        written = written[:-1]
+    return compiled(_SENTENCE_PUNCTUATION).search(written) is None
 
 
 def _is_technical(line: str) -> bool:
-    """A pasted log or dump line: a timestamp or a level first, or hex numbers."""
-    return compiled(_LOG_LINE).match(line) is not None or compiled(_HEX_NUMBER).search(line) is not None
+    """A pasted log or dump line: a timestamp or a level first, a kernel's uptime, hex numbers or encoded data."""
+    return (
+        compiled(_LOG_LINE).match(line) is not None
+        or compiled(_HEX_NUMBER).search(line) is not None
+        or compiled(_UPTIME).search(line) is not None
+        or any(_is_data(chunk.group()) for chunk in compiled(_DATA_CHUNK).finditer(line))
+    )
+
+
+def _is_data(chunk: str) -> bool:
+    """Letters, digits and symbols run together: encoded data, not words."""
+    symbols = sum(not c.isalnum() for c in chunk)
+    return symbols >= _DATA_SYMBOLS and any(c.isdigit() for c in chunk) and any(c.isalpha() for c in chunk)
 
 
 def _run_words(line: str, run: CapsRun) -> list[str]:
@@ -407,11 +444,28 @@ def _run_words(line: str, run: CapsRun) -> list[str]:
 
 
 def _is_name_or_screen_text(line: str, run: CapsRun, known: ToneKnowledge) -> bool:
-    """ "ZHANG WEI MING" (pinyin syllables only) or "CONNECTION TIMED OUT" (an error text)."""
+    """ "ZHANG WEI MING" (pinyin syllables only), "CONNECTION TIMED OUT" (an error text), "PP PA PE PPA"
+    (abbreviations listed)."""
     words = [w for w in _run_words(line, run) if known.is_shout_word(w)]
     if all(known.pinyin_words.match(word) for word in words):
         return True
+    if _are_abbreviations(words, known):
+        return True
     return any(w in known.screen_words for w in words) and not any(w in known.sentence_words for w in words)
+
+
+def _is_link_title(line: str, run: CapsRun) -> bool:
+    """ "TRANSFER A BALANCE ONLINE <https://...>": a link's title (`line` is the original, links written)."""
+    after = _first_after(line, run.end, " \t()[]<>\"'")
+    return line.startswith(("http://", "https://", "www."), after)
+
+
+def _are_abbreviations(words: list[str], known: ToneKnowledge) -> bool:
+    return (
+        all(len(word) <= _SHORT_WORD for word in words)
+        and 2 * sum(len(word) <= 2 for word in words) >= len(words)
+        and not any(word in known.sentence_words for word in words)
+    )
 
 
 def _signature_start(lines: list[str], known: ToneKnowledge) -> int:
@@ -484,6 +538,8 @@ def _shouting_runs(voice: Voice, known: ToneKnowledge) -> Iterator[tuple[int, in
                 continue
             if _is_name_or_screen_text(line, run, known):
                 continue
+            if _is_link_title(voice.original[line_starts[index] : line_starts[index] + len(line)], run):
+                continue
             start = line_starts[index] + run.start
             if _is_displayed(voice, start, known) or _follows_status_code(line, run):
                 continue
@@ -534,8 +590,24 @@ def _is_garbled_display(voice: Voice, run: re.Match[str], known: ToneKnowledge, 
     neighbours = text[run.start() - 1 : run.start()], text[run.end() : run.end() + 1]
     if all(ch.isascii() and ch.isalnum() for ch in neighbours if ch) and all(neighbours):
         return True  # inside a word: "caf???s"
+    if _scattered_marks(text, run.start(), run.end(), line_start, line_end):
+        return True
     clause_start = max(voice.model.clause_start(run.start()), run.start() - _DISPLAY_REACH)
     return known.display.search(text[clause_start : run.start()]) is not None
+
+
+def _scattered_marks(text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
+    """Whether more "?" stand near [start, end), in the stretch without spaces that holds it, apart from the run:
+    letters a decoder could not read, each become "?" ("?&#xFF71;?t?@?C???&#xFF8C;?"). Someone asking
+    ends a word with the marks ("broken???")."""
+    before = start
+    while before > max(line_start, start - _GARBLED_REACH) and not text[before - 1].isspace():
+        before -= 1
+    after = end
+    while after < min(line_end, end + _GARBLED_REACH) and not text[after].isspace():
+        after += 1
+    stretch = text[before:start] + text[end:after]
+    return any(c in "?？" for c in stretch) and any(c.isalnum() for c in stretch)
 
 
 def punctuation_runs(voice: Voice, known: ToneKnowledge) -> Iterator[re.Match[str]]:
