@@ -28,6 +28,7 @@ from tglint.lexicon import Lexicon, TermMatch, ascii_lower, lexicon
 from tglint.packs import PackError, Packs, strings, weighted
 from tglint.patterns import compiled
 from tglint.recognizers import Span
+from tglint.text.cues import CueKind
 
 if TYPE_CHECKING:
     from tglint.analysis import Analysis
@@ -64,7 +65,8 @@ _CAPITALS_PAIR = r"[A-Z]'?[A-Z]"
 # Between two words of one run: spaces and punctuation, never a Chinese character.
 _RUN_GAP = r"[ \t\u3000,.;:!?！？，。'\"“”‘’()\-–—&/*]*"
 # A syslog line opens with its date ("May 29 11:58:43 host kernel: ...").
-_LOG_LINE = r"\s*(?:\[|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}:\d{2}|[VDIWEF]/|[A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d{2}:\d{2})"
+_SYSLOG_DATE = r"[A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d{2}:\d{2}"
+_LOG_LINE = rf"\s*(?:\[|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}:\d{{2}}:\d{{2}}|[VDIWEF]/|{_SYSLOG_DATE})"
 # A kernel message carries the seconds since boot in brackets, wherever the line was cut ("[    1.773770]").
 _UPTIME = r"\[\s*\d+\.\d{6}\]"
 # Encoded data (uuencode, base64, the GTUBE test string): a long stretch without a space mixing letters, digits
@@ -92,6 +94,14 @@ _CLOSING_LENGTH = 40
 _WRITING_WORD = r"[A-Za-z0-9\u3400-\u9fff]"
 _STATUS_CODE = r"(?<![\d.])\d{3}\s+$"
 _HEX_NUMBER = r"\b0x[0-9A-Fa-f]+\b"
+# Masked letters of an obscenity, and the marks and digits written for the letters they look like.
+_MASKS = "*#%"
+_LOOK_ALIKES = {"!": "i", "1": "i", "$": "s", "5": "s", "@": "a", "4": "a", "0": "o", "3": "e"}
+_LOOK_ALIKE_MARKS = "!$@"
+# A word that may be masked: a letter or look-alike first, then letters, masks and look-alikes. Marks closing
+# a sentence after it are not part of it ("shit!").
+_MASKED_WORD = r"(?<![\w*#%!$@])[A-Za-z$@][A-Za-z0-9*#%!$@]+"
+_TRAILING_MARKS = "!@$"
 # A line this much made of "?" is text the app could not display, not questions.
 _GARBLED_SHARE = 0.3
 # How far either side of "???" other undecodable letters are looked for: they stand close together.
@@ -133,6 +143,10 @@ class ToneKnowledge:
         self.warning_score = float(table.get("warning_score", 2.0))
         self.min_caps_words = _positive_int(table, "min_caps_words", 3)
         self.personal_words = frozenset(w.upper() for w in strings(table, "personal_words", source=PACK))
+        self.ultimatum = UltimatumKnowledge(table.get("ultimatum", {}))
+        self.censored = Censored(
+            weighted(table, "censored", source=PACK), strings(table, "censored_suffixes", source=PACK)
+        )
 
     @cached_property
     def hostile(self) -> Lexicon:
@@ -169,6 +183,93 @@ class ToneKnowledge:
             and not self.is_acronym(word)
             and sum(c.isalpha() for c in word) >= 2
         )
+
+
+class Censored:
+    """Obscenities written with some letters masked ("f*ck", "sh!t", "f**king", "s***", "$hit"): a word of the
+    same length as a root and suffix, its first letter kept or standing in for itself ("$" for s), every
+    other letter kept, masked ("*", "#", "%") or written as its look-alike ("!" or "1" for i)."""
+
+    def __init__(self, roots: dict[str, float], suffixes: list[str]) -> None:
+        self._words: dict[int, list[tuple[str, float]]] = {}
+        for root, weight in roots.items():
+            for suffix in ("", *suffixes):
+                word = ascii_lower(root + suffix)
+                self._words.setdefault(len(word), []).append((word, weight))
+
+    def finditer(self, text: str) -> Iterator[TermMatch]:
+        if not any(mark in text for mark in _MASKS + _LOOK_ALIKE_MARKS):
+            return  # most drafts: nothing masked
+        for token in compiled(_MASKED_WORD).finditer(text):
+            word = token.group().rstrip(_TRAILING_MARKS)
+            if not word or all(c.isalpha() for c in word):
+                continue
+            lower = ascii_lower(word)
+            for candidate, weight in self._words.get(len(word), ()):
+                if all(_stands_for(c, w) for c, w in zip(lower, candidate, strict=True)) and (
+                    lower[0] == candidate[0] or lower[0] in _LOOK_ALIKES
+                ):
+                    yield TermMatch(token.start(), token.start() + len(word), lower, weight)
+                    break
+
+
+def _stands_for(written: str, letter: str) -> bool:
+    return written == letter or written in _MASKS or _LOOK_ALIKES.get(written) == letter
+
+
+class UltimatumKnowledge:
+    """The [ultimatum] tables of the tone pack: the parts an ultimatum is built from."""
+
+    def __init__(self, table: dict[str, Any]) -> None:
+        source = f"{PACK} [ultimatum]"
+        if not isinstance(table, dict):
+            raise PackError(f"rule pack {PACK}: `ultimatum` must be a table")
+        weight = table.get("weight", 2.0)
+        if not isinstance(weight, int | float) or isinstance(weight, bool) or weight <= 0:
+            raise PackError(f"rule pack {source}: `weight` must be a positive number")
+        self.weight = float(weight)
+        self.verb_reach = _positive_int(table, "verb_reach", 4)
+        self.target_reach = _positive_int(table, "target_reach", 6)
+        self.verb_reach_zh = _positive_int(table, "verb_reach_zh", 10)
+        self.target_reach_zh = _positive_int(table, "target_reach_zh", 12)
+        self._lists = {
+            key: strings(table, key, source=source)
+            for key in (
+                "consequences", "threat_verbs", "reach_verbs", "targets", "readers", "others", "conditions",
+                "alternatives", "conditionals", "neglect", "deadlines", "deadline_openers", "deadline_units",
+                "free_words",
+            )
+        }  # fmt: skip
+        self.free_words = frozenset(ascii_lower(w) for w in self._lists["free_words"])
+
+    def words(self, key: str) -> Lexicon:
+        return _term_lexicon(tuple(self._lists[key]))
+
+    @cached_property
+    def verbs(self) -> Lexicon:
+        """Threat verbs weigh 2 (they stand alone once set off), verbs that need a target 1."""
+        weights = dict.fromkeys(self._lists["reach_verbs"], 1.0)
+        weights.update(dict.fromkeys(self._lists["threat_verbs"], 2.0))
+        return lexicon(weights)
+
+    @cached_property
+    def deadline(self) -> re.Pattern[str] | None:
+        """An English deadline: an opener, then within three words a unit ("by Friday", "within 48 hours")."""
+        openers, units = self._lists["deadline_openers"], self._lists["deadline_units"]
+        if not openers or not units:
+            return None
+        either, unit = _alternatives(openers), _alternatives(units)
+        return compiled(rf"\b(?:{either})(?:\s+[\w'-]+){{0,3}}?\s+(?:{unit})\b")
+
+
+def _alternatives(words: list[str]) -> str:
+    """The words as a regex alternation, longest first, any spacing between their words."""
+    return "|".join(re.escape(ascii_lower(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=64)
+def _term_lexicon(terms: tuple[str, ...]) -> Lexicon:
+    return lexicon(terms)
 
 
 @lru_cache(maxsize=8)
@@ -325,26 +426,190 @@ class HostileTerms:
         known = knowledge(analysis.packs)
         for voice in voices(analysis):
             innocent: _Spans | None = None  # looked for only once a hostile term turns up
-            for match in known.hostile.finditer(voice.text):
+            for match, kind, how in _hostile_matches(voice, known):
                 if innocent is None:
                     innocent = _Spans(known.innocent.find(voice.text))
                 if innocent.holds(match.start, match.end):
                     continue
                 if voice.model.negated(match.start, words=_NEGATION_WORDS):
                     continue
-                kind = known.kind_of.get(match.term, "complaint")
                 yield Span(
                     "hostile-term",
                     voice.part,
                     match.start,
                     match.end,
                     confidence=min(1.0, match.weight / INSULT_WEIGHT),
-                    evidence=(f"lexicon:{kind}", f"term:{match.term}"),
+                    evidence=(how, f"term:{match.term}"),
                     facts={"kind": kind, "weight": match.weight, "term": match.term},
                 )
 
 
+def _hostile_matches(voice: Voice, known: ToneKnowledge) -> list[tuple[TermMatch, str, str]]:
+    """(match, kind, evidence) of the lexicon's terms, masked obscenities and ultimatums, in order. A masked
+    word the lexicon knows is its term; an ultimatum takes the place of the lighter threats inside it
+    ("否则我就" in "否则我就起诉"), and gives way to a term as heavy as itself."""
+    found = [
+        (match, known.kind_of.get(match.term, "complaint"), f"lexicon:{known.kind_of.get(match.term, 'complaint')}")
+        for match in known.hostile.finditer(voice.text)
+    ]
+    starts = [match.start for match, _, _ in found]
+
+    def overlapping(start: int, end: int) -> list[int]:
+        index = bisect_left(starts, start)
+        if index > 0 and found[index - 1][0].end > start:
+            index -= 1
+        chosen = []
+        while index < len(found) and found[index][0].start < end:
+            if found[index][0].end > start:
+                chosen.append(index)
+            index += 1
+        return chosen
+
+    extra: list[tuple[TermMatch, str, str]] = []
+    dropped: set[int] = set()
+    for match in known.censored.finditer(voice.text):
+        if not overlapping(match.start, match.end):
+            extra.append((match, "insult", "masked:insult"))
+    weight = known.ultimatum.weight
+    for ultimatum in ultimatums(voice, known):
+        inside = overlapping(ultimatum.start, ultimatum.end)
+        if any(found[i][0].weight >= weight for i in inside):
+            continue
+        dropped.update(i for i in inside if found[i][1] == "threat")
+        if any(found[i][1] != "threat" for i in inside):
+            continue  # an insult or a complaint inside it stays itself
+        term = ascii_lower(" ".join(voice.text[ultimatum.start : ultimatum.end].split()))
+        extra.append((TermMatch(ultimatum.start, ultimatum.end, term, weight), "threat", "structure:ultimatum"))
+    kept = [item for index, item in enumerate(found) if index not in dropped]
+    return sorted(kept + extra, key=lambda item: item[0].start)
+
+
 HOSTILE_TERMS = HostileTerms()
+
+
+# -- ultimatums -----------------------------------------------------------------------------
+
+
+class Ultimatum:
+    __slots__ = ("end", "start", "term")
+
+    def __init__(self, start: int, end: int, term: str) -> None:
+        self.start = start
+        self.end = end
+        self.term = term
+
+
+def _is_zh(term: str) -> bool:
+    return has_cjk(term)
+
+
+def _gap(text: str, start: int, end: int, zh: bool) -> int:
+    """What stands between two parts: characters in Chinese, words in English."""
+    if zh:
+        return end - start
+    return len(compiled(WORD).findall(text, start, end))
+
+
+def ultimatums(voice: Voice, known: ToneKnowledge) -> Iterator[Ultimatum]:
+    """The writer's ultimatums: a consequence of theirs ("I will", "我就") closely followed by an escalation
+    verb ("report", "投诉") that is aimed at the reader, taken to a target, or set off by a condition of the
+    reader's inaction or a deadline in its sentence. A denied one ("I will not go to the press") is not said;
+    one aimed at someone else ("I will report him to the police") is a report, not a threat."""
+    parts = known.ultimatum
+    text, model = voice.text, voice.model
+    consequences = parts.words("consequences").find(text)
+    if not consequences:
+        return  # most drafts: the writer announces nothing
+    verbs = parts.verbs.find(text)
+    if not verbs:
+        return
+    starts = [v.start for v in verbs]
+    taken = -1
+    for consequence in consequences:
+        if consequence.start < taken:
+            continue
+        sentence = model.sentence_at(consequence.start)
+        if sentence is None:
+            continue
+        index = bisect_left(starts, consequence.end)
+        if index == len(verbs):
+            break
+        verb = verbs[index]
+        zh = _is_zh(verb.term)
+        reach = parts.verb_reach_zh if zh else parts.verb_reach
+        if verb.start >= sentence.end or _gap(text, consequence.end, verb.start, zh) > reach:
+            continue
+        if model.negated(verb.start, words=reach):
+            continue
+        found = _ultimatum_end(text, model, parts, consequence, verb, sentence.start, sentence.end, zh)
+        if found is not None:
+            taken = found
+            yield Ultimatum(consequence.start, found, verb.term)
+
+
+def _ultimatum_end(
+    text: str,
+    model: TextModel,
+    parts: UltimatumKnowledge,
+    consequence: TermMatch,
+    verb: TermMatch,
+    sentence_start: int,
+    sentence_end: int,
+    zh: bool,
+) -> int | None:
+    """Where the ultimatum ending at `verb` ends (its target or reader included), None if it is none."""
+    after = _first_after(text, verb.end, " \t")
+    reader = parts.words("readers").search(text[after:sentence_end])
+    if reader is not None and reader.start == 0:
+        return after + reader.end  # "report you", "投诉你们"
+    other = parts.words("others").search(text[after:sentence_end])
+    third = other is not None and other.start == 0
+    target_reach = parts.target_reach_zh if zh else parts.target_reach
+    end = verb.end
+    for target in parts.words("targets").finditer(text[consequence.end : sentence_end]):
+        start = consequence.end + target.start
+        if start >= verb.end and _gap(text, verb.end, start, zh) > target_reach:
+            break
+        end = max(end, consequence.end + target.end)
+        if not third:
+            return end  # "go to the press", "去工信部投诉"
+    if third or verb.weight < parts.weight:
+        return None  # a report about someone else; "go", "write" with nowhere to go
+    if not zh and after < sentence_end:
+        word = compiled(WORD).match(text, after)
+        if word is not None and ascii_lower(word.group()) not in parts.free_words:
+            return None  # "report this bug": what is reported, to no one in particular
+    if _set_off(text, model, parts, consequence, sentence_start, sentence_end):
+        return end
+    return None
+
+
+def _set_off(
+    text: str, model: TextModel, parts: UltimatumKnowledge, consequence: TermMatch, start: int, end: int
+) -> bool:
+    """Whether the sentence [start, end) sets the consequence off: a condition, an alternative right before it
+    ("... or I will", "否则我就"), a condition of the reader's inaction ("if I don't hear back", "再不处理") or a
+    deadline ("by Friday", "三天内")."""
+    sentence = text[start:end]
+    if parts.words("conditions").search(sentence) is not None:
+        return True
+    for alternative in parts.words("alternatives").finditer(text[start : consequence.start]):
+        zh = _is_zh(alternative.term)
+        if _gap(text, start + alternative.end, consequence.start, zh) <= (3 if zh else 1):
+            return True
+    for conditional in parts.words("conditionals").finditer(sentence):
+        begin = start + conditional.end
+        clause = model.clause_at(begin)
+        stop = min(end, clause.end if clause is not None else end)
+        if parts.words("neglect").search(text[begin:stop]) is not None:
+            return True
+        kinds = frozenset({CueKind.DENIAL, CueKind.INABILITY})
+        cue = model.negation_before(max(begin, stop - 1), kinds=kinds, reach=max(0, stop - begin))
+        if cue is not None and cue.start >= begin:
+            return True
+    if parts.words("deadlines").search(sentence) is not None:
+        return True
+    return parts.deadline is not None and parts.deadline.search(ascii_lower(sentence)) is not None
 
 
 class _Spans:
