@@ -132,7 +132,12 @@ class ToneKnowledge:
         self.min_punctuation_run = _positive_int(table, "min_punctuation_run", 3)
         self._hostile_weights = weights
         self.kind_of = kind_of
-        self._innocent = strings(table, "innocent", source=PACK)
+        intensified = strings(table, "intensified", source=PACK)
+        self._innocent = strings(table, "innocent", source=PACK) + [
+            f"{intensifier} {word}"
+            for intensifier in strings(table, "intensifiers", source=PACK)
+            for word in intensified
+        ]
         self._evidence = strings(table, "evidence_markers", source=PACK)
         self._display = strings(table, "display_markers", source=PACK)
         self.acronyms = frozenset(a.upper() for a in strings(table, "acronyms", source=PACK))
