@@ -431,11 +431,14 @@ class HostileTerms:
         known = knowledge(analysis.packs)
         for voice in voices(analysis):
             innocent: _Spans | None = None  # looked for only once a hostile term turns up
+            technical: dict[int, bool] = {}
             for match, kind, how in _hostile_matches(voice, known):
                 if innocent is None:
                     innocent = _Spans(known.innocent.find(voice.text))
                 if innocent.holds(match.start, match.end):
                     continue
+                if voice.part == "body" and _on_technical_line(voice, match.start, technical):
+                    continue  # "XFS: SB validate failed": a pasted log or encoded data is nobody's tone
                 if voice.model.negated(match.start, words=_NEGATION_WORDS):
                     continue
                 yield Span(
@@ -447,6 +450,14 @@ class HostileTerms:
                     evidence=(how, f"term:{match.term}"),
                     facts={"kind": kind, "weight": match.weight, "term": match.term},
                 )
+
+
+def _on_technical_line(voice: Voice, offset: int, technical: dict[int, bool]) -> bool:
+    """Whether the line holding `offset` is a pasted log or dump line; `technical` keeps each line's answer."""
+    start, end = voice.line_bounds(offset)
+    if start not in technical:
+        technical[start] = _is_technical(voice.text[start:end])
+    return technical[start]
 
 
 def _hostile_matches(voice: Voice, known: ToneKnowledge) -> list[tuple[TermMatch, str, str]]:
