@@ -80,6 +80,8 @@ _TITLE_STOP = ".。"
 # Letters that make a word pronounceable: a word in capitals without one ("VFS", "BSS", "MSFT") is an
 # abbreviation, not a word shouted.
 _VOWELS = frozenset("AEIOUY")
+# A name followed by its version ("GNOME VFS (1.0)", "OAF 0.6.2") is a product's, not a word shouted.
+_VERSION_AFTER = r"[ \t]*\(?v?\d+(?:\.\d+)+"
 # Abbreviations listed together ("PP PA PE PPA"): no word longer than this, half no longer than two letters.
 _SHORT_WORD = 3
 # What a run of marks ("!!!", "？？？", "?!?!") is made of.
@@ -98,12 +100,15 @@ _HEX_NUMBER = r"\b0x[0-9A-Fa-f]+\b"
 _MASKS = "*#%"
 _LOOK_ALIKES = {"!": "i", "1": "i", "$": "s", "5": "s", "@": "a", "4": "a", "0": "o", "3": "e"}
 _LOOK_ALIKE_MARKS = "!$@"
+_LETTER_DIGIT = r"[A-Za-z][0-9]"
 # A word that may be masked: a letter or look-alike first, then letters, masks and look-alikes. Marks closing
 # a sentence after it are not part of it ("shit!").
 _MASKED_WORD = r"(?<![\w*#%!$@])[A-Za-z$@][A-Za-z0-9*#%!$@]+"
 _TRAILING_MARKS = "!@$"
 # A line this much made of "?" is text the app could not display, not questions.
 _GARBLED_SHARE = 0.3
+# Undecodable letters are glued to what follows them; a question's marks end a word.
+_GARBLED_NEXT = "([&"
 # How far either side of "???" other undecodable letters are looked for: they stand close together.
 _GARBLED_REACH = 12
 
@@ -147,6 +152,9 @@ class ToneKnowledge:
         self._pinyin = (strings(table, "pinyin_initials", source=PACK), strings(table, "pinyin_finals", source=PACK))
         self.warning_score = float(table.get("warning_score", 2.0))
         self.min_caps_words = _positive_int(table, "min_caps_words", 3)
+        self.needs_chinese = frozenset(
+            ascii_lower(" ".join(t.split())) for t in strings(table, "needs_chinese", source=PACK)
+        )
         self.personal_words = frozenset(w.upper() for w in strings(table, "personal_words", source=PACK))
         self.ultimatum = UltimatumKnowledge(table.get("ultimatum", {}))
         self.censored = Censored(
@@ -203,7 +211,7 @@ class Censored:
                 self._words.setdefault(len(word), []).append((word, weight))
 
     def finditer(self, text: str) -> Iterator[TermMatch]:
-        if not any(mark in text for mark in _MASKS + _LOOK_ALIKE_MARKS):
+        if not any(mark in text for mark in _MASKS + _LOOK_ALIKE_MARKS) and not compiled(_LETTER_DIGIT).search(text):
             return  # most drafts: nothing masked
         for token in compiled(_MASKED_WORD).finditer(text):
             word = token.group().rstrip(_TRAILING_MARKS)
@@ -270,6 +278,10 @@ class UltimatumKnowledge:
 def _alternatives(words: list[str]) -> str:
     """The words as a regex alternation, longest first, any spacing between their words."""
     return "|".join(re.escape(ascii_lower(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# How much after a threat verb is read for a condition or deadline that follows it.
+_CONDITION_LOOKAHEAD = 40
 
 
 @lru_cache(maxsize=64)
@@ -439,8 +451,10 @@ class HostileTerms:
                     continue
                 if voice.part == "body" and _on_technical_line(voice, match.start, technical):
                     continue  # "XFS: SB validate failed": a pasted log or encoded data is nobody's tone
-                if voice.model.negated(match.start, words=_NEGATION_WORDS):
-                    continue
+                if match.term in known.needs_chinese and not _in_chinese_sentence(voice, match.start):
+                    continue  # "SB" is Chinese abuse only among Chinese words
+                if how != _ULTIMATUM and voice.model.negated(match.start, words=_NEGATION_WORDS):
+                    continue  # an ultimatum's own denial is read between its parts: its condition denies
                 yield Span(
                     "hostile-term",
                     voice.part,
@@ -450,6 +464,12 @@ class HostileTerms:
                     evidence=(how, f"term:{match.term}"),
                     facts={"kind": kind, "weight": match.weight, "term": match.term},
                 )
+
+
+def _in_chinese_sentence(voice: Voice, offset: int) -> bool:
+    sentence = voice.model.sentence_at(offset)
+    start, end = (sentence.start, sentence.end) if sentence is not None else voice.line_bounds(offset)
+    return has_cjk(voice.text[start:end])
 
 
 def _on_technical_line(voice: Voice, offset: int, technical: dict[int, bool]) -> bool:
@@ -495,13 +515,15 @@ def _hostile_matches(voice: Voice, known: ToneKnowledge) -> list[tuple[TermMatch
         if any(found[i][1] != "threat" for i in inside):
             continue  # an insult or a complaint inside it stays itself
         term = ascii_lower(" ".join(voice.text[ultimatum.start : ultimatum.end].split()))
-        extra.append((TermMatch(ultimatum.start, ultimatum.end, term, weight), "threat", "structure:ultimatum"))
+        extra.append((TermMatch(ultimatum.start, ultimatum.end, term, weight), "threat", _ULTIMATUM))
     kept = [item for index, item in enumerate(found) if index not in dropped]
     return sorted(kept + extra, key=lambda item: item[0].start)
 
 
 HOSTILE_TERMS = HostileTerms()
 
+
+_ULTIMATUM = "structure:ultimatum"
 
 # -- ultimatums -----------------------------------------------------------------------------
 
@@ -555,8 +577,9 @@ def ultimatums(voice: Voice, known: ToneKnowledge) -> Iterator[Ultimatum]:
         reach = parts.verb_reach_zh if zh else parts.verb_reach
         if verb.start >= sentence.end or _gap(text, consequence.end, verb.start, zh) > reach:
             continue
-        if model.negated(verb.start, words=reach):
-            continue
+        denial = model.negation_before(verb.start, words=reach)
+        if denial is not None and denial.start >= consequence.start:
+            continue  # "I will not go to the press"; not the condition's "if this isn't fixed"
         found = _ultimatum_end(text, model, parts, consequence, verb, sentence.start, sentence.end, zh)
         if found is not None:
             taken = found
@@ -576,8 +599,8 @@ def _ultimatum_end(
     """Where the ultimatum ending at `verb` ends (its target or reader included), None if it is none."""
     after = _first_after(text, verb.end, " \t")
     reader = parts.words("readers").search(text[after:sentence_end])
-    if reader is not None and reader.start == 0:
-        return after + reader.end  # "report you", "投诉你们"
+    if reader is not None and reader.start == 0 and verb.weight >= parts.weight:
+        return after + reader.end  # "report you", "投诉你们"; not "contact you again"
     other = parts.words("others").search(text[after:sentence_end])
     third = other is not None and other.start == 0
     target_reach = parts.target_reach_zh if zh else parts.target_reach
@@ -593,11 +616,25 @@ def _ultimatum_end(
         return None  # a report about someone else; "go", "write" with nowhere to go
     if not zh and after < sentence_end:
         word = compiled(WORD).match(text, after)
-        if word is not None and ascii_lower(word.group()) not in parts.free_words:
+        if word is not None and not _is_free(text, after, word.group(), parts):
             return None  # "report this bug": what is reported, to no one in particular
     if _set_off(text, model, parts, consequence, sentence_start, sentence_end):
         return end
     return None
+
+
+def _is_free(text: str, start: int, word: str, parts: UltimatumKnowledge) -> bool:
+    """Whether what follows a threat verb leaves it without an object: a free word ("complain to"), or a
+    condition or deadline ("file a complaint if ...", "report it by Friday")."""
+    if ascii_lower(word) in parts.free_words:
+        return True
+    rest = text[start : start + _CONDITION_LOOKAHEAD]
+    for key in ("conditions", "conditionals", "alternatives"):
+        found = parts.words(key).search(rest)
+        if found is not None and found.start == 0:
+            return True
+    deadline = parts.deadline
+    return deadline is not None and deadline.match(ascii_lower(rest)) is not None
 
 
 def _set_off(
@@ -664,7 +701,7 @@ def _caps_runs(line: str, known: ToneKnowledge) -> Iterator[CapsRun]:
         previous_end = token.end()
         if any(c.islower() for c in word) or "_" in word:
             yield from run.close()
-        elif known.is_shout_word(word):
+        elif known.is_shout_word(word) and compiled(_VERSION_AFTER).match(line, token.end()) is None:
             run.add(token.start(), token.end())
         else:
             run.open = True  # an acronym, a number, "I": the run goes on through it
@@ -715,7 +752,9 @@ def _is_technical(line: str) -> bool:
 
 
 def _is_data(chunk: str) -> bool:
-    """Letters, digits and symbols run together: encoded data, not words."""
+    """Letters, digits and symbols run together: encoded data, not words (Chinese is written without spaces)."""
+    if not chunk.isascii():
+        return False
     symbols = sum(not c.isalnum() for c in chunk)
     return symbols >= _DATA_SYMBOLS and any(c.isdigit() for c in chunk) and any(c.isalpha() for c in chunk)
 
@@ -873,6 +912,14 @@ def _is_garbled_display(voice: Voice, run: re.Match[str], known: ToneKnowledge, 
         return True  # inside a word: "caf???s"
     if _scattered_marks(text, run.start(), run.end(), line_start, line_end):
         return True
+    following = text[run.end() : run.end() + 1]
+    if (
+        following
+        and following.isascii()
+        and (following.isalnum() or following in _GARBLED_NEXT)
+        and "？" not in run.group()
+    ):
+        return True  # "?????(charset)", "???s": letters that became "?", glued to what follows
     clause_start = max(voice.model.clause_start(run.start()), run.start() - _DISPLAY_REACH)
     return known.display.search(text[clause_start : run.start()]) is not None
 
