@@ -338,3 +338,15 @@ def test_real_runs_of_marks_are_still_runs(body: str) -> None:
 )
 def test_no_warning_on_a_clean_draft(draft: str) -> None:
     assert not warned(draft)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Telegram said a recovery code had been sent to my email (c****n@orange.fr).",
+        "The code went to s***@gmail.com and to b****s@mail.ru, which are both mine.",
+        "My card ends in ****1234 and my name shows as C***** M*****.",
+    ],
+)
+def test_masked_addresses_and_names_are_not_obscenities(body: str) -> None:
+    assert not [f for f in tone(SECURITY_EN + body + "\n") if f.rule == "TG601"]

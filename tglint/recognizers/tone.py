@@ -105,6 +105,8 @@ _LETTER_DIGIT = r"[A-Za-z][0-9]"
 # a sentence after it are not part of it ("shit!").
 _MASKED_WORD = r"(?<![\w*#%!$@])[A-Za-z$@][A-Za-z0-9*#%!$@]+"
 _TRAILING_MARKS = "!@$"
+# Masked but for its first letter, only a word of four letters reads as an obscenity ("f***", "s***").
+_BARE_MASKED = 4
 # A line this much made of "?" is text the app could not display, not questions.
 _GARBLED_SHARE = 0.3
 # Undecodable letters are glued to what follows them; a question's marks end a word.
@@ -218,6 +220,8 @@ class Censored:
             if not word or all(c.isalpha() for c in word):
                 continue
             lower = ascii_lower(word)
+            if len(word) > _BARE_MASKED and all(c in _MASKS for c in word[1:]):
+                continue  # "c****": a masked name or address part, not an obscenity with its letters known
             for candidate, weight in self._words.get(len(word), ()):
                 if all(_stands_for(c, w) for c, w in zip(lower, candidate, strict=True)) and (
                     lower[0] == candidate[0] or lower[0] in _LOOK_ALIKES
@@ -503,7 +507,11 @@ def _hostile_matches(voice: Voice, known: ToneKnowledge) -> list[tuple[TermMatch
 
     extra: list[tuple[TermMatch, str, str]] = []
     dropped: set[int] = set()
-    for match in known.censored.finditer(voice.text):
+    # Read in the original: what the writer's voice blanks may be glued to the word ("c****n@orange.fr", an
+    # address); a masked word whose own characters are blank is someone else's.
+    for match in known.censored.finditer(voice.original):
+        if voice.text[match.start : match.end].strip() != voice.original[match.start : match.end].replace("’", "'"):
+            continue
         if not overlapping(match.start, match.end):
             extra.append((match, "insult", "masked:insult"))
     weight = known.ultimatum.weight
