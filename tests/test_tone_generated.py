@@ -350,3 +350,25 @@ def test_no_warning_on_a_clean_draft(draft: str) -> None:
 )
 def test_masked_addresses_and_names_are_not_obscenities(body: str) -> None:
     assert not [f for f in tone(SECURITY_EN + body + "\n") if f.rule == "TG601"]
+
+
+BANNERS = [
+    "YOUR ACCOUNT IS LIMITED FOR SENDING MESSAGES.",
+    "DO NOT SHARE THIS CODE WITH ANYONE, EVEN IF THEY SAY THEY ARE FROM TELEGRAM!",
+    "ATTENTION: THIS IS AN AUTOMATED MESSAGE. PLEASE DO NOT REPLY TO THIS EMAIL.",
+    "NEW LOGIN. WE DETECTED A LOGIN INTO YOUR ACCOUNT FROM A NEW DEVICE.",
+]
+ANNOUNCEMENTS = [
+    "The app shows a banner: {}",
+    "Today I got this SMS: {}",
+    "This is the email I got:\n\n{}",
+    "I received the following notification:\n\n> {}",
+    "今天收到一条短信：{}",
+]
+
+
+@pytest.mark.parametrize("announcement, banner", list(product(ANNOUNCEMENTS, BANNERS)))
+def test_banners_the_writer_copies_after_announcing_them_are_not_shouting(announcement: str, banner: str) -> None:
+    head = ZH if "短信" in announcement else SECURITY_EN
+    draft = head + "Hello,\n\n" + announcement.format(banner) + "\n\nI did not request it. What should I do?\n"
+    assert not [f for f in tone(draft) if f.rule == "TG603"], [f.message for f in tone(draft)]

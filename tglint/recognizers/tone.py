@@ -88,6 +88,8 @@ _SHORT_WORD = 3
 _RUN_MARKS = "!?！？"
 # A field's value ("Error: CONNECTION FAILED", "Name: ZHANG WEI") follows a short label.
 _LABEL_LENGTH = 40
+# How far before a run of capitals the colon announcing it, and before that colon its display word, may stand.
+_ANNOUNCE_REACH = 80
 # How far before "???" a display word may stand ("名字显示成？？？", "shows ???").
 _DISPLAY_REACH = 24
 # A closing line ("Best regards," "Thanks for your help,") among the last written lines.
@@ -829,6 +831,18 @@ def _is_displayed(voice: Voice, start: int, known: ToneKnowledge) -> bool:
     return voice.displayed_between(voice.model.clause_start(start), start, known)
 
 
+def _is_announced(voice: Voice, start: int, known: ToneKnowledge) -> bool:
+    """A banner or notice the writer copies after announcing it: "I got this SMS: DO NOT SHARE THIS CODE",
+    "This is the email I got:" and the notice on the lines below. The colon ends a line or clause holding a
+    display word ("shows", "email", "收到")."""
+    text = voice.original
+    before = _last_before(text, max(0, start - _ANNOUNCE_REACH), start, " \t\r\n\"'“‘>")
+    if before < 0 or text[before] not in _COLONS:
+        return False
+    line_start = text.rfind("\n", 0, before) + 1
+    return known.display.search(text[max(line_start, before - _ANNOUNCE_REACH) : before]) is not None
+
+
 def _first_after(text: str, start: int, skipped: str) -> int:
     """Where the first character from `start` on that is not one of `skipped` stands (len(text) if none)."""
     index = start
@@ -870,6 +884,8 @@ def _shouting_runs(voice: Voice, known: ToneKnowledge) -> Iterator[tuple[int, in
                 continue
             start = line_starts[index] + run.start
             if _is_displayed(voice, start, known) or _follows_status_code(line, run):
+                continue
+            if _is_announced(voice, start, known):
                 continue
             yield start, line_starts[index] + run.end, run.words
 
