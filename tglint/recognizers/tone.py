@@ -286,6 +286,10 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(ascii_lower(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+# How far around an ultimatum's consequence and verb its condition, deadline and target are looked for, and
+# how far after the verb its object.
+_ULTIMATUM_REACH = 200
+_OBJECT_REACH = 24
 # How much after a threat verb is read for a condition or deadline that follows it.
 _CONDITION_LOOKAHEAD = 40
 
@@ -590,7 +594,10 @@ def ultimatums(voice: Voice, known: ToneKnowledge) -> Iterator[Ultimatum]:
         denial = model.negation_before(verb.start, words=reach)
         if denial is not None and denial.start >= consequence.start:
             continue  # "I will not go to the press"; not the condition's "if this isn't fixed"
-        found = _ultimatum_end(text, model, parts, consequence, verb, sentence.start, sentence.end, zh)
+        # Only the words around it are read: a sentence of pasted text may run on for pages.
+        start = max(sentence.start, consequence.start - _ULTIMATUM_REACH)
+        end = min(sentence.end, verb.end + _ULTIMATUM_REACH)
+        found = _ultimatum_end(text, model, parts, consequence, verb, start, end, zh)
         if found is not None:
             taken = found
             yield Ultimatum(consequence.start, found, verb.term)
@@ -608,10 +615,10 @@ def _ultimatum_end(
 ) -> int | None:
     """Where the ultimatum ending at `verb` ends (its target or reader included), None if it is none."""
     after = _first_after(text, verb.end, " \t")
-    reader = parts.words("readers").search(text[after:sentence_end])
+    reader = parts.words("readers").search(text[after : min(sentence_end, after + _OBJECT_REACH)])
     if reader is not None and reader.start == 0 and verb.weight >= parts.weight:
         return after + reader.end  # "report you", "投诉你们"; not "contact you again"
-    other = parts.words("others").search(text[after:sentence_end])
+    other = parts.words("others").search(text[after : min(sentence_end, after + _OBJECT_REACH)])
     third = other is not None and other.start == 0
     target_reach = parts.target_reach_zh if zh else parts.target_reach
     end = verb.end
