@@ -372,3 +372,8 @@ def test_banners_the_writer_copies_after_announcing_them_are_not_shouting(announ
     head = ZH if "短信" in announcement else SECURITY_EN
     draft = head + "Hello,\n\n" + announcement.format(banner) + "\n\nI did not request it. What should I do?\n"
     assert not [f for f in tone(draft) if f.rule == "TG603"], [f.message for f in tone(draft)]
+
+
+def test_a_token_pasted_in_a_sentence_leaves_the_sentence_the_writers() -> None:
+    body = "WTF is wrong with your app??? The bot token is 1898835844:AAT1YH5_NGEXtWJIrEV4oNT3oRHOCLONG1_ if needed."
+    assert {"TG601", "TG604"} <= {f.rule for f in tone(EN + body + "\n")}

@@ -764,8 +764,15 @@ def _is_technical(line: str) -> bool:
         compiled(_LOG_LINE).match(line) is not None
         or compiled(_HEX_NUMBER).search(line) is not None
         or compiled(_UPTIME).search(line) is not None
-        or any(_is_data(chunk.group()) for chunk in compiled(_DATA_CHUNK).finditer(line))
+        or _is_data_line(line)
     )
+
+
+def _is_data_line(line: str) -> bool:
+    """A line mostly made of encoded data: a token pasted in a sentence ("The bot token is 1898835844:AAT...
+    if you want to test it") leaves the sentence the writer's."""
+    data = sum(len(chunk.group()) for chunk in compiled(_DATA_CHUNK).finditer(line) if _is_data(chunk.group()))
+    return data > 0 and 2 * data >= len("".join(line.split()))
 
 
 def _is_data(chunk: str) -> bool:
