@@ -73,6 +73,8 @@ _UPTIME = r"\[\s*\d+\.\d{6}\]"
 # and symbols. Links are blank in the writer's voice, so a long address is not one.
 _DATA_CHUNK = r"\S{30,}"
 _DATA_SYMBOLS = 3
+# A line this much made of such stretches is data; a dump line is all data, a sentence around a token is not.
+_DATA_SHARE = 0.8
 # A full stop between digits is a version's ("0.10"), not a sentence's.
 _SENTENCE_PUNCTUATION = r"[!?！？]|[.。](?!\d)"
 # A title may end with one full stop ("UNITED NATIONS PAYMENT NOTIFICATION.").
@@ -772,7 +774,7 @@ def _is_data_line(line: str) -> bool:
     """A line mostly made of encoded data: a token pasted in a sentence ("The bot token is 1898835844:AAT...
     if you want to test it") leaves the sentence the writer's."""
     data = sum(len(chunk.group()) for chunk in compiled(_DATA_CHUNK).finditer(line) if _is_data(chunk.group()))
-    return data > 0 and 2 * data >= len("".join(line.split()))
+    return data > 0 and data >= _DATA_SHARE * len("".join(line.split()))
 
 
 def _is_data(chunk: str) -> bool:
