@@ -211,3 +211,26 @@ def test_every_tone_finding_names_what_to_write_instead() -> None:
 def test_messages_follow_the_report_language() -> None:
     result = lint(EN + "This garbage app is broken.\n", select=("TG601",), message_language="zh")
     assert "辱骂" in result.findings[0].message
+
+
+def test_tone_messages_are_the_catalogues_not_inline() -> None:
+    """TG601-TG604 say their messages from rules/catalog/tone.toml (`self.message`), as TG801 does."""
+    import ast
+    from pathlib import Path
+
+    source = Path(__file__).resolve().parents[1] / "tglint" / "checks" / "tone.py"
+    calls = [
+        node.func.attr
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    ]
+    assert "say" not in calls
+    assert calls.count("message") >= 4
+
+
+def test_hostile_message_counts_the_other_expressions_in_both_languages() -> None:
+    body = "You useless idiots. This is ridiculous and pathetic.\n"
+    (en,) = [f for f in lint(EN + body, select=("TG601",)).findings]
+    (zh,) = [f for f in lint(EN + body, select=("TG601",), message_language="zh").findings]
+    assert en.message.startswith('"useless idiots" is insulting (and 2 more such expressions): ')
+    assert zh.message.startswith("“useless idiots”属于辱骂或粗俗用语（另有2处类似表达）")

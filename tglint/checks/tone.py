@@ -32,9 +32,6 @@ from tglint.rule import Rule
 if TYPE_CHECKING:
     from tglint.text import TextModel
 
-CALM_EXAMPLE_EN = "This blocks my work; I would appreciate a reply within a week."
-CALM_EXAMPLE_ZH = "这个问题影响了我的正常工作，希望能在一周内得到回复。"
-
 _CAPITALISED_AFTER = tuple(".!?！？。")
 # Before a run that opens a sentence: quotation marks and spaces.
 _OPENING_QUOTES = " \t\"'“‘"
@@ -64,34 +61,6 @@ def _worst(terms: Sequence[Span]) -> Span:
 _PART_RANK = {"subject": 0, "body": 1}
 
 
-def _hostile_message(analysis: Analysis, worst: Span, shown: str, others: int) -> str:
-    kind = worst.facts["kind"]
-    more_en = f" (and {others} more such expression{'s' if others != 1 else ''})" if others else ""
-    more_zh = f"（另有{others}处类似表达）" if others else ""
-    calm_en = f'State the facts and their impact calmly instead, e.g. "{CALM_EXAMPLE_EN}"'
-    calm_zh = f"请改为平和、客观地说明事实和影响，例如“{CALM_EXAMPLE_ZH}”"
-    if kind == "insult":
-        return analysis.say(
-            en=f'"{shown}" is insulting{more_en}: it puts the reader on the defensive and tells them nothing. '
-            f"{calm_en}",
-            zh=f"“{shown}”属于辱骂或粗俗用语{more_zh}，只会让对方产生抵触，也没有提供任何事实。{calm_zh}",
-        )
-    if kind == "threat":
-        return analysis.say(
-            en=f'"{shown}" reads as a threat or an ultimatum{more_en}; it does not make a reply come sooner. {calm_en}',
-            zh=f"“{shown}”带有威胁或施压意味{more_zh}，并不能让回复更快。{calm_zh}",
-        )
-    if kind == "slang":
-        return analysis.say(
-            en=f'"{shown}" is angry internet slang{more_en}. {calm_en}',
-            zh=f"“{shown}”是带情绪的网络用语{more_zh}，请避免使用。{calm_zh}",
-        )
-    return analysis.say(
-        en=f'The draft complains more than it informs: "{shown}"{more_en}. {calm_en}',
-        zh=f"邮件中抱怨的语气过多：“{shown}”{more_zh}。{calm_zh}",
-    )
-
-
 class HostileWording(Rule):
     code = "TG601"
 
@@ -101,7 +70,24 @@ class HostileWording(Rule):
             return
         worst = _worst(terms)
         shown = _part_text(analysis, worst.part)[worst.start : worst.end]
-        yield Hit(worst.part, worst.start, worst.end, _hostile_message(analysis, worst, shown, len(terms) - 1))
+        more = self._more(analysis, len(terms) - 1)
+        yield Hit(worst.part, worst.start, worst.end, self._said(analysis, str(worst.facts["kind"]), shown, more))
+
+    def _more(self, analysis: Analysis, others: int) -> str:
+        if not others:
+            return ""
+        if others == 1:
+            return self.message(analysis, "more", others=others)
+        return self.message(analysis, "more_plural", others=others)
+
+    def _said(self, analysis: Analysis, kind: str, shown: str, more: str) -> str:
+        if kind == "insult":
+            return self.message(analysis, "insult", shown=shown, more=more)
+        if kind == "threat":
+            return self.message(analysis, "threat", shown=shown, more=more)
+        if kind == "slang":
+            return self.message(analysis, "slang", shown=shown, more=more)
+        return self.message(analysis, "complaint", shown=shown, more=more)
 
 
 class ComplainingTone(Rule):
@@ -117,11 +103,7 @@ class ComplainingTone(Rule):
             worst.part,
             worst.start,
             worst.end,
-            analysis.say(
-                en=f'"{shown}" sounds frustrated; a plain statement of the impact reads better, '
-                f'e.g. "{CALM_EXAMPLE_EN}"',
-                zh=f"“{shown}”带有抱怨情绪；平实地说明影响效果更好，例如“{CALM_EXAMPLE_ZH}”",
-            ),
+            self.message(analysis, "frustrated", shown=shown),
         )
 
 
@@ -141,7 +123,7 @@ def _sentence_case(analysis: Analysis, part: str, start: int, end: int, known: T
 
     def lower(token: re.Match[str]) -> str:
         word = token.group()
-        if word.upper() in known.acronyms or not compiled(CAPITALS).fullmatch(word):
+        if known.is_acronym(word) or not compiled(CAPITALS).fullmatch(word):
             return word
         if word.startswith("I'"):
             return "I" + word[1:].lower()  # I'M -> I'm
@@ -186,11 +168,7 @@ class ShoutingInCapitals(Rule):
                 run.part,
                 start,
                 end,
-                analysis.say(
-                    en=f'"{text[start:end]}" is written in capitals, which reads as shouting: '
-                    f'write it in normal case ("{replacement}").',
-                    zh=f"“{text[start:end]}”全部使用大写字母，读起来像是在喊叫：请改用正常大小写（“{replacement}”）。",
-                ),
+                self.message(analysis, "capitals", shown=text[start:end], replacement=replacement),
                 fix=Fix("Write the words in normal case", "unsafe", (Edit(run.part, start, end, replacement),)),
             )
 
@@ -216,9 +194,6 @@ class RepeatedPunctuation(Rule):
                 run.part,
                 run.start,
                 run.end,
-                analysis.say(
-                    en=f'"{marks}" reads as anger: end the sentence with one "{mark}".',
-                    zh=f"连用的标点“{marks}”显得情绪激动：句末用一个“{mark}”即可。",
-                ),
+                self.message(analysis, "marks", marks=marks, mark=mark),
                 fix=Fix("Keep a single mark", "safe", (Edit(run.part, run.start, run.end, mark),)),
             )

@@ -28,6 +28,7 @@ from tglint.lexicon import Lexicon, TermMatch, ascii_lower, lexicon
 from tglint.packs import PackError, Packs, strings, weighted
 from tglint.patterns import compiled
 from tglint.recognizers import Span
+from tglint.text.cues import CueKind
 
 if TYPE_CHECKING:
     from tglint.analysis import Analysis
@@ -63,12 +64,34 @@ CAPITALS = r"[A-Z]+(?:'[A-Z]+)?"
 _CAPITALS_PAIR = r"[A-Z]'?[A-Z]"
 # Between two words of one run: spaces and punctuation, never a Chinese character.
 _RUN_GAP = r"[ \t\u3000,.;:!?！？，。'\"“”‘’()\-–—&/*]*"
-_LOG_LINE = r"\s*(?:\[|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}:\d{2}:\d{2}|[VDIWEF]/)"
-_SENTENCE_PUNCTUATION = r"[.!?！？。]"
+# A syslog line opens with its date ("May 29 11:58:43 host kernel: ...").
+_SYSLOG_DATE = r"[A-Z][a-z]{2} +\d{1,2} \d{1,2}:\d{2}:\d{2}"
+_LOG_LINE = rf"\s*(?:\[|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}:\d{{2}}:\d{{2}}|[VDIWEF]/|{_SYSLOG_DATE})"
+# A kernel message carries the seconds since boot in brackets, wherever the line was cut ("[    1.773770]").
+_UPTIME = r"\[\s*\d+\.\d{6}\]"
+# Encoded data (uuencode, base64, the GTUBE test string): a long stretch without a space mixing letters, digits
+# and symbols. Links are blank in the writer's voice, so a long address is not one.
+_DATA_CHUNK = r"\S{30,}"
+_DATA_SYMBOLS = 3
+# A line this much made of such stretches is data; a dump line is all data, a sentence around a token is not.
+_DATA_SHARE = 0.8
+# A full stop between digits is a version's ("0.10"), not a sentence's.
+_SENTENCE_PUNCTUATION = r"[!?！？]|[.。](?!\d)"
+# A title may end with one full stop ("UNITED NATIONS PAYMENT NOTIFICATION.").
+_TITLE_STOP = ".。"
+# Letters that make a word pronounceable: a word in capitals without one ("VFS", "BSS", "MSFT") is an
+# abbreviation, not a word shouted.
+_VOWELS = frozenset("AEIOUY")
+# A name followed by its version ("GNOME VFS (1.0)", "OAF 0.6.2") is a product's, not a word shouted.
+_VERSION_AFTER = r"[ \t]*\(?v?\d+(?:\.\d+)+"
+# Abbreviations listed together ("PP PA PE PPA"): no word longer than this, half no longer than two letters.
+_SHORT_WORD = 3
 # What a run of marks ("!!!", "？？？", "?!?!") is made of.
 _RUN_MARKS = "!?！？"
 # A field's value ("Error: CONNECTION FAILED", "Name: ZHANG WEI") follows a short label.
 _LABEL_LENGTH = 40
+# How far before a run of capitals the colon announcing it, and before that colon its display word, may stand.
+_ANNOUNCE_REACH = 80
 # How far before "???" a display word may stand ("名字显示成？？？", "shows ???").
 _DISPLAY_REACH = 24
 # A closing line ("Best regards," "Thanks for your help,") among the last written lines.
@@ -77,8 +100,23 @@ _CLOSING_LENGTH = 40
 _WRITING_WORD = r"[A-Za-z0-9\u3400-\u9fff]"
 _STATUS_CODE = r"(?<![\d.])\d{3}\s+$"
 _HEX_NUMBER = r"\b0x[0-9A-Fa-f]+\b"
+# Masked letters of an obscenity, and the marks and digits written for the letters they look like.
+_MASKS = "*#%"
+_LOOK_ALIKES = {"!": "i", "1": "i", "$": "s", "5": "s", "@": "a", "4": "a", "0": "o", "3": "e"}
+_LOOK_ALIKE_MARKS = "!$@"
+_LETTER_DIGIT = r"[A-Za-z][0-9]"
+# A word that may be masked: a letter or look-alike first, then letters, masks and look-alikes. Marks closing
+# a sentence after it are not part of it ("shit!").
+_MASKED_WORD = r"(?<![\w*#%!$@])[A-Za-z$@][A-Za-z0-9*#%!$@]+"
+_TRAILING_MARKS = "!@$"
+# Masked but for its first letter, only a word of four letters reads as an obscenity ("f***", "s***").
+_BARE_MASKED = 4
 # A line this much made of "?" is text the app could not display, not questions.
 _GARBLED_SHARE = 0.3
+# Undecodable letters are glued to what follows them; a question's marks end a word.
+_GARBLED_NEXT = "([&"
+# How far either side of "???" other undecodable letters are looked for: they stand close together.
+_GARBLED_REACH = 12
 
 
 def _starts_with(text: str, chars: str) -> bool:
@@ -105,7 +143,12 @@ class ToneKnowledge:
         self.min_punctuation_run = _positive_int(table, "min_punctuation_run", 3)
         self._hostile_weights = weights
         self.kind_of = kind_of
-        self._innocent = strings(table, "innocent", source=PACK)
+        intensified = strings(table, "intensified", source=PACK)
+        self._innocent = strings(table, "innocent", source=PACK) + [
+            f"{intensifier} {word}"
+            for intensifier in strings(table, "intensifiers", source=PACK)
+            for word in intensified
+        ]
         self._evidence = strings(table, "evidence_markers", source=PACK)
         self._display = strings(table, "display_markers", source=PACK)
         self.acronyms = frozenset(a.upper() for a in strings(table, "acronyms", source=PACK))
@@ -115,6 +158,14 @@ class ToneKnowledge:
         self._pinyin = (strings(table, "pinyin_initials", source=PACK), strings(table, "pinyin_finals", source=PACK))
         self.warning_score = float(table.get("warning_score", 2.0))
         self.min_caps_words = _positive_int(table, "min_caps_words", 3)
+        self.needs_chinese = frozenset(
+            ascii_lower(" ".join(t.split())) for t in strings(table, "needs_chinese", source=PACK)
+        )
+        self.personal_words = frozenset(w.upper() for w in strings(table, "personal_words", source=PACK))
+        self.ultimatum = UltimatumKnowledge(table.get("ultimatum", {}))
+        self.censored = Censored(
+            weighted(table, "censored", source=PACK), strings(table, "censored_suffixes", source=PACK)
+        )
 
     @cached_property
     def hostile(self) -> Lexicon:
@@ -140,13 +191,114 @@ class ToneKnowledge:
     def punctuation_run(self) -> re.Pattern[str]:
         return compiled(f"[{_RUN_MARKS}]{{{self.min_punctuation_run},}}")
 
+    def is_acronym(self, word: str) -> bool:
+        """A known acronym ("SMS"), or capitals no one could pronounce as a word ("VFS", "MSFT")."""
+        return word.upper() in self.acronyms or not _VOWELS.intersection(word.upper())
+
     def is_shout_word(self, word: str) -> bool:
         """A word of two letters or more in capitals that is not an acronym ("NEED", "DON'T"; not "SMS")."""
         return (
             compiled(CAPITALS).fullmatch(word) is not None
-            and word.upper() not in self.acronyms
+            and not self.is_acronym(word)
             and sum(c.isalpha() for c in word) >= 2
         )
+
+
+class Censored:
+    """Obscenities written with some letters masked ("f*ck", "sh!t", "f**king", "s***", "$hit"): a word of the
+    same length as a root and suffix, its first letter kept or standing in for itself ("$" for s), every
+    other letter kept, masked ("*", "#", "%") or written as its look-alike ("!" or "1" for i)."""
+
+    def __init__(self, roots: dict[str, float], suffixes: list[str]) -> None:
+        self._words: dict[int, list[tuple[str, float]]] = {}
+        for root, weight in roots.items():
+            for suffix in ("", *suffixes):
+                word = ascii_lower(root + suffix)
+                self._words.setdefault(len(word), []).append((word, weight))
+
+    def finditer(self, text: str) -> Iterator[TermMatch]:
+        if not any(mark in text for mark in _MASKS + _LOOK_ALIKE_MARKS) and not compiled(_LETTER_DIGIT).search(text):
+            return  # most drafts: nothing masked
+        for token in compiled(_MASKED_WORD).finditer(text):
+            word = token.group().rstrip(_TRAILING_MARKS)
+            if not word or all(c.isalpha() for c in word):
+                continue
+            lower = ascii_lower(word)
+            if len(word) > _BARE_MASKED and all(c in _MASKS for c in word[1:]):
+                continue  # "c****": a masked name or address part, not an obscenity with its letters known
+            for candidate, weight in self._words.get(len(word), ()):
+                if all(_stands_for(c, w) for c, w in zip(lower, candidate, strict=True)) and (
+                    lower[0] == candidate[0] or lower[0] in _LOOK_ALIKES
+                ):
+                    yield TermMatch(token.start(), token.start() + len(word), lower, weight)
+                    break
+
+
+def _stands_for(written: str, letter: str) -> bool:
+    return written == letter or written in _MASKS or _LOOK_ALIKES.get(written) == letter
+
+
+class UltimatumKnowledge:
+    """The [ultimatum] tables of the tone pack: the parts an ultimatum is built from."""
+
+    def __init__(self, table: dict[str, Any]) -> None:
+        source = f"{PACK} [ultimatum]"
+        if not isinstance(table, dict):
+            raise PackError(f"rule pack {PACK}: `ultimatum` must be a table")
+        weight = table.get("weight", 2.0)
+        if not isinstance(weight, int | float) or isinstance(weight, bool) or weight <= 0:
+            raise PackError(f"rule pack {source}: `weight` must be a positive number")
+        self.weight = float(weight)
+        self.verb_reach = _positive_int(table, "verb_reach", 4)
+        self.target_reach = _positive_int(table, "target_reach", 6)
+        self.verb_reach_zh = _positive_int(table, "verb_reach_zh", 10)
+        self.target_reach_zh = _positive_int(table, "target_reach_zh", 12)
+        self._lists = {
+            key: strings(table, key, source=source)
+            for key in (
+                "consequences", "threat_verbs", "reach_verbs", "targets", "readers", "others", "conditions",
+                "alternatives", "conditionals", "neglect", "deadlines", "deadline_openers", "deadline_units",
+                "free_words",
+            )
+        }  # fmt: skip
+        self.free_words = frozenset(ascii_lower(w) for w in self._lists["free_words"])
+
+    def words(self, key: str) -> Lexicon:
+        return _term_lexicon(tuple(self._lists[key]))
+
+    @cached_property
+    def verbs(self) -> Lexicon:
+        """Threat verbs weigh 2 (they stand alone once set off), verbs that need a target 1."""
+        weights = dict.fromkeys(self._lists["reach_verbs"], 1.0)
+        weights.update(dict.fromkeys(self._lists["threat_verbs"], 2.0))
+        return lexicon(weights)
+
+    @cached_property
+    def deadline(self) -> re.Pattern[str] | None:
+        """An English deadline: an opener, then within three words a unit ("by Friday", "within 48 hours")."""
+        openers, units = self._lists["deadline_openers"], self._lists["deadline_units"]
+        if not openers or not units:
+            return None
+        either, unit = _alternatives(openers), _alternatives(units)
+        return compiled(rf"\b(?:{either})(?:\s+[\w'-]+){{0,3}}?\s+(?:{unit})\b")
+
+
+def _alternatives(words: list[str]) -> str:
+    """The words as a regex alternation, longest first, any spacing between their words."""
+    return "|".join(re.escape(ascii_lower(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# How far around an ultimatum's consequence and verb its condition, deadline and target are looked for, and
+# how far after the verb its object.
+_ULTIMATUM_REACH = 200
+_OBJECT_REACH = 24
+# How much after a threat verb is read for a condition or deadline that follows it.
+_CONDITION_LOOKAHEAD = 40
+
+
+@lru_cache(maxsize=64)
+def _term_lexicon(terms: tuple[str, ...]) -> Lexicon:
+    return lexicon(terms)
 
 
 @lru_cache(maxsize=8)
@@ -303,26 +455,233 @@ class HostileTerms:
         known = knowledge(analysis.packs)
         for voice in voices(analysis):
             innocent: _Spans | None = None  # looked for only once a hostile term turns up
-            for match in known.hostile.finditer(voice.text):
+            technical: dict[int, bool] = {}
+            for match, kind, how in _hostile_matches(voice, known):
                 if innocent is None:
                     innocent = _Spans(known.innocent.find(voice.text))
                 if innocent.holds(match.start, match.end):
                     continue
-                if voice.model.negated(match.start, words=_NEGATION_WORDS):
-                    continue
-                kind = known.kind_of.get(match.term, "complaint")
+                if voice.part == "body" and _on_technical_line(voice, match.start, technical):
+                    continue  # "XFS: SB validate failed": a pasted log or encoded data is nobody's tone
+                if match.term in known.needs_chinese and not _in_chinese_sentence(voice, match.start):
+                    continue  # "SB" is Chinese abuse only among Chinese words
+                if how != _ULTIMATUM and voice.model.negated(match.start, words=_NEGATION_WORDS):
+                    continue  # an ultimatum's own denial is read between its parts: its condition denies
                 yield Span(
                     "hostile-term",
                     voice.part,
                     match.start,
                     match.end,
                     confidence=min(1.0, match.weight / INSULT_WEIGHT),
-                    evidence=(f"lexicon:{kind}", f"term:{match.term}"),
+                    evidence=(how, f"term:{match.term}"),
                     facts={"kind": kind, "weight": match.weight, "term": match.term},
                 )
 
 
+def _in_chinese_sentence(voice: Voice, offset: int) -> bool:
+    sentence = voice.model.sentence_at(offset)
+    start, end = (sentence.start, sentence.end) if sentence is not None else voice.line_bounds(offset)
+    return has_cjk(voice.text[start:end])
+
+
+def _on_technical_line(voice: Voice, offset: int, technical: dict[int, bool]) -> bool:
+    """Whether the line holding `offset` is a pasted log or dump line; `technical` keeps each line's answer."""
+    start, end = voice.line_bounds(offset)
+    if start not in technical:
+        technical[start] = _is_technical(voice.text[start:end])
+    return technical[start]
+
+
+def _hostile_matches(voice: Voice, known: ToneKnowledge) -> list[tuple[TermMatch, str, str]]:
+    """(match, kind, evidence) of the lexicon's terms, masked obscenities and ultimatums, in order. A masked
+    word the lexicon knows is its term; an ultimatum takes the place of the lighter threats inside it
+    ("否则我就" in "否则我就起诉"), and gives way to a term as heavy as itself."""
+    found = [
+        (match, known.kind_of.get(match.term, "complaint"), f"lexicon:{known.kind_of.get(match.term, 'complaint')}")
+        for match in known.hostile.finditer(voice.text)
+    ]
+    starts = [match.start for match, _, _ in found]
+
+    def overlapping(start: int, end: int) -> list[int]:
+        index = bisect_left(starts, start)
+        if index > 0 and found[index - 1][0].end > start:
+            index -= 1
+        chosen = []
+        while index < len(found) and found[index][0].start < end:
+            if found[index][0].end > start:
+                chosen.append(index)
+            index += 1
+        return chosen
+
+    extra: list[tuple[TermMatch, str, str]] = []
+    dropped: set[int] = set()
+    # Read in the original: what the writer's voice blanks may be glued to the word ("c****n@orange.fr", an
+    # address); a masked word whose own characters are blank is someone else's.
+    for match in known.censored.finditer(voice.original):
+        if voice.text[match.start : match.end].strip() != voice.original[match.start : match.end].replace("’", "'"):
+            continue
+        if not overlapping(match.start, match.end):
+            extra.append((match, "insult", "masked:insult"))
+    weight = known.ultimatum.weight
+    for ultimatum in ultimatums(voice, known):
+        inside = overlapping(ultimatum.start, ultimatum.end)
+        if any(found[i][0].weight >= weight for i in inside):
+            continue
+        dropped.update(i for i in inside if found[i][1] == "threat")
+        if any(found[i][1] != "threat" for i in inside):
+            continue  # an insult or a complaint inside it stays itself
+        term = ascii_lower(" ".join(voice.text[ultimatum.start : ultimatum.end].split()))
+        extra.append((TermMatch(ultimatum.start, ultimatum.end, term, weight), "threat", _ULTIMATUM))
+    kept = [item for index, item in enumerate(found) if index not in dropped]
+    return sorted(kept + extra, key=lambda item: item[0].start)
+
+
 HOSTILE_TERMS = HostileTerms()
+
+
+_ULTIMATUM = "structure:ultimatum"
+
+# -- ultimatums -----------------------------------------------------------------------------
+
+
+class Ultimatum:
+    __slots__ = ("end", "start", "term")
+
+    def __init__(self, start: int, end: int, term: str) -> None:
+        self.start = start
+        self.end = end
+        self.term = term
+
+
+def _is_zh(term: str) -> bool:
+    return has_cjk(term)
+
+
+def _gap(text: str, start: int, end: int, zh: bool) -> int:
+    """What stands between two parts: characters in Chinese, words in English."""
+    if zh:
+        return end - start
+    return len(compiled(WORD).findall(text, start, end))
+
+
+def ultimatums(voice: Voice, known: ToneKnowledge) -> Iterator[Ultimatum]:
+    """The writer's ultimatums: a consequence of theirs ("I will", "我就") closely followed by an escalation
+    verb ("report", "投诉") that is aimed at the reader, taken to a target, or set off by a condition of the
+    reader's inaction or a deadline in its sentence. A denied one ("I will not go to the press") is not said;
+    one aimed at someone else ("I will report him to the police") is a report, not a threat."""
+    parts = known.ultimatum
+    text, model = voice.text, voice.model
+    consequences = parts.words("consequences").find(text)
+    if not consequences:
+        return  # most drafts: the writer announces nothing
+    verbs = parts.verbs.find(text)
+    if not verbs:
+        return
+    starts = [v.start for v in verbs]
+    taken = -1
+    for consequence in consequences:
+        if consequence.start < taken:
+            continue
+        sentence = model.sentence_at(consequence.start)
+        if sentence is None:
+            continue
+        index = bisect_left(starts, consequence.end)
+        if index == len(verbs):
+            break
+        verb = verbs[index]
+        zh = _is_zh(verb.term)
+        reach = parts.verb_reach_zh if zh else parts.verb_reach
+        if verb.start >= sentence.end or _gap(text, consequence.end, verb.start, zh) > reach:
+            continue
+        denial = model.negation_before(verb.start, words=reach)
+        if denial is not None and denial.start >= consequence.start:
+            continue  # "I will not go to the press"; not the condition's "if this isn't fixed"
+        # Only the words around it are read: a sentence of pasted text may run on for pages.
+        start = max(sentence.start, consequence.start - _ULTIMATUM_REACH)
+        end = min(sentence.end, verb.end + _ULTIMATUM_REACH)
+        found = _ultimatum_end(text, model, parts, consequence, verb, start, end, zh)
+        if found is not None:
+            taken = found
+            yield Ultimatum(consequence.start, found, verb.term)
+
+
+def _ultimatum_end(
+    text: str,
+    model: TextModel,
+    parts: UltimatumKnowledge,
+    consequence: TermMatch,
+    verb: TermMatch,
+    sentence_start: int,
+    sentence_end: int,
+    zh: bool,
+) -> int | None:
+    """Where the ultimatum ending at `verb` ends (its target or reader included), None if it is none."""
+    after = _first_after(text, verb.end, " \t")
+    reader = parts.words("readers").search(text[after : min(sentence_end, after + _OBJECT_REACH)])
+    if reader is not None and reader.start == 0 and verb.weight >= parts.weight:
+        return after + reader.end  # "report you", "投诉你们"; not "contact you again"
+    other = parts.words("others").search(text[after : min(sentence_end, after + _OBJECT_REACH)])
+    third = other is not None and other.start == 0
+    target_reach = parts.target_reach_zh if zh else parts.target_reach
+    end = verb.end
+    for target in parts.words("targets").finditer(text[consequence.end : sentence_end]):
+        start = consequence.end + target.start
+        if start >= verb.end and _gap(text, verb.end, start, zh) > target_reach:
+            break
+        end = max(end, consequence.end + target.end)
+        if not third:
+            return end  # "go to the press", "去工信部投诉"
+    if third or verb.weight < parts.weight:
+        return None  # a report about someone else; "go", "write" with nowhere to go
+    if not zh and after < sentence_end:
+        word = compiled(WORD).match(text, after)
+        if word is not None and not _is_free(text, after, word.group(), parts):
+            return None  # "report this bug": what is reported, to no one in particular
+    if _set_off(text, model, parts, consequence, sentence_start, sentence_end):
+        return end
+    return None
+
+
+def _is_free(text: str, start: int, word: str, parts: UltimatumKnowledge) -> bool:
+    """Whether what follows a threat verb leaves it without an object: a free word ("complain to"), or a
+    condition or deadline ("file a complaint if ...", "report it by Friday")."""
+    if ascii_lower(word) in parts.free_words:
+        return True
+    rest = text[start : start + _CONDITION_LOOKAHEAD]
+    for key in ("conditions", "conditionals", "alternatives"):
+        found = parts.words(key).search(rest)
+        if found is not None and found.start == 0:
+            return True
+    deadline = parts.deadline
+    return deadline is not None and deadline.match(ascii_lower(rest)) is not None
+
+
+def _set_off(
+    text: str, model: TextModel, parts: UltimatumKnowledge, consequence: TermMatch, start: int, end: int
+) -> bool:
+    """Whether the sentence [start, end) sets the consequence off: a condition, an alternative right before it
+    ("... or I will", "否则我就"), a condition of the reader's inaction ("if I don't hear back", "再不处理") or a
+    deadline ("by Friday", "三天内")."""
+    sentence = text[start:end]
+    if parts.words("conditions").search(sentence) is not None:
+        return True
+    for alternative in parts.words("alternatives").finditer(text[start : consequence.start]):
+        zh = _is_zh(alternative.term)
+        if _gap(text, start + alternative.end, consequence.start, zh) <= (3 if zh else 1):
+            return True
+    for conditional in parts.words("conditionals").finditer(sentence):
+        begin = start + conditional.end
+        clause = model.clause_at(begin)
+        stop = min(end, clause.end if clause is not None else end)
+        if parts.words("neglect").search(text[begin:stop]) is not None:
+            return True
+        kinds = frozenset({CueKind.DENIAL, CueKind.INABILITY})
+        cue = model.negation_before(max(begin, stop - 1), kinds=kinds, reach=max(0, stop - begin))
+        if cue is not None and cue.start >= begin:
+            return True
+    if parts.words("deadlines").search(sentence) is not None:
+        return True
+    return parts.deadline is not None and parts.deadline.search(ascii_lower(sentence)) is not None
 
 
 class _Spans:
@@ -361,7 +720,7 @@ def _caps_runs(line: str, known: ToneKnowledge) -> Iterator[CapsRun]:
         previous_end = token.end()
         if any(c.islower() for c in word) or "_" in word:
             yield from run.close()
-        elif known.is_shout_word(word):
+        elif known.is_shout_word(word) and compiled(_VERSION_AFTER).match(line, token.end()) is None:
             run.add(token.start(), token.end())
         else:
             run.open = True  # an acronym, a number, "I": the run goes on through it
@@ -388,18 +747,42 @@ class _RunBuilder:
 
 
 def _is_heading(line: str, known: ToneKnowledge) -> bool:
-    """A line all in capitals with no sentence punctuation and no word aimed at the reader."""
-    return (
-        not any(c.islower() for c in line)
-        and not has_cjk(line)
-        and compiled(_SENTENCE_PUNCTUATION).search(line) is None
-        and not any(token.group() in known.sentence_words for token in compiled(WORD).finditer(line))
-    )
+    """A line all in capitals with no sentence punctuation and no word aimed at the reader. A title may
+    end with a full stop, when it speaks of no one ("UNITED NATIONS PAYMENT NOTIFICATION.")."""
+    if any(c.islower() for c in line) or has_cjk(line):
+        return False
+    words = [token.group() for token in compiled(WORD).finditer(line)]
+    if any(word in known.sentence_words for word in words):
+        return False
+    written = line.rstrip()
+    if _ends_with(written, _TITLE_STOP) and not any(word in known.personal_words for word in words):
+        written = written[:-1]
+    return compiled(_SENTENCE_PUNCTUATION).search(written) is None
 
 
 def _is_technical(line: str) -> bool:
-    """A pasted log or dump line: a timestamp or a level first, or hex numbers."""
-    return compiled(_LOG_LINE).match(line) is not None or compiled(_HEX_NUMBER).search(line) is not None
+    """A pasted log or dump line: a timestamp or a level first, a kernel's uptime, hex numbers or encoded data."""
+    return (
+        compiled(_LOG_LINE).match(line) is not None
+        or compiled(_HEX_NUMBER).search(line) is not None
+        or compiled(_UPTIME).search(line) is not None
+        or _is_data_line(line)
+    )
+
+
+def _is_data_line(line: str) -> bool:
+    """A line mostly made of encoded data: a token pasted in a sentence ("The bot token is 1898835844:AAT...
+    if you want to test it") leaves the sentence the writer's."""
+    data = sum(len(chunk.group()) for chunk in compiled(_DATA_CHUNK).finditer(line) if _is_data(chunk.group()))
+    return data > 0 and data >= _DATA_SHARE * len("".join(line.split()))
+
+
+def _is_data(chunk: str) -> bool:
+    """Letters, digits and symbols run together: encoded data, not words (Chinese is written without spaces)."""
+    if not chunk.isascii():
+        return False
+    symbols = sum(not c.isalnum() for c in chunk)
+    return symbols >= _DATA_SYMBOLS and any(c.isdigit() for c in chunk) and any(c.isalpha() for c in chunk)
 
 
 def _run_words(line: str, run: CapsRun) -> list[str]:
@@ -407,11 +790,28 @@ def _run_words(line: str, run: CapsRun) -> list[str]:
 
 
 def _is_name_or_screen_text(line: str, run: CapsRun, known: ToneKnowledge) -> bool:
-    """ "ZHANG WEI MING" (pinyin syllables only) or "CONNECTION TIMED OUT" (an error text)."""
+    """ "ZHANG WEI MING" (pinyin syllables only), "CONNECTION TIMED OUT" (an error text), "PP PA PE PPA"
+    (abbreviations listed)."""
     words = [w for w in _run_words(line, run) if known.is_shout_word(w)]
     if all(known.pinyin_words.match(word) for word in words):
         return True
+    if _are_abbreviations(words, known):
+        return True
     return any(w in known.screen_words for w in words) and not any(w in known.sentence_words for w in words)
+
+
+def _is_link_title(line: str, run: CapsRun) -> bool:
+    """ "TRANSFER A BALANCE ONLINE <https://...>": a link's title (`line` is the original, links written)."""
+    after = _first_after(line, run.end, " \t()[]<>\"'")
+    return line.startswith(("http://", "https://", "www."), after)
+
+
+def _are_abbreviations(words: list[str], known: ToneKnowledge) -> bool:
+    return (
+        all(len(word) <= _SHORT_WORD for word in words)
+        and 2 * sum(len(word) <= 2 for word in words) >= len(words)
+        and not any(word in known.sentence_words for word in words)
+    )
 
 
 def _signature_start(lines: list[str], known: ToneKnowledge) -> int:
@@ -445,6 +845,18 @@ def _follows_status_code(line: str, run: CapsRun) -> bool:
 def _is_displayed(voice: Voice, start: int, known: ToneKnowledge) -> bool:
     """A screen's text: "the app shows ...", "显示成..." earlier in the same clause."""
     return voice.displayed_between(voice.model.clause_start(start), start, known)
+
+
+def _is_announced(voice: Voice, start: int, known: ToneKnowledge) -> bool:
+    """A banner or notice the writer copies after announcing it: "I got this SMS: DO NOT SHARE THIS CODE",
+    "This is the email I got:" and the notice on the lines below. The colon ends a line or clause holding a
+    display word ("shows", "email", "收到")."""
+    text = voice.original
+    before = _last_before(text, max(0, start - _ANNOUNCE_REACH), start, " \t\r\n\"'“‘>")
+    if before < 0 or text[before] not in _COLONS:
+        return False
+    line_start = text.rfind("\n", 0, before) + 1
+    return known.display.search(text[max(line_start, before - _ANNOUNCE_REACH) : before]) is not None
 
 
 def _first_after(text: str, start: int, skipped: str) -> int:
@@ -484,8 +896,12 @@ def _shouting_runs(voice: Voice, known: ToneKnowledge) -> Iterator[tuple[int, in
                 continue
             if _is_name_or_screen_text(line, run, known):
                 continue
+            if _is_link_title(voice.original[line_starts[index] : line_starts[index] + len(line)], run):
+                continue
             start = line_starts[index] + run.start
             if _is_displayed(voice, start, known) or _follows_status_code(line, run):
+                continue
+            if _is_announced(voice, start, known):
                 continue
             yield start, line_starts[index] + run.end, run.words
 
@@ -534,8 +950,32 @@ def _is_garbled_display(voice: Voice, run: re.Match[str], known: ToneKnowledge, 
     neighbours = text[run.start() - 1 : run.start()], text[run.end() : run.end() + 1]
     if all(ch.isascii() and ch.isalnum() for ch in neighbours if ch) and all(neighbours):
         return True  # inside a word: "caf???s"
+    if _scattered_marks(text, run.start(), run.end(), line_start, line_end):
+        return True
+    following = text[run.end() : run.end() + 1]
+    if (
+        following
+        and following.isascii()
+        and (following.isalnum() or following in _GARBLED_NEXT)
+        and "？" not in run.group()
+    ):
+        return True  # "?????(charset)", "???s": letters that became "?", glued to what follows
     clause_start = max(voice.model.clause_start(run.start()), run.start() - _DISPLAY_REACH)
     return known.display.search(text[clause_start : run.start()]) is not None
+
+
+def _scattered_marks(text: str, start: int, end: int, line_start: int, line_end: int) -> bool:
+    """Whether more "?" stand near [start, end), in the stretch without spaces that holds it, apart from the run:
+    letters a decoder could not read, each become "?" ("?&#xFF71;?t?@?C???&#xFF8C;?"). Someone asking
+    ends a word with the marks ("broken???")."""
+    before = start
+    while before > max(line_start, start - _GARBLED_REACH) and not text[before - 1].isspace():
+        before -= 1
+    after = end
+    while after < min(line_end, end + _GARBLED_REACH) and not text[after].isspace():
+        after += 1
+    stretch = text[before:start] + text[end:after]
+    return any(c in "?？" for c in stretch) and any(c.isalnum() for c in stretch)
 
 
 def punctuation_runs(voice: Voice, known: ToneKnowledge) -> Iterator[re.Match[str]]:
