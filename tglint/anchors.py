@@ -32,29 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from tglint.lexicon import ascii_lower
-from tglint.packs import PackError, regex_entries
+from tglint.packs import REGEX_ENTRIES, PackError, regex_entries
 
 # The regex lists searched through their anchors, as key paths of each pack ("*": every key of a table);
-# each must declare its anchors. A subset of `tglint.packs.REGEX_ENTRIES`.
+# each must declare its anchors: every regex list of these packs.
 ANCHORED: dict[str, tuple[str, ...]] = {
-    "account": ("username_labelled", "phone_labelled", "account_id", "registration"),
-    "details": ("time", "specifics", "offender_handle", "offender_named", "checklist.*.*.patterns"),
-    "device": (
-        "os_with_version",
-        "os_name",
-        "android_family",
-        "desktop",
-        "model",
-        "model_brands",
-        "model_vague",
-        "model_label",
-        "app_version",
-        "app_version_labelled",
-        "app_version_implied",
-        "app_version_vague",
-        "malfunction_patterns",
-    ),
-    "requirements": ("identifiers.*",),
+    name: REGEX_ENTRIES[name] for name in ("account", "details", "device", "requirements")
 }
 
 # Letters beyond ASCII that a case-insensitive regex matches for an ASCII one (a test checks the list).

@@ -23,12 +23,13 @@ from typing import TYPE_CHECKING
 
 from tglint.catalog import PARTS
 from tglint.lexicon import ascii_lower, lexicon
-from tglint.models import Edit, Fix, Hit, Severity
+from tglint.models import Edit, Fix, Hit
+from tglint.rule import CatalogIdentity
 
 if TYPE_CHECKING:
     from tglint.analysis import Analysis
     from tglint.catalog import CatalogRule
-    from tglint.rule import RuleDoc, RuleLike
+    from tglint.rule import RuleLike
     from tglint.token_patterns import TokenMatcher
 
 
@@ -43,13 +44,13 @@ class _Match:
         self.start, self.end, self.replacement = start, end, replacement
 
 
-class DeclarativeRule:
+class DeclarativeRule(CatalogIdentity):
     """A catalogue entry's rule of a `kind`: its identity and messages are the entry's."""
 
     checks_alternatives = False
 
     def __init__(self, entry: CatalogRule) -> None:
-        self.entry = entry
+        self._entry = entry
         spec = entry.spec
         self.parts: tuple[str, ...] = tuple(part for part in PARTS if part in spec.get("parts", PARTS))
         self.topics: frozenset[str] = frozenset(spec.get("topics", ()))
@@ -72,28 +73,8 @@ class DeclarativeRule:
         return self.entry.code
 
     @property
-    def name(self) -> str:
-        return self.entry.name
-
-    @property
-    def category(self) -> str:
-        return self.entry.category
-
-    @property
-    def severity(self) -> Severity:
-        return self.entry.severity
-
-    @property
-    def languages(self) -> frozenset[str]:
-        return self.entry.languages
-
-    @property
-    def summary(self) -> str:
-        return self.entry.summary
-
-    @property
-    def doc(self) -> RuleDoc:
-        return self.entry.doc
+    def entry(self) -> CatalogRule:
+        return self._entry
 
     def _applies(self, analysis: Analysis) -> bool:
         return not self.topics or analysis.topic in self.topics

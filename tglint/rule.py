@@ -67,7 +67,40 @@ class RuleLike(Protocol):
     def check(self, analysis: Analysis) -> Iterable[Hit]: ...
 
 
-class Rule:
+class CatalogIdentity:
+    """A rule's identity as its catalogue entry gives it: the built-in rules' and the declarative ones'."""
+
+    if TYPE_CHECKING:
+
+        @property
+        def entry(self) -> CatalogRule: ...
+
+    @property
+    def name(self) -> str:
+        return self.entry.name
+
+    @property
+    def category(self) -> str:
+        return self.entry.category
+
+    @property
+    def severity(self) -> Severity:
+        return self.entry.severity
+
+    @property
+    def languages(self) -> frozenset[str]:
+        return self.entry.languages
+
+    @property
+    def summary(self) -> str:
+        return self.entry.summary
+
+    @property
+    def doc(self) -> RuleDoc:
+        return self.entry.doc
+
+
+class Rule(CatalogIdentity):
     """A rule's logic: its code and `check`; the rest comes from its catalogue entry.
 
     The registry builds each rule with its entry (the built-in one merged with the user's
@@ -99,31 +132,11 @@ class Rule:
         return found
 
     @property
-    def name(self) -> str:
-        return self.entry.name
-
-    @property
-    def category(self) -> str:
-        return self.entry.category
-
-    @property
-    def severity(self) -> Severity:
-        return self.entry.severity
-
-    @property
     def languages(self) -> frozenset[str]:
         try:
             return self.entry.languages
         except AttributeError:  # a plugin's rule that does not say: both
             return frozenset({"zh", "en"})
-
-    @property
-    def summary(self) -> str:
-        return self.entry.summary
-
-    @property
-    def doc(self) -> RuleDoc:
-        return self.entry.doc
 
     def message(self, analysis: Analysis, key: str, /, **fields: object) -> str:
         """The catalogue's message `key` in the report's language, with its `{fields}` filled in."""
