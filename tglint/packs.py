@@ -260,6 +260,11 @@ class Packs:
             self._cache[cache_key] = table
         return self._cache[cache_key]
 
+    def __getstate__(self) -> dict[str, Any]:
+        # What is derived (automata, compiled lexicons, read-only views) is rebuilt on first use: a
+        # worker process started by "spawn" (macOS, Windows) receives the packs pickled.
+        return {**self.__dict__, "_derived": {}}
+
     def derived(self, key: Hashable, build: Callable[[], T]) -> T:
         """Something built from the packs (a compiled lexicon, a model), built once per Packs."""
         if key not in self._derived:
