@@ -16,9 +16,12 @@ import pytest
 from tglint import api, run
 
 DRAFTS = [
-    "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n我的手机号是 13812345678，密码是 abc12345，昨天开始收不到验证码。\n",
-    "To: abuse@telegram.org\nSubject: help!!!\n\nSomeone is harassing me, my number 212-555-0187. FIX THIS NOW OR ELSE!!!\n",
-    "To: security@telegram.org\nSubject: [Account Security] - hijacked\n\nMy account @someone was taken over yesterday.\n",
+    "To: support@telegram.org\nSubject: [技术问题] - 收不到验证码\n\n"
+    "我的手机号是 13812345678，密码是 abc12345，昨天开始收不到验证码。\n",
+    "To: abuse@telegram.org\nSubject: help!!!\n\n"
+    "Someone is harassing me, my number 212-555-0187. FIX THIS NOW OR ELSE!!!\n",
+    "To: security@telegram.org\nSubject: [Account Security] - hijacked\n\n"
+    "My account @someone was taken over yesterday.\n",
 ]
 
 
