@@ -169,7 +169,9 @@ def _in_own_words(analysis: Analysis, found: _Patterns, part: str, model: TextMo
                 yield Span(CHASING, part, chase.start(), chase.end(), 0.9, ("pattern:follow_up.chasing",), facts)
     sentences = _sentences_at(model, waits)
     yield from _elapsed(found, part, text, sentences)
-    if part == "body":
+    # The date of the first mail is looked for only in sentences about it: most drafts have none, and the
+    # times of the whole body are found for this alone.
+    if part == "body" and sentences:
         for span in analysis.spans(TIMES):
             if span.part == "body" and span.facts.get("form") != "relative" and _inside(span.start, sentences):
                 yield Span(EARLIER_DATE, "body", span.start, span.end, 0.7, ("time:date",))
