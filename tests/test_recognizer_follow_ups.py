@@ -10,8 +10,11 @@ import re
 import pytest
 from lintkit import _PACKS, analysis_of
 
-from tglint.recognizers import follow_ups
-from tglint.recognizers.follow_ups import _without_group_names, follow_up
+from tglint.analysis import Analysis
+from tglint.recognizers import Span, follow_ups
+from tglint.recognizers.follow_ups import _first_date, _without_group_names, follow_up
+from tglint.recognizers.times import TIMES
+from tglint.text import Segment
 
 HEAD = "To: support@telegram.org\nSubject: {subject}\n\n"
 SUBJECTS = ["[Technical Issue] - Photos fail", "Re: [Technical Issue] - Photos fail", "回复：[技术问题] - 图片发送失败"]
@@ -153,3 +156,55 @@ def test_group_names_dropped_give_the_same_matches(regex: str, plain: str | None
             found = re.search(regex, text)
             again = re.search(plain, text)
             assert (found and found.span()) == (again and again.span())
+
+
+TIME_PIECES = [
+    "March 3",
+    "on 3 March 2025",
+    "2024-03-05",
+    "3月20日",
+    "2025年3月",
+    "23:10",
+    "10:25 am",
+    "晚上11点",
+    "yesterday",
+    "3天前",
+    "last week",
+    "since Monday",
+    "从上周开始",
+    "I wrote",
+    "我发了邮件",
+    "photos fail",
+    "图片发不出去",
+    "ticket 4821",
+    "v10.2",
+    "1.000",
+    "5",
+]
+ENDS = [". ", "。", "! ", "? ", "\n", ", ", " ", "；", "\n\n"]
+
+
+def _first_date_whole(analysis: Analysis, sentences: list[Segment]) -> Span | None:
+    """The first date or clock time in one of `sentences`, from all the draft's times."""
+    for span in analysis.spans(TIMES):
+        inside = any(s.start <= span.start < s.end for s in sentences)
+        if span.part == "body" and span.facts.get("form") != "relative" and inside:
+            return span
+    return None
+
+
+def test_the_first_date_is_the_one_all_the_times_give() -> None:
+    rng = random.Random(3)
+    checked = found = 0
+    for _ in range(400):
+        subject = rng.choice(["[Technical Issue] - Photos fail", "Re: photos since March 3", "回复：3月20日以来"])
+        pieces = (rng.choice(TIME_PIECES) + rng.choice(ENDS) for _ in range(rng.randint(1, 14)))
+        analysis = analysis_of(HEAD.format(subject=subject) + "".join(pieces) + "\n")
+        own = [s for s in analysis.text_model("body").sentences if not s.quoted]
+        for _ in range(4):
+            chosen = sorted(rng.sample(own, rng.randint(0, len(own))))
+            date = _first_date(analysis, chosen)
+            assert date == _first_date_whole(analysis, chosen), (analysis.body_text, chosen)
+            checked += 1
+            found += date is not None
+    assert checked == 1600 and found > 300

@@ -234,13 +234,27 @@ def _in_own_words(analysis: Analysis, found: _Patterns, part: str, model: TextMo
                 yield Span(CHASING, part, chase.start(), chase.end(), 0.9, ("pattern:follow_up.chasing",), facts)
     sentences = _sentences_at(model, waits)
     yield from _elapsed(found, part, text, sentences)
-    # The date of the first mail is looked for only in sentences about it: most drafts have none, and the
-    # times of the whole body are found for this alone.
-    if part == "body" and sentences:
-        for span in analysis.spans(TIMES):
-            if span.part == "body" and span.facts.get("form") != "relative" and _inside(span.start, sentences):
-                yield Span(EARLIER_DATE, "body", span.start, span.end, 0.7, ("time:date",))
-                break
+    if part == "body":
+        date = _first_date(analysis, sentences)
+        if date is not None:
+            yield Span(EARLIER_DATE, "body", date.start, date.end, 0.7, ("time:date",))
+
+
+def _first_date(analysis: Analysis, sentences: list[Segment]) -> Span | None:
+    """The first date or clock time of the body in one of `sentences` (in order). Times are found for this
+    alone, and only as far as the last of them: most drafts have no such sentence, and the others say when
+    they first wrote early on. The body's times come in order, after the subject's."""
+    if not sentences:
+        return None
+    end = sentences[-1].end
+    for span in TIMES.recognize(analysis):
+        if span.part != "body":
+            continue
+        if span.start >= end:
+            return None
+        if span.facts.get("form") != "relative" and _inside(span.start, sentences):
+            return span
+    return None
 
 
 def _sentences_at(model: TextModel, offsets: list[int]) -> list[Segment]:
