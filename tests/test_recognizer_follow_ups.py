@@ -147,6 +147,11 @@ def test_searching_from_the_first_possible_place_finds_what_each_regex_finds(mon
         (r"(?P<n>a)(?P=n)", None),  # refers back to a group
         (r"(a)\1", None),
         (r"(?P<n>a)?(?(n)b|c)", None),
+        (r"a(?#(?P<n>)b", None),  # comments: a group there is text
+        (r"(?x: a # (?P<n> \n b)", None),
+        (r"(?ix) a", None),
+        (r"\\(?P<n>x)", r"\\(?:x)"),  # an escaped backslash, then a group
+        (r"\\1", r"\\1"),
     ],
 )
 def test_group_names_dropped_give_the_same_matches(regex: str, plain: str | None) -> None:

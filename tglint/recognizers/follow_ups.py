@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from tglint.draft import RegionKind
 from tglint.packs import PackError
-from tglint.patterns import compile_patterns
+from tglint.patterns import compile_patterns, compiled
 from tglint.recognizers import Span
 from tglint.recognizers.times import TIMES
 
@@ -125,9 +125,15 @@ def _either(*lists: object) -> re.Pattern[str] | None:
         return None  # an inline flag in a middle alternative, say: each regex alone is valid
 
 
+# Verbose mode, where "#" starts a comment.
+_VERBOSE = r"\(\?[aiLmsux-]*x"
+
+
 def _without_group_names(regex: str) -> str | None:
     """`regex` with its named groups made plain groups (the same matches); None when it refers back to a
-    group or tests one, which a plain group could not serve."""
+    group or tests one, which a plain group could not serve, or has comments, where a group is only text."""
+    if "(?#" in regex or compiled(_VERBOSE).search(regex):
+        return None
     out: list[str] = []
     at, in_class = 0, False
     while at < len(regex):
