@@ -3,10 +3,15 @@ time, do not press."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from lintkit import analysis_of, lint
 
-from tglint.recognizers.follow_ups import follow_up
+from tglint.analysis import Analysis
+from tglint.recognizers import Span
+from tglint.recognizers.follow_ups import EARLIER_DATE, follow_up
+from tglint.recognizers.times import Times
 
 SUPPORT = "To: support@telegram.org\nSubject: [Technical Issue] - Photos fail to send\n\n"
 SUPPORT_RE = "To: support@telegram.org\nSubject: Re: [Technical Issue] - Photos fail to send\n\n"
@@ -175,3 +180,19 @@ def test_pressing_in_a_follow_up_is_chasing(draft: str) -> None:
 )
 def test_one_polite_follow_up_is_no_chasing(draft: str) -> None:
     assert "TG1103" not in _codes(draft)
+
+
+def test_dates_are_read_only_beside_words_about_the_earlier_mail(monkeypatch: pytest.MonkeyPatch) -> None:
+    searched: list[str] = []
+    original = Times.recognize
+
+    def spy(self: Times, analysis: Analysis) -> Iterator[Span]:
+        searched.append(analysis.body_text)
+        yield from original(self, analysis)
+
+    monkeypatch.setattr(Times, "recognize", spy)
+    first = analysis_of(SUPPORT + "Since March 3, 2025 photos fail to send.")
+    assert not follow_up(first).referenced and searched == []
+    again = analysis_of(SUPPORT + "I wrote to you on March 3, 2025 and still no reply. Photos still fail.")
+    assert [s.kind for s in follow_up(again).spans if s.kind == EARLIER_DATE] == [EARLIER_DATE]
+    assert searched == [again.body_text]

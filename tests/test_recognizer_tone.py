@@ -3,13 +3,17 @@ all in the writer's own voice as the text model draws it (quotations, sentences,
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 from lintkit import _PACKS, draft_of
 
 from tglint.analysis import Analysis
 from tglint.config import Settings
+from tglint.lexicon import TermMatch, ascii_lower
 from tglint.recognizers import Span
-from tglint.recognizers.tone import HOSTILE_TERMS, PUNCTUATION_RUNS, SHOUTING
+from tglint.recognizers.tone import HOSTILE_TERMS, PUNCTUATION_RUNS, SHOUTING, Censored
 
 EN = "To: support@telegram.org\nSubject: [Technical Issue] - Messages not sending\n\n"
 ZH = "To: support@telegram.org\nSubject: [技术问题] - 消息发送失败\n\n"
@@ -123,3 +127,51 @@ def test_runs_of_marks(body: str, runs: list[str]) -> None:
 def test_each_recognizer_runs_once_per_draft() -> None:
     analysis, first = _spans("You useless idiots!!!", HOSTILE_TERMS)
     assert analysis.spans(HOSTILE_TERMS) is first
+
+
+def _censored_reference(roots: dict[str, float], suffixes: list[str], text: str) -> list[TermMatch]:
+    """Masked obscenities as first written: every word a mask may hide in, tried one by one."""
+    words = [(ascii_lower(root + suffix), weight) for root, weight in roots.items() for suffix in ("", *suffixes)]
+    looks = {"!": "i", "1": "i", "$": "s", "5": "s", "@": "a", "4": "a", "0": "o", "3": "e"}
+    found = []
+    for token in re.finditer(r"(?<![\w*#%!$@])[A-Za-z$@][A-Za-z0-9*#%!$@]+", text):
+        word = token.group().rstrip("!@$")
+        if not word or all(c.isalpha() for c in word):
+            continue
+        lower = ascii_lower(word)
+        if len(word) > 4 and all(c in "*#%" for c in word[1:]):
+            continue
+        for candidate, weight in words:
+            if len(candidate) != len(word) or lower[0] not in (candidate[0], *looks):
+                continue
+            if all(c == w or c in "*#%" or looks.get(c) == w for c, w in zip(lower, candidate, strict=True)):
+                found.append(TermMatch(token.start(), token.start() + len(word), lower, weight))
+                break
+    return found
+
+
+def _masked(word: str, rng: random.Random) -> str:
+    """The word with some letters masked or written as look-alikes, in some case, with marks after it."""
+    marks = {"i": "!1", "s": "$5", "a": "@4", "o": "0", "e": "3"}
+    letters = [rng.choice([c, c.upper(), rng.choice("*#%"), rng.choice(marks.get(c, c))]) for c in word]
+    return "".join(letters) + rng.choice(["", "", "!", "!!", "@", "$"])
+
+
+def test_masked_obscenities_are_the_words_a_mask_may_hide_in() -> None:
+    # Only the words holding a mark or digit are tried: the same finds as trying every word.
+    roots = {"fuck": 3.0, "shit": 3.0, "ass": 2.0, "bitch": 3.0}
+    suffixes = ["s", "ing", "ed", "y", "head"]
+    censored = Censored(roots, suffixes)
+    words = [*(root + suffix for root in roots for suffix in ("", *suffixes)), "word", "as", "i", "a1", "x9y", "_"]
+    gaps = ["", " ", "  ", "\n", ",", ".", "-", "_", "é", "中", "*", "$", "@", "1"]
+    rng = random.Random(11)
+    texts = ["f*ck sh!t $hit @ss f**king b!tch s*** c****n@orange.fr shit!! a1 F*CK", "word " * 40]
+    for _ in range(3000):
+        count = rng.randint(1, 12)
+        texts.append("".join(_masked(rng.choice(words), rng) + rng.choice(gaps) for _ in range(count)))
+    found_any = 0
+    for text in texts:
+        expected = _censored_reference(roots, suffixes, text)
+        assert list(censored.finditer(text)) == expected, text
+        found_any += bool(expected)
+    assert found_any > 300

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from lintkit import lint
+
+from tglint.analysis import Analysis
+from tglint.recognizers import Span
+from tglint.recognizers.malfunctions import Malfunctions
 
 SUPPORT = "To: support@telegram.org\nSubject: [Technical Issue] - Photos fail to send\n\n"
 SUPPORT_ZH = "To: support@telegram.org\nSubject: [技术问题] - 图片发送失败\n\n"
@@ -184,3 +190,20 @@ def test_filled_new_drafts_pass_the_guide_rules(topic: str, lang: str) -> None:
     result = lint(text, select=GUIDE_RULES)
     assert [(f.rule, f.message) for f in result.findings] == []
     assert result.reply_time is not None
+
+
+def test_malfunctions_are_looked_for_only_when_the_first_paragraph_names_no_problem(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    searched: list[str] = []
+    original = Malfunctions.recognize
+
+    def spy(self: Malfunctions, analysis: Analysis) -> Iterator[Span]:
+        searched.append(analysis.body_text)
+        yield from original(self, analysis)
+
+    monkeypatch.setattr(Malfunctions, "recognize", spy)
+    first = SUPPORT + f"Hello,\n\nSince March 3 photos fail to send.\n\n{BACKGROUND}\n\nGalaxy S24. Could you help?\n"
+    assert _codes(first, "TG1122") == [] and searched == []
+    later = SUPPORT + f"Hello,\n\n{BACKGROUND}\n\nSince March 3 my phone keeps freezing.\n\nGalaxy S24.\n"
+    assert _codes(later, "TG1122") == ["TG1122"] and len(searched) == 1

@@ -114,12 +114,14 @@ class OverviewNotFirst(Rule):
         paragraphs = content_paragraphs(analysis, model)
         if len(paragraphs) < int(_settings(analysis).get("overview_paragraphs", 3)):
             return
-        problems = self._problem_offsets(analysis)
-        if not problems:
-            return  # no problem anywhere: nothing to move up
         first = paragraphs[0]
-        if any(first.start <= offset < first.end for offset in problems):
-            return
+        anywhere = False
+        for problems in self._problem_offsets(analysis):
+            if any(first.start <= offset < first.end for offset in problems):
+                return
+            anywhere = anywhere or bool(problems)
+        if not anywhere:
+            return  # no problem anywhere: nothing to move up
         opening = model.writer_text[first.start : first.end].replace("\u2019", "'")
         if any(analysis.lexicon(PACK, key).search(opening) for key in ("problem_words", "requests")):
             return
@@ -127,11 +129,12 @@ class OverviewNotFirst(Rule):
         yield Hit("body", start, end, self.message(analysis, "overview"))
 
     @staticmethod
-    def _problem_offsets(analysis: Analysis) -> list[int]:
-        offsets = [term.start for term in TOPIC_TERMS.terms(analysis, "body") if not term.denied()]
-        offsets += [span.start for span in analysis.spans(MALFUNCTIONS) if span.part == "body"]
-        offsets += [span.start for span in analysis.spans(SYMPTOMS) if span.part == "body" and span.kind == SYMPTOM]
-        return offsets
+    def _problem_offsets(analysis: Analysis) -> Iterator[list[int]]:
+        """Where the body names its problem, by each kind of evidence, those other rules find anyway first: the
+        first paragraph mostly names it, and the rest need not be looked for."""
+        yield [term.start for term in TOPIC_TERMS.terms(analysis, "body") if not term.denied()]
+        yield [span.start for span in analysis.spans(SYMPTOMS) if span.part == "body" and span.kind == SYMPTOM]
+        yield [span.start for span in analysis.spans(MALFUNCTIONS) if span.part == "body"]
 
 
 class MissingRequest(Rule):

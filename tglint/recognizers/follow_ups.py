@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tglint.draft import RegionKind
-from tglint.patterns import compile_patterns
+from tglint.packs import PackError
+from tglint.patterns import compile_patterns, compiled
 from tglint.recognizers import Span
 from tglint.recognizers.times import TIMES
 
@@ -76,6 +77,7 @@ class _Patterns:
         self.tickets = compile_patterns(table.get("tickets", []), f"{PACK}.tickets")
         # One by one: each names its number `n`, and a group name may not repeat in one pattern.
         self.chasing = _each(table.get("chasing", []), f"{PACK}.chasing")
+        self.either = _either(table.get("tickets", []), table.get("chasing", []))
         self.elapsed: list[tuple[re.Pattern[str], int | None, int | None]] = []
         for name, entry in table.get("elapsed", {}).items():
             if not isinstance(entry, Mapping):
@@ -102,6 +104,69 @@ def _each(value: object, source: str) -> list[re.Pattern[str]]:
         compile_patterns([item], source) if isinstance(item, str) else compile_patterns(item, source) for item in items
     )
     return [pattern for pattern in compiled if pattern is not None]
+
+
+def _either(*lists: object) -> re.Pattern[str] | None:
+    """One regex matching wherever one of the lists' regexes matches, searched once where each of them would
+    be: the leftmost place any of them may match, or nowhere (most drafts). Their group names are dropped,
+    since two may not share a name in one pattern; None when a regex refers back to a group (then each is
+    searched whole)."""
+    items: list[str] = []
+    for value in lists:
+        for item in value if isinstance(value, list) else [value]:
+            for regex in [item] if isinstance(item, str) else item if isinstance(item, list) else []:
+                plain = _without_group_names(regex) if isinstance(regex, str) else None
+                if plain is None:
+                    return None
+                items.append(plain)
+    try:
+        return compile_patterns(items, PACK) if items else None
+    except PackError:
+        return None  # an inline flag in a middle alternative, say: each regex alone is valid
+
+
+# Verbose mode, where "#" starts a comment.
+_VERBOSE = r"\(\?[aiLmsux-]*x"
+
+
+def _without_group_names(regex: str) -> str | None:
+    """`regex` with its named groups made plain groups (the same matches); None when it refers back to a
+    group or tests one, which a plain group could not serve, or has comments, where a group is only text."""
+    if "(?#" in regex or compiled(_VERBOSE).search(regex):
+        return None
+    out: list[str] = []
+    at, in_class = 0, False
+    while at < len(regex):
+        char = regex[at]
+        if char == "\\":
+            following = regex[at + 1 : at + 2]
+            if not in_class and following.isdigit() and following != "0":
+                return None
+            out.append(regex[at : at + 2])
+            at += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            opening = 2 if regex[at + 1 : at + 2] == "^" else 1
+            # A "]" right after the opening bracket is one of the class's characters.
+            if regex[at + opening : at + opening + 1] == "]":
+                out.append(regex[at : at + opening + 1])
+                at += opening + 1
+                continue
+        elif regex.startswith(("(?P=", "(?("), at):
+            return None
+        elif regex.startswith("(?P<", at):
+            close = regex.find(">", at)
+            if close < 0:
+                return None
+            out.append("(?:")
+            at = close + 1
+            continue
+        out.append(char)
+        at += 1
+    return "".join(out)
 
 
 def patterns(packs: Packs) -> _Patterns:
@@ -142,8 +207,14 @@ def _find(analysis: Analysis) -> Iterator[Span]:
 
 
 def _in_own_words(analysis: Analysis, found: _Patterns, part: str, model: TextModel, text: str) -> Iterator[Span]:
-    if found.tickets is not None:
-        for ticket in found.tickets.finditer(text):
+    # Where a ticket number or a count of mails may first stand: none of them matches before (a match there
+    # would be one of `either`), so each is searched from there; None when none matches at all.
+    first: int | None = 0
+    if found.either is not None:
+        either = found.either.search(text)
+        first = either.start() if either is not None else None
+    if found.tickets is not None and first is not None:
+        for ticket in found.tickets.finditer(text, first):
             yield Span(TICKET, part, ticket.start(), ticket.end(), 0.9, ("pattern:follow_up.tickets",))
     waits: list[int] = []  # where the writer speaks of the earlier mail or the wait
     for match in analysis.lexicon(PACK, "phrases").finditer(text):
@@ -162,7 +233,7 @@ def _in_own_words(analysis: Analysis, found: _Patterns, part: str, model: TextMo
         if not model.negated(match.start):
             yield Span(PRESSING, part, match.start, match.end, 0.9, (f"word:{match.term}",))
     for chasing in found.chasing:
-        for chase in chasing.finditer(text):
+        for chase in chasing.finditer(text, first) if first is not None else ():
             count = found.number(_group(chase, "n"))
             if count is not None and count >= 2:
                 facts = {"count": count, "chasing": count >= found.chasing_count}
@@ -170,10 +241,26 @@ def _in_own_words(analysis: Analysis, found: _Patterns, part: str, model: TextMo
     sentences = _sentences_at(model, waits)
     yield from _elapsed(found, part, text, sentences)
     if part == "body":
-        for span in analysis.spans(TIMES):
-            if span.part == "body" and span.facts.get("form") != "relative" and _inside(span.start, sentences):
-                yield Span(EARLIER_DATE, "body", span.start, span.end, 0.7, ("time:date",))
-                break
+        date = _first_date(analysis, sentences)
+        if date is not None:
+            yield Span(EARLIER_DATE, "body", date.start, date.end, 0.7, ("time:date",))
+
+
+def _first_date(analysis: Analysis, sentences: list[Segment]) -> Span | None:
+    """The first date or clock time of the body in one of `sentences` (in order). Times are found for this
+    alone, and only as far as the last of them: most drafts have no such sentence, and the others say when
+    they first wrote early on. The body's times come in order, after the subject's."""
+    if not sentences:
+        return None
+    end = sentences[-1].end
+    for span in TIMES.recognize(analysis):
+        if span.part != "body":
+            continue
+        if span.start >= end:
+            return None
+        if span.facts.get("form") != "relative" and _inside(span.start, sentences):
+            return span
+    return None
 
 
 def _sentences_at(model: TextModel, offsets: list[int]) -> list[Segment]:

@@ -105,9 +105,10 @@ _MASKS = "*#%"
 _LOOK_ALIKES = {"!": "i", "1": "i", "$": "s", "5": "s", "@": "a", "4": "a", "0": "o", "3": "e"}
 _LOOK_ALIKE_MARKS = "!$@"
 _LETTER_DIGIT = r"[A-Za-z][0-9]"
-# A word that may be masked: a letter or look-alike first, then letters, masks and look-alikes. Marks closing
-# a sentence after it are not part of it ("shit!").
-_MASKED_WORD = r"(?<![\w*#%!$@])[A-Za-z$@][A-Za-z0-9*#%!$@]+"
+# A word that may be masked: a letter or look-alike first, then letters, masks and look-alikes (marks closing a
+# sentence after it are not part of it: "shit!"), and not made of letters only: most words are plain, and the
+# regex passes over them rather than Python one by one. So a look-alike first, or a mark or digit after letters.
+_MARKED_WORD = r"(?<![\w*#%!$@])(?:[$@][A-Za-z0-9*#%!$@]+|[A-Za-z]+[0-9*#%!$@][A-Za-z0-9*#%!$@]*)"
 _TRAILING_MARKS = "!@$"
 # Masked but for its first letter, only a word of four letters reads as an obscenity ("f***", "s***").
 _BARE_MASKED = 4
@@ -219,7 +220,7 @@ class Censored:
     def finditer(self, text: str) -> Iterator[TermMatch]:
         if not any(mark in text for mark in _MASKS + _LOOK_ALIKE_MARKS) and not compiled(_LETTER_DIGIT).search(text):
             return  # most drafts: nothing masked
-        for token in compiled(_MASKED_WORD).finditer(text):
+        for token in compiled(_MARKED_WORD).finditer(text):
             word = token.group().rstrip(_TRAILING_MARKS)
             if not word or all(c.isalpha() for c in word):
                 continue
