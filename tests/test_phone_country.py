@@ -256,3 +256,24 @@ def test_a_named_country_does_not_override_a_number_written_as_dialled_in_the_dr
     """A daughter in Canada does not make 15012348867 (China's mobile form) a North American number."""
     finding = tg401(ZH + "我女儿在加拿大。我的手机号是15012348867，收不到消息。\n")
     assert _INTERNATIONAL.findall(finding.message)[0] == "+86 150 1234 8867"
+
+
+def test_readings_are_the_valid_parses_of_every_plan() -> None:
+    """`readings` skips plans by a quick look and asks number_type() in place of is_valid_number():
+    it finds exactly the numbers a plain parse and validation in every region finds."""
+    from tglint.phone_country import readings
+
+    for _, national, _ in examples():
+        plain = set()
+        for region in phonenumbers.SUPPORTED_REGIONS:
+            try:
+                number = phonenumbers.parse(national, region, keep_raw_input=True)
+            except phonenumbers.NumberParseException:
+                continue
+            written = number.country_code_source in (
+                phonenumbers.CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN,
+                phonenumbers.CountryCodeSource.FROM_NUMBER_WITH_IDD,
+            )
+            if not written and phonenumbers.is_valid_number(number):
+                plain.add(phonenumbers.format_number(number, PhoneNumberFormat.E164))
+        assert {r.e164 for r in readings(national)} == plain, national

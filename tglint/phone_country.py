@@ -13,8 +13,10 @@ and character for character the same form ("(415) 555-0132" is the US form, "415
 
 Among the best readings, what the draft points to narrows (`likely_readings`): the
 configured region, the codes of numbers written in full elsewhere in the draft, a
-country the draft names, then the country of the draft's language (`language_regions`
-of the phone pack); the language's other usual countries only order what is left. One
+country or city the draft names, the country domain of an e-mail address it shows, then
+the country of the draft's language (`language_regions` of the phone pack) for a mobile of
+its plan only; the language's other usual countries only order what is left. An extension
+("ext. 42", "转 42") is read apart from the number (`number_part`). One
 reading left: that is the suggestion, a safe rewrite only when it is the configured
 region's. Several: the country cannot be told, and the message names the likeliest.
 
@@ -131,13 +133,16 @@ def read_in(raw: str, region: str) -> Reading | None:
     except phonenumbers.NumberParseException:
         return None
     # Where "0" is the international prefix (Cape Verde), "043 ..." reads as +43: not a national reading.
-    if parsed.country_code_source in _written_code_sources() or not phonenumbers.is_valid_number(parsed):
+    if parsed.country_code_source in _written_code_sources():
+        return None
+    # number_type() is UNKNOWN exactly when is_valid_number() is False: asking once is half the work.
+    kind = phonenumbers.number_type(parsed)
+    if kind == PhoneNumberType.UNKNOWN:
         return None
     national = phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
     written_groups = _boundaries(written)
     grouped, trunk = _fit(digits_of(written), written_groups, national)
     same = trunk and (not written_groups or _form(written) == _form(national))
-    kind = phonenumbers.number_type(parsed)
     digits, own = digits_of(written), digits_of(national)
     if extension := digits_of(raw[len(written) :]):
         parsed.extension = extension
@@ -339,8 +344,8 @@ def likely_readings(raw: str, hints: CountryHints) -> Verdict:
     of its plan only ("13812345678" in a Chinese draft; "021 2345 6789" is Shanghai's and
     Tehran's alike, and a Chinese writer may live in either). What is left unnarrowed is not
     guessed: several readings mean the country cannot be told from the draft, and they are
-    ordered for the message only (written in the country's very form, a mobile, a country
-    usual for the language).
+    ordered for the message only (written in the country's very form, a country usual for the
+    language or with many Telegram users, a mobile).
 
     The regions the hints point to are tried first: when one of them reads the number in its
     country's very form and decides, no other country can fit better, and the rest of the world is
