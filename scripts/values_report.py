@@ -9,9 +9,11 @@ The drafts come from `scripts/realistic_values.py` (fixed seeds). They are linte
 process with the phone, secret and pii rules (TG4, TG5), default settings and no region. A
 value of a positive kind counts as caught when its rule (`EXPECTED_RULE`) reports a warning
 or error overlapping the value; a hard negative counts as a false alarm when any warning or
-error of the phone, secret or pii categories overlaps it. For a national phone number the
-country is right when the number suggested (the fix's edit, or the `+...` in the message) is
-the same number with the true country code.
+error of the phone, secret or pii categories overlaps it. For a national phone number, the
+country is suggested right when the one number TG401 proposes (its fix's edit) is the same
+number with the true country code; when the message instead says the country cannot be told
+and names candidates (no fix), that is counted apart, as "cannot be known", and right only
+when the true number is among those named. A list is never counted as a suggestion.
 
 The floor is a ratchet: `tests/test_generated_values.py` fails when a recall falls below
 it or a false-alarm count rises above it. `--write-floor` refuses to lower a recorded figure
@@ -61,8 +63,9 @@ class Outcome:
     alarms: tuple[str, ...]
     caught: bool
     detected_language: str | None
-    right_country: bool | None = None  # for national phone numbers only
-    listed_country: bool | None = None  # the right number is among those the message names
+    right_country: bool | None = None  # for national phone numbers only: one number proposed, the right one
+    # The message says the country cannot be told, and the right number is among those it names.
+    listed_country: bool | None = None
 
 
 Tally = list[int]  # [hits, total]
@@ -99,8 +102,12 @@ class Measures:
     right_country: defaultdict[str, Tally] = field(default_factory=_tallies)
     right_country_flagged: defaultdict[str, Tally] = field(default_factory=_tallies)
     right_country_by_region: Grid = field(default_factory=_grid)
-    # Where the draft names the country, and where nothing points to it: suggested first, or among
-    # the numbers the message names (when the country cannot be told, it must not be left out).
+    # Said to be unknowable, the right number among those named; and either that or suggested right.
+    cannot_be_known: defaultdict[str, Tally] = field(default_factory=_tallies)
+    right_or_unknowable: defaultdict[str, Tally] = field(default_factory=_tallies)
+    wrong_suggestion: defaultdict[str, Tally] = field(default_factory=_tallies)
+    # Where the draft names the country, and where nothing points to it: suggested right, or (where
+    # nothing points) said to be unknowable with the right number among those named.
     right_country_named: defaultdict[str, Tally] = field(default_factory=_tallies)
     right_country_unnamed: defaultdict[str, Tally] = field(default_factory=_tallies)
     listed_country_unnamed: defaultdict[str, Tally] = field(default_factory=_tallies)
@@ -134,13 +141,18 @@ def _on_span(finding: Finding, start: tuple[int, int], end: tuple[int, int]) -> 
 
 
 def suggested_number(finding: Finding) -> str | None:
-    """The international number a TG401 finding proposes: its fix's edit, or the one in its message."""
+    """The international number a TG401 finding proposes: its fix's edit. A message that names
+    several numbers proposes none of them."""
     if finding.fix:
         for edit in finding.fix.edits:
             if _SUGGESTED.fullmatch(edit.content.strip()):
                 return edit.content.strip()
-    found = _SUGGESTED.search(finding.message)
-    return found.group() if found else None
+    return None
+
+
+def listed_numbers(finding: Finding) -> list[str]:
+    """The numbers a TG401 message names when it says the country cannot be told (it has no fix)."""
+    return [] if finding.fix else _SUGGESTED.findall(finding.message)
 
 
 def is_right_country(case: rv.Case, suggestion: str | None) -> bool:
@@ -175,7 +187,7 @@ def lint_cases(cases: Iterable[rv.Case]) -> list[Outcome]:
         right = listed = None
         if case.kind == "phone":
             right = bool(caught) and is_right_country(case, suggested_number(caught[0]))
-            listed = bool(caught) and any(is_right_country(case, n) for n in _SUGGESTED.findall(caught[0].message))
+            listed = bool(caught) and any(is_right_country(case, n) for n in listed_numbers(caught[0]))
         outcomes.append(
             Outcome(
                 case,
@@ -183,7 +195,7 @@ def lint_cases(cases: Iterable[rv.Case]) -> list[Outcome]:
                 bool(caught),
                 result.language,
                 right_country=right,
-                listed_country=right or listed,
+                listed_country=listed,
             )
         )
     return outcomes
@@ -220,14 +232,22 @@ def measure(outcomes: Iterable[Outcome]) -> Measures:
             form[0] += hit
             form[1] += 1
             right = int(bool(o.right_country))
+            listed = int(bool(o.listed_country))
             for tally in (m.right_country[c.language], m.right_country_by_region[c.locale][c.language]):
                 tally[0] += right
+                tally[1] += 1
+            for tally, hit in (
+                (m.cannot_be_known[c.language], listed),
+                (m.right_or_unknowable[c.language], right + listed),
+                (m.wrong_suggestion[c.language], int(o.caught and not right and not listed)),
+            ):
+                tally[0] += hit
                 tally[1] += 1
             split = m.right_country_named if c.named else m.right_country_unnamed
             split[c.language][0] += right
             split[c.language][1] += 1
             if not c.named:
-                m.listed_country_unnamed[c.language][0] += int(bool(o.listed_country))
+                m.listed_country_unnamed[c.language][0] += right + listed
                 m.listed_country_unnamed[c.language][1] += 1
             if o.caught:
                 m.right_country_flagged[c.language][0] += right
@@ -311,12 +331,21 @@ def render(m: Measures, *, locales: bool = True) -> str:
     out += _table(
         ["right country", *langs],
         [
-            ["of all national numbers", *(_cell(m.right_country.get(lang)) for lang in langs)],
-            ["of those flagged", *(_cell(m.right_country_flagged.get(lang)) for lang in langs)],
-            ["where the draft names the country", *(_cell(m.right_country_named.get(lang)) for lang in langs)],
-            ["where nothing points to it", *(_cell(m.right_country_unnamed.get(lang)) for lang in langs)],
+            ["suggested, of all national numbers", *(_cell(m.right_country.get(lang)) for lang in langs)],
+            ["suggested, of those flagged", *(_cell(m.right_country_flagged.get(lang)) for lang in langs)],
             [
-                "where nothing points to it: among the numbers named",
+                "said to be unknowable, the right one among those named",
+                *(_cell(m.cannot_be_known.get(lang)) for lang in langs),
+            ],
+            ["suggested, or said to be unknowable", *(_cell(m.right_or_unknowable.get(lang)) for lang in langs)],
+            ["a wrong country suggested (or left out)", *(_cell(m.wrong_suggestion.get(lang)) for lang in langs)],
+            [
+                "suggested, where the draft names the country",
+                *(_cell(m.right_country_named.get(lang)) for lang in langs),
+            ],
+            ["suggested, where nothing points to it", *(_cell(m.right_country_unnamed.get(lang)) for lang in langs)],
+            [
+                "suggested or said to be unknowable, where nothing points to it",
                 *(_cell(m.listed_country_unnamed.get(lang)) for lang in langs),
             ],
         ],
@@ -377,6 +406,7 @@ def figures(m: Measures) -> dict[str, dict[str, float | int]]:
     recall |= {f"right_country.{lang}": _ratio(t) for lang, t in m.right_country.items()}
     recall |= {f"right_country_named.{lang}": _ratio(t) for lang, t in m.right_country_named.items()}
     recall |= {f"listed_country_unnamed.{lang}": _ratio(t) for lang, t in m.listed_country_unnamed.items()}
+    recall |= {f"right_or_unknowable.{lang}": _ratio(t) for lang, t in m.right_or_unknowable.items()}
     alarms: dict[str, float | int] = {
         f"{kind}.{lang}": t[0] for kind, per in m.false_alarms.items() for lang, t in per.items()
     }
@@ -423,6 +453,8 @@ def render_floor(m: Measures) -> str:
         "# The floor of tests/test_generated_values.py, written by scripts/values_report.py --write-floor.",
         "# A recall (or right-country share) may not fall below its figure here; a count of false alarms",
         "# on hard negatives may not rise above it. Raise the figures when the rules get better.",
+        "# right_country counts one number proposed (a fix), right; right_or_unknowable adds a message that",
+        "# says the country cannot be told and names the right number among its candidates.",
         "",
         "[recall]",
         *(f'"{key}" = {_round_down(value):.3f}' for key, value in sorted(now["recall"].items())),

@@ -133,3 +133,21 @@ def test_the_floor_covers_every_kind_and_language() -> None:
 def test_scores_hold_the_floor(measures: vr.Measures) -> None:
     problems = vr.floor_problems(measures, vr.read_floor())
     assert problems == [], "\n".join(problems) + "\n\n" + vr.render(measures, locales=False)
+
+
+def test_a_list_of_candidates_is_not_counted_as_a_suggestion() -> None:
+    """ "Cannot be told: +86 21 2345 6789 or +98 21 2345 6789" proposes neither: it counts as said to be
+    unknowable (right when the true number is named), never as the right country suggested."""
+    shanghai = _case("phone", "zh", "我的电话是 021 2345 6789。", "021 2345 6789", "CN")
+    (outcome,) = vr.lint_cases([shanghai])
+    assert outcome.caught and outcome.right_country is False and outcome.listed_country is True
+    measures = vr.measure([outcome])
+    assert measures.right_country["zh"] == [0, 1] and measures.cannot_be_known["zh"] == [1, 1]
+    assert measures.right_or_unknowable["zh"] == [1, 1] and measures.wrong_suggestion["zh"] == [0, 1]
+    # One number proposed by the fix is a suggestion, right or wrong.
+    mobile = _case("phone", "zh", "我的手机号是13812345678。", "13812345678", "CN")
+    elsewhere = _case("phone", "zh", "我的手机号是13812345678。", "13812345678", "TW")
+    right, wrong = vr.lint_cases([mobile, elsewhere])
+    assert (right.right_country, right.listed_country) == (True, False)
+    assert (wrong.right_country, wrong.listed_country) == (False, False)
+    assert vr.measure([wrong]).wrong_suggestion["zh"] == [1, 1]

@@ -80,12 +80,61 @@ def test_uk_numbers_in_an_english_draft_name_the_uk() -> None:
     [
         (EN + "I live in New Zealand. My phone number is 020 7946 0142.\n", "+64 20 7946 0142"),
         (EN + "My number is 020 7946 0142, my wife's is +44 7911 123456.\n", "+44 20 7946 0142"),
-        (ZH + "我的手机号是 021 2345 6789。\n", "+86 21 2345 6789"),
+        (ZH + "我住在中国。我的电话是 021 2345 6789。\n", "+86 21 2345 6789"),
+        # China's mobile shape, in a Chinese draft: the language speaks for it.
+        (ZH + "我的手机号是13812345678。\n", "+86 138 1234 5678"),
+        # The sender's country domain, an address in the signature, a country named in the signature.
+        ("From: olena@i.ua\n" + EN + "My number is 0505341401.\n", "+380 50 534 1401"),
+        (EN + "My number is 0505341401.\n\n--\nOlena K.\nolena@i.ua\n", "+380 50 534 1401"),
+        (EN + "My number is 0505341401.\n\n--\nOlena K.\nKyiv, Ukraine\n", "+380 50 534 1401"),
+        # A city names its country; a number may be written without its trunk prefix ("9876543210").
+        (ZH + "我们公司在上海。电话：021-6888 1234\n", "+86 21 6888 1234"),
+        (EN + "I got a call from 9876543210.\n\nThanking you,\nSuresh Kumar\nPune\n", "+91 98765 43210"),
+        # Not grouped as phonenumbers groups it, but as dialled in the country the writer names.
+        (EN + "I live in Vietnam. My Telegram number: 08 6726 4351.\n", "+84 867 264 351"),
     ],
 )
 def test_the_country_the_draft_points_to_decides(text: str, expected: str) -> None:
     finding = tg401(text)
     assert finding.fix is not None and [edit.content for edit in finding.fix.edits] == [expected]
+
+
+def test_when_nothing_points_the_message_says_the_country_cannot_be_told() -> None:
+    # Shanghai's and Tehran's form alike: a Chinese writer may live in either. China is named first.
+    shanghai = tg401(ZH + "我的电话是 021 2345 6789。\n")
+    assert shanghai.fix is None
+    assert _INTERNATIONAL.findall(shanghai.message)[:2] == ["+86 21 2345 6789", "+98 21 2345 6789"]
+    # A domain sold to anyone (.io) says nothing of where its owner lives.
+    unsaid = tg401(EN + "My number is 0505341401.\n")
+    from_io = tg401("From: olena@startup.io\n" + EN + "My number is 0505341401.\n")
+    assert unsaid.fix is None and from_io.fix is None and from_io.message == unsaid.message
+    assert len(_INTERNATIONAL.findall(from_io.message)) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (EN + "My office phone is 212-555-0187 ext. 42, please call me.\n", "+1 212-555-0187 ext. 42"),
+        (EN + "Call me at 212-555-0187 x42.\n", "+1 212-555-0187 ext. 42"),
+        (EN + "Call me at (212) 555-0187 ext 7 after noon.\n", "+1 212-555-0187 ext. 7"),
+    ],
+)
+def test_a_number_with_its_extension_is_read_in_its_own_country(text: str, expected: str) -> None:
+    """The extension's digits belong to no plan: "212-555-0187 ext. 42" is New York's, not a German or
+    Serbian number of twelve digits."""
+    finding = tg401(text)
+    assert finding.fix is not None and [edit.content for edit in finding.fix.edits] == [expected]
+    assert "Germany" not in finding.message and "Serbia" not in finding.message
+
+
+def test_chinese_extension_words_end_the_number_too() -> None:
+    from tglint.phone_country import likely_readings, number_part
+
+    for written in ("212-555-0187 转 42", "212-555-0187 分机 42", "212-555-0187转42", "212-555-0187 分機號: 42"):
+        assert number_part(written) == "212-555-0187", written
+        verdict = likely_readings(written, CountryHints(language="US"))
+        assert [r.international for r in verdict.readings] == ["+1 212-555-0187 ext. 42"], written
+    assert number_part("ext. 42") == "ext. 42"  # no number before it: nothing to end
 
 
 def test_no_suggestion_names_a_country_whose_plan_the_number_does_not_fit() -> None:
@@ -207,3 +256,24 @@ def test_a_named_country_does_not_override_a_number_written_as_dialled_in_the_dr
     """A daughter in Canada does not make 15012348867 (China's mobile form) a North American number."""
     finding = tg401(ZH + "我女儿在加拿大。我的手机号是15012348867，收不到消息。\n")
     assert _INTERNATIONAL.findall(finding.message)[0] == "+86 150 1234 8867"
+
+
+def test_readings_are_the_valid_parses_of_every_plan() -> None:
+    """`readings` skips plans by a quick look and asks number_type() in place of is_valid_number():
+    it finds exactly the numbers a plain parse and validation in every region finds."""
+    from tglint.phone_country import readings
+
+    for _, national, _ in examples():
+        plain = set()
+        for region in phonenumbers.SUPPORTED_REGIONS:
+            try:
+                number = phonenumbers.parse(national, region, keep_raw_input=True)
+            except phonenumbers.NumberParseException:
+                continue
+            written = number.country_code_source in (
+                phonenumbers.CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN,
+                phonenumbers.CountryCodeSource.FROM_NUMBER_WITH_IDD,
+            )
+            if not written and phonenumbers.is_valid_number(number):
+                plain.add(phonenumbers.format_number(number, PhoneNumberFormat.E164))
+        assert {r.e164 for r in readings(national)} == plain, national

@@ -72,3 +72,35 @@ def test_national_and_international_numbers_are_found_as_by_finditer() -> None:
 
 def _enough_digits(raw: str) -> bool:
     return len(re.findall(r"\d", raw)) >= phones._MIN_NATIONAL_DIGITS
+
+
+def test_kept_answers_are_the_matchers_and_the_parsers_own() -> None:
+    # A window or a written form seen before is answered from what was kept: the same as asking again.
+    rng = random.Random(11)
+    pieces = [
+        "415-555-0132",
+        "+44 20 7946 0142",
+        "138 0013 8000",
+        "2024.10.25 9:59:20",
+        "IP 10.2.3.4",
+        "x12",
+        " ",
+        "\n",
+    ]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        for region in ("US", "CN", "GB"):
+            first = phones.find_phone_numbers(text, (region, "AU"))
+            again = phones.find_phone_numbers(text, (region, "AU"))
+            assert again == first
+            for _, window in phones._digit_windows(text):
+                fresh = [
+                    (m.start, m.end, m.raw_string) for m in PhoneNumberMatcher(window, region, leniency=Leniency.VALID)
+                ]
+                assert list(phones._matches(window, region)) == fresh, window
+            for number in first:
+                if not number.masked and not number.has_country_code and number.region == region:
+                    plain = phonenumbers.parse(number.raw, region, keep_raw_input=True)
+                    assert number.valid == phonenumbers.is_valid_number(plain)
+                    assert number.e164 == phonenumbers.format_number(plain, PhoneNumberFormat.INTERNATIONAL)
+                    assert text[number.start : number.end] == number.raw

@@ -13,8 +13,10 @@ and character for character the same form ("(415) 555-0132" is the US form, "415
 
 Among the best readings, what the draft points to narrows (`likely_readings`): the
 configured region, the codes of numbers written in full elsewhere in the draft, a
-country the draft names, then the country of the draft's language (`language_regions`
-of the phone pack); the language's other usual countries only order what is left. One
+country or city the draft names, the country domain of an e-mail address it shows, then
+the country of the draft's language (`language_regions` of the phone pack) for a mobile of
+its plan only; the language's other usual countries only order what is left. An extension
+("ext. 42", "转 42") is read apart from the number (`number_part`). One
 reading left: that is the suggestion, a safe rewrite only when it is the configured
 region's. Several: the country cannot be told, and the message names the likeliest.
 
@@ -55,6 +57,12 @@ class Reading:
     # Written as the country writes it, character for character ("(415) 555-0132" in the US,
     # "415 555 0132" in Mexico), or as one run of digits, which no country's form contradicts.
     same_form: bool
+    # A mobile number in that country's plan (or one its plan does not tell from a landline): a
+    # Telegram account's number is a mobile.
+    mobile: bool = False
+    # The trunk prefix left out, the rest as dialled ("9876543210" for India's 098765 43210), as people
+    # write a number they also give after its country code.
+    trunk_left_out: bool = False
 
     @property
     def rank(self) -> tuple[bool, bool, bool]:
@@ -68,6 +76,8 @@ class CountryHints:
     configured: str | None = None  # `--region` / `region`
     written_codes: frozenset[int] = frozenset()  # calling codes of numbers written in full
     named: frozenset[str] = frozenset()  # countries the draft names
+    # Countries of the e-mail domains the draft shows (sender, copies, addresses in the text): "mail.ru".
+    domains: frozenset[str] = frozenset()
     language: str | None = None  # the country the draft's language points to, if one
     usual: tuple[str, ...] = ()  # countries usual for the draft's language, most likely first
 
@@ -99,7 +109,7 @@ def _boundaries(text: str) -> frozenset[int]:
 def readings(raw: str, regions: tuple[str, ...] | None = None) -> tuple[Reading, ...]:
     """The valid readings of `raw` (written without a country code) in `regions` (default: every
     country), best fitting first."""
-    digits = digits_of(raw)
+    digits = digits_of(number_part(raw))
     if not _MIN_DIGITS <= len(digits) <= _MAX_DIGITS:
         return ()
     keep_compiled_patterns()
@@ -113,19 +123,29 @@ def readings(raw: str, regions: tuple[str, ...] | None = None) -> tuple[Reading,
 def read_in(raw: str, region: str) -> Reading | None:
     """`raw` read as a national number of `region`, if that gives a valid number."""
     import phonenumbers
-    from phonenumbers import PhoneNumberFormat
+    from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
+    # The number is read without its extension ("212-555-0187 ext. 42", "转 42"): the extension's
+    # digits belong to no country's plan, and how it is introduced is the writer's, not the plan's.
+    written = number_part(raw)
     try:
-        parsed = phonenumbers.parse(raw, region, keep_raw_input=True)
+        parsed = phonenumbers.parse(written, region, keep_raw_input=True)
     except phonenumbers.NumberParseException:
         return None
     # Where "0" is the international prefix (Cape Verde), "043 ..." reads as +43: not a national reading.
-    if parsed.country_code_source in _written_code_sources() or not phonenumbers.is_valid_number(parsed):
+    if parsed.country_code_source in _written_code_sources():
+        return None
+    # number_type() is UNKNOWN exactly when is_valid_number() is False: asking once is half the work.
+    kind = phonenumbers.number_type(parsed)
+    if kind == PhoneNumberType.UNKNOWN:
         return None
     national = phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
-    written_groups = _boundaries(raw)
-    grouped, trunk = _fit(digits_of(raw), written_groups, national)
-    same = trunk and (not written_groups or _form(raw) == _form(national))
+    written_groups = _boundaries(written)
+    grouped, trunk = _fit(digits_of(written), written_groups, national)
+    same = trunk and (not written_groups or _form(written) == _form(national))
+    digits, own = digits_of(written), digits_of(national)
+    if extension := digits_of(raw[len(written) :]):
+        parsed.extension = extension
     return Reading(
         international=phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL),
         e164=phonenumbers.format_number(parsed, PhoneNumberFormat.E164),
@@ -134,7 +154,19 @@ def read_in(raw: str, region: str) -> Reading | None:
         grouped_alike=grouped,
         with_trunk_prefix=trunk,
         same_form=same,
+        mobile=kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE),
+        trunk_left_out=len(own) > len(digits) and own.endswith(digits),
     )
+
+
+# What ends a number written with its extension: "ext. 42", "x42", "#42", "分机 42", "转42".
+_EXTENSION = re.compile(r"(?i)\s*[,;]?\s*(?:ext\.?|extension|x|#|分机号?|分機號?|转|轉)\s*[.:：]?\s*\d{1,7}\s*$")
+
+
+def number_part(raw: str) -> str:
+    """`raw` without the extension written after it ("212-555-0187 ext. 42" -> "212-555-0187")."""
+    found = _EXTENSION.search(raw)
+    return raw[: found.start()] if found and any(ch.isdigit() for ch in raw[: found.start()]) else raw
 
 
 @cache
@@ -308,55 +340,81 @@ def likely_readings(raw: str, hints: CountryHints) -> Verdict:
 
     Among the best-fitting readings, each hint in turn keeps those it points to, when it
     points to any: the configured region, the codes of numbers written in full, the countries
-    named, the language's country. The countries usual for the language only order what is
-    left: an English draft's "010 123 4567" fits South Africa, the Netherlands, Italy and
-    more, and English does not say which.
+    named, the countries of the e-mail domains shown, then the language's country, for a mobile
+    of its plan only ("13812345678" in a Chinese draft; "021 2345 6789" is Shanghai's and
+    Tehran's alike, and a Chinese writer may live in either). What is left unnarrowed is not
+    guessed: several readings mean the country cannot be told from the draft, and they are
+    ordered for the message only (written in the country's very form, a country usual for the
+    language or with many Telegram users, a mobile).
 
     The regions the hints point to are tried first: when one of them reads the number in its
-    country's very form, no other country can fit better, and the rest of the world is not
-    asked (nor paid for).
+    country's very form and decides, no other country can fit better, and the rest of the world is
+    not asked (nor paid for).
     """
     pointed = _pointed_regions(hints)
     every = readings(raw, pointed) if pointed else ()
-    if not any(r.rank == _PERFECT for r in every):
+    if not any(r.rank == _PERFECT and _decides(r, hints) for r in every):
         every = readings(raw)
     if not every:
         return Verdict(())
     top = max(r.rank for r in every)
     best = [r for r in every if r.rank == top]
-    # A country the writer names ("I live in Ukraine") is theirs when the writing does not contradict
-    # its form (its groups, its digits as dialled inside it), even if another country's form fits the
-    # writing more closely ("050-871-5273" is grouped as Israel groups it).
-    named_codes = _codes(hints.named)
-    if not any(r.region in hints.named or r.country_code in named_codes for r in best):
-        named = [
+    # A country the writer names ("I live in Ukraine", "Pune"), or their mail's domain's, is theirs when
+    # its plan reads the digits as dialled inside it (or with the trunk prefix left out), even if
+    # another country's form fits the writing more closely ("050-871-5273" is grouped as Israel
+    # groups it): how a writer groups digits is their habit as much as their country's ("08 6726
+    # 4351" for Vietnam's 0867 264 351). Never more digits than the country dials: "15012348867" is
+    # China's mobile, not a North American number with its "1". Nor is a country named (often where a
+    # stranger logged in from) more than a hint against a number that fits as well as any and is a
+    # mobile of the country the draft's language points to: then only a reading grouped as its own
+    # country groups it, with its trunk prefix, takes over.
+    language = (hints.language,) if hints.language else ()
+    spoken_for = any(r.mobile and (r.region in language or r.country_code in _codes(language)) for r in best)
+    for places in (hints.named, hints.domains):
+        codes = _codes(places)
+        if any(r.region in places or r.country_code in codes for r in best):
+            break
+        placed = [
             r
             for r in every
-            if r.grouped_alike and r.with_trunk_prefix and (r.region in hints.named or r.country_code in named_codes)
+            if (r.region in places or r.country_code in codes)
+            and (
+                (r.grouped_alike and r.with_trunk_prefix)
+                or (not spoken_for and (r.with_trunk_prefix or r.trunk_left_out))
+            )
         ]
-        if named:
-            top = max(r.rank for r in named)
-            best = [r for r in named if r.rank == top]
+        if placed:
+            top = max(r.rank for r in placed)
+            best = [r for r in placed if r.rank == top]
+            break
     chosen_by_config = False
     if hints.configured and (own := read_in(raw, hints.configured)):
         mine = [r for r in best if r.e164 == own.e164]
         if mine:
             best, chosen_by_config = mine, True
-    language = frozenset({hints.language} if hints.language else ())
-    for regions, codes in (
-        (frozenset[str](), hints.written_codes),
-        (hints.named, _codes(hints.named)),
-        (language, _codes(language)),
+    for regions, codes, mobile_only in (
+        (frozenset[str](), hints.written_codes, False),
+        (hints.named, _codes(hints.named), False),
+        (hints.domains, _codes(hints.domains), False),
+        (frozenset(language), _codes(language), True),
     ):
-        narrowed = [r for r in best if r.region in regions or r.country_code in codes]
+        narrowed = [
+            r for r in best if (r.region in regions or r.country_code in codes) and (r.mobile or not mobile_only)
+        ]
         if narrowed:
             best = narrowed
     position = {region: i for i, region in enumerate(hints.usual)}
     code_position = {code: i for i, code in reversed(list(enumerate(_code_of(r) for r in hints.usual)))}
 
-    def likelihood(reading: Reading) -> tuple[int, int, str]:
+    def likelihood(reading: Reading) -> tuple[bool, int, int, bool, str]:
         far = len(position)
-        return (position.get(reading.region, far), code_position.get(reading.country_code, far), reading.e164)
+        return (
+            not reading.same_form,
+            position.get(reading.region, far),
+            code_position.get(reading.country_code, far),
+            not reading.mobile,
+            reading.e164,
+        )
 
     best.sort(key=likelihood)
     return Verdict(
@@ -369,11 +427,23 @@ def likely_readings(raw: str, hints: CountryHints) -> Verdict:
 _PERFECT = (True, True, True)
 
 
+def _decides(reading: Reading, hints: CountryHints) -> bool:
+    """Whether a hint of the draft, if this reading fits best, makes it the one (see `likely_readings`)."""
+    region, code = reading.region, reading.country_code
+    if region == hints.configured or code in hints.written_codes:
+        return True
+    if region in hints.named | hints.domains or code in _codes(hints.named | hints.domains):
+        return True
+    language = (hints.language,) if hints.language else ()
+    return reading.mobile and (region in language or code in _codes(language))
+
+
 def _pointed_regions(hints: CountryHints) -> tuple[str, ...]:
     """The regions the narrowing hints point to (not the usual ones, which only order)."""
     regions = [hints.configured] if hints.configured else []
     regions += sorted(r for code in hints.written_codes if (r := region_of_code(code)))
     regions += sorted(hints.named)
+    regions += sorted(hints.domains)
     regions += [hints.language] if hints.language else []
     return tuple(dict.fromkeys(regions))
 
@@ -397,10 +467,18 @@ def country_hints(analysis: Analysis, written: Iterable[PhoneMatch] | None = Non
     codes = frozenset(code for m in numbers if m.has_country_code and m.valid and (code := _calling_code(m.e164)))
     configured = analysis.settings.region.upper() if analysis.settings.region else None
     table = analysis.pack("phone")
-    usual_table = table.get("usual_regions", {}).get(analysis.language)
-    usual = tuple(str(r) for r in usual_table or table.get("candidate_regions", {}).get(analysis.language, ()))
+    usual_table = table.get("usual_regions", {})
+    own = usual_table.get(analysis.language) or table.get("candidate_regions", {}).get(analysis.language, ())
+    usual = tuple(dict.fromkeys(str(r) for r in (*own, *usual_table.get("any", ()))))
     language = table.get("language_regions", {}).get(analysis.language)
-    return CountryHints(configured, codes, named_countries(analysis), str(language) if language else None, usual)
+    return CountryHints(
+        configured,
+        codes,
+        named_countries(analysis),
+        domain_countries(analysis),
+        str(language) if language else None,
+        usual,
+    )
 
 
 def _calling_code(international: str | None) -> int | None:
@@ -409,21 +487,53 @@ def _calling_code(international: str | None) -> int | None:
 
 
 def named_countries(analysis: Analysis) -> frozenset[str]:
-    """Countries the writer names ("I live in the UK", "我在英国")."""
+    """Countries the writer names, or names a city of ("I live in the UK", "我在英国", "Pune", "上海")."""
 
     def find() -> frozenset[str]:
         names, words = _country_words(analysis.packs)
-        text = f"{analysis.subject_text}\n{analysis.body_text}"
+        # The signature names where the writer is as often as their words do ("Berlin, Germany").
+        text = f"{analysis.subject_text}\n{analysis.text_with_signature}"
         return frozenset(names[term] for _, _, term in words.finditer(text))
 
     return analysis.memo(named_countries, find)
 
 
+# An e-mail address's domain ("ivan@mail.ru", "x@gmx.de"): its last label may be a country's.
+_ADDRESS_DOMAIN = re.compile(r"(?<=[\w.+-])@([\w-]+(?:\.[\w-]+)+)")
+
+
+def domain_countries(analysis: Analysis) -> frozenset[str]:
+    """Countries of the e-mail domains the draft shows: its sender, its copies, addresses the writer
+    gives. Domains a country sells to everyone (.io, .me, .tv) say nothing (the phone pack's
+    `generic_country_domains`)."""
+
+    def find() -> frozenset[str]:
+        import phonenumbers
+
+        generic = {str(d).lower() for d in analysis.pack("phone").get("generic_country_domains", ())}
+        parts = analysis.draft.parts
+        shown = [parts[name].text for name in ("from", "reply-to", "cc", "bcc", "to") if name in parts]
+        found = set()
+        for text in (*shown, analysis.text_with_signature):
+            for match in _ADDRESS_DOMAIN.finditer(text):
+                tld = match.group(1).rsplit(".", 1)[1].lower()
+                region = "GB" if tld == "uk" else tld.upper()
+                if len(tld) == 2 and tld not in generic and region in phonenumbers.SUPPORTED_REGIONS:
+                    found.add(region)
+        return frozenset(found)
+
+    return analysis.memo(domain_countries, find)
+
+
 def _country_words(packs: Packs) -> tuple[Mapping[str, str], TermSet]:
     def build() -> tuple[Mapping[str, str], TermSet]:
-        table = packs.get("phone").get("country_names", {})
+        pack = packs.get("phone")
+        tables = (pack.get("country_names", {}), pack.get("city_names", {}))
         names = {
-            " ".join(ascii_lower(name).split()): str(region) for region, spelled in table.items() for name in spelled
+            " ".join(ascii_lower(name).split()): str(region)
+            for table in tables
+            for region, spelled in table.items()
+            for name in spelled
         }
         return names, TermSet(names)
 

@@ -46,7 +46,7 @@ from tglint.spans import SpanSet
 from tglint.text.scripts import VALUE_END, VALUE_START, window_start
 
 if TYPE_CHECKING:
-    from phonenumbers import PhoneNumber, PhoneNumberMatch
+    from phonenumbers import PhoneNumber
 
     from tglint.analysis import Analysis
 
@@ -127,10 +127,10 @@ def find_phone_numbers(text: str, regions: Sequence[str]) -> list[PhoneMatch]:
         return found.numbers
     primary, *others = regions or ("ZZ",)
     for offset, window in _digit_windows(text):
-        for match in _matches(window, primary):
-            start, end = offset + match.start, offset + match.end
-            if not _is_something_else(text, start, end, match.raw_string):
-                _add(found, _describe(match.raw_string, start, end, primary), text)
+        for match_start, match_end, raw in _matches(window, primary):
+            start, end = offset + match_start, offset + match_end
+            if not _is_something_else(text, start, end, raw):
+                _add(found, _describe(raw, start, end, primary), text)
     for candidate in _international_candidates(text, found):
         _add(found, candidate, text)
     if others:
@@ -182,12 +182,18 @@ def _digit_windows(text: str) -> Iterator[tuple[int, str]]:
         yield start, text[start:end]
 
 
-def _matches(window: str, region: str) -> Iterator[PhoneNumberMatch]:
-    """What `PhoneNumberMatcher(window, region, leniency=VALID)` finds."""
+@lru_cache(maxsize=1024)
+def _matches(window: str, region: str) -> tuple[tuple[int, int, str], ...]:
+    """Where `PhoneNumberMatcher(window, region, leniency=VALID)` finds numbers, and their text.
+
+    The matcher's answer depends on the window alone, and a window comes again: the signature is
+    searched apart from the body, a batch repeats signatures and quoted numbers. Most of the
+    matcher's time goes to windows it finds nothing in, so those answers are kept as well.
+    """
     from phonenumbers import Leniency, PhoneNumberMatcher
 
     keep_compiled_patterns()
-    return iter(PhoneNumberMatcher(window, region, leniency=Leniency.VALID))
+    return tuple((m.start, m.end, m.raw_string) for m in PhoneNumberMatcher(window, region, leniency=Leniency.VALID))
 
 
 def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: _Found) -> Iterable[PhoneMatch]:
@@ -217,6 +223,7 @@ def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: _Found) 
             yield _describe(raw, start, end, region)
 
 
+@lru_cache(maxsize=1024)
 def _is_mobile_of(raw: str, region: str) -> bool:
     import phonenumbers
 
@@ -326,17 +333,24 @@ def _is_something_else(text: str, start: int, end: int, raw: str, *, labelled: b
 
 
 def _describe(raw: str, start: int, end: int, region: str) -> PhoneMatch:
+    return _described(raw, region)._replace(start=start, end=end)
+
+
+@lru_cache(maxsize=1024)
+def _described(raw: str, region: str) -> PhoneMatch:
+    """`raw` read in `region`, at position 0: a written form is parsed once, however often it comes."""
     import phonenumbers
 
+    end = len(raw)
     try:
         parsed = phonenumbers.parse(raw, region, keep_raw_input=True)
     except phonenumbers.NumberParseException:
-        return PhoneMatch(start, end, raw, False, False, region=region)
+        return PhoneMatch(0, end, raw, False, False, region=region)
     # number_type() is UNKNOWN exactly when is_valid_number() is False; asking once is half the work.
     kind = phonenumbers.number_type(parsed)
     valid = kind != phonenumbers.PhoneNumberType.UNKNOWN
     return PhoneMatch(
-        start,
+        0,
         end,
         raw,
         has_country_code=_written_with_country_code(parsed),
