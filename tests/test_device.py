@@ -225,3 +225,22 @@ _SYMPTOM_ZH = ("一打开聊天就闪退", "语音消息播放不了！！！", 
 )
 def test_a_malfunction_report_with_only_a_brand_needs_the_device(text: str) -> None:
     assert [rule for rule, _ in _device(text)][:1] == ["TG321"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To: support@telegram.org\nSubject: [Technical Issue] - Can't log in\n\nHello,\n\nSomeone hacked my account "
+        "@lin_xiaoyu yesterday at 23:10 and changed my two-step verification password. Now login fails with an "
+        "error and all my sessions were terminated.\n",
+        "To: support@telegram.org\nSubject: [技术问题] - 登录失败\n\n您好，\n\n我的账号 @lin_xiaoyu 昨晚 23:10 被盗，"
+        "对方改了二步验证密码，现在登录一直失败，所有设备都被踢下线了。\n",
+        "收件人：support@telegram.org\n主题：账号被冻结\n\n"
+        "我的账号 +86 138 0013 8000 被冻结了，登录时一直报错，说账号已被封禁，请帮我解封。\n",
+        "To: support@telegram.org\nSubject: Banned\n\nMy account +44 7700 900123 was banned and the app shows an "
+        "error every time I open it. Please unban me.\n",
+    ],
+)
+def test_an_account_security_mail_is_not_a_malfunction_report(text: str) -> None:
+    # Failure words in a takeover or a ban are the account's state, not the device's: security@ asks no device.
+    assert _device(text) == [], text
