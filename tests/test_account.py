@@ -23,7 +23,7 @@ CRASH = "Since yesterday Telegram 10.5.2 crashes on start on my iPhone 15 (iOS 1
         "My number is +86 138 0013 8000.",
         "My account: @lin_xiaoyu",
         "Phone: +86 138****8888",
-        "My number: 0412 345 678 (Australia)",
+        "My number: +61 412 345 678 (Australia)",
         "Username: lin_xiaoyu",
         "User ID: 582913374",
     ],
@@ -37,7 +37,8 @@ def test_any_identifier_is_enough(identity: str) -> None:
     [
         "手机号：+86 138 0013 8000",
         "用户名：@lin_xiaoyu",
-        "我的号码是 13800138000",
+        "我的号码是 +86 13800138000",
+        "手机号0086 13800138000",
         "用户名：lin_xiaoyu",
         "账户ID：582913374",
     ],
@@ -45,6 +46,63 @@ def test_any_identifier_is_enough(identity: str) -> None:
 def test_any_identifier_is_enough_in_chinese(identity: str) -> None:
     body = "昨天晚上 11 点我收到登录提醒，有一台陌生设备在越南登录了我的账号。\n"
     assert "TG301" not in _codes(SECURITY + body + identity + "\n")
+
+
+_REGIONS = ("CN", "IN", "DE", "GB", "RU", "BR", "ID", "PH", "US", "AU")
+_LABELS_EN = ("My number is {}", "Phone: {}", "my phone number {}", "Registered with {}", "same number as before, {}")
+_LABELS_ZH = ("手机号{}", "手机号：{}", "我的号码是 {}", "注册用的是{}", "手机号就是之前那个 {}")
+
+
+def _numbers() -> list[tuple[str, str]]:
+    """(national form, international form) of every region's example mobile, written as people do:
+    the national format, run together, or spaced in threes."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+    written = []
+    for region in _REGIONS:
+        number = phonenumbers.example_number_for_type(region, PhoneNumberType.MOBILE)
+        assert number is not None
+        national = phonenumbers.format_number(number, PhoneNumberFormat.NATIONAL)
+        international = phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+        digits = "".join(ch for ch in national if ch.isdigit())
+        spaced = " ".join(digits[i : i + 3] for i in range(0, len(digits), 3))
+        written += [(national, international), (digits, international), (spaced, international)]
+    return written
+
+
+@pytest.mark.parametrize(("national", "international"), _numbers())
+def test_a_number_without_its_country_code_does_not_identify_the_account(national: str, international: str) -> None:
+    # The guide asks for 完整手机号（包含国家代码）: "13812345678" fits numbers of several countries.
+    for label in _LABELS_EN:
+        text = SUPPORT + CRASH + label.format(national) + "\n"
+        assert "TG301" in _codes(text), text
+        assert "TG301" not in _codes(SUPPORT + CRASH + label.format(international) + "\n")
+    for label in _LABELS_ZH:
+        body = "昨天晚上 11 点我收到登录提醒，有一台陌生设备在越南登录了我的账号。\n"
+        text = SECURITY + body + label.format(national) + "\n"
+        assert "TG301" in _codes(text), text
+        assert "TG301" not in _codes(SECURITY + body + label.format(international) + "\n")
+
+
+def test_a_number_without_its_country_code_is_named_in_the_message() -> None:
+    [finding] = lint(SUPPORT + CRASH + "My number is 98765 43210\n", select=("TG301",)).findings
+    assert "no country code" in finding.message
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "My number is the same as before.",
+        "手机号就是之前那个，我一直用的。",
+        "Write back to me at lin.xiaoyu@example.com",
+    ],
+)
+def test_no_number_and_an_e_mail_address_identify_nothing(line: str) -> None:
+    # The "@" of an e-mail address (the writer's, or support@telegram.org in a quoted reply) is no @username.
+    assert "TG301" in _codes(SUPPORT + CRASH + line + "\n")
+    quoted = "\n\nOn June 5, Telegram Support <support@telegram.org> wrote:\n> We could not identify your account.\n"
+    assert "TG301" in _codes(SUPPORT + CRASH + line + quoted)
 
 
 def test_support_mail_without_account_is_flagged() -> None:

@@ -1,5 +1,5 @@
 """Attachment rules: a claimed enclosure must be attached (TG801), a reminder for plain text (TG802),
-a log promised but only pictures attached (TG803)."""
+a kind of file promised that no attached file is (TG803)."""
 
 from __future__ import annotations
 
@@ -101,11 +101,134 @@ def test_a_draft_with_an_attachment_is_fine() -> None:
     assert attachment_findings(text) == []
 
 
-def test_a_log_promised_but_only_a_picture_attached_is_an_info_hint() -> None:
+def test_a_log_promised_but_only_a_picture_attached_is_a_warning() -> None:
     text = with_attachment("The app crashes. I've attached the crash log.", "image/png", "error.png")
-    assert attachment_findings(text) == [("TG803", "info")]
+    assert attachment_findings(text) == [("TG803", "warning")]
     text = with_attachment("The app crashes. I've attached a screenshot.", "image/png", "error.png")
     assert attachment_findings(text) == []
+
+
+# What people say they attach, in both languages, and the kind of file it must be (issue 12).
+_KIND_CLAIMS = {
+    "log": [
+        "I've attached the crash log.",
+        "Please find attached the debug logs.",
+        "崩溃日志见附件。",
+        "日志放在附件里了。",
+    ],
+    "picture": ["Screenshots attached.", "I've attached a screenshot of the error.", "截图见附件。", "附上截图两张。"],
+    "video": [
+        "I've attached a screen recording.",
+        "Please find attached a video of the crash.",
+        "录屏见附件。",
+        "附上一段视频。",
+    ],
+    "pdf": ["Please find attached the notice as a PDF.", "I've attached the PDF.", "授权书 PDF 见附件。"],
+}
+# (content type, file name) of files of each kind, as mail clients send them.
+_FILES = {
+    "log": [
+        ("text/plain", "crash.log"),
+        ("application/octet-stream", "Telegram-2024-06-07.ips"),
+        ("text/plain", "log.txt"),
+    ],
+    "picture": [("image/png", "Screenshot 2024-06-07.png"), ("image/jpeg", "IMG_0412.JPG"), ("image/heic", "a.heic")],
+    "video": [("video/mp4", "ScreenRecording.mp4"), ("video/quicktime", "RPReplay_Final.MOV")],
+    "pdf": [("application/pdf", "notice.pdf"), ("application/octet-stream", "授权书.pdf")],
+}
+
+
+def _kind_cases(matching: bool) -> list[tuple[str, str, str]]:
+    cases = []
+    for claimed, sentences in _KIND_CLAIMS.items():
+        for attached, files in _FILES.items():
+            if (attached == claimed) != matching:
+                continue
+            for i, sentence in enumerate(sentences):
+                content_type, name = files[i % len(files)]
+                cases.append((sentence, content_type, name))
+    return cases
+
+
+@pytest.mark.parametrize(("sentence", "content_type", "name"), _kind_cases(matching=False))
+def test_a_kind_of_file_claimed_and_another_attached_is_a_warning(sentence: str, content_type: str, name: str) -> None:
+    assert attachment_findings(with_attachment(sentence, content_type, name)) == [("TG803", "warning")]
+
+
+@pytest.mark.parametrize(("sentence", "content_type", "name"), _kind_cases(matching=True))
+def test_the_kind_of_file_claimed_attached_is_fine(sentence: str, content_type: str, name: str) -> None:
+    assert attachment_findings(with_attachment(sentence, content_type, name)) == []
+
+
+@pytest.mark.parametrize("sentence", [s for sentences in _KIND_CLAIMS.values() for s in sentences])
+@pytest.mark.parametrize(
+    ("content_type", "name"), [("application/zip", "evidence.zip"), ("application/octet-stream", "data")]
+)
+def test_an_archive_or_a_file_of_unknown_type_may_be_anything(sentence: str, content_type: str, name: str) -> None:
+    assert attachment_findings(with_attachment(sentence, content_type, name)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The four images are listed in the attached file (urls.txt).",
+        "附件里的文件列出了全部侵权图片的链接。",
+        "Please find attached the document that lists every screenshot URL.",
+    ],
+)
+def test_a_clause_naming_a_file_of_no_kind_may_be_about_that_file(sentence: str) -> None:
+    assert attachment_findings(with_attachment(sentence, "text/plain", "urls.txt")) == []
+
+
+def test_the_message_names_the_kind_missing() -> None:
+    text = with_attachment("录屏和截图都放在附件里了。", "image/png", "a.png")
+    [finding] = findings_of(lint(text, path="draft.eml", select=("TG803",)), "TG803")
+    assert "视频" in finding.message and "图片" not in finding.message.split("，但")[1]
+
+
+def _html(body: str) -> str:
+    return (
+        "To: support@telegram.org\nSubject: [Technical Issue] - Desktop app crashes\nMIME-Version: 1.0\n"
+        f"Content-Type: text/html; charset=utf-8\n\n<html><body>{body}</body></html>\n"
+    )
+
+
+_SHOWN_IMAGES = [
+    '<img src="data:image/png;base64,iVBORw0KGgo=">',
+    "<IMG SRC='https://i.example.com/shot.png' alt=error>",
+    '<img alt="screenshot" width="600" src="http://example.com/a.jpg"/>',
+]
+_DESCRIBED = [
+    "<p>The error is shown in the screenshot below:</p>{image}",
+    "<p>See the image below.</p><p>{image}</p>",
+    "<div>应用启动就闪退，截图如下：</div>{image}",
+    "<p>{image}</p><p>如上图所示，发送按钮消失了。见下图：</p>{image}",
+]
+
+
+@pytest.mark.parametrize("image", _SHOWN_IMAGES)
+@pytest.mark.parametrize("described", _DESCRIBED)
+def test_a_picture_an_html_mail_shows_is_there(described: str, image: str) -> None:
+    assert attachment_findings(_html(described.format(image=image))) == []
+
+
+@pytest.mark.parametrize("described", _DESCRIBED)
+def test_a_tracking_pixel_or_no_picture_is_no_picture(described: str) -> None:
+    for image in ('<img src="https://t.example.com/p.gif" width="1" height="1">', "<b>(image removed)</b>"):
+        assert attachment_findings(_html(described.format(image=image))) == [("TG801", "warning")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "频道 6月6日的帖子里还附了打了码的样图，按地区标价。",
+        "对方在广告里附了几张截图，说是“成功案例”。",
+        "The scam channel's post included a screenshot of fake payouts; in the post they attached a price list.",
+        "In their ad they attached photos of ID cards.",
+    ],
+)
+def test_what_someone_elses_post_or_ad_carried_is_not_this_mails(body: str) -> None:
+    assert attachment_findings(MIME_EN + body + "\n") == []
 
 
 def test_quoted_replies_and_signatures_do_not_count() -> None:
@@ -131,3 +254,14 @@ def test_the_message_quotes_the_claim_and_says_what_to_do() -> None:
     zh = MIME_EN + "崩溃日志见附件。\n"
     [finding] = findings_of(lint(zh, select=("TG801",)), "TG801")
     assert "见附件" in finding.message and "添加附件" in finding.message
+
+
+@pytest.mark.parametrize("unit", ["<img src=x ", "<img ", "<img width=1 src='", '<img src="cid:'])
+def test_pictures_of_pathological_html_are_counted_in_one_pass(unit: str) -> None:
+    # A tag left open must not be rescanned from every later "<img": 200,000 of them would take hours.
+    import subprocess
+    import sys
+
+    code = f"from tglint.html_text import embedded_images; print(embedded_images({unit!r} * 200_000 + '>'))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert int(done.stdout) in (0, 1)

@@ -136,3 +136,111 @@ def test_security_mail_needs_no_device() -> None:
 def test_network_hint() -> None:
     text = SUPPORT + "Since yesterday photos fail to send. Galaxy S24, Android 14, Telegram 10.5.2.\n"
     assert [rule for rule, _ in _device(text)] == ["TG323"]
+
+
+# API and bot development: what is built, with what, and what fails (issue 12). Each draft names two of
+# its tools or calls, as a developer writes; none of them names a device.
+_DEV_EN_WHAT = ("a notification bot", "an archiving tool", "a small CRM bridge", "a mini app backend")
+_DEV_EN_WITH = (
+    ("the Bot API", "my webhook"),
+    ("Telethon", "my api_id"),
+    ("Pyrogram", "the FLOOD_WAIT error"),
+    ("TDLib", "getUpdates"),
+    ("aiogram", "setWebhook"),
+    ("MTProto", "the api_hash I got"),
+)
+_DEV_EN_FAIL = (
+    "Since June 3 every call fails with error 429.",
+    "The webhook keeps failing with a 502 error.",
+    "I get FLOOD_WAIT errors after about 3000 requests.",
+    "It stopped working yesterday at 10:00 UTC.",
+)
+_DEV_ZH_WHAT = ("公司内部的通知机器人", "一个频道归档工具", "一个客服机器人", "一个小程序后台")
+_DEV_ZH_WITH = (
+    ("Bot API", "webhook"),
+    ("Telethon", "api_id"),
+    ("Pyrogram", "FLOOD_WAIT"),
+    ("TDLib", "getUpdates"),
+    ("机器人开发", "回调地址"),
+    ("MTProto", "api_hash"),
+)
+_DEV_ZH_FAIL = (
+    "6月3日起每次调用都报错 429。",
+    "设置 webhook 一直失败，返回 502 错误。",
+    "大约 3000 次请求后就出现 FLOOD_WAIT 错误。",
+    "昨天 10 点以后就无法正常使用了。",
+)
+
+
+def _development_drafts() -> list[str]:
+    drafts = []
+    for i, (tool, call) in enumerate(_DEV_EN_WITH):
+        what, fail = _DEV_EN_WHAT[i % len(_DEV_EN_WHAT)], _DEV_EN_FAIL[i % len(_DEV_EN_FAIL)]
+        drafts.append(
+            f"{SUPPORT}Hi,\n\nI'm building {what} with {tool} for my own channels (@nikhil_dev). "
+            f"{fail} Is there a documented limit, and how should I configure {call}?\n\nThanks\n"
+        )
+    for i, (tool, call) in enumerate(_DEV_ZH_WITH):
+        what, fail = _DEV_ZH_WHAT[i % len(_DEV_ZH_WHAT)], _DEV_ZH_FAIL[i % len(_DEV_ZH_FAIL)]
+        drafts.append(
+            "To: support@telegram.org\nSubject: [技术问题] - 接口问题\n\n"
+            f"您好，我在用 {tool} 做{what}（我的账号 @qiao_dev）。{fail}请问 {call} 应该怎么配置？\n\n谢谢\n"
+        )
+    return drafts
+
+
+@pytest.mark.parametrize("text", _development_drafts())
+def test_api_and_bot_development_needs_no_device(text: str) -> None:
+    # The guide counts API/developer questions apart; the device of a bot is a server, its errors the API's.
+    assert _device(text) == [], text
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["The bot token is 887657417:AAgsZC3_NiNl8TK0pQKzNtub7e.", "机器人的 token 是 6776712825:AAt6tAlK57O55N_rTwt7Be。"],
+)
+def test_one_development_word_in_an_app_report_still_needs_the_device(token: str) -> None:
+    text = SUPPORT + f"Since the update the app crashes when I open a chat. {token}\n"
+    assert [rule for rule, _ in _device(text)][:1] == ["TG321"]
+
+
+_BRAND_EN = ("my Samsung", "a Huawei phone", "my Xiaomi", "an OPPO", "my iPhone", "my Pixel")
+_BRAND_ZH = ("华为的", "小米的", "三星的", "OPPO 的", "苹果手机", "vivo 的")
+_SYMPTOM_EN = (
+    "the app crashes every time I open a chat",
+    "VOICE MESSAGES DO NOT PLAY ANYMORE!!!",
+    "messages are stuck on sending since Monday",
+)
+_SYMPTOM_ZH = ("一打开聊天就闪退", "语音消息播放不了！！！", "从周一开始消息一直发不出去")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [f"{SUPPORT}Hello,\n\nOn {brand} {symptom}. Please fix it.\n" for brand in _BRAND_EN for symptom in _SYMPTOM_EN]
+    + [
+        f"To: support@telegram.org\nSubject: [技术问题] - 故障\n\n你好，\n\n手机是{brand}，{symptom}，请尽快处理。\n"
+        for brand in _BRAND_ZH
+        for symptom in _SYMPTOM_ZH
+    ],
+)
+def test_a_malfunction_report_with_only_a_brand_needs_the_device(text: str) -> None:
+    assert [rule for rule, _ in _device(text)][:1] == ["TG321"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To: support@telegram.org\nSubject: [Technical Issue] - Can't log in\n\nHello,\n\nSomeone hacked my account "
+        "@lin_xiaoyu yesterday at 23:10 and changed my two-step verification password. Now login fails with an "
+        "error and all my sessions were terminated.\n",
+        "To: support@telegram.org\nSubject: [技术问题] - 登录失败\n\n您好，\n\n我的账号 @lin_xiaoyu 昨晚 23:10 被盗，"
+        "对方改了二步验证密码，现在登录一直失败，所有设备都被踢下线了。\n",
+        "收件人：support@telegram.org\n主题：账号被冻结\n\n"
+        "我的账号 +86 138 0013 8000 被冻结了，登录时一直报错，说账号已被封禁，请帮我解封。\n",
+        "To: support@telegram.org\nSubject: Banned\n\nMy account +44 7700 900123 was banned and the app shows an "
+        "error every time I open it. Please unban me.\n",
+    ],
+)
+def test_an_account_security_mail_is_not_a_malfunction_report(text: str) -> None:
+    # Failure words in a takeover or a ban are the account's state, not the device's: security@ asks no device.
+    assert _device(text) == [], text

@@ -327,7 +327,7 @@ def test_pack_shapes() -> None:
         assert all(isinstance(v, float | int) for v in table["pair_strong"].values())
         assert all(isinstance(v, float | int) for v in table["billing"].values())
         assert set(table["labels"]) == {"support", "security", "abuse", "press", "legal", "billing"}
-        assert set(table["cues"]) == {"ban_request", "own_work_reused", "app_malfunction"}
+        assert set(table["cues"]) == {"ban_request", "own_work_reused", "app_malfunction", "usage_question"}
         assert table["lists"]["numbers"] and table["lists"]["steps"]
 
 

@@ -121,6 +121,45 @@ def test_personal_data_of_many_countries_is_found(body: str, expected: tuple[str
     assert expected in spans(head + body + "\n")
 
 
+def _german_serials() -> list[str]:
+    # Germany's passport serial (issue 12): a letter, then 8 of C F G H J K L M N P R T V W X Y Z and digits;
+    # many have one digit or none.
+    import random
+
+    rng = random.Random("german passports")
+    letters, alphabet = "CFGHJK", "CFGHJKLMNPRTVWXYZ"
+    serials = []
+    for digits in (0, 0, 0, 1, 1, 2, 4):
+        rest = [rng.choice(alphabet) for _ in range(8 - digits)] + [rng.choice("0123456789") for _ in range(digits)]
+        rng.shuffle(rest)
+        serials.append(rng.choice(letters) + "".join(rest))
+    return serials
+
+
+@pytest.mark.parametrize("serial", _german_serials())
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "My passport number is {}. Please lift the ban.",
+        "My passport number:{}; I can send a photo of the page.",
+        "我的护照号码：{}，如有需要我可以提供照片页。",
+        "为了证明账号是我本人的，护照号码{}，请尽快帮我解封。",
+    ],
+)
+def test_german_passport_serials_with_few_or_no_digits_are_found(serial: str, sentence: str) -> None:
+    head = ZH if any("\u4e00" <= ch <= "\u9fff" for ch in sentence) else EN
+    assert ("TG553", serial) in spans(head + sentence.format(serial) + "\n")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["My passport number is PLEASEHELP, no wait.", "My passport HELPMEPLS expired.", "我的护照 FACEBOOKS 过期了。"],
+)
+def test_words_in_capitals_after_a_passport_word_are_not_numbers(body: str) -> None:
+    head = ZH if any("\u4e00" <= ch <= "\u9fff" for ch in body) else EN
+    assert not [kind for kind, _ in spans(head + body + "\n") if kind == "TG553"]
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -170,13 +170,75 @@ def test_display_width() -> None:
     assert display_width("技术") == 4
 
 
-def test_overlong_limits_differ_by_language() -> None:
-    zh_ok = "[技术问题] - " + "安卓版" * 14  # 42 characters of description
-    zh_long = "[技术问题] - " + "安卓版" * 16
+def test_overlong_limit_counts_columns() -> None:
+    zh_ok = "[技术问题] - " + "安卓版" * 16  # 48 characters of description, 108 columns in all
+    zh_long = "[技术问题] - " + "安卓版" * 18
     assert "TG107" not in subject_codes(draft(zh_ok, BODY_ZH))
     assert "TG107" in subject_codes(draft(zh_long, BODY_ZH))
-    assert "TG107" not in subject_codes(draft("[Technical Issue] - " + "word " * 13))
-    assert "TG107" in subject_codes(draft("[Technical Issue] - " + "word " * 16))
+    assert "TG107" not in subject_codes(draft("[Technical Issue] - " + "word " * 21))
+    assert "TG107" in subject_codes(draft("[Technical Issue] - " + "word " * 23))
+
+
+# Formal subjects as legal and press mails write them: a tag, the matter, the work or case, the party
+# (issue 12). The combinations run 60-125 columns: long, but one line naming one matter.
+_FORMAL_EN = (
+    ("[Legal Request]", "[DMCA Notice]", "[Copyright]", "[Law Enforcement]", "[Media Inquiry]", "[Partnership]"),
+    (
+        "Preservation request under 18 U.S.C. 2703(f)",
+        "DMCA takedown notice for the feature film",
+        "Request for comment ahead of publication",
+        "Brand partnership proposal for the 2025 season",
+    ),
+    (
+        "concerning @suspect_channel_2024",
+        '"Northern Lights" (2023)',
+        "- case no. 2024-CR-00417",
+        "by NLP Ltd.",
+        "- submitted on behalf of Northlight Photo Agency AS, Oslo",
+    ),
+)
+_FORMAL_ZH = (
+    ("[法律事务]", "[版权投诉]", "[媒体采访]", "[商务合作]"),
+    (
+        "关于频道 @fake_news_cn 的数据保全请求",
+        "电影《北方之光》侵权链接下架通知",
+        "就即将发表的报道请求置评",
+        "2025 赛季品牌合作方案",
+    ),
+    (
+        "（案号：2024刑字第00417号）",
+        "——某某律师事务所代为提交",
+        "（华南体育传媒有限公司）",
+        "——北京某某律师事务所代理人提交",
+        "——由华南体育传媒有限公司法务部代为提交（联系人：王律师）",
+    ),
+)
+
+
+def _formal(parts: tuple[tuple[str, ...], ...]) -> list[str]:
+    tags, matters, details = parts
+    return [f"{tag} - {matter} {detail}" for tag in tags for matter in matters for detail in details]
+
+
+@pytest.mark.parametrize("subject", _formal(_FORMAL_EN) + _formal(_FORMAL_ZH))
+def test_a_long_formal_subject_is_not_overlong(subject: str) -> None:
+    assert display_width(subject) <= 125
+    body = BODY_ZH if any("\u4e00" <= c <= "\u9fff" for c in subject) else "Dear Legal Team,\n\nPlease see below.\n"
+    assert "TG107" not in subject_codes(draft(subject, body))
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "[Technical Issue] - Channel images and videos don't load on mobile data but work fine on Wi-Fi, "
+        "already tried clearing cache and reinstalling, please help",
+        "[技术问题] - 安卓手机上的Telegram在使用移动数据时无法加载频道里的图片和视频但是连接WiFi后一切正常，"
+        "已经试过清除缓存和重新安装应用都没有效果，请帮忙看看",
+    ],
+)
+def test_a_paragraph_as_subject_is_overlong(subject: str) -> None:
+    body = BODY_ZH if any("\u4e00" <= c <= "\u9fff" for c in subject) else "Hello.\n"
+    assert "TG107" in subject_codes(draft(subject, body))
 
 
 def test_tag_contradicting_a_clear_body() -> None:

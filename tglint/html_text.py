@@ -252,5 +252,24 @@ def html_to_text(html: str) -> str:
     return _MANY_BLANK_LINES.sub("\n\n", text).strip("\n")
 
 
+# An image tag, possessively to its end: a document of "<img" without ">" is read once, not once per tag.
+_IMG_TAG = re.compile(r"<img\b[^>]*+>", re.IGNORECASE)
+_IMG_SOURCE = re.compile(r"""\ssrc\s*=\s*["']?\s*([a-z]+:)?""", re.IGNORECASE)
+_IMG_TINY = re.compile(r"""\s(?:width|height)\s*=\s*["']?[01](?:px)?["'\s/>]""", re.IGNORECASE)
+
+
+def embedded_images(html: str) -> int:
+    """How many pictures the document shows that are not parts of the message: a `data:` image or one
+    loaded from the web. A `cid:` picture is a part of the message (an attachment already), and a
+    one-pixel image is a tracker, not something to look at."""
+    count = 0
+    for tag in _IMG_TAG.finditer(html):
+        source = _IMG_SOURCE.search(tag.group())
+        if source is None or (source.group(1) or "").lower() == "cid:" or _IMG_TINY.search(tag.group()):
+            continue
+        count += 1
+    return count
+
+
 def _quote_prefix(depth: int) -> str:
     return "> " * min(depth, _MAX_QUOTE_DEPTH)

@@ -12,14 +12,15 @@ from tglint.analysis import Analysis
 from tglint.models import Hit
 from tglint.phone_country import country_hints, example_number, example_region
 from tglint.recognizers import first
-from tglint.recognizers.accounts import ACCOUNT_IDS, REGISTRATIONS, writers_identifiers
+from tglint.recognizers.accounts import ACCOUNT_IDS, REGISTRATIONS, national_numbers, writers_identifiers
 from tglint.requirements import missing_info, requirement
 from tglint.rule import Rule
 
 
 def identifies_account(analysis: Analysis) -> bool:
-    """A phone number (any form: masked or without country code is the phone rules' business),
-    an @username, a labelled username or the numeric account ID."""
+    """A phone number with its country code (masked or not: masking is the phone rules' business),
+    an @username, a labelled username or the numeric account ID. A number without its country code
+    fits several countries' plans and names no one account."""
     return analysis.memo(identifies_account, lambda: next(writers_identifiers(analysis), None) is not None)
 
 
@@ -35,6 +36,15 @@ class MissingAccountIdentity(Rule):
         number = example_number(region) if region else None
         en_example = f"e.g. {number}" if number else "+ and the code first"
         zh_example = f"如 {number}" if number else "以 + 和国家代码开头"
+        if next(national_numbers(analysis), None) is not None:
+            yield missing_info(
+                analysis,
+                en="No account identified: your phone number has no country code, so it fits numbers in several "
+                f"countries; write it in full with the code ({en_example}) or give your @username.",
+                zh=f"未能确定账户：手机号缺少国家代码，可能对应多个国家的号码；请写完整的带国家代码的号码（{zh_example}）"
+                "或 @用户名。",
+            )
+            return
         yield missing_info(
             analysis,
             en=f"No account identified: add your phone number with its country code ({en_example}) or your @username.",

@@ -7,7 +7,8 @@ nothing wastes a round trip: support has to ask for the file first.
 The claims are found by `tglint.recognizers.attachments` (offers, denials and reports about
 the app's own attachments are not claims); these rules decide what to report: a claim in a
 draft that can carry files and carries none (TG801), a claim in a plain-text draft (TG802),
-a log claimed when only pictures are attached (TG803).
+a kind of file claimed (a log, a video, a PDF, a screenshot) that none of the attached files
+can be (TG803).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from tglint.models import Hit
 from tglint.recognizers import Span
-from tglint.recognizers.attachments import ATTACHMENT_CLAIMS
+from tglint.recognizers.attachments import ATTACHMENT_CLAIMS, file_kinds
 from tglint.rule import Rule
 
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
     from tglint.draft import Attachment
 
 _SHOWN_LENGTH = 48
-_PICTURE_TYPES = ("image/", "video/")
+# The kinds of file a claim names that an attachment must be; "a document" or "the file" may be any.
+_CHECKED_KINDS = ("log", "video", "pdf", "picture")
 
 
 def _quoted(analysis: Analysis, claim: Span) -> tuple[str, int]:
@@ -51,8 +53,14 @@ def _quoted(analysis: Analysis, claim: Span) -> tuple[str, int]:
     return " ".join(text[claim.start : end].split()) + ("…" if shortened else ""), end
 
 
-def _only_pictures(attachments: Sequence[Attachment]) -> bool:
-    return bool(attachments) and all(a.content_type.lower().startswith(_PICTURE_TYPES) for a in attachments)
+def _kinds_not_attached(claim: Span, attachments: Sequence[Attachment]) -> list[str]:
+    """The kinds of file the claim's clause names that none of the attachments can be. A clause that
+    also names a document ("the images listed in the attached file") may be about that one: only a
+    format it names ("the notice as a PDF") is then checked."""
+    things = claim.facts["things"]
+    checked = ("pdf",) if "document" in things else _CHECKED_KINDS
+    attached = frozenset().union(*(file_kinds(a.filename, a.content_type) for a in attachments))
+    return [kind for kind in checked if kind in things and kind not in attached]
 
 
 # -- rules -----------------------------------------------------------------------------------
@@ -82,14 +90,29 @@ class AttachmentReminder(Rule):
             yield Hit(claim.part, claim.start, end, self.message(analysis, "reminder", shown=shown))
 
 
-class LogNotAttached(Rule):
+class FileKindNotAttached(Rule):
     code = "TG803"
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        if not _only_pictures(analysis.draft.attachments):
-            return
-        claim = next((c for c in analysis.spans(ATTACHMENT_CLAIMS) if "log" in c.facts["things"]), None)
-        if claim is None:
-            return
-        shown, end = _quoted(analysis, claim)
-        yield Hit(claim.part, claim.start, end, self.message(analysis, "log_missing", shown=shown))
+        attachments = analysis.draft.attachments
+        if not attachments:
+            return  # TG801's business
+        for claim in analysis.spans(ATTACHMENT_CLAIMS):
+            wanted = _kinds_not_attached(claim, attachments)
+            if wanted:
+                shown, end = _quoted(analysis, claim)
+                names = {
+                    "log": self.message(analysis, "kind_log"),
+                    "video": self.message(analysis, "kind_video"),
+                    "pdf": self.message(analysis, "kind_pdf"),
+                    "picture": self.message(analysis, "kind_picture"),
+                }
+                kinds = [names[kind] for kind in wanted]
+                joiner = self.message(analysis, "and")
+                yield Hit(
+                    claim.part,
+                    claim.start,
+                    end,
+                    self.message(analysis, "kind_missing", shown=shown, kinds=joiner.join(kinds)),
+                )
+                return

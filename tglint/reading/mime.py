@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from email.message import Message
 
 from tglint.draft import ALTERNATIVE_PART, Attachment, Draft, Part, Placement, normalise_line_breaks
-from tglint.html_text import html_to_text
+from tglint.html_text import embedded_images, html_to_text
 from tglint.limits import Limits
 from tglint.quoting import find_regions
 from tglint.reading.charsets import decode_declared, decode_hinted, decode_undeclared, from_surrogates, has_surrogates
@@ -259,6 +259,10 @@ class _BodyCollector:
             what = f"an HTML part is longer than {readable:,} characters; only its start is read"
             self._notes.append(partial_note(what, "max-body-length"))
             text = text[:readable]
+        # A picture shown in the HTML (inline data or from the web) reaches the reader as an attached one
+        # does: "the screenshot below" is there.
+        for _ in range(embedded_images(text)):
+            self._add_attachment(Attachment(None, _EMBEDDED_IMAGE, 0), into == "body")
         return html_to_text(text)
 
     def _add_attachment(self, attachment: Attachment, chosen_branch: bool) -> None:
@@ -278,6 +282,10 @@ class _BodyCollector:
                 self.truncated = True
             elif name in _DEFECT_NOTES:
                 self._notes.append(_DEFECT_NOTES[name])
+
+
+# The type of a picture the HTML body shows without a MIME part of its own.
+_EMBEDDED_IMAGE = "image/x-embedded"
 
 
 def _shown_inline(disposition: str | None, filename: str | None) -> bool:

@@ -88,10 +88,18 @@ _PERSONAL = frozenset({PHONE_NUMBER, INTERNATIONAL_PHONE, LABELLED_PHONE, ACCOUN
 
 
 def _span(
-    analysis: Analysis, kind: str, where: str, start: int, end: int, evidence: str, confidence: float, whose: bool
+    analysis: Analysis,
+    kind: str,
+    where: str,
+    start: int,
+    end: int,
+    evidence: str,
+    confidence: float,
+    whose: bool,
+    **extra: object,
 ) -> Span:
     part = "subject" if where == SUBJECT else "body"
-    facts: dict[str, object] = {"where": where}
+    facts: dict[str, object] = {"where": where, **extra}
     if whose:
         facts.update(context(analysis, _text(analysis, where), start))
     return Span(kind, part, start, end, confidence, (evidence,), facts, sensitive=kind in _PERSONAL)
@@ -122,8 +130,8 @@ class PackIdentifiers:
 
 @dataclass(slots=True)
 class PhoneAccounts:
-    """Phone numbers the phone parser reads in the writer's words (any form: a number without its
-    country code still names the account; the phone rules ask for the code)."""
+    """Phone numbers the phone parser reads in the writer's words, in any form; `country_code` says
+    whether it was written with its country code (only then does it name one account)."""
 
     name: str = "accounts.phone-numbers"
 
@@ -131,7 +139,15 @@ class PhoneAccounts:
         for number in analysis.phone_numbers:
             confidence = 0.95 if number.valid else 0.6
             yield _span(
-                analysis, PHONE_NUMBER, WRITER, number.start, number.end, "parser:phonenumbers", confidence, True
+                analysis,
+                PHONE_NUMBER,
+                WRITER,
+                number.start,
+                number.end,
+                "parser:phonenumbers",
+                confidence,
+                True,
+                country_code=number.has_country_code,
             )
 
 
@@ -162,16 +178,39 @@ WHOLE_LABELLED = (
 )
 
 
+# A labelled number whose value starts in international form: "+86 …", "＋86 …", "0086 …" (the IDD prefix).
+_INTERNATIONAL_FORM = re.compile(r"^\D*?(?:[+＋]|00\s?\(?[1-9])")
+
+
+def names_one_account(analysis: Analysis, span: Span) -> bool:
+    """Whether a phone-number span names one account: the guide asks for the number 包含国家代码, and
+    "13812345678" or "98765 43210" fits a number in several countries' plans. Other kinds always do."""
+    if span.kind == PHONE_NUMBER:
+        return span.facts.get("country_code") is True
+    if span.kind == LABELLED_PHONE:
+        return _INTERNATIONAL_FORM.match(_text(analysis, str(span.facts["where"]))[span.start : span.end]) is not None
+    return True
+
+
+def national_numbers(analysis: Analysis) -> Iterator[Span]:
+    """The writer's own phone numbers written without their country code (in the writer's words)."""
+    for recognizer in (PHONE_NUMBERS, LABELLED_PHONES):
+        for span in recognizer.recognize(analysis):
+            if not span.facts["someone_elses"] and not names_one_account(analysis, span):
+                yield span
+
+
 def writers_identifiers(analysis: Analysis) -> Iterator[Span]:
     """The identifiers that name the writer's own account, in order of how cheaply they are found:
-    phone numbers and @usernames not introduced as someone else's, a handle in the subject, a labelled
-    number, username or ID; then, when the body has a signature or quoted text, any of those there."""
+    phone numbers with their country code and @usernames not introduced as someone else's, a handle
+    in the subject, a labelled number with its country code, a labelled username or ID; then, when the
+    body has a signature or quoted text, any of those there."""
     for recognizer in (PHONE_NUMBERS, HANDLES):
         for span in recognizer.recognize(analysis):
-            if not span.facts["someone_elses"]:
+            if not span.facts["someone_elses"] and names_one_account(analysis, span):
                 yield span
     for recognizer in (SUBJECT_HANDLES, LABELLED_PHONES, LABELLED_USERNAMES, ACCOUNT_IDS):
-        yield from recognizer.recognize(analysis)
+        yield from (span for span in recognizer.recognize(analysis) if names_one_account(analysis, span))
     if analysis.body.text != analysis.body_text:
         for recognizer in (WHOLE_INTERNATIONAL_PHONES, WHOLE_HANDLES, *WHOLE_LABELLED):
-            yield from recognizer.recognize(analysis)
+            yield from (span for span in recognizer.recognize(analysis) if names_one_account(analysis, span))

@@ -37,7 +37,13 @@ if TYPE_CHECKING:
 PACK = "attachment"
 KINDS = frozenset({"see", "verb", "weak", "inline"})
 # The kinds of file a claim's clause may name, by the pack's list of them.
-THINGS = {"picture": "visual_things", "log": "log_things", "document": "document_things"}
+THINGS = {
+    "picture": "visual_things",
+    "video": "video_things",
+    "log": "log_things",
+    "pdf": "pdf_things",
+    "document": "document_things",
+}
 # Regexes are compiled on first use (`compiled`).
 _SLOT = r"\{(\w+)\}"
 _TEMPLATE_PIECE = r"\{\w+\}|\s+|[^\s{]+"
@@ -173,7 +179,7 @@ def knowledge(packs: Packs) -> ClaimKnowledge:
     things = {name: strings(table, key, source=PACK) for name, key in THINGS.items()}
     slots = {
         "the": _alternatives(strings(table, "determiners", source=PACK)),
-        "visual": _alternatives(things["picture"]),
+        "visual": _alternatives(things["picture"] + things["video"]),
         "log": _alternatives(things["log"]),
         "thing": _alternatives([thing for kind in things.values() for thing in kind]),
     }
@@ -194,10 +200,10 @@ def knowledge(packs: Packs) -> ClaimKnowledge:
             **{name: strings(guards, name, source=PACK) for name in _GUARDS},
             "things": [thing for kind in things.values() for thing in kind],
         },
-        # A thing in several lists is a log first: a log is what TG803 asks about.
+        # A thing in several lists is of the most specific kind: a log, a PDF, a video before a picture.
         thing_kinds={
             " ".join(ascii_lower(thing).split()): kind
-            for kind in ("document", "picture", "log")
+            for kind in ("document", "picture", "video", "pdf", "log")
             for thing in things[kind]
         },
     )
@@ -338,3 +344,43 @@ class AttachmentClaims:
 
 
 ATTACHMENT_CLAIMS = AttachmentClaims()
+
+
+# -- what an attached file can be ----------------------------------------------------------
+
+# By the file's name when its type says little: mail clients send logs as application/octet-stream.
+_EXTENSIONS = {
+    "picture": (".png", ".jpg", ".jpeg", ".gif", ".webp", ".heic", ".heif", ".bmp", ".tif", ".tiff"),
+    "video": (".mp4", ".mov", ".m4v", ".webm", ".mkv", ".avi", ".3gp", ".gif"),
+    "log": (".log", ".txt", ".ips", ".crash", ".json", ".trace", ".out", ".har", ".xml", ".csv"),
+    "pdf": (".pdf",),
+}
+# An archive or a file of unknown type may hold anything.
+_ANY = (".zip", ".7z", ".rar", ".gz", ".tgz", ".tar", ".bz2", ".xz")
+_ANY_TYPES = ("application/zip", "application/x-", "application/gzip", "multipart/")
+
+
+def file_kinds(filename: str | None, content_type: str) -> frozenset[str]:
+    """The kinds of file (`THINGS`) an attachment can be, by its type and name; every kind when it may be
+    anything (an archive, a file of unknown type without a telling name)."""
+    name = (filename or "").lower().strip()
+    mime = content_type.lower()
+    everything = frozenset(THINGS)
+    if name.endswith(_ANY) or mime.startswith(_ANY_TYPES):
+        return everything
+    kinds = {kind for kind, endings in _EXTENSIONS.items() if name.endswith(endings)}
+    if mime.startswith("image/"):
+        kinds.add("picture")
+        if mime == "image/gif":
+            kinds.add("video")
+    elif mime.startswith("video/"):
+        kinds.add("video")
+    elif mime.startswith("text/") or mime in ("application/json", "application/xml"):
+        kinds.add("log")
+    elif mime == "application/pdf":
+        kinds.add("pdf")
+    elif not kinds:
+        # application/octet-stream and the like, with a name that says nothing.
+        return everything
+    # Any file is a "document" or a "file".
+    return frozenset(kinds | {"document"})

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from tglint.analysis import Analysis
 
 MALFUNCTION = "malfunction"
+DEVELOPMENT = "development"
 PARTS = ("subject", "body")
 
 
@@ -73,3 +74,36 @@ def reports_malfunction(analysis: Analysis) -> bool:
     """Whether the draft reports something broken (not merely asks how something works); the search stops at
     the first statement found, once per draft."""
     return analysis.memo(reports_malfunction, lambda: next(iter(MALFUNCTIONS.recognize(analysis)), None) is not None)
+
+
+@dataclass(slots=True)
+class Development:
+    """Where the writer's words or the subject say the draft is about building on Telegram's API (a bot
+    token, a webhook, MTProto, TDLib, api_id): the `development` lists of the `device` packs."""
+
+    name: str = "malfunctions.development"
+
+    def recognize(self, analysis: Analysis) -> Iterator[Span]:
+        words = lexicon_of(analysis, "device", "development")
+        for part, text in (("subject", analysis.subject_text), ("body", analysis.body_text)):
+            for term in words.finditer(text):
+                yield Span(DEVELOPMENT, part, term.start, term.end, 0.9, (f"word:{term.term}",))
+
+
+DEVELOPMENT_WORDS = Development()
+
+
+def about_development(analysis: Analysis) -> bool:
+    """Whether the draft is about developing on Telegram's API: its errors are the API's, not a device's.
+    It takes two different words: one alone ("bot token" pasted into a crash report) is a detail of a mail
+    about something else; a mail about a bot or an API client names its tools and its calls."""
+
+    def decide() -> bool:
+        seen: set[str] = set()
+        for span in DEVELOPMENT_WORDS.recognize(analysis):
+            seen.add(span.evidence[0].casefold())
+            if len(seen) >= 2:
+                return True
+        return False
+
+    return analysis.memo(about_development, decide)

@@ -48,11 +48,14 @@ _CARD_GROUPS = r"^\d{4}(?:([ -])\d{4}){2}\1\d{4}(?:\1?\d{1,3})?$|^\d{6}([ -])\d{
 # Maestro 12-15 in fours): one Luhn-valid number in ten is one by chance, so only beside a card word.
 _SHORT_CARD_GROUPS = r"^\d{4}([ -])\d{6}\1\d{4,5}$|^\d{4}([ -])\d{4}\2\d{4}(?:\2\d{1,3})?$|^\d{12,15}$"
 # Passport numbers as countries write them: letters then digits (China's E12345678, India's A1234567),
-# nine digits (the US), Russia's internal passport in its groups (45 12 345678, 4512 345678), or letters and digits
-# mixed (Germany's C01X00T47, at least two digits).
+# nine digits (the US), Russia's internal passport in its groups (45 12 345678, 4512 345678), letters and digits
+# mixed (at least two digits), or Germany's serial: nine characters of its alphabet without vowels and look-alikes
+# (C F G H J K L M N P R T V W X Y Z and digits), a letter first, digits or not (C01X00T47, FKMLKZKPP). No word
+# of any language is nine capitals without a vowel.
+_GERMAN_SERIAL = "CFGHJKLMNPRTVWXYZ0-9"
 _PASSPORT = (
     rf"{VALUE_START}(?<![_*])(?P<number>\d{{2}} ?\d{{2}} \d{{6}}|\d{{10}}|[A-Z]{{1,2}}\d{{6,9}}|\d{{9}}"
-    rf"|(?=[A-Z]*\d[A-Z]*\d)[A-Z\d]{{8,9}}){VALUE_END}(?![_*])"
+    rf"|(?=[A-Z]*\d[A-Z]*\d)[A-Z\d]{{8,9}}|[CFGHJK][{_GERMAN_SERIAL}]{{8}}){VALUE_END}(?![_*])"
 )
 
 _ADDRESS_LABEL = r"\s*(?:[\w\u4e00-\u9fff]{0,6}(?:地址|住址|Address|address)\s*(?:[:：]\s*)?)?"
