@@ -4,14 +4,17 @@ A term that starts or ends with a Latin letter or digit must not touch another
 one there, so "pin" is not found in "spinning" while "密码" is found inside
 "二步验证密码". Where terms overlap, the leftmost and then the longest wins.
 
-All terms are compiled into one pattern shaped as a trie and searched in an
-ASCII-lower-cased copy of the text (same length, so offsets hold): a position
-costs the length of the longest term that starts there, not one try per term.
+All terms go into one Aho-Corasick automaton (pyahocorasick), searched in an
+ASCII-lower-cased copy of the text (same length, so offsets hold): one pass in C
+reports every place a term stands, and only those few are read in Python. A
+trie-shaped regex did the same search, but compiling it cost most of a cold run
+and searching it most of a batch.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,69 +36,123 @@ def ascii_lower(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
+# What must not touch a term at an edge where the term has one (the search copy is lower-cased).
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+# Whitespace the single space of a term does not stand for as it is: any but one space.
+_UNEVEN_SPACE = re.compile(r"[^\S ]|  ")
+_SPACE_RUN = re.compile(r"\s+")
+_LONG_SPACE_RUN = re.compile(r"\s\s+")
+
+
 class TermSet:
-    """Many terms found in one pass: a pattern built as a trie, so a position costs the length of
-    the longest term there rather than one try per term. Same rules as `tglint.lexicon`: ASCII
-    case does not matter, a term starting or ending with a Latin letter or digit must not touch
-    another one there, a space stands for any whitespace, and the leftmost-longest match wins.
-    """
+    """Many terms found in one pass. ASCII case does not matter, a term starting or ending with a Latin
+    letter, digit or "_" must not touch another one there, a space stands for any run of whitespace, and
+    the leftmost match wins, then the longest; matches do not overlap. The automaton is built when the
+    set is first searched: a run reads only some of the word lists."""
+
+    __slots__ = ("_automaton", "_spaced", "terms")
 
     def __init__(self, terms: Iterable[str]) -> None:
         self.terms = frozenset(" ".join(ascii_lower(t).split()) for t in terms if t.strip())
-        trie: dict[str, Any] = {}
-        for term in self.terms:
-            node = trie
-            for char in term:
-                node = node.setdefault(char, {})
-            node[""] = {}
-        self._pattern = re.compile(_trie_regex(trie, "")) if self.terms else None
+        self._spaced = any(" " in term for term in self.terms)
+        self._automaton: Any = None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, term) of each match, offsets into `text`."""
-        if self._pattern is None:
-            return
-        for match in self._pattern.finditer(ascii_lower(text)):
-            yield match.start(), match.end(), " ".join(match.group().split())
+        return iter(self._matches(text))
 
     def search(self, text: str) -> bool:
-        return self._pattern is not None and self._pattern.search(ascii_lower(text)) is not None
+        return bool(self.terms) and next(self._places(self._copy(text)[0]), None) is not None
+
+    def _matches(self, text: str) -> list[tuple[int, int, str]]:
+        if not self.terms:
+            return []
+        copy, runs = self._copy(text)
+        found = list(self._places(copy))
+        if len(found) > 1:
+            found.sort()  # by start, and at each start the longest term first
+        matches = []
+        position = 0
+        for start, negated_end, term in found:
+            if start >= position:
+                position = -negated_end
+                matches.append((start, position, term))
+        if runs is not None and matches:
+            matches = [(runs.original(start), runs.original(end - 1) + 1, term) for start, end, term in matches]
+        return matches
+
+    def _places(self, copy: str) -> Iterator[tuple[int, int, str]]:
+        """(start, -end, term) of every place in `copy` where a term stands and touches no letter or digit
+        at an edge where it has one, overlapping ones included, in the order the automaton finds them."""
+        automaton = self._automaton or self._build()
+        for end, (length, term, word_start, word_end) in automaton.iter(copy):
+            start = end - length + 1
+            if word_start and start and copy[start - 1] in _WORD_CHARS:
+                continue
+            if word_end and copy[end + 1 : end + 2] in _WORD_CHARS:
+                continue
+            yield start, -end - 1, term
+
+    def _copy(self, text: str) -> tuple[str, _Runs | None]:
+        """The text as the automaton reads it: ASCII lower-cased and, where a term holds a space, each run
+        of whitespace written as one space; with what maps its offsets back, when they moved."""
+        copy = _search_copy(text)
+        return copy.spaced() if self._spaced else (copy.lowered, None)
+
+    def _build(self) -> Any:
+        import ahocorasick  # a C extension, loaded when the first word list is searched
+
+        automaton = ahocorasick.Automaton()
+        for term in self.terms:
+            automaton.add_word(term, (len(term), term, _is_word_char(term[0]), _is_word_char(term[-1])))
+        automaton.make_automaton()
+        self._automaton = automaton
+        return automaton
 
 
 def _is_word_char(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char == "_")
 
 
-# Python's regex engine tries the branches of an alternation one by one. Where many terms start
-# with non-ASCII characters (Chinese), those branches sit behind one class test, so that a
-# position in English text does not try each of them in turn. Only worth it for many branches:
-# a leading lookahead also keeps the engine from skipping ahead by first character.
-_GUARD_NON_ASCII_FROM = 32
+@lru_cache(maxsize=64)
+def _search_copy(text: str) -> _Copy:
+    # Several word lists read each text (a draft's body by some forty): its copies are made once.
+    return _Copy(ascii_lower(text))
 
 
-def _trie_regex(node: dict[str, Any], previous: str) -> str:
-    branches = []
-    non_ascii: list[tuple[str, str]] = []
-    for char in sorted(key for key in node if key):
-        piece = r"\s+" if char == " " else re.escape(char)
-        if not previous and _is_word_char(char):
-            # Checked after the first character, so that every branch starts with a literal and
-            # the regex engine can skip ahead to positions where some term may start.
-            piece += rf"(?<![a-z0-9_]{re.escape(char)})"
-        branch = piece + _trie_regex(node[char], char)
-        if not previous and not char.isascii():
-            non_ascii.append((char, branch))
-        else:
-            branches.append(branch)
-    if len(non_ascii) >= _GUARD_NON_ASCII_FROM:
-        # Branches start with different characters, so at most one can match here: the class
-        # test only skips branches that cannot, and the leftmost-longest result is unchanged.
-        chars = "".join(re.escape(char) for char, _ in non_ascii)
-        branches.append(f"(?=[{chars}])(?:" + "|".join(branch for _, branch in non_ascii) + ")")
-    else:
-        branches.extend(branch for _, branch in non_ascii)
-    if "" in node:  # a term ends here: tried last, so longer terms win
-        branches.append(r"(?![a-z0-9_])" if _is_word_char(previous) else "")
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+class _Copy:
+    __slots__ = ("_spaced", "lowered")
+
+    def __init__(self, lowered: str) -> None:
+        self.lowered = lowered
+        self._spaced: tuple[str, _Runs | None] | None = None
+
+    def spaced(self) -> tuple[str, _Runs | None]:
+        """The lowered text with each run of whitespace written as one space, and where its offsets moved."""
+        if self._spaced is None:
+            lowered = self.lowered
+            if _UNEVEN_SPACE.search(lowered):
+                self._spaced = _SPACE_RUN.sub(" ", lowered), _Runs(lowered)
+            else:
+                self._spaced = lowered, None
+        return self._spaced
+
+
+class _Runs:
+    """Maps an offset of a text whose runs of whitespace are written as one space back to the text."""
+
+    __slots__ = ("_at", "_shift")
+
+    def __init__(self, text: str) -> None:
+        self._at: list[int] = []  # where each run of two or more stands in the shortened text
+        self._shift = [0]  # how far the text after so many runs has moved
+        for run in _LONG_SPACE_RUN.finditer(text):
+            self._at.append(run.start() - self._shift[-1])
+            self._shift.append(self._shift[-1] + len(run.group()) - 1)
+
+    def original(self, offset: int) -> int:
+        """Where the character at `offset` of the shortened text stands in the text (not a space of a run)."""
+        return offset + self._shift[bisect_left(self._at, offset)]
 
 
 class Lexicon:
