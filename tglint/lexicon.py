@@ -40,8 +40,8 @@ def ascii_lower(text: str) -> str:
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 # Whitespace the single space of a term does not stand for as it is: any but one space.
 _UNEVEN_SPACE = re.compile(r"[^\S ]|  ")
-_SPACE_RUN = re.compile(r"\s+")
-_LONG_SPACE_RUN = re.compile(r"\s\s+")
+# The runs of whitespace that " ".join(text.split()) shortens: a leading one, and any of two or more.
+_SHORTENED_RUN = re.compile(r"^\s+|\s\s+")
 
 
 class TermSet:
@@ -62,23 +62,29 @@ class TermSet:
         return iter(self._matches(text))
 
     def search(self, text: str) -> bool:
-        return bool(self.terms) and next(self._places(self._copy(text)[0]), None) is not None
+        if not self.terms:
+            return False
+        copy = _search_copy(text)
+        return next(self._places(copy.spaced() if self._spaced else copy.lowered), None) is not None
 
     def _matches(self, text: str) -> list[tuple[int, int, str]]:
         if not self.terms:
             return []
-        copy, runs = self._copy(text)
-        found = list(self._places(copy))
-        if len(found) > 1:
-            found.sort()  # by start, and at each start the longest term first
+        copy = _search_copy(text)
+        searched = copy.spaced() if self._spaced else copy.lowered
+        found = list(self._places(searched))
+        if not found:
+            return []
+        found.sort()  # by start, and at each start the longest term first
         matches = []
         position = 0
         for start, negated_end, term in found:
             if start >= position:
                 position = -negated_end
                 matches.append((start, position, term))
-        if runs is not None and matches:
-            matches = [(runs.original(start), runs.original(end - 1) + 1, term) for start, end, term in matches]
+        if searched is not copy.lowered:  # whitespace was shortened: offsets into the text moved
+            original = copy.runs().original
+            matches = [(original(start), original(end - 1) + 1, term) for start, end, term in matches]
         return matches
 
     def _places(self, copy: str) -> Iterator[tuple[int, int, str]]:
@@ -92,12 +98,6 @@ class TermSet:
             if word_end and copy[end + 1 : end + 2] in _WORD_CHARS:
                 continue
             yield start, -end - 1, term
-
-    def _copy(self, text: str) -> tuple[str, _Runs | None]:
-        """The text as the automaton reads it: ASCII lower-cased and, where a term holds a space, each run
-        of whitespace written as one space; with what maps its offsets back, when they moved."""
-        copy = _search_copy(text)
-        return copy.spaced() if self._spaced else (copy.lowered, None)
 
     def _build(self) -> Any:
         import ahocorasick  # a C extension, loaded when the first word list is searched
@@ -121,37 +121,48 @@ def _search_copy(text: str) -> _Copy:
 
 
 class _Copy:
-    __slots__ = ("_spaced", "lowered")
+    """A text as word lists read it: ASCII lower-cased and, for lists with terms of several words, with its
+    whitespace shortened (each run one space, none at either end), each made when first needed."""
+
+    __slots__ = ("_runs", "_spaced", "lowered")
 
     def __init__(self, lowered: str) -> None:
         self.lowered = lowered
-        self._spaced: tuple[str, _Runs | None] | None = None
+        self._spaced: str | None = None
+        self._runs: _Runs | None = None
 
-    def spaced(self) -> tuple[str, _Runs | None]:
-        """The lowered text with each run of whitespace written as one space, and where its offsets moved."""
+    def spaced(self) -> str:
+        """The lowered text with its whitespace shortened; the lowered text itself when there is nothing to shorten."""
         if self._spaced is None:
             lowered = self.lowered
-            if _UNEVEN_SPACE.search(lowered):
-                self._spaced = _SPACE_RUN.sub(" ", lowered), _Runs(lowered)
-            else:
-                self._spaced = lowered, None
+            self._spaced = " ".join(lowered.split()) if _UNEVEN_SPACE.search(lowered) else lowered
         return self._spaced
+
+    def runs(self) -> _Runs:
+        if self._runs is None:
+            self._runs = _Runs(self.lowered)
+        return self._runs
 
 
 class _Runs:
-    """Maps an offset of a text whose runs of whitespace are written as one space back to the text."""
+    """Maps an offset of a text whose whitespace is shortened (`_Copy.spaced`) back to the text."""
 
     __slots__ = ("_at", "_shift")
 
     def __init__(self, text: str) -> None:
-        self._at: list[int] = []  # where each run of two or more stands in the shortened text
+        self._at: list[int] = []  # where each shortened run stands in the shortened text (-1: dropped at the start)
         self._shift = [0]  # how far the text after so many runs has moved
-        for run in _LONG_SPACE_RUN.finditer(text):
-            self._at.append(run.start() - self._shift[-1])
-            self._shift.append(self._shift[-1] + len(run.group()) - 1)
+        for run in _SHORTENED_RUN.finditer(text):
+            start, end = run.span()
+            if start == 0:
+                self._at.append(-1)
+                self._shift.append(end)
+            else:
+                self._at.append(start - self._shift[-1])
+                self._shift.append(self._shift[-1] + end - start - 1)
 
     def original(self, offset: int) -> int:
-        """Where the character at `offset` of the shortened text stands in the text (not a space of a run)."""
+        """Where the character at `offset` of the shortened text stands in the text (not whitespace)."""
         return offset + self._shift[bisect_left(self._at, offset)]
 
 
