@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tglint.lexicon import TermSet, ascii_lower
+from tglint.lexicon import TermSet, WordAutomaton, ascii_lower
 
 _WORD = re.compile(r"[a-z0-9_]")
 
@@ -149,3 +149,18 @@ def test_termset_finds_what_the_trie_regex_found(seed: int) -> None:
         expected = _regex_matches(reference, text)
         assert list(found.finditer(text)) == expected, (sorted(found.terms), text)
         assert found.search(text) == bool(expected), text
+
+
+def test_the_word_automaton_reports_every_place_a_word_stands() -> None:
+    """Split by first character as it is, it still reports every place, on ASCII texts and others alike."""
+    rng = random.Random(3)
+    alphabet = "ab1_ 中文é😀"
+    for _ in range(200):
+        words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 8))}
+        automaton = WordAutomaton({word: word for word in words})
+        letters = rng.choice((alphabet, "ab1_ "))  # half the texts are ASCII only
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 30)))
+        expected = sorted(
+            (at + len(word) - 1, word) for word in words for at in range(len(text)) if text.startswith(word, at)
+        )
+        assert sorted(automaton.iter(text)) == expected, (sorted(words), text)

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 
@@ -55,7 +56,7 @@ class TermSet:
     def __init__(self, terms: Iterable[str]) -> None:
         self.terms = frozenset(" ".join(ascii_lower(t).split()) for t in terms if t.strip())
         self._spaced = any(" " in term for term in self.terms)
-        self._automaton: Any = None
+        self._automaton: WordAutomaton | None = None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, term) of each match, offsets into `text`."""
@@ -99,15 +100,49 @@ class TermSet:
                 continue
             yield start, -end - 1, term
 
-    def _build(self) -> Any:
-        import ahocorasick  # a C extension, loaded when the first word list is searched
-
-        automaton = ahocorasick.Automaton()
-        for term in self.terms:
-            automaton.add_word(term, (len(term), term, _is_word_char(term[0]), _is_word_char(term[-1])))
-        automaton.make_automaton()
+    def _build(self) -> WordAutomaton:
+        automaton = WordAutomaton(
+            {term: (len(term), term, _is_word_char(term[0]), _is_word_char(term[-1])) for term in self.terms}
+        )
         self._automaton = automaton
         return automaton
+
+
+class WordAutomaton:
+    """Words found by Aho-Corasick automata (pyahocorasick): `iter` gives (end, value) of every place a word
+    stands, overlapping ones included, `end` inclusive as pyahocorasick gives it; in no order.
+
+    pyahocorasick looks a character up among a node's children one by one, so a character of the text costs
+    about as many steps as the words have first characters, and Chinese lists have hundreds. Words beginning
+    with a character beyond ASCII go into a second automaton, which an ASCII-only text (str.isascii takes no
+    time) is not run through: none of them can stand in it."""
+
+    __slots__ = ("_for_any", "_for_ascii")
+
+    def __init__(self, words: Mapping[str, Any]) -> None:
+        first_ascii = _automaton({word: value for word, value in words.items() if word[:1].isascii()})
+        other = _automaton({word: value for word, value in words.items() if not word[:1].isascii()})
+        self._for_ascii = tuple(a for a in (first_ascii,) if a is not None)
+        self._for_any = tuple(a for a in (first_ascii, other) if a is not None)
+
+    def iter(self, text: str) -> Iterator[tuple[int, Any]]:
+        automata = self._for_ascii if text.isascii() else self._for_any
+        if len(automata) == 1:
+            found: Iterator[tuple[int, Any]] = automata[0].iter(text)
+            return found
+        return chain.from_iterable(automaton.iter(text) for automaton in automata)
+
+
+def _automaton(words: Mapping[str, Any]) -> Any:
+    if not words:
+        return None
+    import ahocorasick  # a C extension, loaded when the first word list is searched
+
+    automaton = ahocorasick.Automaton()
+    for word, value in words.items():
+        automaton.add_word(word, value)
+    automaton.make_automaton()
+    return automaton
 
 
 def _is_word_char(char: str) -> bool:
