@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tglint import lexicon
 from tglint.lexicon import TermSet, WordAutomaton, ascii_lower
 
 _WORD = re.compile(r"[a-z0-9_]")
@@ -164,3 +165,14 @@ def test_the_word_automaton_reports_every_place_a_word_stands() -> None:
             (at + len(word) - 1, word) for word in words for at in range(len(text)) if text.startswith(word, at)
         )
         assert sorted(automaton.iter(text)) == expected, (sorted(words), text)
+
+
+def test_a_long_text_is_searched_alike_and_its_copies_are_not_kept() -> None:
+    terms = ["pin", "pin code", "二步验证", "验证 码", "a中"]
+    found, reference = TermSet(terms), _regex_reference(terms)
+    piece = "PIN\u3000\t code; spinning 二步验证 验证\n\n码 a中 pin_ "
+    text = piece * (lexicon._KEPT_LENGTH // len(piece) + 1)
+    lexicon._kept_copy.cache_clear()
+    assert list(found.finditer(text)) == _regex_matches(reference, text)
+    assert found.search(text)
+    assert lexicon._kept_copy.cache_info().currsize == 0

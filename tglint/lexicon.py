@@ -4,11 +4,12 @@ A term that starts or ends with a Latin letter or digit must not touch another
 one there, so "pin" is not found in "spinning" while "密码" is found inside
 "二步验证密码". Where terms overlap, the leftmost and then the longest wins.
 
-All terms go into one Aho-Corasick automaton (pyahocorasick), searched in an
-ASCII-lower-cased copy of the text (same length, so offsets hold): one pass in C
-reports every place a term stands, and only those few are read in Python. A
-trie-shaped regex did the same search, but compiling it cost most of a cold run
-and searching it most of a batch.
+The terms are found by Aho-Corasick automata (pyahocorasick, `WordAutomaton`) in
+an ASCII-lower-cased copy of the text (same length, so offsets hold) and, for a
+list with terms of several words, in one with each run of whitespace written as
+one space (offsets mapped back): one pass in C reports every place a term
+stands, and only those few are read in Python. A trie-shaped regex did the same
+search, but compiling it cost most of a cold run and searching it most of a batch.
 """
 
 from __future__ import annotations
@@ -149,8 +150,17 @@ def _is_word_char(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char == "_")
 
 
-@lru_cache(maxsize=64)
+# Texts up to this long keep their copies for the next list that reads them; a longer one is copied per
+# list, so that a very large draft does not stay in memory after it is checked.
+_KEPT_LENGTH = 50_000
+
+
 def _search_copy(text: str) -> _Copy:
+    return _kept_copy(text) if len(text) <= _KEPT_LENGTH else _Copy(ascii_lower(text))
+
+
+@lru_cache(maxsize=32)
+def _kept_copy(text: str) -> _Copy:
     # Several word lists read each text (a draft's body by some forty): its copies are made once.
     return _Copy(ascii_lower(text))
 
