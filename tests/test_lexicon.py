@@ -165,6 +165,12 @@ def test_the_word_automaton_reports_every_place_a_word_stands() -> None:
             (at + len(word) - 1, word) for word in words for at in range(len(text)) if text.startswith(word, at)
         )
         assert sorted(automaton.iter(text)) == expected, (sorted(words), text)
+        # Pass by pass, in the order of the ends (what the anchors' search relies on), the same places.
+        passes = [(list(found), longest) for found, longest in automaton.passes(text)]
+        for found, longest in passes:
+            assert [end for end, _ in found] == sorted(end for end, _ in found)
+            assert all(len(word) <= longest for _, word in found)
+        assert sorted(place for found, _ in passes for place in found) == expected
 
 
 def test_a_long_text_is_searched_alike_and_its_copies_are_not_kept() -> None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
+from heapq import heappop, heappush, merge
 from pathlib import Path
 from typing import Any
 
@@ -112,12 +113,49 @@ class AnchoredPattern:
                     position = found.end()  # never empty: a match holds its anchor
 
 
-def _starts(automaton: WordAutomaton, text: str, copy: str) -> list[int]:
-    """Where an anchor begins, in order, each once (the automata give them in no order). An anchor beginning
-    with a letter or digit begins a match only where none stands before it (`WORD_EDGE`); a digit of another
-    script is none, so this reads the text, not the copy."""
-    starts = sorted({end - length + 1 for end, length in automaton.iter(copy)})
-    return [start for start in starts if not (start and text[start] in _GUARDED and text[start - 1] in _GUARDED)]
+# Up to this length, a text's anchors are all found before the regex is tried at the first: faster than
+# following the automata's passes in step, but it holds every start at once.
+_ALL_AT_ONCE = 50_000
+
+
+def _starts(automaton: WordAutomaton, text: str, copy: str) -> Iterable[int]:
+    """Where an anchor begins, in order, each once. An anchor beginning with a letter or digit begins a match
+    only where none stands before it (`WORD_EDGE`); a digit of another script is none, so this reads the
+    text, not the copy."""
+    if len(copy) <= _ALL_AT_ONCE:
+        starts = sorted({end - length + 1 for end, length in automaton.iter(copy)})
+        return [start for start in starts if not (start and text[start] in _GUARDED and text[start - 1] in _GUARDED)]
+    return _merged([_in_order(found, longest, text) for found, longest in automaton.passes(copy)])
+
+
+def _merged(passes: list[Iterator[int]]) -> Iterator[int]:
+    last = -1
+    for start in merge(*passes):
+        if start != last:
+            yield start
+            last = start
+
+
+def _in_order(found: Iterator[tuple[int, int]], longest: int, text: str) -> Iterator[int]:
+    """Where the anchors of one automaton's pass begin, in order, each once. The automaton reports anchors by
+    where they end; a start is certain to come next once it has passed the end of any anchor beginning there."""
+    pending: list[int] = []
+    last = -1
+    for end, length in found:
+        start = end - length + 1
+        if start and text[start] in _GUARDED and text[start - 1] in _GUARDED:
+            continue
+        heappush(pending, start)
+        while pending and pending[0] <= end - longest + 1:
+            first = heappop(pending)
+            if first != last:
+                yield first
+                last = first
+    while pending:
+        first = heappop(pending)
+        if first != last:
+            yield first
+            last = first
 
 
 # -- where anchors are declared ------------------------------------------------------------------------

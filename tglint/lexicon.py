@@ -129,12 +129,19 @@ class WordAutomaton:
     def iter(self, text: str) -> Iterator[tuple[int, Any]]:
         automata = self._for_ascii if text.isascii() else self._for_any
         if len(automata) == 1:
-            found: Iterator[tuple[int, Any]] = automata[0].iter(text)
+            found: Iterator[tuple[int, Any]] = automata[0][0].iter(text)
             return found
-        return chain.from_iterable(automaton.iter(text) for automaton in automata)
+        return chain.from_iterable(automaton.iter(text) for automaton, _ in automata)
+
+    def passes(self, text: str) -> list[tuple[Iterator[tuple[int, Any]], int]]:
+        """What `iter` gives, as one pass per automaton, each in the order of the ends, with the length of the
+        automaton's longest word."""
+        automata = self._for_ascii if text.isascii() else self._for_any
+        return [(automaton.iter(text), longest) for automaton, longest in automata]
 
 
-def _automaton(words: Mapping[str, Any]) -> Any:
+def _automaton(words: Mapping[str, Any]) -> tuple[Any, int] | None:
+    """An automaton of `words`, and the length of the longest."""
     if not words:
         return None
     import ahocorasick  # a C extension, loaded when the first word list is searched
@@ -143,7 +150,7 @@ def _automaton(words: Mapping[str, Any]) -> Any:
     for word, value in words.items():
         automaton.add_word(word, value)
     automaton.make_automaton()
-    return automaton
+    return automaton, max(map(len, words))
 
 
 def _is_word_char(char: str) -> bool:
