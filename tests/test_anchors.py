@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from lintkit import FIXTURES
 
+from tglint import anchors as anchors_module
 from tglint.anchors import (
     ANCHORED,
     ASCII_CASE_TWINS,
@@ -140,6 +141,37 @@ def test_any_anchored_regex_finds_the_same(sources: list[str], anchors: list[str
     texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(1500)]
     texts += ["Mate 60 mate 60 MATE 60 ab b xz z yz", "\u212aelvin kelvin KELVIN", "regiſtered", "a１２:３０ 版本１０"]
     assert_finds_the_same(pattern, texts)
+
+
+def test_a_long_text_finds_the_same() -> None:
+    """Past a length the anchors' starts are followed pass by pass (the automata of ASCII and other first
+    characters merged) rather than all found at once; the matches are the same."""
+    # "卓版" ends inside "安卓版本", before it: the starts must still come in order.
+    sources = [r"\d{1,2}:\d{2}", r"at\s+\d", r"安卓版本\s*\d", r"卓版\S*\s*\d", r"鸿蒙\d"]
+    anchors = [*"0123456789", "at", "安卓版本", "卓版", "鸿蒙"]
+    assert all(anchor_problem(source, anchors) is None for source in sources)
+    compiled = compile_patterns(sources, "test")
+    assert compiled is not None
+    pattern = AnchoredPattern(compiled, anchors)
+    rng = random.Random(5)
+    words = [
+        "12:30",
+        "at 5",
+        "安卓版本 5",
+        "卓版 3",
+        "鸿蒙4",
+        "cat 5",
+        "1:2",
+        "x12:30",
+        "版本",
+        "at",
+        "１２:３０",
+        "中文",
+    ]
+    text = ""
+    while len(text) <= anchors_module._ALL_AT_ONCE:
+        text += rng.choice(words) + rng.choice([" ", "", "\n", "，", "_", "9"])
+    assert_finds_the_same(pattern, [text, text.encode("ascii", "ignore").decode()])
 
 
 @pytest.mark.parametrize(

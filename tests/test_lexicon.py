@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 import pytest
 
-from tglint.lexicon import TermSet, ascii_lower
+from tglint import lexicon
+from tglint.lexicon import TermSet, WordAutomaton, ascii_lower
 
 _WORD = re.compile(r"[a-z0-9_]")
 
@@ -57,3 +59,126 @@ def test_ascii_lower_changes_only_ascii_letters_and_keeps_the_length() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
         expected = "".join(char.lower() if "A" <= char <= "Z" else char for char in text)
         assert ascii_lower(text) == expected
+
+
+# -- the automaton against the trie-shaped regex it replaced ---------------------------------------
+
+
+def _regex_reference(terms: list[str]) -> re.Pattern[str] | None:
+    """The pattern TermSet compiled before it used an automaton, kept as a plain reference: a trie of
+    the normalised terms as one regex, a space as `\\s+`, a term edge with a Latin letter, digit or "_"
+    guarded by a look-around, a longer term tried before a shorter one."""
+    normalised = {" ".join(ascii_lower(t).split()) for t in terms if t.strip()}
+    trie: dict[str, Any] = {}
+    for term in normalised:
+        node = trie
+        for char in term:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def word(char: str) -> bool:
+        return char.isascii() and (char.isalnum() or char == "_")
+
+    def shaped(node: dict[str, Any], previous: str) -> str:
+        branches = []
+        for char in sorted(key for key in node if key):
+            piece = r"\s+" if char == " " else re.escape(char)
+            if not previous and word(char):
+                piece += rf"(?<![a-z0-9_]{re.escape(char)})"
+            branches.append(piece + shaped(node[char], char))
+        if "" in node:
+            branches.append(r"(?![a-z0-9_])" if word(previous) else "")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return re.compile(shaped(trie, "")) if normalised else None
+
+
+def _regex_matches(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int, str]]:
+    if pattern is None:
+        return []
+    return [(m.start(), m.end(), " ".join(m.group().split())) for m in pattern.finditer(ascii_lower(text))]
+
+
+# Every kind of whitespace `\s` and str.split() know, and characters near the edges of what is a word.
+_SPACES = " \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2003\u2028\u2029\u202f\u3000"
+_OTHERS = "-.'，。İıſKéß😀\udc80"
+
+
+def _spelled(rng: random.Random, term: str) -> str:
+    """A term as a text may write it: its spaces as runs of any whitespace, its ASCII letters in any case."""
+    out = []
+    for char in term:
+        if char == " ":
+            out.append("".join(rng.choice(_SPACES) for _ in range(rng.randint(1, 3))))
+        else:
+            out.append(char.upper() if rng.random() < 0.3 else char)
+    return "".join(out)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_termset_finds_what_the_trie_regex_found(seed: int) -> None:
+    rng = random.Random(seed)
+    han = "".join(chr(0x4E00 + rng.randrange(300)) for _ in range(12))
+    latin = "abAB1_"
+    letters = latin + han + "é-"
+
+    def word() -> str:
+        return "".join(rng.choice(rng.choice((latin, han, letters))) for _ in range(rng.randint(1, 3)))
+
+    terms = {" ".join(word() for _ in range(rng.choice((1, 1, 1, 2, 3)))) for _ in range(rng.randint(1, 60))}
+    # Nested and overlapping terms: prefixes, suffixes and middles of others, and others joined.
+    for term in list(terms):
+        cut = rng.randrange(len(term) + 1)
+        terms |= {term[:cut], term[cut:], term[cut // 2 : cut + 1]}
+    pool = sorted(terms)
+    terms |= {rng.choice(pool) + rng.choice(("", " ")) + rng.choice(pool) for _ in range(10)}
+    # How a pack may write them: case and whitespace are not the lexicon's spelling; blank ones are dropped.
+    written = [_spelled(rng, term) if rng.random() < 0.2 else term for term in terms] + ["", "  \t"]
+    found, reference = TermSet(written), _regex_reference(written)
+    pool = sorted(found.terms)
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randint(0, 12)):
+            roll = rng.random()
+            if roll < 0.4 and pool:
+                parts.append(_spelled(rng, rng.choice(pool)))
+            elif roll < 0.6:
+                parts.append("".join(rng.choice(_SPACES) for _ in range(rng.randint(1, 4))))
+            else:
+                parts.append("".join(rng.choice(letters + _OTHERS) for _ in range(rng.randint(1, 4))))
+        text = "".join(parts)
+        expected = _regex_matches(reference, text)
+        assert list(found.finditer(text)) == expected, (sorted(found.terms), text)
+        assert found.search(text) == bool(expected), text
+
+
+def test_the_word_automaton_reports_every_place_a_word_stands() -> None:
+    """Split by first character as it is, it still reports every place, on ASCII texts and others alike."""
+    rng = random.Random(3)
+    alphabet = "ab1_ 中文é😀"
+    for _ in range(200):
+        words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(1, 8))}
+        automaton = WordAutomaton({word: word for word in words})
+        letters = rng.choice((alphabet, "ab1_ "))  # half the texts are ASCII only
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 30)))
+        expected = sorted(
+            (at + len(word) - 1, word) for word in words for at in range(len(text)) if text.startswith(word, at)
+        )
+        assert sorted(automaton.iter(text)) == expected, (sorted(words), text)
+        # Pass by pass, in the order of the ends (what the anchors' search relies on), the same places.
+        passes = [(list(found), longest) for found, longest in automaton.passes(text)]
+        for found, longest in passes:
+            assert [end for end, _ in found] == sorted(end for end, _ in found)
+            assert all(len(word) <= longest for _, word in found)
+        assert sorted(place for found, _ in passes for place in found) == expected
+
+
+def test_a_long_text_is_searched_alike_and_its_copies_are_not_kept() -> None:
+    terms = ["pin", "pin code", "二步验证", "验证 码", "a中"]
+    found, reference = TermSet(terms), _regex_reference(terms)
+    piece = "PIN\u3000\t code; spinning 二步验证 验证\n\n码 a中 pin_ "
+    text = piece * (lexicon._KEPT_LENGTH // len(piece) + 1)
+    lexicon._kept_copy.cache_clear()
+    assert list(found.finditer(text)) == _regex_matches(reference, text)
+    assert found.search(text)
+    assert lexicon._kept_copy.cache_info().currsize == 0

@@ -27,11 +27,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from heapq import heappop, heappush
+from heapq import heappop, heappush, merge
 from pathlib import Path
 from typing import Any
 
-from tglint.lexicon import ascii_lower
+from tglint.lexicon import WordAutomaton, ascii_lower
 from tglint.packs import REGEX_ENTRIES, PackError, regex_entries
 
 # The regex lists searched through their anchors, as key paths of each pack ("*": every key of a table);
@@ -72,27 +72,18 @@ class AnchoredPattern:
     """A compiled regex, beginning with `WORD_EDGE`, tried only where one of its anchors begins (with no
     anchors, searched whole).
 
-    The anchors are found by an Aho-Corasick automaton (pyahocorasick): one pass over the text for all of
-    them, which measured faster than a trie-shaped regex searched from each candidate on. `copy` is the
-    search copy of `text` (`search_copy`), for a caller that searches one text for several regexes; it is
+    The anchors are found by Aho-Corasick automata (`tglint.lexicon.WordAutomaton`): one pass over the text
+    for all of them, which measured faster than a trie-shaped regex searched from each candidate on. `copy` is
+    the search copy of `text` (`search_copy`), for a caller that searches one text for several regexes; it is
     made when not given."""
 
-    __slots__ = ("_automaton", "_longest", "anchors", "regex")
+    __slots__ = ("_automaton", "anchors", "regex")
 
     def __init__(self, regex: re.Pattern[str], anchors: Iterable[str]) -> None:
         self.regex = regex
         self.anchors = tuple(anchors)
         words = {search_copy(anchor) for anchor in self.anchors if anchor}
-        self._longest = max(map(len, words), default=0)
-        self._automaton: Any = None
-        if words:
-            import ahocorasick  # a C extension, loaded when the first pack regex is built
-
-            automaton = ahocorasick.Automaton()
-            for word in words:
-                automaton.add_word(word, len(word))
-            automaton.make_automaton()
-            self._automaton = automaton
+        self._automaton = WordAutomaton({word: len(word) for word in words}) if words else None
 
     @property
     def anchored(self) -> bool:
@@ -113,38 +104,58 @@ class AnchoredPattern:
             return
         match = self.regex.match
         position = 0
-        for start in self._starts(text, search_copy(text) if copy is None else copy):
-            if start < position:
-                continue
-            # `match` at a position sees the text before it, as `search` does (look-behinds hold).
-            found = match(text, start)
-            if found is not None:
-                yield found
-                position = found.end()  # never empty: a match holds its anchor
+        for start in _starts(self._automaton, text, search_copy(text) if copy is None else copy):
+            if start >= position:
+                # `match` at a position sees the text before it, as `search` does (look-behinds hold).
+                found = match(text, start)
+                if found is not None:
+                    yield found
+                    position = found.end()  # never empty: a match holds its anchor
 
-    def _starts(self, text: str, copy: str) -> Iterator[int]:
-        """Where an anchor begins, in order, each once. The automaton reports anchors by where they end; a
-        start is certain to come next once the automaton has passed the end of any anchor beginning there."""
-        pending: list[int] = []
-        last = -1
-        longest = self._longest
-        for end, length in self._automaton.iter(copy):
-            start = end - length + 1
-            # An anchor beginning with a letter or digit begins a match only where none stands before it
-            # (`WORD_EDGE`); a digit of another script is none, so this reads the text, not the copy.
-            if start and text[start] in _GUARDED and text[start - 1] in _GUARDED:
-                continue
-            heappush(pending, start)
-            while pending and pending[0] <= end - longest + 1:
-                first = heappop(pending)
-                if first != last:
-                    yield first
-                    last = first
-        while pending:
+
+# Up to this length, a text's anchors are all found before the regex is tried at the first: faster than
+# following the automata's passes in step, but it holds every start at once.
+_ALL_AT_ONCE = 50_000
+
+
+def _starts(automaton: WordAutomaton, text: str, copy: str) -> Iterable[int]:
+    """Where an anchor begins, in order, each once. An anchor beginning with a letter or digit begins a match
+    only where none stands before it (`WORD_EDGE`); a digit of another script is none, so this reads the
+    text, not the copy."""
+    if len(copy) <= _ALL_AT_ONCE:
+        starts = sorted({end - length + 1 for end, length in automaton.iter(copy)})
+        return [start for start in starts if not (start and text[start] in _GUARDED and text[start - 1] in _GUARDED)]
+    return _merged([_in_order(found, longest, text) for found, longest in automaton.passes(copy)])
+
+
+def _merged(passes: list[Iterator[int]]) -> Iterator[int]:
+    last = -1
+    for start in merge(*passes):
+        if start != last:
+            yield start
+            last = start
+
+
+def _in_order(found: Iterator[tuple[int, int]], longest: int, text: str) -> Iterator[int]:
+    """Where the anchors of one automaton's pass begin, in order, each once. The automaton reports anchors by
+    where they end; a start is certain to come next once it has passed the end of any anchor beginning there."""
+    pending: list[int] = []
+    last = -1
+    for end, length in found:
+        start = end - length + 1
+        if start and text[start] in _GUARDED and text[start - 1] in _GUARDED:
+            continue
+        heappush(pending, start)
+        while pending and pending[0] <= end - longest + 1:
             first = heappop(pending)
             if first != last:
                 yield first
                 last = first
+    while pending:
+        first = heappop(pending)
+        if first != last:
+            yield first
+            last = first
 
 
 # -- where anchors are declared ------------------------------------------------------------------------

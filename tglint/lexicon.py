@@ -4,17 +4,22 @@ A term that starts or ends with a Latin letter or digit must not touch another
 one there, so "pin" is not found in "spinning" while "密码" is found inside
 "二步验证密码". Where terms overlap, the leftmost and then the longest wins.
 
-All terms are compiled into one pattern shaped as a trie and searched in an
-ASCII-lower-cased copy of the text (same length, so offsets hold): a position
-costs the length of the longest term that starts there, not one try per term.
+The terms are found by Aho-Corasick automata (pyahocorasick, `WordAutomaton`) in
+an ASCII-lower-cased copy of the text (same length, so offsets hold) and, for a
+list with terms of several words, in one with each run of whitespace written as
+one space (offsets mapped back): one pass in C reports every place a term
+stands, and only those few are read in Python. A trie-shaped regex did the same
+search, but compiling it cost most of a cold run and searching it most of a batch.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from typing import Any
 
 
@@ -33,69 +38,184 @@ def ascii_lower(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
+# What must not touch a term at an edge where the term has one (the search copy is lower-cased).
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+# Whitespace the single space of a term does not stand for as it is: any but one space.
+_UNEVEN_SPACE = re.compile(r"[^\S ]|  ")
+# The runs of whitespace that " ".join(text.split()) shortens: a leading one, and any of two or more.
+_SHORTENED_RUN = re.compile(r"^\s+|\s\s+")
+
+
 class TermSet:
-    """Many terms found in one pass: a pattern built as a trie, so a position costs the length of
-    the longest term there rather than one try per term. Same rules as `tglint.lexicon`: ASCII
-    case does not matter, a term starting or ending with a Latin letter or digit must not touch
-    another one there, a space stands for any whitespace, and the leftmost-longest match wins.
-    """
+    """Many terms found in one pass. ASCII case does not matter, a term starting or ending with a Latin
+    letter, digit or "_" must not touch another one there, a space stands for any run of whitespace, and
+    the leftmost match wins, then the longest; matches do not overlap. The automaton is built when the
+    set is first searched: a run reads only some of the word lists."""
+
+    __slots__ = ("_automaton", "_spaced", "terms")
 
     def __init__(self, terms: Iterable[str]) -> None:
         self.terms = frozenset(" ".join(ascii_lower(t).split()) for t in terms if t.strip())
-        trie: dict[str, Any] = {}
-        for term in self.terms:
-            node = trie
-            for char in term:
-                node = node.setdefault(char, {})
-            node[""] = {}
-        self._pattern = re.compile(_trie_regex(trie, "")) if self.terms else None
+        self._spaced = any(" " in term for term in self.terms)
+        self._automaton: WordAutomaton | None = None
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, term) of each match, offsets into `text`."""
-        if self._pattern is None:
-            return
-        for match in self._pattern.finditer(ascii_lower(text)):
-            yield match.start(), match.end(), " ".join(match.group().split())
+        return iter(self._matches(text))
 
     def search(self, text: str) -> bool:
-        return self._pattern is not None and self._pattern.search(ascii_lower(text)) is not None
+        if not self.terms:
+            return False
+        copy = _search_copy(text)
+        return next(self._places(copy.spaced() if self._spaced else copy.lowered), None) is not None
+
+    def _matches(self, text: str) -> list[tuple[int, int, str]]:
+        if not self.terms:
+            return []
+        copy = _search_copy(text)
+        searched = copy.spaced() if self._spaced else copy.lowered
+        found = list(self._places(searched))
+        if not found:
+            return []
+        found.sort()  # by start, and at each start the longest term first
+        matches = []
+        position = 0
+        for start, negated_end, term in found:
+            if start >= position:
+                position = -negated_end
+                matches.append((start, position, term))
+        if searched is not copy.lowered:  # whitespace was shortened: offsets into the text moved
+            original = copy.runs().original
+            matches = [(original(start), original(end - 1) + 1, term) for start, end, term in matches]
+        return matches
+
+    def _places(self, copy: str) -> Iterator[tuple[int, int, str]]:
+        """(start, -end, term) of every place in `copy` where a term stands and touches no letter or digit
+        at an edge where it has one, overlapping ones included, in the order the automaton finds them."""
+        automaton = self._automaton or self._build()
+        for end, (length, term, word_start, word_end) in automaton.iter(copy):
+            start = end - length + 1
+            if word_start and start and copy[start - 1] in _WORD_CHARS:
+                continue
+            if word_end and copy[end + 1 : end + 2] in _WORD_CHARS:
+                continue
+            yield start, -end - 1, term
+
+    def _build(self) -> WordAutomaton:
+        automaton = WordAutomaton(
+            {term: (len(term), term, _is_word_char(term[0]), _is_word_char(term[-1])) for term in self.terms}
+        )
+        self._automaton = automaton
+        return automaton
+
+
+class WordAutomaton:
+    """Words found by Aho-Corasick automata (pyahocorasick): `iter` gives (end, value) of every place a word
+    stands, overlapping ones included, `end` inclusive as pyahocorasick gives it; in no order.
+
+    pyahocorasick looks a character up among a node's children one by one, so a character of the text costs
+    about as many steps as the words have first characters, and Chinese lists have hundreds. Words beginning
+    with a character beyond ASCII go into a second automaton, which an ASCII-only text (str.isascii takes no
+    time) is not run through: none of them can stand in it."""
+
+    __slots__ = ("_for_any", "_for_ascii")
+
+    def __init__(self, words: Mapping[str, Any]) -> None:
+        first_ascii = _automaton({word: value for word, value in words.items() if word[:1].isascii()})
+        other = _automaton({word: value for word, value in words.items() if not word[:1].isascii()})
+        self._for_ascii = tuple(a for a in (first_ascii,) if a is not None)
+        self._for_any = tuple(a for a in (first_ascii, other) if a is not None)
+
+    def iter(self, text: str) -> Iterator[tuple[int, Any]]:
+        automata = self._for_ascii if text.isascii() else self._for_any
+        if len(automata) == 1:
+            found: Iterator[tuple[int, Any]] = automata[0][0].iter(text)
+            return found
+        return chain.from_iterable(automaton.iter(text) for automaton, _ in automata)
+
+    def passes(self, text: str) -> list[tuple[Iterator[tuple[int, Any]], int]]:
+        """What `iter` gives, as one pass per automaton, each in the order of the ends, with the length of the
+        automaton's longest word."""
+        automata = self._for_ascii if text.isascii() else self._for_any
+        return [(automaton.iter(text), longest) for automaton, longest in automata]
+
+
+def _automaton(words: Mapping[str, Any]) -> tuple[Any, int] | None:
+    """An automaton of `words`, and the length of the longest."""
+    if not words:
+        return None
+    import ahocorasick  # a C extension, loaded when the first word list is searched
+
+    automaton = ahocorasick.Automaton()
+    for word, value in words.items():
+        automaton.add_word(word, value)
+    automaton.make_automaton()
+    return automaton, max(map(len, words))
 
 
 def _is_word_char(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char == "_")
 
 
-# Python's regex engine tries the branches of an alternation one by one. Where many terms start
-# with non-ASCII characters (Chinese), those branches sit behind one class test, so that a
-# position in English text does not try each of them in turn. Only worth it for many branches:
-# a leading lookahead also keeps the engine from skipping ahead by first character.
-_GUARD_NON_ASCII_FROM = 32
+# Texts up to this long keep their copies for the next list that reads them; a longer one is copied per
+# list, so that a very large draft does not stay in memory after it is checked.
+_KEPT_LENGTH = 50_000
 
 
-def _trie_regex(node: dict[str, Any], previous: str) -> str:
-    branches = []
-    non_ascii: list[tuple[str, str]] = []
-    for char in sorted(key for key in node if key):
-        piece = r"\s+" if char == " " else re.escape(char)
-        if not previous and _is_word_char(char):
-            # Checked after the first character, so that every branch starts with a literal and
-            # the regex engine can skip ahead to positions where some term may start.
-            piece += rf"(?<![a-z0-9_]{re.escape(char)})"
-        branch = piece + _trie_regex(node[char], char)
-        if not previous and not char.isascii():
-            non_ascii.append((char, branch))
-        else:
-            branches.append(branch)
-    if len(non_ascii) >= _GUARD_NON_ASCII_FROM:
-        # Branches start with different characters, so at most one can match here: the class
-        # test only skips branches that cannot, and the leftmost-longest result is unchanged.
-        chars = "".join(re.escape(char) for char, _ in non_ascii)
-        branches.append(f"(?=[{chars}])(?:" + "|".join(branch for _, branch in non_ascii) + ")")
-    else:
-        branches.extend(branch for _, branch in non_ascii)
-    if "" in node:  # a term ends here: tried last, so longer terms win
-        branches.append(r"(?![a-z0-9_])" if _is_word_char(previous) else "")
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+def _search_copy(text: str) -> _Copy:
+    return _kept_copy(text) if len(text) <= _KEPT_LENGTH else _Copy(ascii_lower(text))
+
+
+@lru_cache(maxsize=32)
+def _kept_copy(text: str) -> _Copy:
+    # Several word lists read each text (a draft's body by some forty): its copies are made once.
+    return _Copy(ascii_lower(text))
+
+
+class _Copy:
+    """A text as word lists read it: ASCII lower-cased and, for lists with terms of several words, with its
+    whitespace shortened (each run one space, none at either end), each made when first needed."""
+
+    __slots__ = ("_runs", "_spaced", "lowered")
+
+    def __init__(self, lowered: str) -> None:
+        self.lowered = lowered
+        self._spaced: str | None = None
+        self._runs: _Runs | None = None
+
+    def spaced(self) -> str:
+        """The lowered text with its whitespace shortened; the lowered text itself when there is nothing to shorten."""
+        if self._spaced is None:
+            lowered = self.lowered
+            self._spaced = " ".join(lowered.split()) if _UNEVEN_SPACE.search(lowered) else lowered
+        return self._spaced
+
+    def runs(self) -> _Runs:
+        if self._runs is None:
+            self._runs = _Runs(self.lowered)
+        return self._runs
+
+
+class _Runs:
+    """Maps an offset of a text whose whitespace is shortened (`_Copy.spaced`) back to the text."""
+
+    __slots__ = ("_at", "_shift")
+
+    def __init__(self, text: str) -> None:
+        self._at: list[int] = []  # where each shortened run stands in the shortened text (-1: dropped at the start)
+        self._shift = [0]  # how far the text after so many runs has moved
+        for run in _SHORTENED_RUN.finditer(text):
+            start, end = run.span()
+            if start == 0:
+                self._at.append(-1)
+                self._shift.append(end)
+            else:
+                self._at.append(start - self._shift[-1])
+                self._shift.append(self._shift[-1] + end - start - 1)
+
+    def original(self, offset: int) -> int:
+        """Where the character at `offset` of the shortened text stands in the text (not whitespace)."""
+        return offset + self._shift[bisect_left(self._at, offset)]
 
 
 class Lexicon:
