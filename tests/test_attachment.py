@@ -265,3 +265,17 @@ def test_pictures_of_pathological_html_are_counted_in_one_pass(unit: str) -> Non
     code = f"from tglint.html_text import embedded_images; print(embedded_images({unit!r} * 200_000 + '>'))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert int(done.stdout) in (0, 1)
+
+
+def test_the_former_name_of_tg803_still_selects_and_explains_it() -> None:
+    """TG803 was `log-not-attached`; a config or command written with that name keeps working."""
+    from typer.testing import CliRunner
+
+    from tglint.cli import app
+
+    text = with_attachment("日志放在附件里了。", "image/png", "a.png")
+    by_old = findings_of(lint(text, path="draft.eml", select=("log-not-attached",)), "TG803")
+    by_new = findings_of(lint(text, path="draft.eml", select=("file-kind-not-attached",)), "TG803")
+    assert [f.message for f in by_old] == [f.message for f in by_new] != []
+    explained = CliRunner().invoke(app, ["explain", "log-not-attached"])
+    assert explained.exit_code == 0 and "TG803" in explained.output

@@ -324,7 +324,10 @@ def explain(
     from tglint.explain import render_explanation
 
     registry = _registry(rule_pack, config, isolated)
-    rule = registry.by_code(code) or next((r for r in registry.rules if r.name == code), None)
+    from tglint.selection import RENAMED
+
+    name = RENAMED.get(code, code)
+    rule = registry.by_code(code) or next((r for r in registry.rules if r.name == name), None)
     if rule is None:
         raise fail(f"unknown rule `{code}`; `tglint rules` lists them")
     typer.echo(render_explanation(rule, language=lang.value), nl=False)

@@ -11,9 +11,14 @@ from tglint.config import ConfigError
 from tglint.models import CATEGORIES, Severity
 from tglint.rule import RuleLike
 
+# Former rule names, still accepted wherever a name selects rules (as ruff redirects renamed rules), so a
+# config written for an earlier release keeps working.
+RENAMED = {"log-not-attached": "file-kind-not-attached"}
+
 
 def matches(selector: str, rule: RuleLike) -> bool:
     selector = selector.strip()
+    selector = RENAMED.get(selector, selector)
     if selector.upper() == "ALL":
         return True
     return (
