@@ -30,6 +30,7 @@ SETS = {
     "corpus": ROOT / "fixtures" / "corpus",
     "holdout": ROOT / "fixtures" / "holdout",
     "voices": ROOT / "fixtures" / "voices",
+    "voices2": ROOT / "fixtures" / "voices2",
     "bench": BENCH_DRAFTS,
 }
 BENCH_COUNT = 2000
