@@ -30,6 +30,7 @@ from tglint.cli import main
 from tglint.packs import REGEX_ENTRIES, SCOPES, PackError, builtin_pack_dir, load_packs
 from tglint.patterns import WORD_EDGE, WORD_START, compile_patterns, pack_pattern
 from tglint.recognizers.devices import brand_model
+from tglint.recognizers.follow_ups import patterns as follow_up_patterns
 
 _PACKS = load_packs()
 _BUILTIN = builtin_pack_dir()
@@ -53,8 +54,12 @@ def anchored_keys() -> list[tuple[str, str]]:
 
 
 def pack_patterns() -> list[AnchoredPattern]:
-    found = [pack_pattern(_PACKS, pack, key) for pack, key in anchored_keys()]
+    # The chasing regexes each name their count `n`, so they are searched one by one, never joined on their own:
+    # the follow-up recognizer joins them with the ticket regexes, group names dropped (`either`).
+    keys = [(pack, key) for pack, key in anchored_keys() if (pack, key) != ("follow_up", "chasing")]
+    found = [pack_pattern(_PACKS, pack, key) for pack, key in keys]
     found.append(brand_model(_PACKS))
+    found.append(follow_up_patterns(_PACKS).either)
     return [pattern for pattern in found if pattern is not None]
 
 

@@ -37,7 +37,9 @@ from tglint.packs import REGEX_ENTRIES, PackError, regex_entries
 # The regex lists searched through their anchors, as key paths of each pack ("*": every key of a table);
 # each must declare its anchors: every regex list of these packs.
 ANCHORED: dict[str, tuple[str, ...]] = {
-    name: REGEX_ENTRIES[name] for name in ("account", "details", "device", "requirements")
+    **{name: REGEX_ENTRIES[name] for name in ("account", "details", "device", "requirements")},
+    # The reply prefix is read at the subject's start, and the elapsed times only inside a few sentences.
+    "follow_up": ("tickets", "chasing"),
 }
 
 # Letters beyond ASCII that a case-insensitive regex matches for an ASCII one (a test checks the list).

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from tglint.anchors import AnchoredPattern, anchors_at
 from tglint.draft import RegionKind
 from tglint.packs import PackError
 from tglint.patterns import compile_patterns, compiled
@@ -77,7 +78,11 @@ class _Patterns:
         self.tickets = compile_patterns(table.get("tickets", []), f"{PACK}.tickets")
         # One by one: each names its number `n`, and a group name may not repeat in one pattern.
         self.chasing = _each(table.get("chasing", []), f"{PACK}.chasing")
-        self.either = _either(table.get("tickets", []), table.get("chasing", []))
+        either = _either(table.get("tickets", []), table.get("chasing", []))
+        # Tried only where a ticket or count regex may begin (the anchors the pack declares for them): the joined
+        # regex begins with a look-behind, so `re` would otherwise try it at every position of every text.
+        anchors = [*(anchors_at(table, "tickets") or ()), *(anchors_at(table, "chasing") or ())]
+        self.either = None if either is None else AnchoredPattern(either, anchors)
         self.elapsed: list[tuple[re.Pattern[str], int | None, int | None]] = []
         for name, entry in table.get("elapsed", {}).items():
             if not isinstance(entry, Mapping):
