@@ -1,6 +1,6 @@
 """Record every finding tglint reports on the labelled sets and the bench drafts, and compare.
 
-    python scripts/snapshot.py record OUT.jsonl [--sets corpus,holdout,voices,bench]
+    python scripts/snapshot.py record OUT.jsonl [--sets corpus,holdout,voices,voices2,bench]
     python scripts/snapshot.py compare BEFORE.jsonl AFTER.jsonl
 
 A refactor must not change what tglint says. `record` runs tglint once per set (JSON
@@ -120,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     rec = sub.add_parser("record")
     rec.add_argument("out", type=Path)
-    rec.add_argument("--sets", default="corpus,holdout,voices,bench")
+    rec.add_argument("--sets", default="corpus,holdout,voices,voices2,bench")
     cmp_ = sub.add_parser("compare")
     cmp_.add_argument("before", type=Path)
     cmp_.add_argument("after", type=Path)
