@@ -377,3 +377,31 @@ def test_banners_the_writer_copies_after_announcing_them_are_not_shouting(announ
 def test_a_token_pasted_in_a_sentence_leaves_the_sentence_the_writers() -> None:
     body = "WTF is wrong with your app??? The bot token is 1898835844:AAT1YH5_NGEXtWJIrEV4oNT3oRHOCLONG1_ if needed."
     assert {"TG601", "TG604"} <= {f.rule for f in tone(EN + body + "\n")}
+
+
+def _masked_addresses(count: int) -> list[str]:
+    """Addresses as notifications show them, a part of the local name masked: "f***@126.com", "j****n@gmail.com"."""
+    rng = random.Random(SEED)
+    words = ["fuck", "shit", "dick", "bitch", "damn", "crap", "jason", "sarah", "wang", "li", "ass", "dong"]
+    domains = ["126.com", "qq.com", "gmail.com", "163.com", "outlook.com", "mail.ru", "orange.fr"]
+    found = []
+    for _ in range(count):
+        word = rng.choice(words)
+        keep = rng.randint(1, 2)
+        mask = rng.choice("*#") * rng.randint(2, 5)
+        tail = word[-1] if rng.random() < 0.4 else ""
+        found.append(f"{word[:keep]}{mask}{tail}@{rng.choice(domains)}")
+    return found
+
+
+@pytest.mark.parametrize("address", _masked_addresses(40))
+def test_a_masked_mail_address_is_no_obscenity(address: str) -> None:
+    """Notifications mask the address they wrote to; its first letters are no masked swear word."""
+    assert tone(ZH + f"提示已发送重置链接到 {address}，但是到现在都没收到，垃圾箱也看了。\n") == []
+    assert tone(ZH + f"提示已发送重置链接到{address}，但是没收到。\n") == []
+    assert tone(EN + f"It said a reset link was sent to {address} but nothing arrived, spam folder too.\n") == []
+
+
+@pytest.mark.parametrize("written", ["f***", "f**k", "sh*t", "f***ing"])
+def test_a_masked_obscenity_beside_an_address_is_still_one(written: str) -> None:
+    assert tone(EN + f"What the {written} is this, I wrote to help@example.com twice.\n")

@@ -40,7 +40,8 @@ INSULT_WEIGHT = 3.0
 
 # Addresses and handles are names, not words: "@ANGRY_BIRD_SHOP" is nobody shouting.
 _LINK = r"https?://\S+|www\.\S+|t\.me/\S+"
-_ADDRESS = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# A local part may be masked, as notifications show one ("f***@126.com", "j****n@gmail.com").
+_ADDRESS = r"(?<![\w.+*-])[\w.+*-]+@[\w-]+(?:\.[\w-]+)+"
 _HANDLE = r"@\w+"
 _NAMES = f"{_LINK}|{_ADDRESS}|{_HANDLE}"
 # Most drafts hold no e-mail address: without that branch every branch begins with a literal,
