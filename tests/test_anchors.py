@@ -307,3 +307,17 @@ def test_no_private_regex_parser_is_used() -> None:
     for path in package.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert "re._parser" not in source and "sre_parse" not in source, path
+
+
+def test_whether_a_regex_occurs_is_what_the_plain_regex_says() -> None:
+    # Long texts too, where the first characters are read apart: a match early, late, across their end, or none.
+    patterns = pack_patterns()
+    rng = random.Random(4)
+    short = word_texts(patterns, 2)
+    texts = corpus_texts() + short + ["".join(rng.sample(short, 6)) for _ in range(150)]
+    assert sum(len(text) > 256 for text in texts) > 200
+    for pattern in patterns:
+        for text in texts:
+            expected = pattern.regex.search(text) is not None
+            assert pattern.occurs(text) == expected, (pattern.regex.pattern[:80], text[:300])
+            assert pattern.occurs(text, search_copy(text)) == expected

@@ -3,6 +3,8 @@ the whole body, each with its form; a time glued to Chinese is found as with a s
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from lintkit import draft_of
 
@@ -62,3 +64,24 @@ def test_a_time_glued_to_chinese_is_found(time: str, before: str) -> None:
     analysis = _analysis(f"闪退{before}{time}开始闪退")
     start = analysis.body.text.index(time)
     assert any(s.start <= start < s.end for s in analysis.spans(TIMES))
+
+
+# Words that come close to a time (anchors that begin none), times, and what stands between them.
+_NEAR = ["the app", "on it", "a bug", "in it", "1 photo", "this one", "上传", "一个", "这里", "v10.2", "#48213"]
+_TIMES = ["March 3", "23:10", "yesterday", "3天前", "上周一", "2024-03-05", "since Monday", "10 am", "3月5日"]
+
+
+def test_a_time_anywhere_is_what_the_times_found_say() -> None:
+    # The start of a text is read first: a time early, late, across the end of what is read first, or none.
+    rng = random.Random(17)
+    told = 0
+    for _ in range(400):
+        pieces = [rng.choice(_NEAR) for _ in range(rng.randint(0, 90))]
+        if rng.random() < 0.6:
+            pieces.insert(rng.randint(0, len(pieces)), rng.choice(_TIMES))
+        body = rng.choice([" ", "\n", "，", ". "]).join(pieces)
+        analysis = _analysis(body, subject=rng.choice(["Problem", "Problem since yesterday"]))
+        expected = bool(analysis.spans(TIMES))
+        assert has_time(_analysis(body, subject=analysis.subject_text)) == expected, body
+        told += expected
+    assert 150 < told < 350

@@ -12,7 +12,7 @@ from lintkit import _PACKS, draft_of
 from tglint.analysis import Analysis
 from tglint.config import Settings
 from tglint.lexicon import TermMatch, ascii_lower
-from tglint.recognizers import Span
+from tglint.recognizers import Span, tone
 from tglint.recognizers.tone import HOSTILE_TERMS, PUNCTUATION_RUNS, SHOUTING, Censored
 
 EN = "To: support@telegram.org\nSubject: [Technical Issue] - Messages not sending\n\n"
@@ -175,3 +175,17 @@ def test_masked_obscenities_are_the_words_a_mask_may_hide_in() -> None:
         assert list(censored.finditer(text)) == expected, text
         found_any += bool(expected)
     assert found_any > 300
+
+
+def test_masked_words_are_searched_in_the_runs_that_may_hold_them() -> None:
+    # Every character the word regex treats apart: its own, the marks, "\w" beyond ASCII, "_", and the rest.
+    pieces = ["a", "Z", "f", "1", "0", "*", "#", "%", "!", "$", "@", " ", "\n", "_", "é", "中", ".", "-", "ck", "sh"]
+    rng = random.Random(5)
+    words = re.compile(tone._MARKED_WORD)
+    found = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        expected = [m.span() for m in words.finditer(text)]
+        assert [m.span() for m in tone.marked_words(text)] == expected, text
+        found += len(expected)
+    assert found > 2000

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from lintkit import _PACKS, draft_of
+from lintkit import _PACKS, draft_of, lint
 
 from tglint.analysis import Analysis
 from tglint.config import Settings
 from tglint.packs import PackError, load_packs
+from tglint.recognizers import Span
 from tglint.recognizers.topics import KIND, TOPIC_TERMS, TopicTerm
 from tglint.topic import classify_topic, score_topics, topic_terms
 
@@ -117,3 +120,34 @@ def test_negation_set_in_the_topics_pack_is_refused_by_name(tmp_path: Path, pack
         score_topics("spam", load_packs([tmp_path]))
     said = str(raised.value)
     assert ("moved to the text packs" in said and named in said) or "unknown key `negation`" in said
+
+
+def test_rules_read_the_terms_without_the_spans_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[str] = []
+    original = type(TOPIC_TERMS).recognize
+
+    def spy(self: object, analysis: Analysis) -> Iterator[Span]:
+        made.append(analysis.body_text)
+        yield from original(TOPIC_TERMS, analysis)
+
+    monkeypatch.setattr(type(TOPIC_TERMS), "recognize", spy)
+    result = lint(
+        "To: support@telegram.org\nSubject: [Technical Issue] - crash\n\nMy account was hacked. The app crashes.\n"
+    )
+    assert result.topic is not None and made == []
+
+
+def test_the_terms_are_what_the_spans_say() -> None:
+    rng = random.Random(8)
+    words = ["hacked", "not hacked", "spam", "scam", "crashes", "没有被盗", "被盗了", "闪退", "copyright", "interview"]
+    subjects = ["[Technical Issue] - crash", "Re: account hacked", "【账户安全】被盗", ""]
+    seen = 0
+    for _ in range(300):
+        body = rng.choice([" ", ". ", "，", "\n"]).join(rng.choice(words) for _ in range(rng.randint(0, 8)))
+        analysis = _analysis(f"Subject: {rng.choice(subjects)}\n\n{body}\n")
+        spans = analysis.spans(TOPIC_TERMS)
+        for part in ("subject", "body", "attachments"):
+            expected = [TopicTerm(s.start, s.end, s.facts["term"], s.facts["denial"]) for s in spans if s.part == part]
+            assert list(TOPIC_TERMS.terms(analysis, part)) == expected, (part, body)
+            seen += len(expected)
+    assert seen > 500

@@ -99,6 +99,18 @@ class AnchoredPattern:
     def searches(self, text: str, copy: str | None = None) -> bool:
         return self.search(text, copy) is not None
 
+    def occurs(self, text: str, copy: str | None = None) -> bool:
+        """What `searches` says, the anchors standing wholly in the first `_FIRST_LOOK` characters tried first: the
+        regex matching at one of them matches in the text, whatever follows (it is tried on the whole text), and a
+        text that holds a match mostly holds one early. The whole text's anchors are found only when none does."""
+        if self._automaton is None or len(text) <= _FIRST_LOOK:
+            return self.searches(text, copy)
+        copy = search_copy(text) if copy is None else copy
+        match = self.regex.match
+        if any(match(text, start) is not None for start in _starts(self._automaton, text, copy[:_FIRST_LOOK])):
+            return True
+        return self.searches(text, copy)
+
     def finditer(self, text: str, copy: str | None = None) -> Iterator[re.Match[str]]:
         """The matches `regex.finditer(text)` finds."""
         if self._automaton is None:
@@ -118,6 +130,8 @@ class AnchoredPattern:
 # Up to this length, a text's anchors are all found before the regex is tried at the first: faster than
 # following the automata's passes in step, but it holds every start at once.
 _ALL_AT_ONCE = 50_000
+# How many characters of a text `AnchoredPattern.occurs` reads for anchors before the rest.
+_FIRST_LOOK = 256
 
 
 def _starts(automaton: WordAutomaton, text: str, copy: str) -> Iterable[int]:

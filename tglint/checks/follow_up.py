@@ -38,9 +38,11 @@ class FollowUpBeforeReplyTime(Rule):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         found = follow_up(analysis)
+        if not found.is_follow_up:
+            return  # the time waited is looked for only in a follow-up
         elapsed = found.elapsed
         matter = reply_class(analysis)
-        if not found.is_follow_up or elapsed is None or matter is None:
+        if elapsed is None or matter is None:
             return
         if int(elapsed.facts["days"]) >= matter.days:
             return
@@ -64,7 +66,7 @@ class RepeatedChasing(Rule):
         if count is not None and count.facts["chasing"]:
             yield Hit(count.part, count.start, count.end, self.message(analysis, "count", count=count.facts["count"]))
             return
-        pressing = found.of(PRESSING)
-        if pressing and found.is_follow_up:
+        pressing = found.of(PRESSING) if found.is_follow_up else []
+        if pressing:
             span = pressing[0]
             yield Hit(span.part, span.start, span.end, self.message(analysis, "press"))

@@ -39,18 +39,32 @@ ELAPSED = "elapsed"
 EARLIER_DATE = "earlier-date"
 
 
-@dataclass(frozen=True, slots=True)
 class FollowUp:
-    """What one draft says of the mails before it."""
+    """What one draft says of the mails before it.
 
-    spans: tuple[Span, ...]
+    Whether the draft is a follow-up (a reply subject, its words, a count of mails) and the quoted mail are
+    found with it; what only a follow-up's rules read (ticket numbers, pressing words, the time waited, the
+    date of the first mail) is found when first asked (`spans`, `referenced`, `elapsed`, `of` those kinds),
+    once per draft: most drafts are no follow-up, and their rules never ask. A view made per call of
+    `follow_up`; what is found is kept in the draft's memo, which holds no reference to the draft."""
+
+    __slots__ = ("_analysis", "_found")
+
+    def __init__(self, analysis: Analysis, found: _Found) -> None:
+        self._analysis = analysis
+        self._found = found
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        return self._found.all_spans(self._analysis)
 
     def of(self, kind: str) -> list[Span]:
-        return [span for span in self.spans if span.kind == kind]
+        spans = self._found.deciding if kind in _DECIDING else self.spans
+        return [span for span in spans if span.kind == kind]
 
     @property
     def is_follow_up(self) -> bool:
-        return any(span.kind in (REPLY_SUBJECT, PHRASE, CHASING) for span in self.spans)
+        return any(span.kind in (REPLY_SUBJECT, PHRASE, CHASING) for span in self._found.deciding)
 
     @property
     def referenced(self) -> bool:
@@ -67,6 +81,47 @@ class FollowUp:
         """The highest count of mails the draft says it is."""
         found = self.of(CHASING)
         return max(found, key=lambda span: int(span.facts["count"])) if found else None
+
+
+# The kinds found with the draft: whether it is a follow-up, and the quoted mail.
+_DECIDING = frozenset({REPLY_SUBJECT, PHRASE, CHASING, QUOTED_MAIL})
+
+
+class _Part:
+    """What the writer's own words of one part say, the details (`_Found.all_spans`) left to find."""
+
+    __slots__ = ("chasing", "first", "model", "part", "phrases", "text", "waits")
+
+    def __init__(self, part: str, model: TextModel, text: str, first: int | None) -> None:
+        self.part = part
+        self.model = model
+        self.text = text
+        self.first = first  # where a ticket number or a count of mails may first stand (None: nowhere)
+        self.phrases: list[Span] = []
+        self.chasing: list[Span] = []
+        self.waits: list[int] = []  # where the writer speaks of the earlier mail or the wait, as far as found
+
+
+class _Found:
+    """What a draft says of the mails before it: the spans that decide, then all (`all_spans`), in order."""
+
+    __slots__ = ("_all", "deciding", "parts", "quoted", "reply")
+
+    def __init__(self, reply: list[Span], parts: list[_Part], quoted: list[Span]) -> None:
+        self.reply = reply
+        self.parts = parts
+        self.quoted = quoted
+        self.deciding = (*reply, *(span for part in parts for span in (*part.phrases, *part.chasing)), *quoted)
+        self._all: tuple[Span, ...] | None = None
+
+    def all_spans(self, analysis: Analysis) -> tuple[Span, ...]:
+        if self._all is None:
+            found = patterns(analysis.packs)
+            spans = list(self.reply)
+            for part in self.parts:
+                spans.extend(_details(analysis, found, part))
+            self._all = (*spans, *self.quoted)
+        return self._all
 
 
 class _Patterns:
@@ -180,7 +235,7 @@ def patterns(packs: Packs) -> _Patterns:
 
 def follow_up(analysis: Analysis) -> FollowUp:
     """What the draft says of the mails before it, found once per draft."""
-    return analysis.memo(follow_up, lambda: FollowUp(tuple(_find(analysis))))
+    return FollowUp(analysis, analysis.memo(follow_up, lambda: _find(analysis)))
 
 
 @dataclass(slots=True)
@@ -194,55 +249,73 @@ class FollowUps:
 FOLLOW_UPS = FollowUps()
 
 
-def _find(analysis: Analysis) -> Iterator[Span]:
+def _find(analysis: Analysis) -> _Found:
     found = patterns(analysis.packs)
     subject = analysis.subject_text
+    reply: list[Span] = []
     if found.reply_subject is not None:
         match = found.reply_subject.search(subject)
         if match:
-            yield Span(REPLY_SUBJECT, "subject", match.start(), match.end(), 0.9, ("pattern:follow_up.reply_subject",))
+            reply.append(
+                Span(REPLY_SUBJECT, "subject", match.start(), match.end(), 0.9, ("pattern:follow_up.reply_subject",))
+            )
+    parts = []
     for part in ("subject", "body"):
         model = analysis.text_model(part)
         text = model.writer_text.replace("\u2019", "'")
-        yield from _in_own_words(analysis, found, part, model, text)
+        parts.append(_in_own_words(analysis, found, part, model, text))
+    quoted: list[Span] = []
     for region in analysis.body.regions:
         if region.kind is RegionKind.QUOTED and analysis.body.text[region.start : region.end].strip():
-            yield Span(QUOTED_MAIL, "body", region.start, region.end, 0.8, ("region:quoted",))
+            quoted.append(Span(QUOTED_MAIL, "body", region.start, region.end, 0.8, ("region:quoted",)))
             break
+    return _Found(reply, parts, quoted)
 
 
-def _in_own_words(analysis: Analysis, found: _Patterns, part: str, model: TextModel, text: str) -> Iterator[Span]:
+def _in_own_words(analysis: Analysis, found: _Patterns, part: str, model: TextModel, text: str) -> _Part:
+    """The spans that tell a follow-up in the writer's words of a part: its words and counts of mails."""
     # Where a ticket number or a count of mails may first stand: none of them matches before (a match there
     # would be one of `either`), so each is searched from there; None when none matches at all.
     first: int | None = 0
     if found.either is not None:
         either = found.either.search(text)
         first = either.start() if either is not None else None
-    if found.tickets is not None and first is not None:
-        for ticket in found.tickets.finditer(text, first):
-            yield Span(TICKET, part, ticket.start(), ticket.end(), 0.9, ("pattern:follow_up.tickets",))
-    waits: list[int] = []  # where the writer speaks of the earlier mail or the wait
+    own = _Part(part, model, text, first)
     for match in analysis.lexicon(PACK, "phrases").finditer(text):
-        waits.append(match.start)
-        yield Span(PHRASE, part, match.start, match.end, 0.9, (f"word:{match.term}",))
+        own.waits.append(match.start)
+        own.phrases.append(Span(PHRASE, part, match.start, match.end, 0.9, (f"word:{match.term}",)))
     replying = found.reply_subject is not None and found.reply_subject.search(analysis.subject_text) is not None
     mail_words = analysis.lexicon(PACK, "mail_words")
     for match in analysis.lexicon(PACK, "no_reply").finditer(text):
         sentence = model.sentence_at(match.start)
         about_mail = sentence is not None and mail_words.search(text[sentence.start : sentence.end]) is not None
         if replying or about_mail:
-            waits.append(match.start)
-            yield Span(PHRASE, part, match.start, match.end, 0.8, (f"word:{match.term}",))
-    waits += [match.start for match in analysis.lexicon(PACK, "sent_words").finditer(text)]
-    for match in analysis.lexicon(PACK, "pressing").finditer(text):
-        if not model.negated(match.start):
-            yield Span(PRESSING, part, match.start, match.end, 0.9, (f"word:{match.term}",))
+            own.waits.append(match.start)
+            own.phrases.append(Span(PHRASE, part, match.start, match.end, 0.8, (f"word:{match.term}",)))
     for chasing in found.chasing:
         for chase in chasing.finditer(text, first) if first is not None else ():
             count = found.number(_group(chase, "n"))
             if count is not None and count >= 2:
                 facts = {"count": count, "chasing": count >= found.chasing_count}
-                yield Span(CHASING, part, chase.start(), chase.end(), 0.9, ("pattern:follow_up.chasing",), facts)
+                own.chasing.append(
+                    Span(CHASING, part, chase.start(), chase.end(), 0.9, ("pattern:follow_up.chasing",), facts)
+                )
+    return own
+
+
+def _details(analysis: Analysis, found: _Patterns, own: _Part) -> Iterator[Span]:
+    """All the spans of a part, in order: its ticket numbers, words, pressing words, counts of mails, the time
+    waited, and (in the body) the date of the first mail."""
+    part, model, text, first = own.part, own.model, own.text, own.first
+    if found.tickets is not None and first is not None:
+        for ticket in found.tickets.finditer(text, first):
+            yield Span(TICKET, part, ticket.start(), ticket.end(), 0.9, ("pattern:follow_up.tickets",))
+    yield from own.phrases
+    waits = own.waits + [match.start for match in analysis.lexicon(PACK, "sent_words").finditer(text)]
+    for match in analysis.lexicon(PACK, "pressing").finditer(text):
+        if not model.negated(match.start):
+            yield Span(PRESSING, part, match.start, match.end, 0.9, (f"word:{match.term}",))
+    yield from own.chasing
     sentences = _sentences_at(model, waits)
     yield from _elapsed(found, part, text, sentences)
     if part == "body":

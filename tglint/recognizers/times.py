@@ -56,5 +56,14 @@ TIMES = Times()
 
 
 def has_time(analysis: Analysis) -> bool:
-    """Time information anywhere, forwarded text included; the search stops at the first found, once per draft."""
-    return analysis.memo(has_time, lambda: next(iter(TIMES.recognize(analysis)), None) is not None)
+    """Time information anywhere, forwarded text included (a span `TIMES` would find); once per draft, the start of
+    each text read first (`AnchoredPattern.occurs`): most drafts say when early on."""
+    return analysis.memo(has_time, lambda: _any_time(analysis))
+
+
+def _any_time(analysis: Analysis) -> bool:
+    found = pack_pattern(analysis.packs, "details", "time")
+    if found is None:
+        return False
+    texts = (analysis.subject_text, analysis.body.text)
+    return any(found.occurs(text, copy_of(analysis, text)) for text in texts)

@@ -110,6 +110,11 @@ _LETTER_DIGIT = r"[A-Za-z][0-9]"
 # sentence after it are not part of it: "shit!"), and not made of letters only: most words are plain, and the
 # regex passes over them rather than Python one by one. So a look-alike first, or a mark or digit after letters.
 _MARKED_WORD = r"(?<![\w*#%!$@])(?:[$@][A-Za-z0-9*#%!$@]+|[A-Za-z]+[0-9*#%!$@][A-Za-z0-9*#%!$@]*)"
+# What such a word is made of, and what every one holds: "$" or "@", or a mark or digit right after a letter. The
+# search jumps from one mark or digit to the next (its first character is a class) rather than trying every position.
+_MARKED_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789*#%!$@")
+_MARKED_WORD_RUN = r"[A-Za-z0-9*#%!$@]*"
+_MARKED_WORD_HOLDS = r"[0-9*#%!$@](?:(?<=[A-Za-z].)|(?<=[$@]))"
 _TRAILING_MARKS = "!@$"
 # Masked but for its first letter, only a word of four letters reads as an obscenity ("f***", "s***").
 _BARE_MASKED = 4
@@ -221,7 +226,7 @@ class Censored:
     def finditer(self, text: str) -> Iterator[TermMatch]:
         if not any(mark in text for mark in _MASKS + _LOOK_ALIKE_MARKS) and not compiled(_LETTER_DIGIT).search(text):
             return  # most drafts: nothing masked
-        for token in compiled(_MARKED_WORD).finditer(text):
+        for token in marked_words(text):
             word = token.group().rstrip(_TRAILING_MARKS)
             if not word or all(c.isalpha() for c in word):
                 continue
@@ -234,6 +239,24 @@ class Censored:
                 ):
                     yield TermMatch(token.start(), token.start() + len(word), lower, weight)
                     break
+
+
+def marked_words(text: str) -> Iterator[re.Match[str]]:
+    """What `_MARKED_WORD` finds in `text`, searched only in the runs of the characters it is made of that hold what
+    every such word holds. A match is made of those characters alone, so it lies inside one run, and searching the
+    run alone finds what searching the whole text finds there (the look-behind still sees the character before)."""
+    word, run = compiled(_MARKED_WORD), compiled(_MARKED_WORD_RUN)
+    end = 0
+    for held in compiled(_MARKED_WORD_HOLDS).finditer(text):
+        at = held.start()
+        if at < end:
+            continue  # in the run searched last
+        start = at
+        while start and text[start - 1] in _MARKED_WORD_CHARS:
+            start -= 1
+        rest = run.match(text, at)
+        end = rest.end() if rest is not None else at + 1
+        yield from word.finditer(text, start, end)
 
 
 def _stands_for(written: str, letter: str) -> bool:

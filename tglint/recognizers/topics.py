@@ -119,11 +119,11 @@ class TopicTermRecognizer:
     def recognize(self, analysis: Analysis) -> Iterator[Span]:
         lexicon = topic_lexicon(analysis.packs)
         for part in PARTS:
-            text = _part_text(analysis, part)
-            if not text:
+            found_in_part = self.terms(analysis, part)
+            if not found_in_part:
                 continue
             model = analysis.text_model(part)
-            for found in find_topic_terms(text, model, lexicon, words_start(analysis, part)):
+            for found in found_in_part:
                 evidence: tuple[str, ...] = (f"term:{found.term}",)
                 if found.denial is not None:
                     cue = model.negation_before(found.start)
@@ -138,14 +138,15 @@ class TopicTermRecognizer:
                 )
 
     def terms(self, analysis: Analysis, part: str = "body") -> tuple[TopicTerm, ...]:
-        """The topic terms of a part ("subject" or "body"), in order: the spans, typed."""
+        """The topic terms of a part ("subject" or "body"), in order, found once per draft: what the spans say,
+        typed. The rules read these; the spans are made only for a caller that asks for them."""
 
         def build() -> tuple[TopicTerm, ...]:
-            return tuple(
-                TopicTerm(span.start, span.end, span.facts["term"], span.facts["denial"])
-                for span in analysis.spans(self)
-                if span.part == part
-            )
+            text = _part_text(analysis, part) if part in PARTS else ""
+            if not text:
+                return ()
+            lexicon = topic_lexicon(analysis.packs)
+            return tuple(find_topic_terms(text, analysis.text_model(part), lexicon, words_start(analysis, part)))
 
         return analysis.memo((self.name, part), build)
 
