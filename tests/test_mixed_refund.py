@@ -76,3 +76,50 @@ def test_a_refund_request_after_a_technical_problem_is_a_second_issue(language: 
 )
 def test_a_payment_mail_that_asks_for_a_refund_is_one_matter(draft: str) -> None:
     assert not _mixed(draft), draft
+
+
+SECURITY = {
+    "en": [
+        "On April 27 I found my username changed and an iPhone 12 session from Manila in my devices list. I ended "
+        "the session and turned on two-step verification.",
+        "Yesterday at 23:10 someone logged in to my account from an unknown device and changed my recovery email.",
+    ],
+    "zh": [
+        "4月27日早上发现我的用户名被改了，设备列表里多了一台菲律宾马尼拉的 iPhone 12 会话。"
+        "我已经终止了陌生会话，开启了二步验证。",
+        "昨天晚上11点有人从陌生设备登录了我的账号，还改了我的恢复邮箱。",
+    ],
+}
+PAYMENTS = {
+    "en": [
+        "One more thing: my Premium was charged twice last month, on March 15 and 16. Could you refund one?",
+        "Another matter: I bought Stars by mistake yesterday and would like to request a refund.",
+    ],
+    "zh": [
+        "另外还有一件事：我上个月开通的 Premium 被扣了两次费，能不能帮我退一下？",
+        "还有一件事，我昨天误买了 Stars，想申请退款。",
+    ],
+}
+# What the intruder did with the account is part of the security matter.
+INTRUDER = {
+    "en": "One more thing: the hacker bought Premium with my card, I was charged twice. Please refund it.",
+    "zh": "另外还有一件事：盗号的人用我绑定的卡买了 Premium，扣了两次费，请帮我退款。",
+}
+SECURITY_HEAD = {
+    "en": "To: security@telegram.org\nSubject: [Account Security] - Unknown session\n\nHello,\n\n",
+    "zh": "To: security@telegram.org\nSubject: [账户安全] - 陌生设备登录\n\n您好，\n\n",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_payment_matter_announced_after_a_security_one_is_a_second_issue(language: str) -> None:
+    for problem, payment in itertools.product(SECURITY[language], PAYMENTS[language]):
+        draft = f"{SECURITY_HEAD[language]}{problem}\n\n{payment}{ACCOUNT[language]}"
+        assert _mixed(draft), draft
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_what_the_intruder_paid_for_is_part_of_the_security_matter(language: str) -> None:
+    for problem in SECURITY[language]:
+        draft = f"{SECURITY_HEAD[language]}{problem}\n\n{INTRUDER[language]}{ACCOUNT[language]}"
+        assert not _mixed(draft), draft
