@@ -129,3 +129,25 @@ def test_leaving_or_telling_under_a_deadline_is_a_threat_zh(sentence: str) -> No
 )
 def test_plans_and_other_moves_are_not_threats(head: str, body: str) -> None:
     assert not is_threat(head + body + "\n"), [f.message for f in tone(head + body + "\n")]
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        (
+            "To: abuse@telegram.org\nSubject: [Abuse Report] - Scam channel\n\n",
+            "I'm reporting this scam channel "
+            "t.me/easy_invest_pro to the authorities as well, since it took deposits from 40 people.",
+        ),
+        (
+            "To: press@telegram.org\nSubject: [Media Inquiry] - Comment request\n\n",
+            "We're going to press on Friday with a story on scam channels; could Telegram comment by Thursday?",
+        ),
+        (
+            "To: press@telegram.org\nSubject: [Media Inquiry] - Interview\n\n",
+            "I am writing about messaging apps for the media section of our paper and would like to interview someone.",
+        ),
+    ],
+)
+def test_the_present_of_a_report_or_a_story_is_no_threat(head: str, body: str) -> None:
+    assert not is_threat(head + body + "\n"), [f.message for f in tone(head + body + "\n")]
