@@ -43,9 +43,10 @@ _LONG_BODY = 10
 
 
 def content_units(analysis: Analysis, limit: float) -> float:
-    """How much the writer says, greetings and thanks left out: a Chinese character is 1, a Latin word 2.
-    A body far longer than `limit` is not counted word by word."""
-    text = analysis.body_text
+    """How much the mail says, greetings and thanks left out: a Chinese character is 1, a Latin word 2.
+    A forwarded report or a quoted message is counted with the writer's words: it is sent with them and is
+    what support reads ("see the message below"). A body far longer than `limit` is not counted word by word."""
+    text = analysis.body.text
     # str.split() and str.isspace() agree on what whitespace is: this counts the other characters.
     if len("".join(text.split())) > _LONG_BODY * limit:
         return float("inf")
@@ -70,6 +71,9 @@ def has_specifics(analysis: Analysis) -> bool:
     if compiled(_DIGIT).search(body):
         return True
     if first(analysis, HANDLES) is not None or first(analysis, LINKS) is not None:
+        return True
+    # "[Abuse Report] - Channel @x sending spam": the subject names what to look at.
+    if first(analysis, SUBJECT_HANDLES) is not None:
         return True
     specifics = pack_pattern(analysis.packs, "details", "specifics")
     if specifics is not None and specifics.searches(body, copy_of(analysis, body)):

@@ -608,11 +608,18 @@ def _apart(settings: _Settings, first: _Unit, first_evidence: Evidence, second: 
 
 
 def _without_own_account_abuse(analysis: Analysis, evidence: list[Evidence]) -> list[Evidence]:
-    """Spam or scams sent from the writer's hijacked account are part of the security problem."""
+    """Spam or scams sent from the writer's hijacked account, and what the intruder did with it (bought Premium,
+    charged the card), are part of the security problem."""
     if not any(e.topic == "security" for e in evidence):
         return evidence
     own_abuse = lexicon_of(analysis, "mixed", "own_account_abuse")
-    kept = [e for e in evidence if not (e.topic == "abuse" and own_abuse.search(e.segment.text))]
+    intruder = lexicon_of(analysis, "mixed", "intruder")
+    kept = [
+        e
+        for e in evidence
+        if not (e.topic == "abuse" and own_abuse.search(e.segment.text))
+        and not (e.topic in ("support", _BILLING) and intruder.search(e.segment.text))
+    ]
     return kept if len({e.topic for e in kept}) >= 2 else []
 
 
@@ -791,7 +798,7 @@ def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _
         if s >= needed and s >= words[first_topic] + cues.added(first_topic) and not _not_a_report(analysis, t, place)
     ]
     if not other:
-        return _billing_matter(analysis, body, settings, first_topic, place, needed)
+        return _billing_matter(analysis, body, settings, first_topic, place, needed, explicit=opening.explicit)
     topic, score = other[0]
     pair = _pair(first_topic, topic)
     # Two sides of one problem (a channel that pirates and scams) need the topic's own words, not cues, unless
@@ -809,11 +816,23 @@ def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _
 
 
 def _billing_matter(
-    analysis: Analysis, body: _Body, settings: _Settings, first_topic: str, place: Segment, needed: float
+    analysis: Analysis,
+    body: _Body,
+    settings: _Settings,
+    first_topic: str,
+    place: Segment,
+    needed: float,
+    *,
+    explicit: bool = False,
 ) -> list[Evidence]:
     """A payment matter (a double charge, a refund) appended to a technical one: both for support@, but two
-    problems. Only when the mail so far said nothing of payment."""
-    if first_topic != "support":
+    problems. Only when the mail so far said nothing of payment. After an account-security matter, only when the
+    writer says outright that another matter starts ("另外还有一件事", "One more thing:") and it is not what the
+    intruder did with the account ("the hacker bought Premium with my card")."""
+    if first_topic == "security":
+        if not explicit or lexicon_of(analysis, "mixed", "intruder").search(place.text) is not None:
+            return []
+    elif first_topic != "support":
         return []
     billing = _billing_score(analysis, place.text)
     if billing < max(needed, settings.billing_strong) or body.billing_before(place.start) > settings.billing_quiet:

@@ -305,6 +305,19 @@ def _plainly_elsewhere(analysis: Analysis, chosen: str) -> bool:
     return verdict.word_scores.get(verdict.topic, 0.0) >= clear
 
 
+def _tag_and_words_agree(analysis: Analysis, chosen: str) -> bool:
+    """The writer's own tag names the draft's topic and the draft's words, the tag apart, say the same: two
+    signs of one matter that the chosen mailbox does not handle, however much else the words mention (a hijacked
+    account "sending scam messages" says much of abuse and is a security matter all the same)."""
+    verdict = analysis.topic_verdict
+    topic = verdict.topic
+    if topic is None or analysis.tag_topic != topic:
+        return False
+    words = verdict.word_scores
+    clear = float(analysis.pack("routing").get("settings", {}).get("clear_score", 2.5))
+    return words.get(topic, 0.0) >= clear and all(words[topic] > score for t, score in words.items() if t != topic)
+
+
 class WrongMailbox(Rule):
     code = "TG201"
 
@@ -316,7 +329,9 @@ class WrongMailbox(Rule):
         topics = _official_topics(checked)
         if len(topics) != 1 or topics[0] == verdict.topic:
             return  # several mailboxes at once is its own finding
-        if not verdict.confident and not _plainly_elsewhere(analysis, topics[0]):
+        if not (
+            verdict.confident or _plainly_elsewhere(analysis, topics[0]) or _tag_and_words_agree(analysis, topics[0])
+        ):
             return
         if _both_mailboxes_fit(analysis, verdict.topic, topics[0]) or _tag_backs_mailbox(analysis, topics[0]):
             return

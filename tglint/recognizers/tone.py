@@ -283,10 +283,11 @@ class UltimatumKnowledge:
             for key in (
                 "consequences", "threat_verbs", "reach_verbs", "targets", "readers", "others", "conditions",
                 "alternatives", "conditionals", "neglect", "deadlines", "deadline_openers", "deadline_units",
-                "free_words",
+                "free_words", "progressive", "departures", "competitors", "audiences",
             )
         }  # fmt: skip
         self.free_words = frozenset(ascii_lower(w) for w in self._lists["free_words"])
+        self.departures = frozenset(ascii_lower(w) for w in self._lists["departures"])
 
     def words(self, key: str) -> Lexicon:
         return _term_lexicon(tuple(self._lists[key]))
@@ -294,7 +295,7 @@ class UltimatumKnowledge:
     @cached_property
     def verbs(self) -> Lexicon:
         """Threat verbs weigh 2 (they stand alone once set off), verbs that need a target 1."""
-        weights = dict.fromkeys(self._lists["reach_verbs"], 1.0)
+        weights = dict.fromkeys(self._lists["reach_verbs"] + self._lists["departures"], 1.0)
         weights.update(dict.fromkeys(self._lists["threat_verbs"], 2.0))
         return lexicon(weights)
 
@@ -597,8 +598,13 @@ def ultimatums(voice: Voice, known: ToneKnowledge) -> Iterator[Ultimatum]:
     parts = known.ultimatum
     text, model = voice.text, voice.model
     consequences = parts.words("consequences").find(text)
+    # "I'm switching to ...", "we're telling ...": the present of a decision taken, its verb right after it.
+    progressive = parts.words("progressive").find(text)
+    if progressive:
+        consequences = sorted(consequences + progressive, key=lambda match: (match.start, -match.end))
     if not consequences:
         return  # most drafts: the writer announces nothing
+    immediate = {(match.start, match.end) for match in progressive}
     verbs = parts.verbs.find(text)
     if not verbs:
         return
@@ -616,6 +622,8 @@ def ultimatums(voice: Voice, known: ToneKnowledge) -> Iterator[Ultimatum]:
         verb = verbs[index]
         zh = _is_zh(verb.term)
         reach = parts.verb_reach_zh if zh else parts.verb_reach
+        if (consequence.start, consequence.end) in immediate:
+            reach = min(reach, 1)
         if verb.start >= sentence.end or _gap(text, consequence.end, verb.start, zh) > reach:
             continue
         denial = model.negation_before(verb.start, words=reach)
@@ -656,6 +664,16 @@ def _ultimatum_end(
         end = max(end, consequence.end + target.end)
         if not third:
             return end  # "go to the press", "去工信部投诉"
+    if not third:
+        # Leaving for a competitor, telling one's customers: a threat only once a condition or deadline sets it off
+        # ("switch to WhatsApp if this isn't fixed"); "tell my team to use another app" stays a plan.
+        kind = "competitors" if ascii_lower(verb.term) in parts.departures else "audiences"
+        for target in parts.words(kind).finditer(text[verb.end : sentence_end]):
+            if _gap(text, verb.end, verb.end + target.start, zh) > target_reach:
+                break
+            if _set_off(text, model, parts, consequence, sentence_start, sentence_end):
+                return verb.end + target.end
+            break
     if third or verb.weight < parts.weight:
         return None  # a report about someone else; "go", "write" with nowhere to go
     if not zh and after < sentence_end:
