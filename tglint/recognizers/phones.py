@@ -630,8 +630,11 @@ def _labelled_not_phone(analysis: Analysis, match: PhoneMatch) -> str | None:
     """The label just before a number that says it is not a phone number ("order", "ID", "版本")."""
     before, _ = _line_window(analysis.text_with_signature, match.start, match.end, _LABEL_WINDOW, 0)
     label = None
-    for found in analysis.lexicon("phone", "not_phone_context").finditer(before):
-        label = found
+    # A word naming a national ID says so too ("my Aadhaar number 4821 7730 2916"), whatever its digits.
+    for key in (("phone", "not_phone_context"), ("pii", "id_keywords")):
+        for found in analysis.lexicon(*key).finditer(before):
+            if label is None or found.end > label.end:
+                label = found
     if label is None:
         return None
     # A phone word after the label takes over: "订单里的手机号 13800138000"; the noun that ends any
