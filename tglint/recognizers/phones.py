@@ -672,6 +672,13 @@ def _labelled_phone(analysis: Analysis, match: PhoneMatch) -> bool:
     return last is not None and compiled(_LABEL_GAP).match(before, last.end) is not None
 
 
+def _given_as_mobile(analysis: Analysis, match: PhoneMatch) -> bool:
+    """Whether the words just before a number give it as a mobile or as the number of the writer's
+    Telegram account (the one they registered with), which is a mobile."""
+    before, _ = _line_window(analysis.text_with_signature, match.start, match.end, _PHONE_WORD_BEFORE, 0)
+    return analysis.lexicon("phone", "own_number_context").search(before) is not None
+
+
 def _unmistakable_mobile(match: PhoneMatch) -> bool:
     """China's 11-digit 1[3-9]x mobiles: no account ID, date or amount looks like them."""
     digits = re.sub(r"\D", "", match.raw)
@@ -736,7 +743,7 @@ def draft_hints(analysis: Analysis) -> CountryHints:
 def _verdict(analysis: Analysis, match: PhoneMatch) -> Verdict:
     """The countries a number written without its country code may be of, most likely first."""
     hints = draft_hints(analysis)
-    verdict = likely_readings(match.raw, hints)
+    verdict = likely_readings(match.raw, hints, mobile_expected=_given_as_mobile(analysis, match))
     if verdict.readings or not match.e164 or not match.region:
         return verdict
     # A fictional number ("(555) 123-4567") is valid in no plan: its pack entry names its country.
