@@ -475,6 +475,10 @@ class PhoneFacts(NamedTuple):
     # Written without its country code: the countries it may be of, most likely first, and
     # whether the configured region chose the one to suggest.
     verdict: Verdict | None
+    # From a range kept for fiction and given, with its country code, as the writer's number
+    # ("Phone: +44 7700 900123"): nobody's account has one, so it stands in for the real number, as a
+    # masked one does; phonenumbers calls it invalid all the same.
+    stand_in: bool = False
 
 
 class PhoneNumbers:
@@ -526,7 +530,16 @@ def _span(analysis: Analysis, number: PhoneMatch, *, fictional: bool) -> Span:
         if present
     )
     confidence = 0.2 if not is_phone else 0.9 if (number.has_country_code or phone_word or unmistakable) else 0.6
-    facts = {"phone": PhoneFacts(number, is_phone, phone_word, labelled_other, other_data, fictional, verdict)}
+    stand_in = (
+        is_phone
+        and number.has_country_code
+        and not number.valid
+        and _fictional_international(analysis, number)
+        and _labelled_phone(analysis, number)
+    )
+    facts = {
+        "phone": PhoneFacts(number, is_phone, phone_word, labelled_other, other_data, fictional, verdict, stand_in)
+    }
     return Span("phone-number", "body", number.start, number.end, confidence, evidence, facts)
 
 
@@ -725,6 +738,26 @@ def _fictional_national_numbers(analysis: Analysis, taken: Sequence[PhoneMatch])
                 found.append(number)
                 spans.add(number.start, number.end)
     return found
+
+
+def _fictional_international(analysis: Analysis, number: PhoneMatch) -> bool:
+    """Whether a number written with its country code is, in its country's national form, in one of the
+    ranges kept for fiction the phone pack names (`fiction_ranges`: "+44 7700 900123" is "07700 900123")."""
+    import phonenumbers
+
+    raw = number.raw.strip()
+    try:
+        parsed = phonenumbers.parse("+" + raw[2:] if raw.startswith("00") else raw, None)
+    except phonenumbers.NumberParseException:
+        return False
+    # A complete number's length only: "+1 555 0100" lacks its area code.
+    if phonenumbers.is_possible_number_with_reason(parsed) != phonenumbers.ValidationResult.IS_POSSIBLE:
+        return False
+    region = phonenumbers.region_code_for_country_code(parsed.country_code or 0)
+    ranges = analysis.pack("phone").get("fiction_ranges", {})
+    national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    patterns = _compiled(tuple(strings(ranges, region, source="phone"))) if region in ranges else ()
+    return any(pattern.fullmatch(national) for pattern in patterns)
 
 
 def _is_local_only(number: PhoneMatch) -> bool:
