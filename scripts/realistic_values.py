@@ -402,6 +402,10 @@ LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "zh": ("我的巴西税号", "我的 CPF 号码"),
         "en": ("my CPF", "my CPF number"),
     },
+    "id/en_GB": {
+        "zh": ("我的英国国民保险号", "国民保险号码"),
+        "en": ("my National Insurance number", "my NI number", "National Insurance no."),
+    },
     "id/en_IN": {
         "zh": ("我的 Aadhaar 号码", "我的印度身份证号"),
         "en": ("my Aadhaar number", "my Aadhaar"),
@@ -633,30 +637,78 @@ def phone_intl_values(per_region: int, seed: int) -> Iterator[Value]:
 
 
 def id_values(count: int, seed: int) -> Iterator[Value]:
+    """National IDs as people write them: run together, or in the groups their card prints
+    (Aadhaar 4-4-4, SSN 3-2-4, CPF 3.3.3-2, a resident ID's 6-8-4, a NINO's pairs), with spaces,
+    dashes or dots; and, one in six Aadhaar numbers and CPFs, a check digit the writer got wrong
+    (its label still says what it is)."""
     rng = random.Random(f"{seed}:id")
-    shares = {"zh_CN": count // 2, "en_US": count // 6, "pt_BR": count // 6}
+    shares = {"zh_CN": count // 2, "en_US": count // 8, "pt_BR": count // 8, "en_GB": count // 8}
     shares["en_IN"] = count - sum(shares.values())
     zh = _faker("zh_CN", f"{seed}:id")
     for i in range(shares["zh_CN"]):
         number = _resident_id(zh.ssn()[:6], rng)
         if i % 5 == 4:  # some write it in its three parts
             yield Value("id", "zh_CN", f"{number[:6]} {number[6:14]} {number[14:]}", form="grouped")
+        elif i % 5 == 3:
+            yield Value("id", "zh_CN", f"{number[:6]}-{number[6:14]}-{number[14:]}", form="dashes")
         else:
             yield Value("id", "zh_CN", number, form="run-together")
     us = _faker("en_US", f"{seed}:id")
-    for _ in range(shares["en_US"]):
-        yield Value("id", "en_US", us.ssn(), form="dashes")
+    for i in range(shares["en_US"]):
+        number = us.ssn()
+        forms = {"dashes": number, "spaces": number.replace("-", " "), "run-together": number.replace("-", "")}
+        form = ("dashes", "spaces", "run-together")[i % 3]
+        yield Value("id", "en_US", forms[form], form=form)
     br = _faker("pt_BR", f"{seed}:id")
     for i in range(shares["pt_BR"]):
         number = br.cpf()
         assert cpf.is_valid(number), number
-        yield Value("id", "pt_BR", number if i % 3 else cpf.compact(number), form="dotted" if i % 3 else "run-together")
+        digits = cpf.compact(number)
+        forms = {
+            "dotted": number,
+            "spaces": f"{digits[:3]} {digits[3:6]} {digits[6:9]} {digits[9:]}",
+            "run-together": digits,
+        }
+        form = ("dotted", "spaces", "run-together")[i % 3]
+        if i % 6 == 5:
+            yield Value("id", "pt_BR", _wrong_check_digit(forms[form]), form="wrong-check-digit")
+        else:
+            yield Value("id", "pt_BR", forms[form], form=form)
+    for i in range(shares["en_GB"]):
+        yield Value("id", "en_GB", _nino(rng, spaced=i % 2 == 0), form="grouped" if i % 2 == 0 else "run-together")
     for i in range(shares["en_IN"]):
         # Faker's Aadhaar numbers have no valid Verhoeff digit: made here with stdnum's.
         body = rng.choice("23456789") + _digits(rng, 10)
         number = body + verhoeff.calc_check_digit(body)
-        grouped = f"{number[:4]} {number[4:8]} {number[8:]}"
-        yield Value("id", "en_IN", grouped if i % 2 else number, form="grouped" if i % 2 else "run-together")
+        form = ("run-together", "grouped", "dashes")[i % 3]
+        separator = {"run-together": "", "grouped": " ", "dashes": "-"}[form]
+        text = separator.join((number[:4], number[4:8], number[8:]))
+        if i % 6 == 5:
+            yield Value("id", "en_IN", _wrong_check_digit(text), form="wrong-check-digit")
+        else:
+            yield Value("id", "en_IN", text, form=form)
+
+
+def _wrong_check_digit(number: str) -> str:
+    """`number` with its last digit (its check digit) off by one: a writer's slip or a made-up number."""
+    last = int(number[-1])
+    return number[:-1] + str((last + 1) % 10)
+
+
+# The UK's National Insurance numbers: no D, F, I, Q, U or V first, nor those or O second, and never
+# the prefixes set aside (BG, GB, KN, NK, NT, TN, ZZ); the last letter is A to D.
+_NINO_FIRST = "ABCEGHJKLMNOPRSTWXYZ"
+_NINO_SECOND = "ABCEGHJKLMNPRSTWXYZ"
+_NINO_UNUSED = ("BG", "GB", "KN", "NK", "NT", "TN", "ZZ")
+
+
+def _nino(rng: random.Random, *, spaced: bool) -> str:
+    prefix = "BG"
+    while prefix in _NINO_UNUSED:
+        prefix = rng.choice(_NINO_FIRST) + rng.choice(_NINO_SECOND)
+    pairs = [_digits(rng, 2) for _ in range(3)]
+    suffix = rng.choice("ABCD")
+    return " ".join([prefix, *pairs, suffix]) if spaced else prefix + "".join(pairs) + suffix
 
 
 def _resident_id(area: str, rng: random.Random) -> str:

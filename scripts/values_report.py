@@ -407,9 +407,12 @@ def figures(m: Measures) -> dict[str, dict[str, float | int]]:
     recall |= {f"right_country_named.{lang}": _ratio(t) for lang, t in m.right_country_named.items()}
     recall |= {f"listed_country_unnamed.{lang}": _ratio(t) for lang, t in m.listed_country_unnamed.items()}
     recall |= {f"right_or_unknowable.{lang}": _ratio(t) for lang, t in m.right_or_unknowable.items()}
+    recall |= {f"right_country_unnamed.{lang}": _ratio(t) for lang, t in m.right_country_unnamed.items()}
     alarms: dict[str, float | int] = {
         f"{kind}.{lang}": t[0] for kind, per in m.false_alarms.items() for lang, t in per.items()
     }
+    # A national number given a wrong country (or the right one left out of those named): a ceiling too.
+    alarms |= {f"wrong_country.{lang}": t[0] for lang, t in m.wrong_suggestion.items()}
     return {"recall": dict(recall), "false_alarms": dict(alarms)}
 
 
@@ -454,7 +457,9 @@ def render_floor(m: Measures) -> str:
         "# A recall (or right-country share) may not fall below its figure here; a count of false alarms",
         "# on hard negatives may not rise above it. Raise the figures when the rules get better.",
         "# right_country counts one number proposed (a fix), right; right_or_unknowable adds a message that",
-        "# says the country cannot be told and names the right number among its candidates.",
+        "# says the country cannot be told and names the right number among its candidates;",
+        "# right_country_unnamed counts the drafts that name no country; wrong_country (a ceiling) the",
+        "# national numbers given a wrong country or whose right one is left out of those named.",
         "",
         "[recall]",
         *(f'"{key}" = {_round_down(value):.3f}' for key, value in sorted(now["recall"].items())),

@@ -279,3 +279,46 @@ def test_the_former_name_of_tg803_still_selects_and_explains_it() -> None:
     assert [f.message for f in by_old] == [f.message for f in by_new] != []
     explained = CliRunner().invoke(app, ["explain", "log-not-attached"])
     assert explained.exit_code == 0 and "TG803" in explained.output
+
+
+# Outlook's winmail.dat (issue 12): the files it wraps reach no one outside Outlook. Mails built the
+# way Outlook sends them (the body, then the wrapper as a base64 part), with every claim above.
+_OUTLOOK_WRAPPERS = [
+    ("application/ms-tnef", "winmail.dat"),
+    ("application/vnd.ms-tnef", "winmail.dat"),
+    ("application/octet-stream", "WINMAIL.DAT"),
+    ("application/ms-tnef", None),
+]
+
+
+def _outlook_mail(body: str, files: list[tuple[str, str | None]]) -> bytes:
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
+    mail = EmailMessage()
+    mail["To"] = "support@telegram.org"
+    mail["Subject"] = "[Technical Issue] - Desktop app crashes"
+    mail.set_content(body)
+    for content_type, name in files:
+        maintype, subtype = content_type.split("/")
+        mail.add_attachment(b"\x78\x9f\x3e\x22" + bytes(range(64)), maintype=maintype, subtype=subtype, filename=name)
+    return mail.as_bytes(policy=SMTP)
+
+
+@pytest.mark.parametrize("wrapper", _OUTLOOK_WRAPPERS)
+@pytest.mark.parametrize("claim", [*CLAIMS[::3], *(s for kind in _KIND_CLAIMS.values() for s in kind[:2])])
+def test_a_claim_whose_only_file_is_outlooks_winmail_dat_is_told_how_to_send_it(
+    claim: str, wrapper: tuple[str, str | None]
+) -> None:
+    result = lint(_outlook_mail(claim, [wrapper]), path="draft.eml", select=("TG8",))
+    (finding,) = result.findings
+    assert finding.rule == "TG801"
+    assert "winmail.dat" in finding.message and ("HTML" in finding.message or "纯文本" in finding.message)
+
+
+@pytest.mark.parametrize("wrapper", _OUTLOOK_WRAPPERS)
+def test_winmail_dat_beside_the_file_itself_or_without_a_claim_is_fine(wrapper: tuple[str, str | None]) -> None:
+    beside = _outlook_mail("I've attached a screenshot of the error.", [wrapper, ("image/png", "error.png")])
+    assert not lint(beside, path="draft.eml", select=("TG8",)).findings
+    unclaimed = _outlook_mail("Telegram Desktop 5.1 crashes on start since the update.", [wrapper])
+    assert not lint(unclaimed, path="draft.eml", select=("TG8",)).findings

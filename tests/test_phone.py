@@ -159,3 +159,78 @@ def test_a_landline_is_not_called_a_mobile() -> None:
     assert landline.message.startswith("电话号码缺少国家代码") and "手机号" not in landline.message
     (mobile,) = findings_of(lint(ZH + "我的手机号是 13800138000。\n"), "TG401")
     assert mobile.message.startswith("手机号缺少国家代码")
+
+
+# A number of a range kept for fiction (Ofcom's 07700 900xxx), given with its country code as the
+# writer's own, stands in for their real number as a masked one does (issue 12, voices2 en/052); typed
+# into the app and rejected, or given without a phone word, it is still one that cannot exist.
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (EN + "1. Phone: +44 7700 900123\n2. Username: @amelia_h\n", []),
+        (EN + "My number is +44 7700 900456 and my username is @bakery_anna.\n", []),
+        (ZH + "我的手机号：+44 7700 900789，用户名 @lin_uk。\n", []),
+        (EN + "My number is 0044 7700 900123.\n", []),
+        (EN + "When I type +44 7700 900461 it says invalid.\n", ["TG402"]),
+        (EN + "My number is +44 7700 12345.\n", ["TG402"]),  # a digit short: no range kept for fiction
+        (EN + "My number is +1 555 0100.\n", ["TG402"]),  # a fictional line without its area code
+    ],
+)
+def test_a_fiction_range_number_given_as_the_writers_stands_in_for_it(body: str, expected: list[str]) -> None:
+    assert phone_codes(body) == expected
+
+
+def _quoted_login_notices(language: str, count: int) -> list[str]:
+    """Security reports quoting Telegram's "new login" notice (IP, place, device, date and time), as
+    voices2 en/052 does: generated with a fixed seed, each with the writer's full number and user ID."""
+    import random
+
+    from faker import Faker
+
+    fake = Faker("en_US")
+    fake.seed_instance(f"notices:{language}")
+    rng = random.Random(f"notices:{language}")
+    drafts = []
+    for i in range(count):
+        moment = fake.date_time_between("-2y", "now")
+        ip = fake.ipv4_public() if i % 3 else fake.ipv6()
+        quote = ("  ", "> ", "")[i % 3]
+        version = f"{rng.randint(9, 11)}.{rng.randint(0, 15)}.{rng.randint(0, 9)}"
+        if language == "en":
+            when = (
+                f"{moment:%d/%m/%Y at %H:%M:%S} UTC",
+                f"{moment:%Y-%m-%d %H:%M:%S} UTC",
+                f"{moment:%b %d, %Y at %I:%M %p}",
+            )[i % 3]
+            notice = [
+                f"New login. Dear {fake.first_name()}, we detected a login into your account from a new device "
+                f"on {when}.",
+                f"Device: Telegram Android {version}, Tecno Spark 20",
+                f"Location: Lagos, Nigeria (IP {ip})",
+                "If this wasn't you, you can terminate that session in Settings > Devices.",
+            ]
+            head = (
+                f"Hi,\n\nAccount: +44 7400 {rng.randint(100000, 999999)}, User ID: {rng.randint(10**8, 8 * 10**9)}.\n\n"
+            )
+            drafts.append(EN + head + "The notice, copied exactly:\n\n" + "\n".join(quote + line for line in notice))
+        else:
+            when = (f"{moment:%Y}年{moment.month}月{moment.day}日 {moment:%H:%M:%S}", f"{moment:%Y-%m-%d %H:%M:%S}")[
+                i % 2
+            ]
+            notice = [
+                f"新登录。我们检测到您的账户于 {when} 在新设备上登录。",
+                f"设备：Telegram Android {version}，Redmi Note 12",
+                f"位置：越南胡志明市（IP：{ip}）",
+                "如果不是您本人操作，请前往 设置 > 设备 终止该会话。",
+            ]
+            number = f"+86 138 {rng.randint(1000, 9999)} {rng.randint(1000, 9999)}"
+            head = f"您好，\n\n我的账号 {number}，用户ID：{rng.randint(10**8, 8 * 10**9)}。\n\n"
+            drafts.append(ZH + head + "登录提醒原文如下：\n\n" + "\n".join(quote + line for line in notice))
+    return drafts
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_quoted_login_notice_is_not_the_writers_phone_or_personal_data(language: str) -> None:
+    for draft in _quoted_login_notices(language, 24):
+        loud = [f.rule for f in lint(draft + "\n").findings if f.category in ("phone", "pii", "secret")]
+        assert loud == [] or set(loud) <= {"TG302"}, draft

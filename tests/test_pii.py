@@ -45,7 +45,7 @@ def test_flags(body: str, expected: tuple[str, str]) -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "身份证号：110108199003071239",  # wrong check digit
+        "18 位编号 110108199003071239 不对",  # a wrong check digit, and nothing calls it an ID
         "订单号 110108199003071238",
         "订单号 6222021234567894，交易流水 6222021234567894",
         "卡号 6222 **** **** 7894，身份证 1101**********1238",
@@ -180,3 +180,57 @@ def test_a_home_address_in_a_legal_mail_gets_advice_that_fits_the_mailbox() -> N
     assert "contact address" in found.message and "not needed by support" not in found.message
     (support,) = [f for f in overshares(EN + body) if f.rule == "TG554"]
     assert "not needed by support" in support.message
+
+
+# National IDs in the groups their cards print, after the word that names their scheme (issue 12):
+# an ID and no phone number, in both languages, whatever the separator, even with a wrong check digit.
+_AADHAAR = "2345 6789 0124"  # Verhoeff-valid
+_IDS = [
+    ("my Aadhaar number {}", _AADHAAR),
+    ("my Aadhaar number {}", _AADHAAR.replace(" ", "-")),
+    ("my Aadhaar number {}", "4821 7730 2916"),  # Verhoeff check digit wrong
+    ("my Aadhaar: {}", "4821-7730-2916"),
+    ("my SSN {}", "536 22 8726"),
+    ("my SSN is {}", "536228726"),
+    ("my CPF {}", "390 533 447 05"),
+    ("my CPF number {}", "390.533.447-06"),  # check digits wrong
+    ("my ID card number {}", "110101 19900307 1233"),
+    ("my resident ID {}", "110101-19900307-1233"),
+    ("my National Insurance number {}", "QQ 12 34 56 C"),
+    ("my NINO: {}", "AB123456D"),
+]
+_ZH_IDS = [
+    ("我的Aadhaar号码{}", "4821 7730 2916"),
+    ("我的身份证号{}", "110101 19900307 1233"),
+    ("身份证号码：{}", "110101-19900307-1230"),  # GB 11643 check character wrong
+    ("我的英国国民保险号{}", "QQ 12 34 56 C"),
+]
+
+
+@pytest.mark.parametrize(("label", "number"), [*_IDS, *_ZH_IDS])
+def test_grouped_national_ids_after_their_label_are_ids_not_phones(label: str, number: str) -> None:
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in label)
+    body = (
+        ("他们在群里公开了" + label.format(number) + "。") if chinese else f"They posted {label.format(number)} online."
+    )
+    text = (ZH if chinese else EN) + body + "\n"
+    assert spans(text) == [("TG551", number)]
+    assert [f.rule for f in lint(text).findings if f.category == "phone"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "My user ID 536228726 was banned.",  # nine digits are an SSN only after its name
+        "我的数字ID号码166495401，注册时间大约是 2021 年。",
+        "Order 4821 7730 2916 was charged twice.",
+        "Call me on 0412 345 678, my Aadhaar card is at home.",
+    ],
+)
+def test_id_shaped_numbers_without_their_schemes_name_are_not_ids(body: str) -> None:
+    assert [f for f in overshares((ZH if body[0] > "\u3000" else EN) + body + "\n") if f.rule == "TG551"] == []
+
+
+def test_a_number_an_id_word_labels_is_no_phone_number_whatever_its_digits() -> None:
+    text = EN + "They posted my Aadhaar number 4821 7730 291 online.\n"  # a digit short of any ID
+    assert [f.rule for f in lint(text).findings if f.category == "phone"] == []

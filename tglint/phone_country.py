@@ -34,6 +34,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from tglint.lexicon import TermSet, ascii_lower
+from tglint.patterns import compiled
 
 if TYPE_CHECKING:
     from tglint.analysis import Analysis
@@ -63,6 +64,9 @@ class Reading:
     # The trunk prefix left out, the rest as dialled ("9876543210" for India's 098765 43210), as people
     # write a number they also give after its country code.
     trunk_left_out: bool = False
+    # A mobile written as its country writes mobiles: an area code in brackets ("(010) 8695 9271") is a
+    # landline's, unless the country brackets its mobiles' codes too (Brazil's "(21) 98765-4321").
+    mobile_as_written: bool = False
 
     @property
     def rank(self) -> tuple[bool, bool, bool]:
@@ -144,6 +148,15 @@ def read_in(raw: str, region: str) -> Reading | None:
     grouped, trunk = _fit(digits_of(written), written_groups, national)
     same = trunk and (not written_groups or _form(written) == _form(national))
     digits, own = digits_of(written), digits_of(national)
+    mobile = kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    # Brackets go round an area code, with its trunk prefix where the country has one ("(010) 8695 9271",
+    # "(0211) 4567890"): where a country's own form brackets nothing, they never go round a mobile's
+    # prefix (Korea's "010-8695-9271"), nor round a 0 that is no trunk prefix (Italy's "010 ...").
+    bracketed = compiled(_BRACKETED).search(written) if "(" not in national else None
+    if bracketed is not None and (
+        kind == PhoneNumberType.MOBILE or (bracketed.group(1).startswith("0") and not _has_trunk_prefix(region))
+    ):
+        grouped = False
     if extension := digits_of(raw[len(written) :]):
         parsed.extension = extension
     return Reading(
@@ -154,11 +167,14 @@ def read_in(raw: str, region: str) -> Reading | None:
         grouped_alike=grouped,
         with_trunk_prefix=trunk,
         same_form=same,
-        mobile=kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE),
+        mobile=mobile,
         trunk_left_out=len(own) > len(digits) and own.endswith(digits),
+        mobile_as_written=mobile and not (bracketed is not None and kind == PhoneNumberType.MOBILE),
     )
 
 
+# The digits of a group written in brackets ("(010) 8695 9271" -> "010").
+_BRACKETED = r"\((\d+)\)"
 # What ends a number written with its extension: "ext. 42", "x42", "#42", "分机 42", "转42".
 _EXTENSION = re.compile(r"(?i)\s*[,;]?\s*(?:ext\.?|extension|x|#|分机号?|分機號?|转|轉)\s*[.:：]?\s*\d{1,7}\s*$")
 
@@ -209,6 +225,14 @@ def _all_regions() -> tuple[str, ...]:
     import phonenumbers
 
     return tuple(sorted(phonenumbers.SUPPORTED_REGIONS))
+
+
+@cache
+def _has_trunk_prefix(region: str) -> bool:
+    from phonenumbers import PhoneMetadata
+
+    metadata = PhoneMetadata.metadata_for_region(region)
+    return metadata is not None and bool(metadata.national_prefix)
 
 
 @cache
@@ -335,7 +359,7 @@ def _fit(digits: str, written_groups: frozenset[int], national: str) -> tuple[bo
     return written_groups <= own_groups, shift == 0
 
 
-def likely_readings(raw: str, hints: CountryHints) -> Verdict:
+def likely_readings(raw: str, hints: CountryHints, *, mobile_expected: bool = False) -> Verdict:
     """The readings of `raw` that fit best, narrowed by what the draft points to.
 
     Among the best-fitting readings, each hint in turn keeps those it points to, when it
@@ -346,6 +370,11 @@ def likely_readings(raw: str, hints: CountryHints) -> Verdict:
     guessed: several readings mean the country cannot be told from the draft, and they are
     ordered for the message only (written in the country's very form, a country usual for the
     language or with many Telegram users, a mobile).
+
+    A number the writer gives as their own account's or their mobile (`mobile_expected`: a Telegram
+    account is registered with a mobile) is, among the readings left, the one that is a mobile as it
+    is written, when only one is: "0412 281 770" is an Australian mobile, not a Ukrainian or Dutch
+    landline; "07472 631971" a British mobile, not a German landline. Mobiles are named first too.
 
     The regions the hints point to are tried first: when one of them reads the number in its
     country's very form and decides, no other country can fit better, and the rest of the world is
@@ -403,13 +432,18 @@ def likely_readings(raw: str, hints: CountryHints) -> Verdict:
         ]
         if narrowed:
             best = narrowed
+    if mobile_expected and len(best) > 1:
+        mobiles = [r for r in best if r.mobile_as_written]
+        if len(mobiles) == 1:
+            best = mobiles
     position = {region: i for i, region in enumerate(hints.usual)}
     code_position = {code: i for i, code in reversed(list(enumerate(_code_of(r) for r in hints.usual)))}
 
-    def likelihood(reading: Reading) -> tuple[bool, int, int, bool, str]:
+    def likelihood(reading: Reading) -> tuple[bool, bool, int, int, bool, str]:
         far = len(position)
         return (
             not reading.same_form,
+            mobile_expected and not reading.mobile_as_written,
             position.get(reading.region, far),
             code_position.get(reading.country_code, far),
             not reading.mobile,

@@ -8,7 +8,8 @@ The claims are found by `tglint.recognizers.attachments` (offers, denials and re
 the app's own attachments are not claims); these rules decide what to report: a claim in a
 draft that can carry files and carries none (TG801), a claim in a plain-text draft (TG802),
 a kind of file claimed (a log, a video, a PDF, a screenshot) that none of the attached files
-can be (TG803).
+can be (TG803). Outlook's winmail.dat (application/ms-tnef) is no attachment a recipient can open:
+a claim in a draft whose only file is one gets TG801, saying how to send the file as itself.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from tglint.models import Hit
 from tglint.recognizers import Span
-from tglint.recognizers.attachments import ATTACHMENT_CLAIMS, file_kinds
+from tglint.recognizers.attachments import ATTACHMENT_CLAIMS, file_kinds, is_outlook_wrapper
 from tglint.rule import Rule
 
 if TYPE_CHECKING:
@@ -67,16 +68,26 @@ def _kinds_not_attached(claim: Span, attachments: Sequence[Attachment]) -> list[
 # Their messages are in rules/catalog/attachment.toml; `{shown}` quotes the claim (`_quoted`).
 
 
+def _openable(attachments: Sequence[Attachment]) -> list[Attachment]:
+    """The attachments a recipient can open: not Outlook's winmail.dat, which wraps the real files
+    where only Outlook finds them."""
+    return [a for a in attachments if not is_outlook_wrapper(a.filename, a.content_type)]
+
+
 class AttachmentMissing(Rule):
     code = "TG801"
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         draft = analysis.draft
-        if not draft.can_attach or draft.attachments:
+        if not draft.can_attach or _openable(draft.attachments):
             return
         for claim in analysis.spans(ATTACHMENT_CLAIMS)[:1]:
             shown, end = _quoted(analysis, claim)
-            yield Hit(claim.part, claim.start, end, self.message(analysis, "missing", shown=shown))
+            if draft.attachments:
+                message = self.message(analysis, "outlook_wrapper", shown=shown)
+            else:
+                message = self.message(analysis, "missing", shown=shown)
+            yield Hit(claim.part, claim.start, end, message)
 
 
 class AttachmentReminder(Rule):
@@ -94,7 +105,7 @@ class FileKindNotAttached(Rule):
     code = "TG803"
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        attachments = analysis.draft.attachments
+        attachments = _openable(analysis.draft.attachments)
         if not attachments:
             return  # TG801's business
         for claim in analysis.spans(ATTACHMENT_CLAIMS):

@@ -4,8 +4,9 @@ Which numbers a reader would call phone numbers, and the countries one written w
 its code may be of, is the phone number recognizer's (`tglint.recognizers.phones`): it
 reads the writer's text and signature, which holds the writer's own number as often as
 not ("--\n张三\n手机：13800138000"), and the words around each number. The rules decide
-what to report: a number without its country code (TG401), one that cannot exist (TG402),
-a masked one where the account is at stake (TG403).
+what to report: a number without its country code (TG401), one that cannot exist (TG402; not a
+number of a range kept for fiction given as the writer's own, which stands in for it as a masked
+one does), a masked one where the account is at stake (TG403).
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ class ImpossiblePhoneNumber(Rule):
             match = found.number
             if match.valid or match.masked or not match.has_country_code:
                 continue
-            if found.labelled_other or found.other_data:
+            if found.labelled_other or found.other_data or found.stand_in:
                 continue
             # "00" also starts amounts and codes: only a phone word makes it a dialling prefix.
             if not match.raw.lstrip().startswith(("+", "＋")) and not found.phone_word:

@@ -360,11 +360,25 @@ _ANY = (".zip", ".7z", ".rar", ".gz", ".tgz", ".tar", ".bz2", ".xz")
 _ANY_TYPES = ("application/zip", "application/x-", "application/gzip", "multipart/")
 
 
+# Outlook's rich-text wrapper (Transport Neutral Encapsulation Format): the files go inside one
+# "winmail.dat" that only Outlook and Exchange unpack; every other mail program shows that file.
+_OUTLOOK_WRAPPER_TYPES = ("application/ms-tnef", "application/vnd.ms-tnef")
+_OUTLOOK_WRAPPER_NAME = "winmail.dat"
+
+
+def is_outlook_wrapper(filename: str | None, content_type: str) -> bool:
+    """Whether an attachment is Outlook's winmail.dat, which no recipient outside Outlook can open."""
+    name = (filename or "").lower().strip()
+    return content_type.lower().strip() in _OUTLOOK_WRAPPER_TYPES or name == _OUTLOOK_WRAPPER_NAME
+
+
 def file_kinds(filename: str | None, content_type: str) -> frozenset[str]:
     """The kinds of file (`THINGS`) an attachment can be, by its type and name; every kind when it may be
     anything (an archive, a file of unknown type without a telling name)."""
     name = (filename or "").lower().strip()
     mime = content_type.lower()
+    if is_outlook_wrapper(filename, content_type):
+        return frozenset()  # it reaches the recipient as a file of its own that nothing opens
     everything = frozenset(THINGS)
     if name.endswith(_ANY) or mime.startswith(_ANY_TYPES):
         return everything

@@ -15,7 +15,7 @@ evidence names the checksum, the label or the shape that decided it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -32,17 +32,37 @@ if TYPE_CHECKING:
     from tglint.packs import Packs
 
 # A number may touch Chinese ("身份证号是510723…"), never a letter, a digit, a mask or a dash.
-_RESIDENT_ID = rf"{VALUE_START}(?<![_*＊-])(?P<id>\d{{6}} ?\d{{8}} ?\d{{3}}[\dXx]){VALUE_END}(?![_*＊-])"
+# Written run together, or in its three parts (region, birth date, sequence and check) joined by
+# spaces or by dashes, the same between each.
+_RESIDENT_ID = (
+    rf"{VALUE_START}(?<![_*＊-])(?P<id>\d{{6}}(?P<sep>[ -]?)\d{{8}}(?P=sep)\d{{3}}[\dXx]){VALUE_END}(?![_*＊-])"
+)
 _OLD_RESIDENT_ID = rf"{VALUE_START}(?<![_*＊-])(?P<id>\d{{15}}){VALUE_END}(?![_*＊-])"
-_SSN = rf"{VALUE_START}(?<![_-])(?P<id>\d{{3}}-\d{{2}}-\d{{4}}){VALUE_END}(?![_-])"
+# 3-2-4 with dashes or spaces, or run together (only beside an SSN word: nine digits are anything).
+_SSN = rf"{VALUE_START}(?<![_-])(?P<id>\d{{3}}(?P<sep>[ -]?)\d{{2}}(?P=sep)\d{{4}}){VALUE_END}(?![_-])"
 _CARD = rf"{VALUE_START}(?<![_*＊+.-])(?P<card>\d(?:[ -]?\d){{11,18}}){VALUE_END}(?![_*＊-])"
 # Every match of the four patterns above lies in a run of at least 9 digits joined by single
 # spaces or dashes (a resident ID's final X just after it): they are searched in those runs only.
 _LONG_NUMBER = r"\d(?:[ -]?\d){8,}"
 # India's Aadhaar (12 digits, Verhoeff) and Brazil's CPF (11 digits, two check digits, "123.456.789-09"):
 # checksums that a random number passes one time in ten or a hundred, so only beside an ID word.
-_AADHAAR = rf"{VALUE_START}(?<![_*＊-])(?P<id>[2-9]\d{{3}} ?\d{{4}} ?\d{{4}}){VALUE_END}(?![_*＊-])"
-_CPF = rf"{VALUE_START}(?<![_*＊.-])(?P<id>\d{{3}}\.\d{{3}}\.\d{{3}}-\d{{2}}|\d{{11}}){VALUE_END}(?![_*＊-]|\.\d)"
+# Each is written run together or in its groups (Aadhaar 4-4-4, CPF 3.3.3-2), spaces or dashes between them.
+_AADHAAR = rf"{VALUE_START}(?<![_*＊-])(?P<id>[2-9]\d{{3}}(?P<sep>[ -]?)\d{{4}}(?P=sep)\d{{4}}){VALUE_END}(?![_*＊-])"
+_CPF = (
+    rf"{VALUE_START}(?<![_*＊.-])"
+    r"(?P<id>\d{3}\.\d{3}\.\d{3}-\d{2}|\d{3}(?P<sep>[ -]?)\d{3}(?P=sep)\d{3}[ -]?\d{2})"
+    rf"{VALUE_END}(?![_*＊-]|\.\d)"
+)
+# The UK's National Insurance number (QQ 12 34 56 C): two letters, three pairs of digits, a letter A-D.
+# It has no check digit: only right after a word that names it.
+_NINO = rf"{VALUE_START}(?P<id>[A-Z]{{2}} ?\d{{2}} ?\d{{2}} ?\d{{2}} ?[A-D]){VALUE_END}"
+# What may stand between the word naming an ID's scheme and its number ("Aadhaar number: ", "SSN is ",
+# "身份证号码是", "CPF nº "): a number right after its scheme's name is that ID, even with a check digit
+# the writer got wrong.
+_SCHEME_LABEL_GAP = (
+    r"(?i)\s*(?:(?:card\s+)?(?:number|no\.?|nº|n°|num\.?|#)|号码|号)?\s*[:：]?\s*"
+    r"(?:(?:is|was|是|为)(?![A-Za-z])\s*[:：]?\s*)?$"
+)
 _CARD_GROUPS = r"^\d{4}(?:([ -])\d{4}){2}\1\d{4}(?:\1?\d{1,3})?$|^\d{6}([ -])\d{12,13}$|^\d{16,19}$"
 # Cards of 12 to 15 digits (American Express and JCB 15 as 4-6-5, Diners 14 as 4-6-4, Visa 13 and
 # Maestro 12-15 in fours): one Luhn-valid number in ten is one by chance, so only beside a card word.
@@ -196,7 +216,7 @@ def _in_long_numbers(analysis: Analysis, pattern: re.Pattern[str]) -> Iterator[r
 def _is_valid_ssn(number: str) -> bool:
     from stdnum.us import ssn  # see `_passes_luhn`
 
-    return bool(ssn.is_valid(number))
+    return bool(ssn.is_valid(number.replace(" ", "")))
 
 
 def _is_valid_aadhaar(number: str) -> bool:
@@ -218,17 +238,55 @@ def _passes_luhn(digits: str) -> bool:
     return bool(luhn.is_valid(digits))
 
 
+class _Scheme(NamedTuple):
+    """A national ID with a check digit, and the pack key of the words that name it."""
+
+    name: str
+    pattern: str
+    valid: Callable[[str], bool]
+    names: str
+    in_long_numbers: bool  # every match lies in a run of `_LONG_NUMBER`
+    # Run together, the number is too common a shape for its check to tell it from an account ID: only
+    # the scheme's own name makes it one ("SSN 536228726", not "ID号码 166495401").
+    bare_needs_name: bool = False
+
+
+_SCHEMES = (
+    _Scheme("IN Aadhaar", _AADHAAR, _is_valid_aadhaar, "aadhaar_keywords", True),
+    _Scheme("BR CPF", _CPF, _is_valid_cpf, "cpf_keywords", False),
+    _Scheme("US SSN", _SSN, _is_valid_ssn, "ssn_keywords", True, bare_needs_name=True),
+)
+
+
+def _named_right_before(analysis: Analysis, key: str, start: int) -> str | None:
+    """The word of `key` that labels the number at `start`: the last one before it on its line, with
+    nothing but "number", a colon or "is" between ("my Aadhaar number: 4821…", "身份证号是1101…")."""
+    before, _ = _line_context(analysis.body_text, start, start, _KEYWORD_BEFORE, 0)
+    last = None
+    for found in analysis.lexicon("pii", key).finditer(before):
+        last = found
+    if last is None or compiled(_SCHEME_LABEL_GAP).match(before, last.end) is None:
+        return None
+    return last.term
+
+
 def _national_ids(analysis: Analysis) -> Iterator[_Found]:
     for match in _in_long_numbers(analysis, compiled(_RESIDENT_ID)):
-        digits = match.group("id").replace(" ", "").upper()
+        digits = re.sub(r"[ -]", "", match.group("id")).upper()
         if _labelled_otherwise(analysis, match.start()):
             continue
-        # The check digit (GB 11643) tells an ID from any other 18-digit number.
+        # The check digit (GB 11643) tells an ID from any other 18-digit number; a number its writer
+        # calls their resident ID is one even when they got that digit wrong.
         if is_resident_id(digits):
             label = _keyword_near(analysis, "id_keywords", match.start(), match.end())
             evidence = ("checksum:GB 11643-1999", *_labelled(label))
             confidence = _CONFIDENCE["checksum and label" if label else "checksum"]
             yield _Found("national-id", match.start(), match.end(), evidence, confidence, "CN resident ID")
+        elif _plausible_birth_date(digits) and (
+            named := _named_right_before(analysis, "resident_id_keywords", match.start())
+        ):
+            evidence = (f"label:{named}", "shape:CN resident ID")
+            yield _Found("national-id", match.start(), match.end(), evidence, _CONFIDENCE["label"], "CN resident ID")
     for match in _in_long_numbers(analysis, compiled(_OLD_RESIDENT_ID)):
         if not _plausible_birth_date(match.group()):
             continue
@@ -236,22 +294,34 @@ def _national_ids(analysis: Analysis) -> Iterator[_Found]:
             evidence = (f"label:{label}", "shape:birth-date")
             confidence = _CONFIDENCE["label"]
             yield _Found("national-id", match.start(), match.end(), evidence, confidence, "CN resident ID (15)")
-    for pattern, valid, scheme in ((_AADHAAR, _is_valid_aadhaar, "IN Aadhaar"), (_CPF, _is_valid_cpf, "BR CPF")):
-        for match in compiled(pattern).finditer(analysis.body_text):
-            if not valid(match.group("id")) or _labelled_otherwise(analysis, match.start()):
-                continue
-            if label := _keyword_near(analysis, "id_keywords", match.start(), match.end()):
-                evidence = (f"checksum:{scheme}", f"label:{label}")
-                yield _Found(
-                    "national-id", match.start(), match.end(), evidence, _CONFIDENCE["checksum and label"], scheme
-                )
-    for match in _in_long_numbers(analysis, compiled(_SSN)):
-        if not _is_valid_ssn(match.group()):
-            continue
-        if label := _keyword_near(analysis, "id_keywords", match.start(), match.end()):
-            evidence = ("checksum:SSN", f"label:{label}")
-            confidence = _CONFIDENCE["checksum and label"]
-            yield _Found("national-id", match.start(), match.end(), evidence, confidence, "US SSN")
+    for scheme in _SCHEMES:
+        pattern = compiled(scheme.pattern)
+        matches = (
+            _in_long_numbers(analysis, pattern) if scheme.in_long_numbers else pattern.finditer(analysis.body_text)
+        )
+        for match in matches:
+            yield from _scheme_id(analysis, scheme, match)
+    for match in compiled(_NINO).finditer(analysis.body_text):
+        if named := _named_right_before(analysis, "nino_keywords", match.start()):
+            evidence = (f"label:{named}", "shape:GB NINO")
+            yield _Found("national-id", match.start(), match.end(), evidence, _CONFIDENCE["label"], "GB NINO")
+
+
+def _scheme_id(analysis: Analysis, scheme: _Scheme, match: re.Match[str]) -> Iterator[_Found]:
+    """A number of `scheme`'s shape that is an ID: its check digit is right and an ID word stands near
+    it, or the scheme's own name labels it (a writer's wrong check digit does not make it less theirs)."""
+    start, end = match.start(), match.end()
+    if _labelled_otherwise(analysis, start):
+        return
+    bare = match.group("id").isdigit()
+    checked = not (bare and scheme.bare_needs_name) and scheme.valid(match.group("id"))
+    if checked and (label := _keyword_near(analysis, "id_keywords", start, end)):
+        evidence = (f"checksum:{scheme.name}", f"label:{label}")
+        yield _Found("national-id", start, end, evidence, _CONFIDENCE["checksum and label"], scheme.name)
+        return
+    if named := _named_right_before(analysis, scheme.names, start):
+        evidence = (f"label:{named}", f"shape:{scheme.name}")
+        yield _Found("national-id", start, end, evidence, _CONFIDENCE["label"], scheme.name)
 
 
 def _labelled(label: str | None) -> tuple[str, ...]:

@@ -475,6 +475,10 @@ class PhoneFacts(NamedTuple):
     # Written without its country code: the countries it may be of, most likely first, and
     # whether the configured region chose the one to suggest.
     verdict: Verdict | None
+    # From a range kept for fiction and given, with its country code, as the writer's number
+    # ("Phone: +44 7700 900123"): nobody's account has one, so it stands in for the real number, as a
+    # masked one does; phonenumbers calls it invalid all the same.
+    stand_in: bool = False
 
 
 class PhoneNumbers:
@@ -526,7 +530,16 @@ def _span(analysis: Analysis, number: PhoneMatch, *, fictional: bool) -> Span:
         if present
     )
     confidence = 0.2 if not is_phone else 0.9 if (number.has_country_code or phone_word or unmistakable) else 0.6
-    facts = {"phone": PhoneFacts(number, is_phone, phone_word, labelled_other, other_data, fictional, verdict)}
+    stand_in = (
+        is_phone
+        and number.has_country_code
+        and not number.valid
+        and _fictional_international(analysis, number)
+        and _labelled_phone(analysis, number)
+    )
+    facts = {
+        "phone": PhoneFacts(number, is_phone, phone_word, labelled_other, other_data, fictional, verdict, stand_in)
+    }
     return Span("phone-number", "body", number.start, number.end, confidence, evidence, facts)
 
 
@@ -630,8 +643,11 @@ def _labelled_not_phone(analysis: Analysis, match: PhoneMatch) -> str | None:
     """The label just before a number that says it is not a phone number ("order", "ID", "版本")."""
     before, _ = _line_window(analysis.text_with_signature, match.start, match.end, _LABEL_WINDOW, 0)
     label = None
-    for found in analysis.lexicon("phone", "not_phone_context").finditer(before):
-        label = found
+    # A word naming a national ID says so too ("my Aadhaar number 4821 7730 2916"), whatever its digits.
+    for key in (("phone", "not_phone_context"), ("pii", "id_keywords")):
+        for found in analysis.lexicon(*key).finditer(before):
+            if label is None or found.end > label.end:
+                label = found
     if label is None:
         return None
     # A phone word after the label takes over: "订单里的手机号 13800138000"; the noun that ends any
@@ -667,6 +683,13 @@ def _labelled_phone(analysis: Analysis, match: PhoneMatch) -> bool:
     for word in analysis.lexicon("phone", "phone_context").finditer(before):
         last = word
     return last is not None and compiled(_LABEL_GAP).match(before, last.end) is not None
+
+
+def _given_as_mobile(analysis: Analysis, match: PhoneMatch) -> bool:
+    """Whether the words just before a number give it as a mobile or as the number of the writer's
+    Telegram account (the one they registered with), which is a mobile."""
+    before, _ = _line_window(analysis.text_with_signature, match.start, match.end, _PHONE_WORD_BEFORE, 0)
+    return analysis.lexicon("phone", "own_number_context").search(before) is not None
 
 
 def _unmistakable_mobile(match: PhoneMatch) -> bool:
@@ -717,6 +740,26 @@ def _fictional_national_numbers(analysis: Analysis, taken: Sequence[PhoneMatch])
     return found
 
 
+def _fictional_international(analysis: Analysis, number: PhoneMatch) -> bool:
+    """Whether a number written with its country code is, in its country's national form, in one of the
+    ranges kept for fiction the phone pack names (`fiction_ranges`: "+44 7700 900123" is "07700 900123")."""
+    import phonenumbers
+
+    raw = number.raw.strip()
+    try:
+        parsed = phonenumbers.parse("+" + raw[2:] if raw.startswith("00") else raw, None)
+    except phonenumbers.NumberParseException:
+        return False
+    # A complete number's length only: "+1 555 0100" lacks its area code.
+    if phonenumbers.is_possible_number_with_reason(parsed) != phonenumbers.ValidationResult.IS_POSSIBLE:
+        return False
+    region = phonenumbers.region_code_for_country_code(parsed.country_code or 0)
+    ranges = analysis.pack("phone").get("fiction_ranges", {})
+    national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    patterns = _compiled(tuple(strings(ranges, region, source="phone"))) if region in ranges else ()
+    return any(pattern.fullmatch(national) for pattern in patterns)
+
+
 def _is_local_only(number: PhoneMatch) -> bool:
     return number.region == "US" and len(re.sub(r"\D", "", number.raw)) == 7
 
@@ -733,7 +776,7 @@ def draft_hints(analysis: Analysis) -> CountryHints:
 def _verdict(analysis: Analysis, match: PhoneMatch) -> Verdict:
     """The countries a number written without its country code may be of, most likely first."""
     hints = draft_hints(analysis)
-    verdict = likely_readings(match.raw, hints)
+    verdict = likely_readings(match.raw, hints, mobile_expected=_given_as_mobile(analysis, match))
     if verdict.readings or not match.e164 or not match.region:
         return verdict
     # A fictional number ("(555) 123-4567") is valid in no plan: its pack entry names its country.
