@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import random
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import tglint
 from tglint.draft import Part
 from tglint.models import CATEGORIES, Edit, FileResult, Finding, Fix, Hit, PartView, Severity, Span
 from tglint.reporters import FORMATS, mask_line, open_report, render
+from tglint.reporters._common import json_at_depth
 from tglint.reporters._masking import scrub
 from tglint.reporters.github import escape_data, escape_property
 from tglint.reporters.sarif import to_uri
@@ -606,3 +608,42 @@ def test_each_file_is_written_when_its_result_comes(fmt: str) -> None:
     for result, piece in zip(RESULTS, pieces[1:-1], strict=True):
         if result.findings:
             assert piece, f"{result.path} held back"
+
+
+def _json_values(rng: random.Random, depth: int = 0) -> object:
+    """A value of the kinds reports hold (and some they do not), nested a few levels."""
+    chars = 'ab "\\/\n\t\x00\x1f\x7f\x85\u061c\u2028\u202e\ud800\udcff中文é😀'
+    scalars: list[Callable[[], object]] = [
+        lambda: "".join(rng.choice(chars) for _ in range(rng.randint(0, 6))),
+        lambda: rng.randint(-(10**20), 10**20),
+        lambda: rng.choice([0, 1, -1, 7]),
+        lambda: rng.choice([True, False, None]),
+        lambda: rng.choice([0.5, -1e300, 1e-7, 3.0, float("nan"), float("inf")]),
+        lambda: Severity.ERROR,  # a str enum
+    ]
+    if depth >= 3 or rng.random() < 0.4:
+        return rng.choice(scalars)()
+    size = rng.randint(0, 4)
+    if rng.random() < 0.5:
+        items = [_json_values(rng, depth + 1) for _ in range(size)]
+        return items if rng.random() < 0.8 else tuple(items)
+    keys: list[object] = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 4))) for _ in range(size)]
+    if keys and rng.random() < 0.1:
+        keys[0] = rng.choice([1, True, None, 2.5])  # json.dumps turns these keys into strings
+    return {key: _json_values(rng, depth + 1) for key in keys}
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_json_at_depth_writes_what_json_dumps_writes(seed: int) -> None:
+    """Reports write their JSON without json.dumps's indenting encoder (it is slow): the same bytes."""
+    rng = random.Random(seed)
+    for _ in range(300):
+        value = _json_values(rng)
+        depth = rng.randint(0, 3)
+        plain = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+        escaped = re.sub(
+            "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]",
+            lambda m: f"\\u{ord(m.group()):04x}",
+            plain,
+        )
+        assert json_at_depth(value, depth) == escaped, value
