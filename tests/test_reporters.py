@@ -22,6 +22,7 @@ from tglint.reporters._common import json_at_depth
 from tglint.reporters._masking import scrub
 from tglint.reporters.github import escape_data, escape_property
 from tglint.reporters.sarif import to_uri
+from tglint.reporters.text import _Line, display_cells, display_char
 from tglint.rule import RuleDoc
 
 SCHEMA = json.loads((Path(tglint.__file__).parent / "schema" / "report.schema.json").read_text(encoding="utf-8"))
@@ -647,3 +648,35 @@ def test_json_at_depth_writes_what_json_dumps_writes(seed: int) -> None:
             plain,
         )
         assert json_at_depth(value, depth) == escaped, value
+
+
+_LINE_CHARS = "ab 中\t\x00\x07\x08\x0b\x0c\r\x1b\x7f\x85\u061c\u200f\u2028\u202e\u2066\ud800\udcff#[:é😀"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_display_cells_are_each_characters_display(seed: int) -> None:
+    """Lines without a character to escape take a shorter way to their cells: the same cells."""
+    rng = random.Random(seed)
+    for _ in range(500):
+        source = "".join(rng.choice(_LINE_CHARS) for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.5:
+            source = source.translate({ord(c): None for c in "\x00\x07\x08\x0b\x0c\r\x1b\x7f\x85"})
+        expected = [display_char(char) for char in source]
+        at = source.find("##[")
+        while at >= 0:
+            expected[at + 2] = "\\x5b"
+            at = source.find("##[", at + 3)
+        assert display_cells(source) == expected, source
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_plain_line_is_the_rich_lines_text(seed: int) -> None:
+    """A plain report's line is made without rich: its text is what rich's `Text.plain` would be."""
+    rng = random.Random(seed)
+    for _ in range(300):
+        pieces = tuple(
+            ("".join(rng.choice(_LINE_CHARS) for _ in range(rng.randint(0, 6))), rng.choice(["", "bold", "cyan"]))
+            for _ in range(rng.randint(0, 4))
+        )
+        line = _Line(pieces, rng.choice(["", "dim"]))
+        assert line.plain() == line.rich().plain, pieces
