@@ -12,11 +12,9 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.control import strip_control_codes
-from rich.text import Text
 
 from tglint.escaping import escape_controls, needs_escape, printable
 from tglint.models import FileResult, Finding, Severity
@@ -31,6 +29,11 @@ from tglint.reporters._common import (
     region_of,
 )
 from tglint.reporters._masking import ShownSpan, line_segment, mask_line, scrub, secrets, shown_span
+
+if TYPE_CHECKING:
+    # rich's console and Text take tens of milliseconds to import: loaded for a coloured report only.
+    from rich.console import Console
+    from rich.text import Text
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _GUTTER_STYLE = "blue"
@@ -58,12 +61,18 @@ class _Line:
     style: str = ""
 
     def rich(self) -> Text:
+        from rich.text import Text
+
         return Text.assemble(*self.pieces, style=self.style)
 
     def plain(self) -> str:
         text = "".join(text for text, _ in self.pieces)
         # The control codes rich drops are not printable: a printable line (most are) has none.
-        return text if text.isprintable() else strip_control_codes(text)
+        if text.isprintable():
+            return text
+        from rich.control import strip_control_codes
+
+        return strip_control_codes(text)
 
 
 class TextReport:
@@ -107,6 +116,8 @@ class TextReport:
 
 
 def _console(width: int) -> Console:
+    from rich.console import Console
+
     # Every setting the environment could change is fixed, so output is reproducible
     # (no NO_COLOR/COLORTERM/TERM sniffing, no emoji codes, no highlighting).
     return Console(
