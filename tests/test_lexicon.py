@@ -182,3 +182,37 @@ def test_a_long_text_is_searched_alike_and_its_copies_are_not_kept() -> None:
     assert list(found.finditer(text)) == _regex_matches(reference, text)
     assert found.search(text)
     assert lexicon._kept_copy.cache_info().currsize == 0
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_term_sets_find_in_one_pass_what_each_list_finds(seed: int) -> None:
+    """Several lists in one automaton: each list's matches are its own TermSet's, whatever the others
+    hold (the same term in two lists, a term of one inside another's, lists with and without spaces)."""
+    rng = random.Random(seed)
+    han = "".join(chr(0x4E00 + rng.randrange(40)) for _ in range(8))
+    letters = "abAB1_" + han
+
+    def word() -> str:
+        return "".join(rng.choice(letters) for _ in range(rng.randint(1, 3)))
+
+    shared = [word() for _ in range(6)]
+    lists = {}
+    for name in ("one", "two", "three", "empty"):
+        terms = [] if name == "empty" else [word() for _ in range(rng.randint(0, 12))] + rng.sample(shared, 3)
+        if name == "two":  # only this list has terms of several words
+            terms += [f"{rng.choice(shared)} {word()}" for _ in range(4)]
+        lists[name] = TermSet(terms)
+    together = lexicon.TermSets(lists)
+    pool = sorted(set().union(*(terms.terms for terms in lists.values())))
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randint(0, 14)):
+            roll = rng.random()
+            if roll < 0.5 and pool:
+                parts.append(_spelled(rng, rng.choice(pool)))
+            elif roll < 0.7:
+                parts.append("".join(rng.choice(_SPACES) for _ in range(rng.randint(1, 4))))
+            else:
+                parts.append("".join(rng.choice(letters + _OTHERS) for _ in range(rng.randint(1, 3))))
+        text = "".join(parts)
+        assert together.find(text) == {name: list(terms.finditer(text)) for name, terms in lists.items()}, text
