@@ -105,3 +105,19 @@ def test_the_http_server_is_what_imports_starlette(tmp_path: Path) -> None:
         taken.listen(1)
         loaded = _imported("cli", ["serve", "--isolated", "--port", str(taken.getsockname()[1])], tmp_path)
     assert {"starlette", "uvicorn", "tglint.serve.app"} <= loaded
+
+
+# rich's console and Text, which take tens of milliseconds of a cold run to import.
+RICH_CONSOLE = ("rich.console", "rich.text")
+
+
+@pytest.mark.parametrize("args", [[SAMPLE], ["--format", "json", SAMPLE]], ids=" ".join)
+def test_a_plain_report_imports_no_rich_console(args: list[str], tmp_path: Path) -> None:
+    loaded = _imported("cli", args, tmp_path)
+    assert "tglint.reporters.text" in loaded and "tglint.engine" in loaded
+    assert sorted(loaded.intersection(RICH_CONSOLE)) == []
+
+
+def test_a_coloured_report_is_what_imports_rich_console(tmp_path: Path) -> None:
+    loaded = _imported("cli", ["--color", SAMPLE], tmp_path)
+    assert set(RICH_CONSOLE) <= loaded

@@ -115,6 +115,20 @@ def _spelled(rng: random.Random, term: str) -> str:
     return "".join(out)
 
 
+def _mixed_text(rng: random.Random, pool: list[str], letters: str) -> str:
+    """Terms of `pool` as a text may write them, among runs of whitespace and other characters."""
+    parts = []
+    for _ in range(rng.randint(0, 12)):
+        roll = rng.random()
+        if roll < 0.4 and pool:
+            parts.append(_spelled(rng, rng.choice(pool)))
+        elif roll < 0.6:
+            parts.append("".join(rng.choice(_SPACES) for _ in range(rng.randint(1, 4))))
+        else:
+            parts.append("".join(rng.choice(letters + _OTHERS) for _ in range(rng.randint(1, 4))))
+    return "".join(parts)
+
+
 @pytest.mark.parametrize("seed", range(12))
 def test_termset_finds_what_the_trie_regex_found(seed: int) -> None:
     rng = random.Random(seed)
@@ -137,16 +151,7 @@ def test_termset_finds_what_the_trie_regex_found(seed: int) -> None:
     found, reference = TermSet(written), _regex_reference(written)
     pool = sorted(found.terms)
     for _ in range(300):
-        parts = []
-        for _ in range(rng.randint(0, 12)):
-            roll = rng.random()
-            if roll < 0.4 and pool:
-                parts.append(_spelled(rng, rng.choice(pool)))
-            elif roll < 0.6:
-                parts.append("".join(rng.choice(_SPACES) for _ in range(rng.randint(1, 4))))
-            else:
-                parts.append("".join(rng.choice(letters + _OTHERS) for _ in range(rng.randint(1, 4))))
-        text = "".join(parts)
+        text = _mixed_text(rng, pool, letters)
         expected = _regex_matches(reference, text)
         assert list(found.finditer(text)) == expected, (sorted(found.terms), text)
         assert found.search(text) == bool(expected), text
@@ -182,3 +187,28 @@ def test_a_long_text_is_searched_alike_and_its_copies_are_not_kept() -> None:
     assert list(found.finditer(text)) == _regex_matches(reference, text)
     assert found.search(text)
     assert lexicon._kept_copy.cache_info().currsize == 0
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_term_sets_find_in_one_pass_what_each_list_finds(seed: int) -> None:
+    """Several lists in one automaton: each list's matches are its own TermSet's, whatever the others
+    hold (the same term in two lists, a term of one inside another's, lists with and without spaces)."""
+    rng = random.Random(seed)
+    han = "".join(chr(0x4E00 + rng.randrange(40)) for _ in range(8))
+    letters = "abAB1_" + han
+
+    def word() -> str:
+        return "".join(rng.choice(letters) for _ in range(rng.randint(1, 3)))
+
+    shared = [word() for _ in range(6)]
+    lists = {}
+    for name in ("one", "two", "three", "empty"):
+        terms = [] if name == "empty" else [word() for _ in range(rng.randint(0, 12))] + rng.sample(shared, 3)
+        if name == "two":  # only this list has terms of several words
+            terms += [f"{rng.choice(shared)} {word()}" for _ in range(4)]
+        lists[name] = TermSet(terms)
+    together = lexicon.TermSets(lists)
+    pool = sorted(set().union(*(terms.terms for terms in lists.values())))
+    for _ in range(300):
+        text = _mixed_text(rng, pool, letters)
+        assert together.find(text) == {name: list(terms.finditer(text)) for name, terms in lists.items()}, text

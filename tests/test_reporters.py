@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import random
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,11 @@ import tglint
 from tglint.draft import Part
 from tglint.models import CATEGORIES, Edit, FileResult, Finding, Fix, Hit, PartView, Severity, Span
 from tglint.reporters import FORMATS, mask_line, open_report, render
+from tglint.reporters._common import json_at_depth
 from tglint.reporters._masking import scrub
 from tglint.reporters.github import escape_data, escape_property
 from tglint.reporters.sarif import to_uri
+from tglint.reporters.text import _Line, display_cells, display_char
 from tglint.rule import RuleDoc
 
 SCHEMA = json.loads((Path(tglint.__file__).parent / "schema" / "report.schema.json").read_text(encoding="utf-8"))
@@ -606,3 +609,74 @@ def test_each_file_is_written_when_its_result_comes(fmt: str) -> None:
     for result, piece in zip(RESULTS, pieces[1:-1], strict=True):
         if result.findings:
             assert piece, f"{result.path} held back"
+
+
+def _json_values(rng: random.Random, depth: int = 0) -> object:
+    """A value of the kinds reports hold (and some they do not), nested a few levels."""
+    chars = 'ab "\\/\n\t\x00\x1f\x7f\x85\u061c\u2028\u202e\ud800\udcff中文é😀'
+    scalars: list[Callable[[], object]] = [
+        lambda: "".join(rng.choice(chars) for _ in range(rng.randint(0, 6))),
+        lambda: rng.randint(-(10**20), 10**20),
+        lambda: rng.choice([0, 1, -1, 7]),
+        lambda: rng.choice([True, False, None]),
+        lambda: rng.choice([0.5, -1e300, 1e-7, 3.0, float("nan"), float("inf")]),
+        lambda: Severity.ERROR,  # a str enum
+    ]
+    if depth >= 3 or rng.random() < 0.4:
+        return rng.choice(scalars)()
+    size = rng.randint(0, 4)
+    if rng.random() < 0.5:
+        items = [_json_values(rng, depth + 1) for _ in range(size)]
+        return items if rng.random() < 0.8 else tuple(items)
+    keys: list[object] = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 4))) for _ in range(size)]
+    if keys and rng.random() < 0.1:
+        keys[0] = rng.choice([1, True, None, 2.5])  # json.dumps turns these keys into strings
+    return {key: _json_values(rng, depth + 1) for key in keys}
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_json_at_depth_writes_what_json_dumps_writes(seed: int) -> None:
+    """Reports write their JSON without json.dumps's indenting encoder (it is slow): the same bytes."""
+    rng = random.Random(seed)
+    for _ in range(300):
+        value = _json_values(rng)
+        depth = rng.randint(0, 3)
+        plain = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+        escaped = re.sub(
+            "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]",
+            lambda m: f"\\u{ord(m.group()):04x}",
+            plain,
+        )
+        assert json_at_depth(value, depth) == escaped, value
+
+
+_LINE_CHARS = "ab 中\t\x00\x07\x08\x0b\x0c\r\x1b\x7f\x85\u061c\u200f\u2028\u202e\u2066\ud800\udcff#[:é😀"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_display_cells_are_each_characters_display(seed: int) -> None:
+    """Lines without a character to escape take a shorter way to their cells: the same cells."""
+    rng = random.Random(seed)
+    for _ in range(500):
+        source = "".join(rng.choice(_LINE_CHARS) for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.5:
+            source = source.translate({ord(c): None for c in "\x00\x07\x08\x0b\x0c\r\x1b\x7f\x85"})
+        expected = [display_char(char) for char in source]
+        at = source.find("##[")
+        while at >= 0:
+            expected[at + 2] = "\\x5b"
+            at = source.find("##[", at + 3)
+        assert display_cells(source) == expected, source
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_plain_line_is_the_rich_lines_text(seed: int) -> None:
+    """A plain report's line is made without rich: its text is what rich's `Text.plain` would be."""
+    rng = random.Random(seed)
+    for _ in range(300):
+        pieces = tuple(
+            ("".join(rng.choice(_LINE_CHARS) for _ in range(rng.randint(0, 6))), rng.choice(["", "bold", "cyan"]))
+            for _ in range(rng.randint(0, 4))
+        )
+        line = _Line(pieces, rng.choice(["", "dim"]))
+        assert line.plain() == line.rich().plain, pieces

@@ -52,3 +52,31 @@ def test_jobs_under_spawn_equal_one_process(tmp_path: Path, monkeypatch: pytest.
     spawned = list(run.lint_paths(checker.linter, paths, jobs=2))
     assert api.report_json(spawned) == api.report_json(single)
     assert any(result.findings for result in spawned)
+
+
+def test_results_cross_processes_unchanged(tmp_path: Path) -> None:
+    """Results are pickled as calls of their classes with their fields (fast): every field comes back."""
+    import copy
+
+    from tglint.models import Edit, FileResult, Finding, Fix, PartView, ReplyTime, Span
+
+    checker = api.Checker()
+    results = [result for path in _paths(tmp_path)[:3] for result in checker.lint_path(path)]
+    # Findings with fixes and edits, hidden spans, part views and reply times all travel.
+    assert any(f.fix is not None for r in results for f in r.findings)
+    assert any(r.hidden for r in results) and all(r.part_texts and r.reply_time is not None for r in results)
+    for result in results:
+        back = pickle.loads(pickle.dumps(result))
+        assert back == result
+        assert [type(f) for f in back.findings] == [Finding] * len(result.findings)
+        assert copy.deepcopy(result) == result
+    for record in (
+        Edit("body", 1, 2, "x", 3, 4, 5, 6),
+        Fix("d", "safe", (Edit("body", 0, 1, "*"),)),
+        Span("body", 1, 2, 3, 4),
+        PartView("text", 2, 3, {1: "a"}, {2: "b"}),
+        ReplyTime("urgent", "24-48h", "why"),
+        FileResult("p", error="e", message_number=3, skipped_rules=("TG101",)),
+    ):
+        back = pickle.loads(pickle.dumps(record))
+        assert back == record and type(back) is type(record)

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from tglint.draft import ReadError
 from tglint.packs import load_packs
 from tglint.quoting import find_regions
 from tglint.text import CueKind, Cues, TextModel, TokenKind
@@ -379,3 +380,20 @@ def test_sentence_ends_are_those_of_the_plain_way(seed: int) -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         m = model(text)
         assert m._sentence_ends == _plain_sentence_ends(m), text
+
+
+def test_each_part_has_one_text_model_per_draft() -> None:
+    from tglint.analysis import Analysis
+    from tglint.config import Settings
+    from tglint.reading import read_bytes
+
+    draft = read_bytes("Subject: 收不到验证码\n\nHi, my app crashes. 不是我的问题\n".encode(), "x.txt")[0]
+    assert not isinstance(draft, ReadError)
+    analysis = Analysis(draft, Settings(), load_packs())
+    body, subject, missing = (analysis.text_model(part) for part in ("body", "subject", "cc"))
+    assert body.text == draft.body.text and body.regions == draft.body.regions
+    assert subject.text == "收不到验证码" and missing.text == ""
+    assert all(
+        analysis.text_model(part) is model for part, model in [("body", body), ("subject", subject), ("cc", missing)]
+    )
+    assert analysis.subject_text == "收不到验证码"

@@ -112,7 +112,7 @@ class Analysis:
     def subject(self) -> Part | None:
         return self.draft.subject
 
-    @property
+    @cached_property
     def subject_text(self) -> str:
         subject = self.draft.subject
         return subject.text if subject else ""
@@ -168,6 +168,10 @@ class Analysis:
 
     def text_model(self, part: str = "body") -> TextModel:
         """The text model of a part (its whole text, quoted regions marked), built once per draft."""
+        # Asked for some twenty times a draft: a built model is returned without making the builder.
+        built = self._memo.get(("text-model", part))
+        if built is not None:
+            return built  # type: ignore[no-any-return]
         from tglint.text import Cues, TextModel
 
         def build() -> TextModel:

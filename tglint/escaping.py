@@ -42,6 +42,12 @@ def escape_controls(text: str, *, one_line: bool = False) -> str:
     return pattern.sub(_escape, text)
 
 
+def needs_escape(text: str, *, one_line: bool = False) -> bool:
+    """Whether `escape_controls` would change `text`."""
+    pattern = _UNSAFE_ONE_LINE if one_line else _UNSAFE_MULTILINE
+    return pattern.search(text) is not None
+
+
 def printable(text: str, *, one_line: bool = False) -> str:
     """`text` safe for a terminal or a CI log: `escape_controls`, and no workflow command."""
     text = escape_controls(text, one_line=one_line)

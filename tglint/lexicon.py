@@ -74,20 +74,7 @@ class TermSet:
             return []
         copy = _search_copy(text)
         searched = copy.spaced() if self._spaced else copy.lowered
-        found = list(self._places(searched))
-        if not found:
-            return []
-        found.sort()  # by start, and at each start the longest term first
-        matches = []
-        position = 0
-        for start, negated_end, term in found:
-            if start >= position:
-                position = -negated_end
-                matches.append((start, position, term))
-        if searched is not copy.lowered:  # whitespace was shortened: offsets into the text moved
-            original = copy.runs().original
-            matches = [(original(start), original(end - 1) + 1, term) for start, end, term in matches]
-        return matches
+        return _leftmost_longest(list(self._places(searched)), copy if searched is not copy.lowered else None)
 
     def _places(self, copy: str) -> Iterator[tuple[int, int, str]]:
         """(start, -end, term) of every place in `copy` where a term stands and touches no letter or digit
@@ -104,6 +91,75 @@ class TermSet:
     def _build(self) -> WordAutomaton:
         automaton = WordAutomaton(
             {term: (len(term), term, _is_word_char(term[0]), _is_word_char(term[-1])) for term in self.terms}
+        )
+        self._automaton = automaton
+        return automaton
+
+
+def _leftmost_longest(found: list[tuple[int, int, str]], shortened: _Copy | None) -> list[tuple[int, int, str]]:
+    """Of the places (start, -end, term) where terms stand, the leftmost and then the longest, not
+    overlapping, as (start, end, term); offsets into the text when they are into `shortened`'s text with
+    its whitespace shortened."""
+    if not found:
+        return []
+    found.sort()  # by start, and at each start the longest term first
+    matches = []
+    position = 0
+    for start, negated_end, term in found:
+        if start >= position:
+            position = -negated_end
+            matches.append((start, position, term))
+    if shortened is not None:  # whitespace was shortened: offsets into the text moved
+        original = shortened.runs().original
+        matches = [(original(start), original(end - 1) + 1, term) for start, end, term in matches]
+    return matches
+
+
+class TermSets:
+    """Several word lists found in one pass over a text: each list's matches are those its own TermSet
+    finds (leftmost, then longest, not overlapping one another), whatever the other lists hold.
+
+    A text read by many lists is run through one automaton instead of one per list. Lists without
+    terms of several words are searched in the text with its whitespace shortened too when another
+    list needs it: a term without a space stands there exactly where it stands in the text.
+    """
+
+    __slots__ = ("_automaton", "_lists", "_spaced")
+
+    def __init__(self, lists: Mapping[str, TermSet]) -> None:
+        self._lists = dict(lists)
+        self._spaced = any(terms._spaced for terms in self._lists.values())
+        self._automaton: WordAutomaton | None = None
+
+    def find(self, text: str) -> dict[str, list[tuple[int, int, str]]]:
+        """Each list's (start, end, term) matches, offsets into `text`."""
+        found: dict[str, list[tuple[int, int, str]]] = {name: [] for name in self._lists}
+        if not any(terms.terms for terms in self._lists.values()):
+            return found
+        copy = _search_copy(text)
+        searched = copy.spaced() if self._spaced else copy.lowered
+        automaton = self._automaton or self._build()
+        for end, (length, term, word_start, word_end, names) in automaton.iter(searched):
+            start = end - length + 1
+            if word_start and start and searched[start - 1] in _WORD_CHARS:
+                continue
+            if word_end and searched[end + 1 : end + 2] in _WORD_CHARS:
+                continue
+            for name in names:
+                found[name].append((start, -end - 1, term))
+        shortened = copy if searched is not copy.lowered else None
+        return {name: _leftmost_longest(places, shortened) for name, places in found.items()}
+
+    def _build(self) -> WordAutomaton:
+        lists_of: dict[str, list[str]] = {}
+        for name, terms in self._lists.items():
+            for term in terms.terms:
+                lists_of.setdefault(term, []).append(name)
+        automaton = WordAutomaton(
+            {
+                term: (len(term), term, _is_word_char(term[0]), _is_word_char(term[-1]), tuple(names))
+                for term, names in lists_of.items()
+            }
         )
         self._automaton = automaton
         return automaton

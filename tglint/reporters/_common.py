@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring
+from typing import Any
 
 from tglint.models import Edit, FileResult, Finding, Location, Severity
 from tglint.rule import RuleLike
@@ -104,8 +107,66 @@ def json_at_depth(value: object, depth: int) -> str:
     The characters of `_JSON_ESCAPED` are written as `\\uXXXX` escapes: the same JSON value,
     and a file name's undecodable byte reads back in Python as the surrogate it was.
     """
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    return _JSON_ESCAPED.sub(_json_escape, text).replace("\n", "\n" + "  " * depth)
+    try:
+        text = _indented(value, "  " * depth)
+    except _NotPlain:
+        text = json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * depth)
+    return _JSON_ESCAPED.sub(_json_escape, text)
+
+
+# How the commonest values are written, looked up by their exact type: most of a report's values are
+# strings and numbers, written without a call of `_indented` each.
+_SCALAR: dict[type, Callable[[Any], str]] = {
+    str: encode_basestring,
+    int: int.__repr__,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda _: "null",
+}
+
+
+class _NotPlain(Exception):
+    """A value `_indented` leaves to `json.dumps`."""
+
+
+def _indented(value: object, indent: str) -> str:
+    """`value` as `json.dumps(value, ensure_ascii=False, indent=2)` writes it, each line after the
+    first starting with `indent`, for the values reports are made of (str-keyed dicts, lists, strings,
+    numbers, booleans, None); _NotPlain for any other. With an indent, `json.dumps` takes the
+    encoder written in Python, whose generators cost most of a JSON report: this writes it directly."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise _NotPlain
+        return float.__repr__(value)
+    inner = indent + "  "
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        items = [write(item) if (write := _SCALAR.get(type(item))) else _indented(item, inner) for item in value]
+        return "[\n" + inner + (",\n" + inner).join(items) + "\n" + indent + "]"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        try:
+            fields = [
+                encode_basestring(key)
+                + ": "
+                + (write(item) if (write := _SCALAR.get(type(item))) else _indented(item, inner))
+                for key, item in value.items()
+            ]
+        except TypeError:  # a key that is not a string: json.dumps converts it
+            raise _NotPlain from None
+        return "{\n" + inner + (",\n" + inner).join(fields) + "\n" + indent + "}"
+    raise _NotPlain
 
 
 def _json_escape(match: re.Match[str]) -> str:

@@ -1,9 +1,10 @@
 """The human report: findings grouped by file, each with its source line underlined.
 
-Draft text is untrusted. Everything is built from `rich.text.Text` pieces, never
-from markup strings, so `[bold]` or `:smile:` in a draft prints literally; control
-characters, bidi overrides and workflow commands in draft text and file names are
-shown as visible escapes (`tglint.escaping`) so a draft cannot drive the terminal.
+Draft text is untrusted. Every line is built from pieces of text with their styles
+(`rich.text.Text` for a coloured report), never from markup strings, so `[bold]` or
+`:smile:` in a draft prints literally; control characters, bidi overrides and workflow
+commands in draft text and file names are shown as visible escapes (`tglint.escaping`)
+so a draft cannot drive the terminal.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.text import Text
 
-from tglint.escaping import escape_controls, printable
+from tglint.escaping import escape_controls, needs_escape, printable
 from tglint.models import FileResult, Finding, Severity
 from tglint.reporters._common import (
     Summary,
@@ -30,6 +30,11 @@ from tglint.reporters._common import (
 )
 from tglint.reporters._masking import ShownSpan, line_segment, mask_line, scrub, secrets, shown_span
 
+if TYPE_CHECKING:
+    # rich's console and Text take tens of milliseconds to import: loaded for a coloured report only.
+    from rich.console import Console
+    from rich.text import Text
+
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _GUTTER_STYLE = "blue"
 _TAB = "    "
@@ -42,6 +47,32 @@ _MIN_CONTEXT_WIDTH = 20
 def render_text(results: Iterable[FileResult], *, color: bool = False, width: int = 100) -> str:
     report = TextReport(color=color, width=width)
     return report.start() + "".join(report.add(result) for result in results) + report.end()
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """A line of the report: its pieces of text, each with its style ("": none), and the line's style.
+
+    Made into a rich `Text` only for a coloured report; a plain one is the pieces' text as rich would
+    give it (`Text.plain` drops the same control codes), without making a `Text` per line.
+    """
+
+    pieces: tuple[tuple[str, str], ...] = ()
+    style: str = ""
+
+    def rich(self) -> Text:
+        from rich.text import Text
+
+        return Text.assemble(*self.pieces, style=self.style)
+
+    def plain(self) -> str:
+        text = "".join(text for text, _ in self.pieces)
+        # The control codes rich drops are not printable: a printable line (most are) has none.
+        if text.isprintable():
+            return text
+        from rich.control import strip_control_codes
+
+        return strip_control_codes(text)
 
 
 class TextReport:
@@ -58,12 +89,12 @@ class TextReport:
 
     def add(self, result: FileResult) -> str:
         self._tally.add(result)
-        lines: list[Text] = []
+        lines: list[_Line] = []
         if result.error is not None:
             # A truncated message is an error, and what could be read of it is still reported.
             lines.append(_error_line(result))
             if not result.findings:
-                lines.append(Text())
+                lines.append(_Line())
         if result.findings or result.skipped_rules:
             lines.extend(_file_lines(result, self._width))
         return self._lines(lines) if lines else ""
@@ -71,13 +102,13 @@ class TextReport:
     def end(self) -> str:
         return self._lines(_summary_lines(self._tally.summary()))
 
-    def _lines(self, lines: Iterable[Text]) -> str:
+    def _lines(self, lines: Iterable[_Line]) -> str:
         if self._console is None:
-            return "".join(line.plain + "\n" for line in lines)
+            return "".join(line.plain() + "\n" for line in lines)
         output = self._console.file
         assert isinstance(output, io.StringIO)
         for line in lines:
-            self._console.print(line)
+            self._console.print(line.rich())
         text = output.getvalue()
         output.seek(0)
         output.truncate()
@@ -85,6 +116,8 @@ class TextReport:
 
 
 def _console(width: int) -> Console:
+    from rich.console import Console
+
     # Every setting the environment could change is fixed, so output is reproducible
     # (no NO_COLOR/COLORTERM/TERM sniffing, no emoji codes, no highlighting).
     return Console(
@@ -101,20 +134,20 @@ def _console(width: int) -> Console:
     )
 
 
-def _file_lines(result: FileResult, width: int) -> list[Text]:
+def _file_lines(result: FileResult, width: int) -> list[_Line]:
     lines = [_header(result)]
     note = language_note(result)
     if note is not None:
-        lines.append(Text("  " + one_line(note), style="dim"))
+        lines.append(_Line((("  " + one_line(note), ""),), "dim"))
     hidden = secrets(result)
     for finding in result.findings:
         lines.append(_finding_line(result.path, finding, hidden))
         lines.extend(_context(result, finding, width))
-    lines.append(Text())
+    lines.append(_Line())
     return lines
 
 
-def _header(result: FileResult) -> Text:
+def _header(result: FileResult) -> _Line:
     details = []
     if result.language:
         details.append(f"language: {result.language}")
@@ -122,37 +155,39 @@ def _header(result: FileResult) -> Text:
         details.append(f"topic: {result.topic}")
     if result.reply_time is not None:
         details.append(f"reply: {result.reply_time.line()}")
-    header = Text(one_line(result.path), style="bold underline")
+    pieces = [(one_line(result.path), "")]
     if details:
-        header.append(f" ({one_line(', '.join(details))})")
-    return header
+        pieces.append((f" ({one_line(', '.join(details))})", ""))
+    return _Line(tuple(pieces), "bold underline")
 
 
-def _finding_line(path: str, finding: Finding, hidden: tuple[str, ...]) -> Text:
+def _finding_line(path: str, finding: Finding, hidden: tuple[str, ...]) -> _Line:
     region = region_of(finding)
-    text = Text.assemble(
+    pieces = [
         (f"{one_line(path)}:{region.line}:{region.column}:", "bold"),
-        " ",
+        (" ", ""),
         (f"[{one_line(part_label(finding))}]", _GUTTER_STYLE),
-        " ",
+        (" ", ""),
         (one_line(finding.rule), "bold"),
-        " ",
+        (" ", ""),
         (f"[{finding.severity.value}]", SEVERITY_STYLE[finding.severity]),
-    )
+    ]
     if finding.fix is not None and finding.fix.applicability == "safe":
         # As in ruff, [*] marks what --fix applies; the summary counts unsafe fixes apart.
-        text.append(" [*]", style="cyan")
-    text.append(" " + one_line(scrub(finding.message, hidden)))
-    return text
+        pieces.append((" [*]", "cyan"))
+    pieces.append((" " + one_line(scrub(finding.message, hidden)), ""))
+    return _Line(tuple(pieces))
 
 
-def _error_line(result: FileResult) -> Text:
-    return Text.assemble(
-        (f"{one_line(result.path)}:", "bold"),
-        " ",
-        ("error:", "bold red"),
-        " ",
-        one_line(result.error or ""),
+def _error_line(result: FileResult) -> _Line:
+    return _Line(
+        (
+            (f"{one_line(result.path)}:", "bold"),
+            (" ", ""),
+            ("error:", "bold red"),
+            (" ", ""),
+            (one_line(result.error or ""), ""),
+        )
     )
 
 
@@ -165,7 +200,7 @@ class _Shown:
     caret_width: int
 
 
-def _context(result: FileResult, finding: Finding, width: int) -> list[Text]:
+def _context(result: FileResult, finding: Finding, width: int) -> list[_Line]:
     """The masked source line with the span underlined; nothing when the text is unknown.
 
     The line is the file's own, as written (a header's line with its name), numbered as
@@ -180,11 +215,13 @@ def _context(result: FileResult, finding: Finding, width: int) -> list[Text]:
     gutter_width = cell_len(gutter)
     shown = _show(source, span, width - gutter_width - 3)
     style = SEVERITY_STYLE[finding.severity]
-    code_line = Text.assemble((f"{gutter} |", _GUTTER_STYLE), " ", shown.text)
-    caret_line = Text.assemble(
-        (" " * gutter_width + " |", _GUTTER_STYLE),
-        " " + " " * shown.caret_start,
-        ("^" * shown.caret_width, style),
+    code_line = _Line(((f"{gutter} |", _GUTTER_STYLE), (" ", ""), (shown.text, "")))
+    caret_line = _Line(
+        (
+            (" " * gutter_width + " |", _GUTTER_STYLE),
+            (" " + " " * shown.caret_start, ""),
+            ("^" * shown.caret_width, style),
+        )
     )
     return [code_line, caret_line]
 
@@ -240,7 +277,10 @@ def display_char(char: str) -> str:
 
 def display_cells(source: str) -> list[str]:
     """What to put on the terminal for each character of a line of draft text."""
-    cells = [display_char(char) for char in source]
+    if needs_escape(source.replace("\t", ""), one_line=True):
+        cells = [display_char(char) for char in source]
+    else:  # most lines: each character is shown as it is, but a tab
+        cells = [_TAB if char == "\t" else char for char in source] if "\t" in source else list(source)
     at = source.find(_LEGACY_COMMAND)
     while at >= 0:
         cells[at + 2] = "\\x5b"
@@ -253,8 +293,8 @@ def one_line(text: str) -> str:
     return printable(text, one_line=True)
 
 
-def _summary_lines(summary: Summary) -> list[Text]:
-    lines: list[Text] = []
+def _summary_lines(summary: Summary) -> list[_Line]:
+    lines: list[_Line] = []
     if summary.findings:
         counts = ", ".join(
             (
@@ -263,19 +303,17 @@ def _summary_lines(summary: Summary) -> list[Text]:
                 f"{summary.info} info",
             )
         )
-        lines.append(
-            Text(
-                f"Found {plural(summary.findings, 'finding')} ({counts}) in "
-                f"{plural(summary.files_with_findings, 'file')}; {fixable_phrase(summary)}",
-                style="bold",
-            )
+        found = (
+            f"Found {plural(summary.findings, 'finding')} ({counts}) in "
+            f"{plural(summary.files_with_findings, 'file')}; {fixable_phrase(summary)}"
         )
+        lines.append(_Line(((found, ""),), "bold"))
     elif summary.unreadable:
         # "All checks passed" would be untrue when some files were not checked at all.
-        lines.append(Text("No findings.", style="bold"))
+        lines.append(_Line((("No findings.", ""),), "bold"))
     else:
-        lines.append(Text("All checks passed.", style="bold green"))
+        lines.append(_Line((("All checks passed.", ""),), "bold green"))
     if summary.unreadable:
         # Not only unreadable files: a truncated message, a directory without drafts.
-        lines.append(Text(errors_sentence(summary.unreadable), style="bold red"))
+        lines.append(_Line(((errors_sentence(summary.unreadable), ""),), "bold red"))
     return lines

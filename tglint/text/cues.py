@@ -13,7 +13,7 @@ from enum import StrEnum
 from itertools import accumulate
 from typing import Any, NamedTuple
 
-from tglint.lexicon import TermSet, ascii_lower
+from tglint.lexicon import TermSet, TermSets, ascii_lower
 from tglint.packs import PackError, Packs, strings
 from tglint.text.scripts import is_han
 
@@ -32,6 +32,10 @@ class Cue(NamedTuple):
     kind: CueKind
 
 
+# The matches of each cue list in a text (`Cues.find`), by list: a CueKind, or the phrases that deny nothing.
+CueMatches = Mapping[str, list[tuple[int, int, str]]]
+_NOT_NEGATIONS = "not-negations"
+
 _DEFAULT_REACH_HAN = 5
 _DEFAULT_REACH_LATIN = 28
 
@@ -47,14 +51,17 @@ class Cues:
             return value
 
         negation = section("negation")
-        self._lists = {
-            CueKind.DENIAL: TermSet(strings(negation, "denial", source="text")),
-            CueKind.INABILITY: TermSet(strings(negation, "inability", source="text")),
-            CueKind.PROHIBITION: TermSet(strings(negation, "prohibition", source="text")),
-            CueKind.CONFIRMING: TermSet(strings(negation, "confirming", source="text")),
-            CueKind.CONJUNCTION: TermSet(strings(section("clauses"), "conjunctions", source="text")),
-        }
-        self._not_negations = TermSet(strings(negation, "not_negations", source="text"))
+        # Every list the model reads a text's structure from, found in one pass over the text.
+        self._lists = TermSets(
+            {
+                CueKind.DENIAL: TermSet(strings(negation, "denial", source="text")),
+                CueKind.INABILITY: TermSet(strings(negation, "inability", source="text")),
+                CueKind.PROHIBITION: TermSet(strings(negation, "prohibition", source="text")),
+                CueKind.CONFIRMING: TermSet(strings(negation, "confirming", source="text")),
+                CueKind.CONJUNCTION: TermSet(strings(section("clauses"), "conjunctions", source="text")),
+                _NOT_NEGATIONS: TermSet(strings(negation, "not_negations", source="text")),
+            }
+        )
         questions = section("questions")
         self._openers = TermSet(strings(questions, "openers", source="text"))
         # What an opener can begin with: most sentences begin with none of them, and need no search.
@@ -75,21 +82,25 @@ class Cues:
     def from_packs(cls, packs: Packs) -> Cues:
         return packs.derived(("text-cues",), lambda: cls(packs.get("text"), packs.get("text").get("settings")))
 
-    def of(self, text: str, kind: CueKind) -> Iterable[Cue]:
-        for start, end, _ in self._lists[kind].finditer(text):
+    def find(self, text: str) -> CueMatches:
+        """Where each list's words stand in `text`: what `of` and `negation_cues` read."""
+        return self._lists.find(text)
+
+    def of(self, found: CueMatches, kind: CueKind) -> Iterable[Cue]:
+        for start, end, _ in found[kind]:
             yield Cue(start, end, kind)
 
-    def negation_cues(self, text: str) -> list[Cue]:
+    def negation_cues(self, found: CueMatches) -> list[Cue]:
         """Denials, inabilities, prohibitions and confirmations in order; a cue inside a phrase that
         denies nothing ("no idea", "不知道", "别人") is left out, and so is one inside a confirmation."""
-        blocked = [(s, e) for s, e, _ in self._not_negations.finditer(text)]
-        confirming = list(self.of(text, CueKind.CONFIRMING))
+        blocked = [(s, e) for s, e, _ in found[_NOT_NEGATIONS]]
+        confirming = list(self.of(found, CueKind.CONFIRMING))
         blocked.extend((cue.start, cue.end) for cue in confirming)
         inside = _Containment(blocked)
-        found = list(confirming)
+        cues = list(confirming)
         for kind in (CueKind.DENIAL, CueKind.INABILITY, CueKind.PROHIBITION):
-            found.extend(cue for cue in self.of(text, kind) if not inside(cue))
-        return sorted(found)
+            cues.extend(cue for cue in self.of(found, kind) if not inside(cue))
+        return sorted(cues)
 
     def asks(self, sentence: str) -> bool:
         """Whether a sentence asks something: a question mark, a final 吗/呢, or an opener such as

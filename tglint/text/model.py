@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from tglint.draft import Region, RegionKind
-from tglint.text.cues import Cue, CueKind, Cues
+from tglint.text.cues import Cue, CueKind, CueMatches, Cues
 from tglint.text.scripts import HAN_CHARS
 
 
@@ -163,7 +163,7 @@ class TextModel:
         ends = set(self._sentence_ends)
         for match in _CLAUSE_MARK.finditer(self.text):
             ends.add(match.end())
-        for cue in self._cues.of(self.text, CueKind.CONJUNCTION):
+        for cue in self._cues.of(self._cue_matches, CueKind.CONJUNCTION):
             ends.add(cue.start)
         ends.discard(0)
         return [0, *sorted(ends)]
@@ -282,8 +282,12 @@ class TextModel:
     # -- negation ------------------------------------------------------------------------------
 
     @cached_property
+    def _cue_matches(self) -> CueMatches:
+        return self._cues.find(self.text)
+
+    @cached_property
     def _negation(self) -> _CueIndex:
-        return _CueIndex(self._cues.negation_cues(self.text))
+        return _CueIndex(self._cues.negation_cues(self._cue_matches))
 
     def negation_before(
         self,
