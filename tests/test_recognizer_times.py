@@ -85,3 +85,20 @@ def test_a_time_anywhere_is_what_the_times_found_say() -> None:
         assert has_time(_analysis(body, subject=analysis.subject_text)) == expected, body
         told += expected
     assert 150 < told < 350
+
+
+# How long something has lasted, written as people write it in a hurry: "its been 3 days".
+_LASTED_OPENINGS = ["it's been", "its been", "it has been", "has been", "it's been about", "been like", "It's Been"]
+_LASTED_COUNTS = ["3", "12", "a", "two", "a few", "several", "a couple of"]
+_LASTED_UNITS = ["hours", "days", "weeks", "months", "day", "week"]
+
+
+def test_how_long_it_has_lasted_is_a_time() -> None:
+    rng = random.Random(5)
+    for _ in range(60):
+        lasted = f"{rng.choice(_LASTED_OPENINGS)} {rng.choice(_LASTED_COUNTS)} {rng.choice(_LASTED_UNITS)}"
+        analysis = _analysis(f"I cannot log in to my account, {lasted} and nothing helps.")
+        assert has_time(analysis), lasted
+    # "been" alone says nothing of when
+    assert not has_time(_analysis("I have been trying to log in and the code never comes."))
+    assert not has_time(_analysis("My account has been banned without a reason."))
