@@ -322,3 +322,46 @@ def test_every_countrys_example_mobile_given_as_one_is_never_given_a_wrong_count
             wrong += e164(fix.edits[0].content) != phonenumbers.format_number(number, PhoneNumberFormat.E164)
     # Before (issue 12): 18 of 39 suggested; the rest named with the other countries they fit.
     assert found >= 35 and wrong == 0 and right / found >= 0.6
+
+
+def _unmarked_forms(region: str) -> list[tuple[str, str]]:
+    """(written, E.164) of the region's example mobile with its country code and no "+": run together, and
+    with a space after the code as people write it ("91 98123 45678")."""
+    number = phonenumbers.example_number_for_type(region, PhoneNumberType.MOBILE)
+    if number is None:
+        return []
+    e164 = phonenumbers.format_number(number, PhoneNumberFormat.E164)
+    national = str(number.national_number)
+    code = str(number.country_code)
+    return [(code + national, e164), (f"{code} {national}", e164)]
+
+
+@pytest.mark.parametrize("head", [EN + "My number is ", ZH + "我的手机号是 ", ZH + "手机号"])
+def test_a_country_code_written_without_plus_is_read_as_one(head: str) -> None:
+    """Writers from India, Nigeria, Indonesia or Russia often give "919876543210": the digits are the
+    country code and a mobile, not a German landline ("+49 9198 76543210"); the advice is the "+"."""
+    read = wrong = 0
+    for region in REGIONS:
+        for written, e164 in _unmarked_forms(region):
+            if any(r.mobile and r.e164 != e164 for r in likely_readings(written, CountryHints()).readings):
+                continue  # a country reads the same digits as one of its own mobiles: nothing to tell them apart
+            finding = tg401(f"{head}{written}。\n" if head.startswith(ZH) else f"{head}{written}.\n")
+            if 'no "+"' in finding.message or "缺少“+”" in finding.message:
+                assert finding.fix is not None, written
+                (edit,) = finding.fix.edits
+                read += 1
+                wrong += digits(edit.content) != e164.lstrip("+")
+    assert read >= 30
+    assert wrong == 0
+
+
+def digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def test_a_national_mobile_that_also_reads_with_a_code_stays_national() -> None:
+    # "15012348867" is China's mobile, not "+1 501 234 8867" with its "+" left out.
+    finding = tg401(ZH + "我的手机号是15012348867。\n")
+    assert "+86 150 1234 8867" in finding.message
+    # A number with a trunk prefix never carries a country code.
+    assert "“+”" not in tg401(ZH + "我的手机号是 0919812345678。\n").message

@@ -67,6 +67,9 @@ class Reading:
     # A mobile written as its country writes mobiles: an area code in brackets ("(010) 8695 9271") is a
     # landline's, unless the country brackets its mobiles' codes too (Brazil's "(21) 98765-4321").
     mobile_as_written: bool = False
+    # Written with its country code but no "+" or "00" before it ("919876543210", "234 803 123 4567"), as
+    # writers from India, Nigeria, Indonesia or Russia often give their number.
+    code_unmarked: bool = False
 
     @property
     def rank(self) -> tuple[bool, bool, bool]:
@@ -359,6 +362,40 @@ def _fit(digits: str, written_groups: frozenset[int], national: str) -> tuple[bo
     return written_groups <= own_groups, shift == 0
 
 
+@lru_cache(maxsize=1024)
+def read_with_unmarked_code(raw: str) -> Reading | None:
+    """`raw` read as a mobile written with its country code but without the "+" ("919876543210" ->
+    +91 98765 43210), if it is one; a number starting with a trunk prefix 0 never is."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+    written = number_part(raw).strip()
+    digits = digits_of(written)
+    if not written[:1].isdigit() or digits.startswith("0") or not 10 <= len(digits) <= 15:
+        return None
+    try:
+        parsed = phonenumbers.parse("+" + digits)
+    except phonenumbers.NumberParseException:
+        return None
+    if phonenumbers.number_type(parsed) not in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE):
+        return None
+    region = phonenumbers.region_code_for_number(parsed)
+    if not region:
+        return None
+    return Reading(
+        international=phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL),
+        e164=phonenumbers.format_number(parsed, PhoneNumberFormat.E164),
+        region=region,
+        country_code=int(parsed.country_code or 0),
+        grouped_alike=True,
+        with_trunk_prefix=False,
+        same_form=False,
+        mobile=True,
+        mobile_as_written=True,
+        code_unmarked=True,
+    )
+
+
 def likely_readings(raw: str, hints: CountryHints, *, mobile_expected: bool = False) -> Verdict:
     """The readings of `raw` that fit best, narrowed by what the draft points to.
 
@@ -384,6 +421,12 @@ def likely_readings(raw: str, hints: CountryHints, *, mobile_expected: bool = Fa
     every = readings(raw, pointed) if pointed else ()
     if not any(r.rank == _PERFECT and _decides(r, hints) for r in every):
         every = readings(raw)
+    # A mobile with its country code written without the "+" ("919876543210") is that, when no country
+    # reads the digits as one of its own mobiles (Germany reads them as a landline, "0919 876543210"),
+    # nor as a number of a country the draft points to: a Telegram account's number is a mobile.
+    unmarked = read_with_unmarked_code(raw)
+    if unmarked is not None and not any((r.mobile or _decides(r, hints)) and r.e164 != unmarked.e164 for r in every):
+        return Verdict((unmarked,))
     if not every:
         return Verdict(())
     top = max(r.rank for r in every)

@@ -80,6 +80,9 @@ class PhoneWithoutCountryCode(Rule):
         (reading,) = verdict.readings
         number = reading.international
         edit = (Edit("body", match.start, match.end, number),)
+        if reading.code_unmarked:
+            message = self.message(analysis, "unmarked", noun=noun, number=number, raw=match.raw)
+            return message, Fix("Write the number with + before its country code", "unsafe", edit)
         if verdict.safe:
             message = self.message(analysis, "configured", noun=noun, number=number, raw=match.raw)
             return message, Fix("Write the number in international form", "safe", edit)
