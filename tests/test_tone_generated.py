@@ -227,6 +227,23 @@ def test_chinese_profanity_pinyin_and_abbreviations_are_insults(word: str, frame
     assert any(f.rule == "TG601" and word in f.message for f in findings), (word, [f.message for f in findings])
 
 
+ZH_SICK_INSULTS = ["你们有病吧", "你有病啊", "有病吧你们", "你们是不是脑子有病", "脑子进水了吧", "神经病吧"]
+
+
+@pytest.mark.parametrize("insult", ZH_SICK_INSULTS)
+@pytest.mark.parametrize("frame", ["{}，凭什么封我号？", "号都封了一个月了，{}", "又闪退了，{}！"])
+def test_asking_whether_the_reader_is_sick_is_an_insult(insult: str, frame: str) -> None:
+    assert any(f.rule == "TG601" for f in warned(ZH + frame.format(insult) + "\n")), insult
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["我前几天有病，住院了，所以没能及时登录。", "你有病毒扫描的结果吗？文件被拦截了。", "电脑有病毒吗？下载的文件打不开。", "他研究神经病学。"],
+)
+def test_illness_and_viruses_are_not_insults(body: str) -> None:
+    assert not [f for f in tone(ZH + body + "\n") if f.rule == "TG601"]
+
+
 @pytest.mark.parametrize(
     "body",
     [
