@@ -163,3 +163,35 @@ def test_requirements_table_covers_every_topic() -> None:
         assert table[topic]["account"] in {"required", "none"}
         assert table[topic]["account_extras"] in {"recommended", "none"}
     assert table["abuse"]["account"] == "none"
+
+
+_NAMES = ("rahul_kumar", "lin_xiaoyu", "Olena2020", "k_adeyemi_", "mariasilva88")
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "My Telegram is t.me/{}",
+        "my profile: https://t.me/{}",
+        "My account t.me/{}",
+        "my tg: {}",
+        "My Telegram account: {}",
+    ],
+)
+def test_the_writers_own_link_or_telegram_label_identifies_the_account(frame: str) -> None:
+    for name in _NAMES:
+        assert "TG301" not in _codes(SUPPORT + CRASH + frame.format(name) + "\n"), frame.format(name)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The scam channel t.me/{} keeps posting my photos.",
+        "Someone added me to t.me/{} without asking.",
+        "My Telegram is crashing again.",
+        "My Telegram is outdated, I know.",
+    ],
+)
+def test_someone_elses_link_and_a_sentence_about_the_app_identify_nothing(line: str) -> None:
+    for name in _NAMES:
+        assert "TG301" in _codes(SUPPORT + CRASH + line.format(name) + "\n"), line.format(name)

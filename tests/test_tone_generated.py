@@ -238,7 +238,12 @@ def test_asking_whether_the_reader_is_sick_is_an_insult(insult: str, frame: str)
 
 @pytest.mark.parametrize(
     "body",
-    ["我前几天有病，住院了，所以没能及时登录。", "你有病毒扫描的结果吗？文件被拦截了。", "电脑有病毒吗？下载的文件打不开。", "他研究神经病学。"],
+    [
+        "我前几天有病，住院了，所以没能及时登录。",
+        "你有病毒扫描的结果吗？文件被拦截了。",
+        "电脑有病毒吗？下载的文件打不开。",
+        "他研究神经病学。",
+    ],
 )
 def test_illness_and_viruses_are_not_insults(body: str) -> None:
     assert not [f for f in tone(ZH + body + "\n") if f.rule == "TG601"]

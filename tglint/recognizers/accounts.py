@@ -211,6 +211,9 @@ def writers_identifiers(analysis: Analysis) -> Iterator[Span]:
                 yield span
     for recognizer in (SUBJECT_HANDLES, LABELLED_PHONES, LABELLED_USERNAMES, ACCOUNT_IDS):
         yield from (span for span in recognizer.recognize(analysis) if names_one_account(analysis, span))
+    # A public link is a channel's or a group's as often as a person's: it names the writer's account only
+    # where the writer says it is theirs ("My Telegram is t.me/rahul_kumar", "我的账号 t.me/li_ming").
+    yield from (s for s in LINKS.recognize(analysis) if s.facts["writers_own"] and not s.facts["someone_elses"])
     if analysis.body.text != analysis.body_text:
         for recognizer in (WHOLE_INTERNATIONAL_PHONES, WHOLE_HANDLES, *WHOLE_LABELLED):
             yield from (span for span in recognizer.recognize(analysis) if names_one_account(analysis, span))
