@@ -195,3 +195,11 @@ def test_the_writers_own_link_or_telegram_label_identifies_the_account(frame: st
 def test_someone_elses_link_and_a_sentence_about_the_app_identify_nothing(line: str) -> None:
     for name in _NAMES:
         assert "TG301" in _codes(SUPPORT + CRASH + line.format(name) + "\n"), line.format(name)
+
+
+@pytest.mark.parametrize("frame", ["我的账号 t.me/{}", "我的TG：t.me/{}", "我的Telegram主页 https://t.me/{}"])
+def test_the_writers_own_link_identifies_the_account_in_chinese(frame: str) -> None:
+    body = "昨天晚上 11 点我收到登录提醒，有一台陌生设备在越南登录了我的账号。\n"
+    for name in _NAMES:
+        assert "TG301" not in _codes(SECURITY + body + frame.format(name) + "\n"), frame.format(name)
+    assert "TG301" in _codes(SECURITY + body + "诈骗频道 t.me/" + _NAMES[0] + "\n")
