@@ -342,3 +342,40 @@ def test_secrets_written_as_people_write_them_are_found(body: str, expected: tup
 )
 def test_links_checksums_and_usernames_are_not_secrets(body: str) -> None:
     assert secrets(EN + body + "\n") == []
+
+
+_PASSWORD_CHARS = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789!#$%"
+
+
+@pytest.mark.parametrize(
+    "frame", ["2FA: {}", "my 2FA is {}", "2FA password: {}", "My 2fa was {} before they changed it."]
+)
+def test_the_two_step_setting_named_for_its_password_gives_its_value(frame: str) -> None:
+    import random
+
+    rng = random.Random(frame)
+    for _ in range(20):
+        # As people make them: a capital, letters, and a digit or mark somewhere.
+        body = [rng.choice(_PASSWORD_CHARS) for _ in range(8)] + [rng.choice("23456789!#$")]
+        rng.shuffle(body)
+        value = rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") + "".join(body)
+        found = [f for f in secrets(EN + frame.format(value) + "\n") if f.rule == "TG501"]
+        assert found, frame.format(value)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "2FA is enabled.",
+        "2FA: on",
+        "2FA: enabled",
+        "I have 2FA set up since 2021.",
+        "2FA is turned on and my recovery email is old.",
+        "2FA: yes, recovery email set",
+        "I don't remember my 2FA.",
+        "My 2FA was set by my brother.",
+        "I enabled 2FA in 2023.",
+    ],
+)
+def test_the_two_step_setting_named_without_a_value_is_no_secret(body: str) -> None:
+    assert not [f for f in secrets(EN + body + "\n") if f.rule == "TG501"]
