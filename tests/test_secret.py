@@ -379,3 +379,31 @@ def test_the_two_step_setting_named_for_its_password_gives_its_value(frame: str)
 )
 def test_the_two_step_setting_named_without_a_value_is_no_secret(body: str) -> None:
     assert not [f for f in secrets(EN + body + "\n") if f.rule == "TG501"]
+
+
+@pytest.mark.parametrize("frame", ["二步验证：{}", "两步验证是{}", "二次验证 {}", "2FA：{}"])
+def test_the_two_step_setting_named_for_its_password_gives_its_value_in_chinese(frame: str) -> None:
+    import random
+
+    rng = random.Random(frame)
+    for _ in range(20):
+        body = [rng.choice(_PASSWORD_CHARS) for _ in range(8)] + [rng.choice("23456789!#$")]
+        rng.shuffle(body)
+        value = rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") + "".join(body)
+        assert [f for f in secrets(ZH + frame.format(value) + "\n") if f.rule == "TG501"], frame.format(value)
+
+
+@pytest.mark.parametrize("body", ["我开了二步验证。", "2FA已开启。", "二步验证：已开启", "两步验证是2023年设置的。"])
+def test_the_two_step_setting_named_without_a_value_is_no_secret_in_chinese(body: str) -> None:
+    assert not [f for f in secrets(ZH + body + "\n") if f.rule == "TG501"]
+
+
+@pytest.mark.parametrize("value", ["J3X#XvwMHk", "Alex__2024", "Tk_-_2024x", "P4x#x#word"])
+def test_a_password_holding_mask_characters_is_still_a_password(value: str) -> None:
+    assert [f for f in secrets(EN + f"My password is {value} and it stopped working.\n") if f.rule == "TG501"]
+    assert [f for f in secrets(ZH + f"密码是{value}，现在登不上了。\n") if f.rule == "TG501"]
+
+
+@pytest.mark.parametrize("value", ["xxxx", "XXXXXX", "****", "#*#*", "______", "••••1234", "ab***cd1"])
+def test_a_masked_password_is_no_secret(value: str) -> None:
+    assert not [f for f in secrets(EN + f"My password is {value} and it stopped working.\n") if f.rule == "TG501"]

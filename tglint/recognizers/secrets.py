@@ -138,8 +138,16 @@ class SecretWords:
         self.placeholders = frozenset(p.lower() for p in self._lists["placeholders"])
         self.descriptor = _any_of(strings(table, "value_descriptors", source="secrets"))
         self.lookalikes = _any_of(strings(table, "value_lookalikes", source="secrets"))
-        mask = re.escape(str(table.get("mask_characters", "*")))
-        self.mask = re.compile(f"[{mask}]{{3,}}|^[{mask}]+$|^<[^>]*>?$|^\\[[^\\]]*\\]?$")
+        characters = str(table.get("mask_characters", "*"))
+        mask = re.escape(characters)
+        # Marks mask in any mix ("***", "#*#"); a letter, "_" or "-" only repeated ("xxxx", "___"): a password
+        # holds "X#X" or "x__" as often as any other three characters.
+        marks = re.escape("".join(c for c in characters if not (c.isalnum() or c in "_-")))
+        letters = re.escape("".join(c for c in characters if c.isalnum() or c in "_-"))
+        runs = "|".join(
+            part for part in (f"[{marks}]{{3,}}" if marks else "", f"([{letters}])\\1{{2,}}" if letters else "") if part
+        )
+        self.mask = re.compile(f"{runs}|^[{mask}]+$|^<[^>]*>?$|^\\[[^\\]]*\\]?$")
 
     def _lexicon(self, *keys: str) -> Lexicon:
         return lexicon([word for key in keys for word in self._lists[key]])
