@@ -234,3 +234,78 @@ def test_id_shaped_numbers_without_their_schemes_name_are_not_ids(body: str) -> 
 def test_a_number_an_id_word_labels_is_no_phone_number_whatever_its_digits() -> None:
     text = EN + "They posted my Aadhaar number 4821 7730 291 online.\n"  # a digit short of any ID
     assert [f.rule for f in lint(text).findings if f.category == "phone"] == []
+
+
+def _valid(check: object, make: object, count: int, seed: int) -> list[str]:
+    """`count` values `make(rng)` gives that `check` (a python-stdnum module) calls valid."""
+    import random
+
+    rng = random.Random(seed)
+    found: list[str] = []
+    while len(found) < count:
+        value = make(rng)  # type: ignore[operator]
+        if check.is_valid(value):  # type: ignore[attr-defined]
+            found.append(value)
+    return found
+
+
+def _ids_of_many_countries() -> list[tuple[str, str]]:
+    """(label, value) of IDs of countries many Telegram users write from, valid by their own check."""
+    from stdnum.id import nik
+    from stdnum.in_ import pan
+    from stdnum.pk import cnic
+    from stdnum.tr import tckimlik
+
+    upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    digits = "0123456789"
+    pans = _valid(
+        pan,
+        lambda r: "".join(r.choice(upper) for _ in range(3)) + r.choice("PCHF") + r.choice(upper)
+        + "".join(r.choice(digits) for _ in range(4)) + r.choice(upper),
+        6,
+        1,
+    )  # fmt: skip
+    cnics = _valid(
+        cnic,
+        lambda r: f"{r.randint(1, 7)}{r.randint(1000, 9999)}-{r.randint(10**6, 10**7 - 1)}-{r.randint(1, 9)}",
+        6,
+        2,
+    )
+    niks = _valid(
+        nik,
+        lambda r: (
+            f"3174{r.randint(1, 9):02d}{r.randint(1, 28) + r.choice((0, 40)):02d}{r.randint(1, 12):02d}"
+            f"{r.randint(70, 99)}{r.randint(1, 9999):04d}"
+        ),
+        6,
+        3,
+    )
+    kimliks = _valid(tckimlik, lambda r: str(r.randint(10**10, 10**11 - 1)), 6, 4)
+    return (
+        [("my PAN card number is {}", v) for v in pans]
+        + [("CNIC: {}", v) for v in cnics]
+        + [("NIK {}", v) for v in niks]
+        + [("my T.C. kimlik no: {}", v) for v in kimliks]
+        + [("my NIN is {}", str(10**10 + i * 7919)) for i in range(6)]
+    )
+
+
+@pytest.mark.parametrize(("frame", "value"), _ids_of_many_countries())
+def test_ids_of_more_countries_after_their_name_are_personal_data(frame: str, value: str) -> None:
+    body = frame.format(value)
+    for head in (EN, ZH):
+        found = spans(head + "To prove the account is mine: " + body + "\n")
+        assert ("TG551", value) in found, (body, found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "My phone is 13912345678 and I cannot log in.",  # 11 digits, no ID word
+        "Order 35202-1234567-1 was charged twice.",  # a CNIC's shape, no name
+        "The panel ABCPK1234F code shows on the screen.",  # a PAN's shape, no name
+        "Transaction 3174091203850001 failed.",  # a NIK's shape, no name
+    ],
+)
+def test_shapes_of_those_ids_without_their_name_are_not(body: str) -> None:
+    assert not [f for f in overshares(EN + body + "\n") if f.rule == "TG551"]

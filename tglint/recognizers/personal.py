@@ -59,6 +59,13 @@ _NINO = rf"{VALUE_START}(?P<id>[A-Z]{{2}} ?\d{{2}} ?\d{{2}} ?\d{{2}} ?[A-D]){VAL
 # What may stand between the word naming an ID's scheme and its number ("Aadhaar number: ", "SSN is ",
 # "身份证号码是", "CPF nº "): a number right after its scheme's name is that ID, even with a check digit
 # the writer got wrong.
+# IDs of the countries many Telegram users write from, each with its check (python-stdnum) or, where it has
+# none, only after its own name: India's PAN (letters and digits), Pakistan's CNIC (5-7-1), Indonesia's NIK
+# (16 digits holding a region and a birth date), Turkey's T.C. kimlik (11 digits), Nigeria's NIN (11 digits).
+_PAN = rf"{VALUE_START}(?P<id>[A-Za-z]{{5}}\d{{4}}[A-Za-z]){VALUE_END}"
+_CNIC = rf"{VALUE_START}(?<![_*＊-])(?P<id>\d{{5}}(?P<sep>-?)\d{{7}}(?P=sep)\d){VALUE_END}(?![_*＊-])"
+_NIK = rf"{VALUE_START}(?<![_*＊-])(?P<id>\d{{16}}){VALUE_END}(?![_*＊-])"
+_ELEVEN_DIGITS = rf"{VALUE_START}(?<![_*＊-])(?P<id>[1-9]\d{{10}}){VALUE_END}(?![_*＊-])"
 _SCHEME_LABEL_GAP = (
     r"(?i)\s*(?:(?:card\s+)?(?:number|no\.?|nº|n°|num\.?|#)|号码|号)?\s*[:：]?\s*"
     r"(?:(?:is|was|是|为)(?![A-Za-z])\s*[:：]?\s*)?$"
@@ -231,6 +238,35 @@ def _is_valid_cpf(number: str) -> bool:
     return bool(cpf.is_valid(number))
 
 
+def _is_valid_pan(number: str) -> bool:
+    from stdnum.in_ import pan  # see `_passes_luhn`
+
+    return bool(pan.is_valid(number.upper()))
+
+
+def _is_valid_cnic(number: str) -> bool:
+    from stdnum.pk import cnic  # see `_passes_luhn`
+
+    return bool(cnic.is_valid(number))
+
+
+def _is_valid_nik(number: str) -> bool:
+    from stdnum.id import nik  # see `_passes_luhn`
+
+    return bool(nik.is_valid(number))
+
+
+def _is_valid_tckimlik(number: str) -> bool:
+    from stdnum.tr import tckimlik  # see `_passes_luhn`
+
+    return bool(tckimlik.is_valid(number))
+
+
+def _no_check(number: str) -> bool:
+    """A scheme without a check digit: only its own name makes a number of its shape one."""
+    return False
+
+
 def _passes_luhn(digits: str) -> bool:
     # stdnum takes 15 ms to import: it is imported by the first draft with a number of the shape.
     from stdnum import luhn
@@ -255,6 +291,11 @@ _SCHEMES = (
     _Scheme("IN Aadhaar", _AADHAAR, _is_valid_aadhaar, "aadhaar_keywords", True),
     _Scheme("BR CPF", _CPF, _is_valid_cpf, "cpf_keywords", False),
     _Scheme("US SSN", _SSN, _is_valid_ssn, "ssn_keywords", True, bare_needs_name=True),
+    _Scheme("IN PAN", _PAN, _is_valid_pan, "pan_keywords", False),
+    _Scheme("PK CNIC", _CNIC, _is_valid_cnic, "cnic_keywords", True, bare_needs_name=True),
+    _Scheme("ID NIK", _NIK, _is_valid_nik, "nik_keywords", True, bare_needs_name=True),
+    _Scheme("TR T.C. kimlik", _ELEVEN_DIGITS, _is_valid_tckimlik, "tckimlik_keywords", True, bare_needs_name=True),
+    _Scheme("NG NIN", _ELEVEN_DIGITS, _no_check, "nin_keywords", True, bare_needs_name=True),
 )
 
 
