@@ -56,7 +56,7 @@ REGEX_ENTRIES: dict[str, tuple[str, ...]] = {
     ),
     "follow_up": ("reply_subject", "tickets", "chasing", "elapsed.*.patterns"),
     "mixed": ("lists.*", "cues.*.patterns", "cues.*.with"),
-    "phone": ("fictional_national.*.patterns", "fiction_ranges.*"),
+    "phone": ("fictional_national.*.patterns", "fiction_ranges.*", "fiction_mobile_ranges.*"),
     "pii": ("card_prefixes",),
     "requirements": ("identifiers.*",),
     "secrets": ("value_descriptors", "value_lookalikes"),

@@ -19,6 +19,8 @@ its plan only; the language's other usual countries only order what is left. An 
 ("ext. 42", "转 42") is read apart from the number (`number_part`). One
 reading left: that is the suggestion, a safe rewrite only when it is the configured
 region's. Several: the country cannot be told, and the message names the likeliest.
+A number from a range a regulator keeps for fiction (the phone pack's `fiction_ranges`: Ofcom's
+07700 900xxx), which no plan calls valid, is read as its own country's too (`_fiction_readings`).
 
 Only phonenumbers' public API is used. Reading a number in all ~230 distinct plans
 costs about 2 ms; the regions the hints point to are tried first, and when one of them
@@ -87,6 +89,9 @@ class CountryHints:
     domains: frozenset[str] = frozenset()
     language: str | None = None  # the country the draft's language points to, if one
     usual: tuple[str, ...] = ()  # countries usual for the draft's language, most likely first
+    # Ranges a regulator keeps for fiction, which phonenumbers calls invalid (the phone pack's
+    # `fiction_ranges`): (region, national-form pattern, a mobile range).
+    fiction: tuple[tuple[str, str, bool], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,6 +426,7 @@ def likely_readings(raw: str, hints: CountryHints, *, mobile_expected: bool = Fa
     every = readings(raw, pointed) if pointed else ()
     if not any(r.rank == _PERFECT and _decides(r, hints) for r in every):
         every = readings(raw)
+    every = (*every, *_fiction_readings(raw, hints.fiction, {r.e164 for r in every}))
     # A mobile with its country code written without the "+" ("919876543210") is that, when no country
     # reads the digits as one of its own mobiles (Germany reads them as a landline, "0919 876543210"),
     # nor as a number of a country the draft points to: a Telegram account's number is a mobile.
@@ -504,6 +510,46 @@ def likely_readings(raw: str, hints: CountryHints, *, mobile_expected: bool = Fa
 _PERFECT = (True, True, True)
 
 
+def _fiction_readings(raw: str, fiction: Sequence[tuple[str, str, bool]], known: set[str]) -> list[Reading]:
+    """`raw` read in the countries whose fiction ranges it is written in ("07700 900456", Ofcom's range of
+    mobiles kept for drama): no plan calls it valid, yet it stands for a number of that country and no other."""
+    written = _form(number_part(raw))
+    found = []
+    for region, pattern, mobile in fiction:
+        if not compiled(pattern).fullmatch(written):
+            continue
+        reading = _fiction_reading(raw, region, mobile)
+        if reading is not None and reading.e164 not in known:
+            known.add(reading.e164)
+            found.append(reading)
+    return found
+
+
+def _fiction_reading(raw: str, region: str, mobile: bool) -> Reading | None:
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat
+
+    written = number_part(raw)
+    try:
+        parsed = phonenumbers.parse(written, region)
+    except phonenumbers.NumberParseException:
+        return None
+    national = phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
+    written_groups = _boundaries(written)
+    grouped, trunk = _fit(digits_of(written), written_groups, national)
+    return Reading(
+        international=phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL),
+        e164=phonenumbers.format_number(parsed, PhoneNumberFormat.E164),
+        region=region,
+        country_code=int(parsed.country_code or 0),
+        grouped_alike=grouped,
+        with_trunk_prefix=trunk,
+        same_form=trunk and (not written_groups or _form(written) == _form(national)),
+        mobile=mobile,
+        mobile_as_written=mobile,
+    )
+
+
 def _decides(reading: Reading, hints: CountryHints) -> bool:
     """Whether a hint of the draft, if this reading fits best, makes it the one (see `likely_readings`)."""
     region, code = reading.region, reading.country_code
@@ -555,7 +601,21 @@ def country_hints(analysis: Analysis, written: Iterable[PhoneMatch] | None = Non
         domain_countries(analysis),
         str(language) if language else None,
         usual,
+        _fiction_ranges(analysis.packs),
     )
+
+
+def _fiction_ranges(packs: Packs) -> tuple[tuple[str, str, bool], ...]:
+    def build() -> tuple[tuple[str, str, bool], ...]:
+        table = packs.get("phone")
+        mobiles = table.get("fiction_mobile_ranges", {})
+        return tuple(
+            (str(region), str(pattern), str(pattern) in mobiles.get(region, ()))
+            for region, patterns in table.get("fiction_ranges", {}).items()
+            for pattern in patterns
+        )
+
+    return packs.derived(("phone", "fiction ranges"), build)
 
 
 def _calling_code(international: str | None) -> int | None:

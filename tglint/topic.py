@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from tglint.language import has_cjk
+from tglint.lexicon import TermSet
 from tglint.models import TOPICS
 from tglint.packs import Packs
 from tglint.patterns import compiled
@@ -126,6 +127,17 @@ def topic_of_tag(tag: str, packs: Packs) -> str | None:
 def is_known_tag(tag: str, packs: Packs, *, exact: bool = False) -> bool:
     """A known tag; `exact`: the tag itself, not a known tag with words around it."""
     return tag_key(tag) in _known_tags(packs) if exact else read_tag(tag, packs)[0]
+
+
+def names_shared_matter(packs: Packs, first: str, second: str, *texts: str) -> bool:
+    """Whether any of `texts` names a matter the guide lists under both mailboxes (the routing packs'
+    `[overlap]`: harassment is security's and abuse's, privacy security's and legal's)."""
+    table = packs.get("routing").get("overlap", {})
+    terms = [*table.get(f"{first}+{second}", []), *table.get(f"{second}+{first}", [])]
+    if not terms:
+        return False
+    found = packs.derived(("routing", "overlap", first, second), lambda: TermSet(terms))
+    return any(found.search(text) for text in texts)
 
 
 def topic_name(packs: Packs, topic: str, language: str) -> str:

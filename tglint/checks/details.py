@@ -28,6 +28,8 @@ from tglint.recognizers.accounts import (
 from tglint.recognizers.devices import device_facts
 from tglint.recognizers.malfunctions import reports_malfunction
 from tglint.recognizers.times import has_time
+from tglint.recognizers.tone import HOSTILE_TERMS
+from tglint.recognizers.topics import TOPIC_TERMS
 from tglint.requirements import applies, body_anchor, mentions, missing_info, requirement
 from tglint.rule import Rule
 
@@ -50,8 +52,32 @@ def content_units(analysis: Analysis, limit: float) -> float:
     # str.split() and str.isspace() agree on what whitespace is: this counts the other characters.
     if len("".join(text.split())) > _LONG_BODY * limit:
         return float("inf")
-    rest = _blank_filler(text, lexicon_of(analysis, "details", "filler"))
-    return len(compiled(_CJK).findall(rest)) + 2 * len(compiled(_LATIN_WORD).findall(rest))
+    filler = lexicon_of(analysis, "details", "filler")
+    return _units(_blank_filler(text, filler)) - _venting_units(analysis, filler)
+
+
+def _units(text: str) -> int:
+    return len(compiled(_CJK).findall(text)) + 2 * len(compiled(_LATIN_WORD).findall(text))
+
+
+def _venting_units(analysis: Analysis, filler: Lexicon) -> int:
+    """The units of the writer's clauses that only vent: an insult, a threat or a complaint ("什么垃圾软件？？？",
+    "fix it NOW") and not one word of any mailbox's matter. They make an angry mail long without telling
+    support anything, so they do not count towards what it says."""
+    hostile = [span.start for span in analysis.spans(HOSTILE_TERMS) if span.part == "body"]
+    if not hostile:
+        return 0
+    model = analysis.text_model("body")
+    said = [(term.start, term.end) for term in TOPIC_TERMS.terms(analysis, "body")]
+    venting = {
+        clause
+        for clause in (model.clause_at(offset) for offset in hostile)
+        if clause is not None
+        and clause.own
+        and not any(clause.start <= start and end <= clause.end for start, end in said)
+    }
+    text = analysis.body_text
+    return sum(_units(_blank_filler(text[clause.start : clause.end], filler)) for clause in venting)
 
 
 def _blank_filler(text: str, filler: Lexicon) -> str:

@@ -18,7 +18,15 @@ from tglint.models import Edit, Fix, Hit
 from tglint.packs import Packs, strings
 from tglint.patterns import compiled
 from tglint.rule import Rule
-from tglint.topic import SubjectTag, is_known_tag, leading_tag, read_tag, reply_prefix_end, topic_name
+from tglint.topic import (
+    SubjectTag,
+    is_known_tag,
+    leading_tag,
+    names_shared_matter,
+    read_tag,
+    reply_prefix_end,
+    topic_name,
+)
 
 if TYPE_CHECKING:
     from tglint.analysis import Analysis
@@ -366,15 +374,27 @@ class SubjectTagContradictsBody(Rule):
         body_topic, body_score = max(words.items(), key=lambda item: item[1])
         if body_topic == tag_topic:
             return
+        # A tag naming a matter the guide lists under both mailboxes ([隐私请求] on a data-deletion request:
+        # privacy is security's and legal's) names a sub-matter of the right one, not another mailbox's.
+        if names_shared_matter(analysis.packs, tag_topic, body_topic, line.tag.text):
+            return
+        mailboxes = analysis.pack("mailboxes").get("mailboxes", {})
+        addresses = {r.address.lower() for r in analysis.draft.recipients}
         # A tag that names the matter of the mailbox it goes to is a second deliberate choice: its vote counts,
         # unless not one word speaks for that matter (then the mailbox is as wrong as the tag).
-        mailbox_agrees = any(
-            r.address.lower() == analysis.pack("mailboxes").get("mailboxes", {}).get(tag_topic)
-            for r in analysis.draft.recipients
+        mailbox_agrees = mailboxes.get(tag_topic) in addresses
+        # The mail goes to the mailbox of what its words say ([技术问题] on a ban appeal to security@): the tag
+        # alone disagrees, unless the mail names a matter both mailboxes handle.
+        mailbox_backs_words = (
+            not mailbox_agrees
+            and mailboxes.get(body_topic) in addresses
+            and not names_shared_matter(
+                analysis.packs, tag_topic, body_topic, analysis.subject_text, analysis.body_text
+            )
         )
         # A short mail rarely says much: when not one of its words speaks for the tag's matter and the mailbox
-        # does not back the tag either, less evidence for another matter will do.
-        plain = words[tag_topic] == 0 and not mailbox_agrees
+        # does not back the tag either, or the mailbox backs the words, less evidence for another matter will do.
+        plain = (words[tag_topic] == 0 and not mailbox_agrees) or mailbox_backs_words
         if body_score < float(settings.get("plain_contradiction_score" if plain else "contradiction_score", 6.0)):
             return
         tag_vote = analysis.topic_verdict.scores[tag_topic] - words[tag_topic]
