@@ -25,6 +25,7 @@ prints drafts, to read what is generated.
 from __future__ import annotations
 
 import argparse
+import itertools
 import base64
 import random
 import re
@@ -37,7 +38,14 @@ from datetime import date, datetime, timedelta
 import phonenumbers as pn
 from faker import Faker
 from stdnum import luhn, verhoeff
+from stdnum.iso7064 import mod_11_10
 from stdnum.br import cpf
+from stdnum.de import idnr
+from stdnum.es import dni, nie
+from stdnum.fr import nir
+from stdnum.it import codicefiscale
+from stdnum.nl import bsn
+from stdnum.pl import pesel
 from stdnum.cn import ric
 
 SEED = 12
@@ -76,6 +84,8 @@ NEGATIVE_KINDS = (
     "checksum",
     "zip",
     "count",
+    "vat",
+    "business_address",
 )
 
 # Regions of national phone numbers, with the Faker locale whose phone numbers are tried too.
@@ -223,6 +233,8 @@ HEADER_OF = {
     "checksum": "support",
     "zip": "account",
     "count": "api",
+    "vat": "payment",
+    "business_address": "payment",
 }
 
 TEMPLATES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -394,6 +406,18 @@ LABELS: dict[str, dict[str, tuple[str, ...]]] = {
         "zh": ("我的身份证号", "身份证号码", "我的身份证"),
         "en": ("my Chinese ID number", "my resident ID card number", "my ID card no."),
     },
+    "id/it_IT": {
+        "zh": ("我的意大利税号", "意大利税号"),
+        "en": ("my codice fiscale", "my Italian tax code", "codice fiscale"),
+    },
+    "id/es_ES": {"zh": ("我的西班牙身份证号", "我的 DNI 号码"), "en": ("my DNI", "my DNI number", "DNI/NIE")},
+    "id/fr_FR": {
+        "zh": ("我的法国社保号", "法国社会保障号"),
+        "en": ("my numéro de sécurité sociale", "my French social security number", "NIR"),
+    },
+    "id/de_DE": {"zh": ("我的德国税号", "Steuer-ID"), "en": ("my Steuer-ID", "my German tax ID", "Steuer-ID")},
+    "id/pl_PL": {"zh": ("我的 PESEL", "PESEL 号码"), "en": ("my PESEL", "my PESEL number", "PESEL")},
+    "id/nl_NL": {"zh": ("我的 BSN", "荷兰公民服务号"), "en": ("my BSN", "my burgerservicenummer", "BSN")},
     "id/en_US": {
         "zh": ("我的社会安全号码", "我的美国社保号"),
         "en": ("my SSN", "my Social Security number"),
@@ -462,6 +486,11 @@ LABELS: dict[str, dict[str, tuple[str, ...]]] = {
     "checksum": {"zh": ("安装包的校验值", "APK 的 MD5"), "en": ("the APK checksum", "the file hash")},
     "zip": {"zh": ("邮编", "邮政编码"), "en": ("my ZIP code", "the postcode")},
     "count": {"zh": ("频道订阅人数", "群成员数"), "en": ("the subscriber count", "the member count")},
+    "vat": {"zh": ("我们公司的增值税号", "增值税识别号"), "en": ("our VAT number", "the company's VAT ID", "VAT no.")},
+    "business_address": {
+        "zh": ("我们公司的地址", "公司注册地址"),
+        "en": ("our office address", "the company's registered office", "our company address"),
+    },
 }
 LABELS["phone_intl"] = LABELS["phone"]
 LABELS["masked/phone"] = LABELS["phone"]
@@ -687,6 +716,69 @@ def id_values(count: int, seed: int) -> Iterator[Value]:
             yield Value("id", "en_IN", _wrong_check_digit(text), form="wrong-check-digit")
         else:
             yield Value("id", "en_IN", text, form=form)
+
+
+_EUROPEAN_LOCALES = ("it_IT", "es_ES", "fr_FR", "de_DE", "pl_PL", "nl_NL")
+
+
+def _german_idnr(rng: random.Random) -> str:
+    """A German tax IdNr: ten digits (not starting with 0) and an ISO 7064 check digit, valid for stdnum."""
+    while True:
+        body = rng.choice("123456789") + _digits(rng, 9)
+        number = body + mod_11_10.calc_check_digit(body)
+        if idnr.is_valid(number):
+            return number
+
+
+def _european_id(locale: str, fake: Faker, rng: random.Random, i: int) -> tuple[str, str]:
+    """One European national ID as its owner writes it, and the form it is in."""
+    if locale == "it_IT":
+        number = fake.ssn()
+        assert codicefiscale.is_valid(number), number
+        return number, "run-together"
+    if locale == "es_ES":
+        number = fake.nif() if i % 2 == 0 else fake.nie()
+        assert dni.is_valid(number) or nie.is_valid(number), number
+        return (number, "run-together") if i % 3 else (f"{number[:-1]}-{number[-1]}", "dashes")
+    if locale == "fr_FR":
+        number = fake.ssn()
+        assert nir.is_valid(number), number
+        grouped = " ".join((number[0], number[1:3], number[3:5], number[5:7], number[7:10], number[10:13], number[13:]))
+        return (grouped, "grouped") if i % 2 else (number, "run-together")
+    if locale == "de_DE":
+        number = _german_idnr(rng)
+        return (
+            (f"{number[:2]} {number[2:5]} {number[5:8]} {number[8:]}", "grouped") if i % 2 else (number, "run-together")
+        )
+    if locale == "pl_PL":
+        number = fake.pesel()
+        assert pesel.is_valid(number), number
+        return number, "run-together"
+    number = fake.ssn()
+    assert bsn.is_valid(number), number
+    return (f"{number[:4]}.{number[4:6]}.{number[6:]}", "dotted") if i % 2 else (number, "run-together")
+
+
+def european_id_values(count: int, seed: int) -> Iterator[Value]:
+    """National IDs of the big European countries, which python-stdnum checks: Italy's codice fiscale, Spain's
+    DNI and NIE, France's NIR, Germany's tax IdNr, Poland's PESEL, the Netherlands' BSN."""
+    rng = random.Random(f"{seed}:eu-id")
+    for n, locale in enumerate(_EUROPEAN_LOCALES):
+        fake = _faker(locale, f"{seed}:eu-id")
+        for i in range(count // len(_EUROPEAN_LOCALES) + (n < count % len(_EUROPEAN_LOCALES))):
+            text, form = _european_id(locale, fake, rng, i)
+            yield Value("id", locale, text, form=form)
+
+
+def european_address_values(count: int, seed: int) -> Iterator[Value]:
+    """Home addresses of the big European countries as one line: street and number, postcode and town."""
+    for n, locale in enumerate(_EUROPEAN_LOCALES):
+        fake = _faker(locale, f"{seed}:eu-address")
+        for _ in range(count // len(_EUROPEAN_LOCALES) + (n < count % len(_EUROPEAN_LOCALES))):
+            street = " ".join(fake.street_address().split())
+            while not any(c.isdigit() for c in street):  # a street without a house number is no home's address
+                street = " ".join(fake.street_address().split())
+            yield Value("address", locale, f"{street}, {fake.postcode()} {fake.city()}", form="full")
 
 
 def _wrong_check_digit(number: str) -> str:
@@ -939,6 +1031,16 @@ def account_id_values(count: int, seed: int) -> Iterator[Value]:
         yield Value("account_id", "telegram", str(rng.randint(100_000_000, 7_999_999_999)), form="user-id")
 
 
+# Hard negatives of the European values: a company's VAT number, a company's address in a signature.
+_EUROPEAN_KINDS = ("vat", "business_address")
+
+
+def _business_address(fake: Faker) -> str:
+    """A company's address as its signature writes it: its name, the street and number, postcode and town."""
+    street = " ".join(fake.street_address().split())
+    return f"{fake.company()}, {street}, {fake.postcode()} {fake.city()}"
+
+
 def _negative_factory(kind: str, seed: int) -> Callable[[random.Random, int], tuple[str, str]]:
     fake = _faker("en_US", f"{seed}:{kind}")
     zh = _faker("zh_CN", f"{seed}:{kind}")
@@ -946,6 +1048,8 @@ def _negative_factory(kind: str, seed: int) -> Callable[[random.Random, int], tu
     ru = _faker("ru_RU", f"{seed}:{kind}")
     br = _faker("pt_BR", f"{seed}:{kind}")
     ind = _faker("en_IN", f"{seed}:{kind}")
+    # Only the European kinds need these.
+    europe = {locale: _faker(locale, f"{seed}:{kind}") for locale in _EUROPEAN_LOCALES if kind in _EUROPEAN_KINDS}
 
     def moment(r: random.Random) -> datetime:
         return datetime(2023, 1, 1) + (datetime(2025, 12, 31) - datetime(2023, 1, 1)) * r.random()
@@ -1023,6 +1127,10 @@ def _negative_factory(kind: str, seed: int) -> Callable[[random.Random, int], tu
             ("br", lambda r: br.postcode()),
             ("in", lambda r: ind.postcode()),
         ),
+        "vat": tuple((locale, lambda r, locale=locale: europe[locale].vat_id()) for locale in _EUROPEAN_LOCALES),
+        "business_address": tuple(
+            (locale, lambda r, locale=locale: _business_address(europe[locale])) for locale in _EUROPEAN_LOCALES
+        ),
         "count": (
             ("grouped", lambda r: f"{r.randint(1_000_000, 99_999_999):,}"),
             ("plain", lambda r: str(r.randint(1_000_000, 99_999_999))),
@@ -1059,10 +1167,10 @@ def negative_values(kind: str, count: int, seed: int) -> Iterator[Value]:
 
 POSITIVE_GENERATORS: dict[str, Callable[[int, int], Iterator[Value]]] = {
     "phone": lambda n, seed: phone_values(max(1, n // len(PHONE_REGIONS)), seed),
-    "id": id_values,
+    "id": lambda n, seed: itertools.chain(id_values(n, seed), european_id_values(n // 4, seed)),
     "card": card_values,
     "passport": passport_values,
-    "address": address_values,
+    "address": lambda n, seed: itertools.chain(address_values(n, seed), european_address_values(n // 4, seed)),
     "bot_token": bot_token_values,
     "api_hash": api_hash_values,
     "login_code": login_code_values,

@@ -321,12 +321,19 @@ def test_pack_shapes() -> None:
     packs = load_packs()
     for language in ("en", "zh"):
         table = packs.get("mixed", language)
-        for key in ("own_account_abuse", "troubleshooting", "announcements", "subject_matter", "not_a_report"):
+        for key in (
+            "own_account_abuse",
+            "troubleshooting",
+            "announcements",
+            "subject_matter",
+            "not_a_report",
+            "remedies",
+        ):
             assert isinstance(table[key], list) and table[key], key
         assert all(isinstance(v, float | int) for v in table["new_issue_markers"].values())
         assert all(isinstance(v, float | int) for v in table["pair_strong"].values())
         assert all(isinstance(v, float | int) for v in table["billing"].values())
-        assert set(table["labels"]) == {"support", "security", "abuse", "press", "legal", "billing"}
+        assert set(table["labels"]) == {"support", "security", "abuse", "press", "legal", "billing", "usage"}
         assert set(table["cues"]) == {"ban_request", "own_work_reused", "app_malfunction", "usage_question"}
         assert table["lists"]["numbers"] and table["lists"]["steps"]
 

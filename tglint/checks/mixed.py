@@ -30,6 +30,7 @@ from tglint.models import TOPICS, Hit
 from tglint.packs import PackError, weighted
 from tglint.patterns import compile_patterns, compiled, lexicon_of, searches
 from tglint.recognizers.accounts import identifier_pattern
+from tglint.recognizers.malfunctions import MALFUNCTIONS
 from tglint.rule import Rule
 from tglint.topic import TopicTerms
 
@@ -47,12 +48,18 @@ _EXCERPT = 24
 # Topics whose mails are one request about a subject: a press inquiry, a legal letter.
 _REQUEST_TOPICS = frozenset({"press", "legal"})
 _BILLING = "billing"
+# A question on how to use the app (the pack's cue of this name), a matter of its own after a report of a fault.
+_USAGE = "usage"
+_USAGE_CUE = "usage_question"
 # The longest a heading line of a numbered section may be: characters in Chinese, words in Latin script.
 _HEADING_CJK = 12
 _HEADING_WORDS = 5
 # How many sentences of its block a sentence that opens a new matter takes along: a new matter said in a few
 # sentences, and linear work on a page of markers.
 _REST_SENTENCES = 4
+# What joins the matters a subject lists: a plus sign, and a part needs a word (two letters or a Han character).
+_SUBJECT_JOINER = r"[+＋]"
+_WORDY = r"[^\W\d_]{2}|[\u4e00-\u9fff]"
 
 # The records below are plain classes: a frozen dataclass takes about half a millisecond to create on import.
 
@@ -114,11 +121,18 @@ class _Settings:
 class _Cue:
     """A way of saying a matter that its topic words alone do not weigh enough (see `cues` in the pack)."""
 
-    __slots__ = ("also", "identifiers", "pattern", "topic", "weight")
+    __slots__ = ("also", "identifiers", "name", "pattern", "topic", "weight")
 
     def __init__(
-        self, topic: str, weight: float, pattern: re.Pattern[str], also: re.Pattern[str] | None, identifiers: bool
+        self,
+        name: str,
+        topic: str,
+        weight: float,
+        pattern: re.Pattern[str],
+        also: re.Pattern[str] | None,
+        identifiers: bool,
     ) -> None:
+        self.name = name
         self.topic = topic
         self.weight = weight
         self.pattern = pattern
@@ -212,7 +226,9 @@ def _build_cues(table: Mapping[str, Any]) -> tuple[_Cue, ...]:
         pattern = compile_patterns(cue.get("patterns", []), f"mixed: `cues.{name}.patterns`")
         if pattern is not None:
             also = compile_patterns(cue.get("with", []), f"mixed: `cues.{name}.with`")
-            cues.append(_Cue(str(topic), float(cue["weight"]), pattern, also, bool(cue.get("identifiers", False))))
+            cues.append(
+                _Cue(str(name), str(topic), float(cue["weight"]), pattern, also, bool(cue.get("identifiers", False)))
+            )
     return tuple(cues)
 
 
@@ -513,7 +529,8 @@ class _Body:
     def announced(self) -> bool:
         """The writer says there are several matters ("Two things, sorry for one mail", "两个问题一起处理")."""
         announcements = lexicon_of(self.analysis, "mixed", "announcements")
-        return any(announcements.search(text) for text in (self.analysis.subject_text, self.analysis.body_text))
+        subject = self.analysis.subject_text
+        return _lists_matters(subject) or any(announcements.search(text) for text in (subject, self.analysis.body_text))
 
     @cached_property
     def request_topics(self) -> frozenset[str]:
@@ -554,6 +571,13 @@ class _Body:
             if top >= settings.announced:
                 return {t for t, score in unit.scores.items() if score * settings.settled >= top}
         return set()
+
+
+def _lists_matters(subject: str) -> bool:
+    """A subject that joins matters with plus signs ("Account banned + refund + report", "封号＋退款"): each
+    part has words of its own ("C++ crash" joins none)."""
+    parts = compiled(_SUBJECT_JOINER).split(subject)
+    return len(parts) >= 2 and all(compiled(_WORDY).search(part) for part in parts)
 
 
 def _is_heading(line: str) -> bool:
@@ -785,7 +809,8 @@ def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _
     # A new matter only after some first one that the writer's words (not only the subject) are about.
     first_topic = _topic_so_far(body, settings, earlier)
     if first_topic is None:
-        return []
+        # A fault told without topic words ("messages I read on my laptop still show as unread") is support's.
+        return _usage_matter(analysis, body, settings, "support", opening)
     # The other topics that may be the new matter: one that all of its cues leave short of the first topic's words
     # and its fewest cues is not. The first topic's cues are looked for only once another topic reaches `needed`.
     first_at_least = words[first_topic] + cues.least(first_topic)
@@ -798,7 +823,9 @@ def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _
         if s >= needed and s >= words[first_topic] + cues.added(first_topic) and not _not_a_report(analysis, t, place)
     ]
     if not other:
-        return _billing_matter(analysis, body, settings, first_topic, place, needed, explicit=opening.explicit)
+        return _billing_matter(
+            analysis, body, settings, first_topic, place, needed, explicit=opening.explicit
+        ) or _usage_matter(analysis, body, settings, first_topic, opening)
     topic, score = other[0]
     pair = _pair(first_topic, topic)
     # Two sides of one problem (a channel that pirates and scams) need the topic's own words, not cues, unless
@@ -830,7 +857,7 @@ def _billing_matter(
     writer says outright that another matter starts ("另外还有一件事", "One more thing:") and it is not what the
     intruder did with the account ("the hacker bought Premium with my card")."""
     if first_topic == "security":
-        if not explicit or lexicon_of(analysis, "mixed", "intruder").search(place.text) is not None:
+        if not (explicit or body.announced) or lexicon_of(analysis, "mixed", "intruder").search(place.text) is not None:
             return []
     elif first_topic != "support":
         return []
@@ -840,6 +867,47 @@ def _billing_matter(
     earlier = body.earlier(place.start)
     first_place = _strongest_place(body, first_topic, place.start) or body.paragraphs[0]
     return [Evidence(first_topic, earlier[first_topic], first_place), Evidence(_BILLING, billing, place)]
+
+
+def _usage_matter(
+    analysis: Analysis, body: _Body, settings: _Settings, first_topic: str, opening: _Opening
+) -> list[Evidence]:
+    """A question on how to use the app ("Also, how do I gift Premium?", "另外想问一下怎么把手机号换成新号码")
+    opened by a marker after a report that something is broken: both for support@, but two problems, and the
+    fault's report does not answer the question. Not when the question is how to fix the fault ("Also, how do I
+    get my chats back?": the pack's `remedies`), when it reports what was tried, or when the mail so far was a
+    usage question itself."""
+    place = opening.segment
+    if first_topic != "support" or not opening.marked or opening.needed >= settings.strong:
+        return []
+    usage = [cue.pattern for cue in _cues(analysis) if cue.name == _USAGE_CUE]
+    if not any(searches(pattern, place.text) for pattern in usage):
+        return []
+    if lexicon_of(analysis, "mixed", "remedies").search(place.text) is not None:
+        return []
+    before = analysis.body_text[: place.start]
+    if any(searches(pattern, before) for pattern in usage):
+        return []
+    # A fault the writer describes, in the subject or before the question: a tag alone ("[Technical Issue]") is
+    # what many usage questions are sent under.
+    faults = [
+        span
+        for span in analysis.spans(MALFUNCTIONS)
+        if not span.evidence[0].startswith("tag:") and (span.part == "subject" or span.end <= place.start)
+    ]
+    if not faults:
+        return []
+    told = [span.start for span in faults if span.part == "body"]
+    first_place = next((p for p in body.paragraphs if told and p.start <= told[0] < p.end), None)
+    # Told in the subject only: the body's words about it are those just before the question.
+    before_question = [p for p in body.paragraphs if p.start < place.start]
+    first_place = first_place or _strongest_place(body, first_topic, place.start)
+    first_place = first_place or (before_question or body.paragraphs)[-1]
+    if first_place.end > place.start:
+        # The fault and the question in one paragraph: the fault is what comes before the question.
+        first_place = Segment(first_place.start, place.start, analysis.body_text[first_place.start : place.start])
+    earlier = body.earlier(place.start)
+    return [Evidence(first_topic, earlier[first_topic], first_place), Evidence(_USAGE, opening.needed, place)]
 
 
 def _not_a_report(analysis: Analysis, topic: str, place: Segment) -> bool:

@@ -19,10 +19,10 @@ model's.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tglint.lexicon import Lexicon, ascii_lower, lexicon
 from tglint.packs import PackError, Packs, strings
@@ -54,6 +54,9 @@ _CLAUSE_REACH = 200
 # A log pasted on the claim's own line: at least this many characters after it.
 _PASTED_ON_LINE = 8
 _PASTED_SHAPE = r"[\d\[\]{}()=/\\<>]"
+# A caption's qualifier ("of the ban message from yesterday") is a few words; more make a sentence.
+_QUALIFIER_WORDS = 6
+_MODIFIER_CHARS = 8
 _GUARDS = ("omissions", "hedges", "app_places", "app_context", "other_mail", "pasted_markers")
 
 
@@ -179,6 +182,9 @@ def knowledge(packs: Packs) -> ClaimKnowledge:
     things = {name: strings(table, key, source=PACK) for name, key in THINGS.items()}
     slots = {
         "the": _alternatives(strings(table, "determiners", source=PACK)),
+        "qualifier": _qualifier(table),
+        # Chinese words before a file's name ("聊天记录截图", "崩溃时的日志"), without punctuation.
+        "modifier": rf"[\u4e00-\u9fff]{{0,{_MODIFIER_CHARS}}}?",
         "visual": _alternatives(things["picture"] + things["video"]),
         "log": _alternatives(things["log"]),
         "thing": _alternatives([thing for kind in things.values() for thing in kind]),
@@ -207,6 +213,18 @@ def knowledge(packs: Packs) -> ClaimKnowledge:
             for thing in things[kind]
         },
     )
+
+
+def _qualifier(table: Mapping[str, Any]) -> str:
+    """What may stand between a file and a postpositive "attached": "(screenshot) of the ban message",
+    "(the log) from today". A few words after one of the pack's prepositions, none of them a verb
+    or a hedge of the pack's ("can", "is", "not"): those make a sentence, not a caption."""
+    prepositions = strings(table, "qualifier_prepositions", source=PACK)
+    if not prepositions:
+        return r"(?!)"
+    stops = strings(table, "qualifier_stops", source=PACK)
+    word = (rf"(?!{_alternatives(stops)})" if stops else "") + r"[^\s.,;:!?()\[\]\"。，；：！？]+"
+    return rf"{_alternatives(prepositions)}(?:\s+{word}){{1,{_QUALIFIER_WORDS}}}?"
 
 
 def _anchor_forest(anchors: set[str]) -> AnchorForest:

@@ -118,6 +118,62 @@ _EN_ADDRESS_SHAPE = (
     r"(?:,?\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?|,?\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})?)"
 )
 
+# European national IDs, each right after a word that names it (the pii pack's `<key>`): the shapes their
+# documents print, spaced or not. python-stdnum checks those with a check digit; a number its writer labels is
+# theirs even with a wrong one. Italy's codice fiscale (16 characters, letters for the name and the birth
+# month), Spain's DNI and NIE (8 digits and a letter, X/Y/Z and 7 digits and a letter), France's NIR (15
+# digits, Corsica's department 2A/2B), Germany's tax IdNr and Poland's PESEL (11 digits), the Netherlands'
+# BSN (9 digits), and the number of an identity card of any country (letters and at least four digits).
+_EU_ID_END = rf"{VALUE_END}(?![_*＊-])"
+_EU_IDS = (
+    ("IT codice fiscale", r"[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z][\dA-Z]{3}[A-Z]", "codicefiscale_keywords"),
+    ("ES DNI/NIE", r"(?:\d{8}|[XYZ][ -]?\d{7})[ -]?[A-Z]", "dni_keywords"),
+    ("FR NIR", r"[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3}(?: ?\d{2})?", "nir_keywords"),
+    ("DE IdNr", r"\d{2} ?\d{3} ?\d{3} ?\d{3}", "idnr_keywords"),
+    ("PL PESEL", r"\d{11}", "pesel_keywords"),
+    ("NL BSN", r"\d{4}\.?\d{2}\.?\d{3}|\d{3} ?\d{3} ?\d{3}", "bsn_keywords"),
+    ("ID card", r"(?=[A-Z]{0,3}\d)(?=(?:[A-Z]*\d){4})[A-Z\d]{6,12}", "id_card_keywords"),
+)
+# What may stand between a European ID's name and its number, in the languages it is written in.
+_EU_ID_GAP = (
+    r"(?i)[ \t]*(?:\([A-Z]{2,4}\)[ \t]*)?"
+    r"(?:(?:number|no\.?|nº|n°|n\.|num\.?|#|numero|número|numéro|nummer|nr\.?|号码|号)[ \t]*)?"
+    r"[:：]?[ \t]*(?:(?:(?:is|was|è|es|est|ist|to)(?![A-Za-z])|是|为)[ \t]*[:：]?[ \t]*)?"
+)
+
+# A European address line: a street and its house number, then a postcode and a town ("Via dei Serpenti 42,
+# 00184 Roma", "Calle Mayor, 10, 28013 Madrid", "12 rue de la Paix, 75002 Paris", "Hauptstraße 5, 10115
+# Berlin", "ul. Marszałkowska 10/4, 00-590 Warszawa", "Kerkstraat 12, 1017 GB Amsterdam"). The street is
+# capitalised words (with short particles: "dei", "de la", "van der") or starts with a kind written in lower
+# case ("via", "ul."), before its number; in French the number comes first, then the kind ("rue"). A flat may
+# follow the number ("Apt. 80", "int. 5"). The postcode is Italy's, Spain's, France's and Germany's five
+# digits, Poland's 2-3 or the Netherlands' four digits and two letters, then a capitalised town.
+_EU_UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽŁŚŻŹĆ"
+_EU_REST = r"[\w'’.-]*"
+_EU_WORD = rf"[{_EU_UPPER}]{_EU_REST}"
+# Short words inside a street's name, and the elided ones written against the next word ("Via dell'Orso").
+_EU_PARTICLE = (
+    r"(?:d[ie]|del|dei|della|delle|degli|dello|da|la|le|los|las|du|des|van|der|den|het|von|am|an|im|zum|zur|y|e|i)"
+    r"(?![\w'’])\s+|(?:d|dell|l|all|nell|sull)['’]"
+)
+_EU_TOWN = rf"[{_EU_UPPER}][\w'’-]*"
+_EU_NUMBER = r"\d{1,4}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?"
+_EU_FLAT = (
+    r"(?:,?\s+(?i:apt\.?|app\.?|appartamento|piano|scala|int\.?|interno|piso|puerta|esc\.|escalera|étage|bât\.?"
+    r"|bâtiment|m\.|lok\.?|wohnung|bus)\s*[\w/-]{1,5}º?)?"
+)
+_EU_ADDRESS = (
+    rf"{VALUE_START}(?:"
+    r"(?:(?i:via|viale|piazza|corso|largo|calle|avenida|avda\.|rua|carrer|ul\.|ulica|al\.|aleja|os\.|pl\.|plac)\s+"
+    rf"|(?={_EU_WORD}))(?:{_EU_WORD}\s+|{_EU_PARTICLE}){{0,4}}?{_EU_WORD},?\s+{_EU_NUMBER}{_EU_FLAT}"
+    rf"|\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+"
+    r"(?i:rue|avenue|boulevard|bd|place|chemin|impasse|allée|quai|cours|route|square|passage|voie|rond-point)"
+    rf"\s+(?:{_EU_WORD}\s+|{_EU_PARTICLE}){{0,4}}?{_EU_WORD}"
+    rf"),?\s+(?:[A-Z]{{1,2}}-)?(?:\d{{5}}|\d{{2}}-\d{{3}}|\d{{4}}\s?[A-Z]{{2}})\s+{_EU_TOWN}(?:[ -]{_EU_TOWN}){{0,2}}"
+)
+# A postcode and a town: looked for first, `re` finds it quickly.
+_EU_ADDRESS_HINT = rf"(?:\d{{5}}|\d{{2}}-\d{{3}}|\d{{4}} ?[A-Z]{{2}})\s+[{_EU_UPPER}]"
+
 # How far a keyword may stand before the number it names, and after it ("my Social Security number
 # is 774-23-2234": the keyword's start is 26 characters back).
 _KEYWORD_BEFORE = 40
@@ -346,6 +402,47 @@ def _national_ids(analysis: Analysis) -> Iterator[_Found]:
         if named := _named_right_before(analysis, "nino_keywords", match.start()):
             evidence = (f"label:{named}", "shape:GB NINO")
             yield _Found("national-id", match.start(), match.end(), evidence, _CONFIDENCE["label"], "GB NINO")
+    yield from _eu_ids(analysis)
+
+
+def _eu_ids(analysis: Analysis) -> Iterator[_Found]:
+    """European national IDs right after a word naming their scheme, checked by python-stdnum where they
+    have a check digit."""
+    text = analysis.body_text
+    for name, shape, key in _EU_IDS:
+        for label in analysis.lexicon("pii", key).finditer(text):
+            gap = compiled(_EU_ID_GAP).match(text, label.end)
+            at = gap.end() if gap is not None else label.end
+            match = compiled(rf"{VALUE_START}(?P<id>{shape}){_EU_ID_END}").match(text, at)
+            if match is None or _labelled_otherwise(analysis, match.start()):
+                continue
+            if _eu_id_valid(name, match.group("id")):
+                evidence: tuple[str, ...] = (f"checksum:{name}", f"label:{label.term}")
+                confidence = _CONFIDENCE["checksum and label"]
+            else:
+                evidence, confidence = (f"label:{label.term}", f"shape:{name}"), _CONFIDENCE["label"]
+            yield _Found("national-id", match.start(), match.end(), evidence, confidence, name)
+
+
+def _eu_id_valid(scheme: str, number: str) -> bool:
+    """Whether python-stdnum finds the check digit of a European ID right (imported on first use, see
+    `_passes_luhn`); an identity card's number has none that is checked here."""
+    from stdnum.de import idnr
+    from stdnum.es import dni, nie
+    from stdnum.fr import nir
+    from stdnum.it import codicefiscale
+    from stdnum.nl import bsn
+    from stdnum.pl import pesel
+
+    checks: dict[str, tuple[Callable[[str], bool], ...]] = {
+        "IT codice fiscale": (codicefiscale.is_valid,),
+        "ES DNI/NIE": (dni.is_valid, nie.is_valid),
+        "FR NIR": (nir.is_valid,),
+        "DE IdNr": (idnr.is_valid,),
+        "PL PESEL": (pesel.is_valid,),
+        "NL BSN": (bsn.is_valid,),
+    }
+    return any(bool(check(number)) for check in checks.get(scheme, ()))
 
 
 def _scheme_id(analysis: Analysis, scheme: _Scheme, match: re.Match[str]) -> Iterator[_Found]:
@@ -489,7 +586,7 @@ def _is_word_char(char: str) -> bool:
 
 def _address_patterns(text: str, streets: _StreetPatterns) -> list[re.Pattern[str]]:
     """The address patterns worth running: each needs a cheap-to-find part (号, Street...)."""
-    hints = ((_ZH_ADDRESS_HINT, _ZH_ADDRESS), (_ZH_ESTATE_HINT, _ZH_ESTATE))
+    hints = ((_ZH_ADDRESS_HINT, _ZH_ADDRESS), (_ZH_ESTATE_HINT, _ZH_ESTATE), (_EU_ADDRESS_HINT, _EU_ADDRESS))
     patterns = [compiled(pattern) for hint, pattern in hints if compiled(hint).search(text)]
     return [*patterns, streets.address] if _has_street_word(text, streets) else patterns
 
@@ -521,15 +618,22 @@ def _home_addresses(analysis: Analysis) -> Iterator[_Found]:
                 continue
             marker = label or home.search(address)
             if marker is not None:
-                shape = "shape:en-address" if pattern is streets.address else "shape:zh-address"
+                shape = {streets.address: "shape:en-address", compiled(_EU_ADDRESS): "shape:eu-address"}.get(
+                    pattern, "shape:zh-address"
+                )
                 yield _Found("home-address", start, end, (shape, f"label:{marker.term}"), _CONFIDENCE["address"])
 
 
 def _personal_data(analysis: Analysis) -> list[_Found]:
     """Every piece of personal data in the writer's text, each once: an ID wins over a card, both
     over a passport or an address."""
-    found: list[_Found] = list(_national_ids(analysis))
-    taken = SpanSet((o.start, o.end) for o in found)
+    found: list[_Found] = []
+    taken = SpanSet()
+    # A number two schemes read (an Aadhaar after "ID card") is one ID: the first reading.
+    for national_id in _national_ids(analysis):
+        if not taken.overlaps(national_id.start, national_id.end):
+            found.append(national_id)
+            taken.add(national_id.start, national_id.end)
     for card in _bank_cards(analysis, taken):
         found.append(card)
         taken.add(card.start, card.end)
