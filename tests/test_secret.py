@@ -347,18 +347,24 @@ def test_links_checksums_and_usernames_are_not_secrets(body: str) -> None:
 _PASSWORD_CHARS = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789!#$%"
 
 
+def _passwords(seed: str, count: int = 20) -> list[str]:
+    """Passwords as people make them: a capital, letters, and a digit or mark somewhere."""
+    import random
+
+    rng = random.Random(seed)
+    values = []
+    for _ in range(count):
+        body = [rng.choice(_PASSWORD_CHARS) for _ in range(8)] + [rng.choice("23456789!#$")]
+        rng.shuffle(body)
+        values.append(rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") + "".join(body))
+    return values
+
+
 @pytest.mark.parametrize(
     "frame", ["2FA: {}", "my 2FA is {}", "2FA password: {}", "My 2fa was {} before they changed it."]
 )
 def test_the_two_step_setting_named_for_its_password_gives_its_value(frame: str) -> None:
-    import random
-
-    rng = random.Random(frame)
-    for _ in range(20):
-        # As people make them: a capital, letters, and a digit or mark somewhere.
-        body = [rng.choice(_PASSWORD_CHARS) for _ in range(8)] + [rng.choice("23456789!#$")]
-        rng.shuffle(body)
-        value = rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") + "".join(body)
+    for value in _passwords(frame):
         found = [f for f in secrets(EN + frame.format(value) + "\n") if f.rule == "TG501"]
         assert found, frame.format(value)
 
@@ -383,13 +389,7 @@ def test_the_two_step_setting_named_without_a_value_is_no_secret(body: str) -> N
 
 @pytest.mark.parametrize("frame", ["二步验证：{}", "两步验证是{}", "二次验证 {}", "2FA：{}"])
 def test_the_two_step_setting_named_for_its_password_gives_its_value_in_chinese(frame: str) -> None:
-    import random
-
-    rng = random.Random(frame)
-    for _ in range(20):
-        body = [rng.choice(_PASSWORD_CHARS) for _ in range(8)] + [rng.choice("23456789!#$")]
-        rng.shuffle(body)
-        value = rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ") + "".join(body)
+    for value in _passwords(frame):
         assert [f for f in secrets(ZH + frame.format(value) + "\n") if f.rule == "TG501"], frame.format(value)
 
 
