@@ -365,3 +365,30 @@ def test_a_national_mobile_that_also_reads_with_a_code_stays_national() -> None:
     assert "+86 150 1234 8867" in finding.message
     # A number with a trunk prefix never carries a country code.
     assert "“+”" not in tg401(ZH + "我的手机号是 0919812345678。\n").message
+
+
+def _indian_mobiles(count: int) -> list[str]:
+    """Valid Indian mobiles (10 digits), as phonenumbers reads them."""
+    import random
+
+    rng = random.Random(91)
+    found: list[str] = []
+    while len(found) < count:
+        digits = rng.choice("6789") + "".join(rng.choice("0123456789") for _ in range(9))
+        number = phonenumbers.parse(digits, "IN")
+        if phonenumbers.is_valid_number(number) and phonenumbers.number_type(number) == PhoneNumberType.MOBILE:
+            found.append(digits)
+    return found
+
+
+@pytest.mark.parametrize("head", [EN + "My number is ", ZH + "我的手机号是 "])
+def test_an_indian_mobile_written_without_its_trunk_zero_names_india(head: str) -> None:
+    """Indians write their mobile as ten digits, "98765 43210", never with phonenumbers' trunk 0: written so,
+    the number is India's very form, and India is suggested, or named among the candidates (before, only
+    Mexico and Brazil, whose forms have no trunk prefix, were named for "9876543210")."""
+    for digits in _indian_mobiles(30):
+        if phonenumbers.is_valid_number(phonenumbers.parse(digits, "US")):
+            continue  # also a North American number, which the draft's language ranks first
+        for written in (digits, f"{digits[:5]} {digits[5:]}"):
+            message = tg401(f"{head}{written}\n").message
+            assert "+91" in message, (written, message)

@@ -154,9 +154,13 @@ def read_in(raw: str, region: str) -> Reading | None:
     national = phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
     written_groups = _boundaries(written)
     grouped, trunk = _fit(digits_of(written), written_groups, national)
-    same = trunk and (not written_groups or _form(written) == _form(national))
     digits, own = digits_of(written), digits_of(national)
     mobile = kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    # Where mobiles are written without the trunk prefix as a rule, that is their very form.
+    dropped = not trunk and mobile and region in _MOBILES_WITHOUT_TRUNK and own == "0" + digits
+    form = _form(national).removeprefix("0") if dropped else _form(national)
+    trunk = trunk or dropped
+    same = trunk and (not written_groups or _form(written) == form)
     # Brackets go round an area code, with its trunk prefix where the country has one ("(010) 8695 9271",
     # "(0211) 4567890"): where a country's own form brackets nothing, they never go round a mobile's
     # prefix (Korea's "010-8695-9271"), nor round a 0 that is no trunk prefix (Italy's "010 ...").
@@ -181,6 +185,9 @@ def read_in(raw: str, region: str) -> Reading | None:
     )
 
 
+# Countries whose people write a mobile without its trunk prefix as a rule ("98765 43210" in India, where
+# phonenumbers' national form is "098765 43210"): a mobile so written is in that country's very form.
+_MOBILES_WITHOUT_TRUNK = frozenset({"IN"})
 # The digits of a group written in brackets ("(010) 8695 9271" -> "010").
 _BRACKETED = r"\((\d+)\)"
 # What ends a number written with its extension: "ext. 42", "x42", "#42", "分机 42", "转42".
