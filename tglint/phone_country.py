@@ -132,8 +132,9 @@ def readings(raw: str, regions: tuple[str, ...] | None = None) -> tuple[Reading,
     return tuple(sorted(found.values(), key=lambda r: (tuple(not x for x in r.rank), r.e164)))
 
 
-def read_in(raw: str, region: str) -> Reading | None:
-    """`raw` read as a national number of `region`, if that gives a valid number."""
+def read_in(raw: str, region: str, *, mobile: bool | None = None) -> Reading | None:
+    """`raw` read as a national number of `region`, if that gives a valid number; with `mobile` given, a
+    number no plan calls valid (a range kept for fiction) is read all the same, as a mobile or not."""
     import phonenumbers
     from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
@@ -149,13 +150,14 @@ def read_in(raw: str, region: str) -> Reading | None:
         return None
     # number_type() is UNKNOWN exactly when is_valid_number() is False: asking once is half the work.
     kind = phonenumbers.number_type(parsed)
-    if kind == PhoneNumberType.UNKNOWN:
-        return None
+    if mobile is None:
+        if kind == PhoneNumberType.UNKNOWN:
+            return None
+        mobile = kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
     national = phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
     written_groups = _boundaries(written)
     grouped, trunk = _fit(digits_of(written), written_groups, national)
     digits, own = digits_of(written), digits_of(national)
-    mobile = kind in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE)
     # Where mobiles are written without the trunk prefix as a rule, that is their very form.
     dropped = not trunk and mobile and region in _MOBILES_WITHOUT_TRUNK and own == "0" + digits
     form = _form(national).removeprefix("0") if dropped else _form(national)
@@ -525,36 +527,11 @@ def _fiction_readings(raw: str, fiction: Sequence[tuple[str, str, bool]], known:
     for region, pattern, mobile in fiction:
         if not compiled(pattern).fullmatch(written):
             continue
-        reading = _fiction_reading(raw, region, mobile)
+        reading = read_in(raw, region, mobile=mobile)
         if reading is not None and reading.e164 not in known:
             known.add(reading.e164)
             found.append(reading)
     return found
-
-
-def _fiction_reading(raw: str, region: str, mobile: bool) -> Reading | None:
-    import phonenumbers
-    from phonenumbers import PhoneNumberFormat
-
-    written = number_part(raw)
-    try:
-        parsed = phonenumbers.parse(written, region)
-    except phonenumbers.NumberParseException:
-        return None
-    national = phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
-    written_groups = _boundaries(written)
-    grouped, trunk = _fit(digits_of(written), written_groups, national)
-    return Reading(
-        international=phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL),
-        e164=phonenumbers.format_number(parsed, PhoneNumberFormat.E164),
-        region=region,
-        country_code=int(parsed.country_code or 0),
-        grouped_alike=grouped,
-        with_trunk_prefix=trunk,
-        same_form=trunk and (not written_groups or _form(written) == _form(national)),
-        mobile=mobile,
-        mobile_as_written=mobile,
-    )
 
 
 def _decides(reading: Reading, hints: CountryHints) -> bool:

@@ -331,7 +331,8 @@ def _passes_luhn(digits: str) -> bool:
 
 
 class _Scheme(NamedTuple):
-    """A national ID with a check digit, and the pack key of the words that name it."""
+    """A national ID: its shape, its check (`_no_check` where it has none: only its name makes one), and the
+    pack key of the words that name it."""
 
     name: str
     pattern: str
@@ -352,6 +353,7 @@ _SCHEMES = (
     _Scheme("ID NIK", _NIK, _is_valid_nik, "nik_keywords", True, bare_needs_name=True),
     _Scheme("TR T.C. kimlik", _ELEVEN_DIGITS, _is_valid_tckimlik, "tckimlik_keywords", True, bare_needs_name=True),
     _Scheme("NG NIN", _ELEVEN_DIGITS, _no_check, "nin_keywords", True, bare_needs_name=True),
+    _Scheme("GB NINO", _NINO, _no_check, "nino_keywords", False),
 )
 
 
@@ -398,10 +400,6 @@ def _national_ids(analysis: Analysis) -> Iterator[_Found]:
         )
         for match in matches:
             yield from _scheme_id(analysis, scheme, match)
-    for match in compiled(_NINO).finditer(analysis.body_text):
-        if named := _named_right_before(analysis, "nino_keywords", match.start()):
-            evidence = (f"label:{named}", "shape:GB NINO")
-            yield _Found("national-id", match.start(), match.end(), evidence, _CONFIDENCE["label"], "GB NINO")
     yield from _eu_ids(analysis)
 
 
@@ -427,6 +425,11 @@ def _eu_ids(analysis: Analysis) -> Iterator[_Found]:
 def _eu_id_valid(scheme: str, number: str) -> bool:
     """Whether python-stdnum finds the check digit of a European ID right (imported on first use, see
     `_passes_luhn`); an identity card's number has none that is checked here."""
+    return any(bool(check(number)) for check in _eu_checks().get(scheme, ()))
+
+
+@cache
+def _eu_checks() -> dict[str, tuple[Callable[[str], bool], ...]]:
     from stdnum.de import idnr
     from stdnum.es import dni, nie
     from stdnum.fr import nir
@@ -434,7 +437,7 @@ def _eu_id_valid(scheme: str, number: str) -> bool:
     from stdnum.nl import bsn
     from stdnum.pl import pesel
 
-    checks: dict[str, tuple[Callable[[str], bool], ...]] = {
+    return {
         "IT codice fiscale": (codicefiscale.is_valid,),
         "ES DNI/NIE": (dni.is_valid, nie.is_valid),
         "FR NIR": (nir.is_valid,),
@@ -442,7 +445,6 @@ def _eu_id_valid(scheme: str, number: str) -> bool:
         "PL PESEL": (pesel.is_valid,),
         "NL BSN": (bsn.is_valid,),
     }
-    return any(bool(check(number)) for check in checks.get(scheme, ()))
 
 
 def _scheme_id(analysis: Analysis, scheme: _Scheme, match: re.Match[str]) -> Iterator[_Found]:
