@@ -484,7 +484,13 @@ def _list_misses(outcomes: Sequence[Outcome], kind: str | None) -> str:
         wrong_country = c.kind == "phone" and o.caught and not o.right_country
         if (c.positive and o.caught and not wrong_country) or (not c.positive and not o.alarms):
             continue
-        what = "missed" if c.positive and not o.caught else "wrong country" if wrong_country else "false alarm"
+        what = (
+            "missed"
+            if c.positive and not o.caught
+            else ("unknowable, right one named" if o.listed_country else "wrong country")
+            if wrong_country
+            else "false alarm"
+        )
         body = c.draft.split("\n\n", 1)[1].strip()
         lines.append(f"{what}: {c.kind} {c.language} {c.locale} {c.style} {c.form} {','.join(o.alarms)} | {body}")
     return "\n".join(lines) + "\n"
