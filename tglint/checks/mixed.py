@@ -31,6 +31,7 @@ from tglint.packs import PackError, weighted
 from tglint.patterns import compile_patterns, compiled, lexicon_of, searches
 from tglint.recognizers.accounts import identifier_pattern
 from tglint.recognizers.malfunctions import MALFUNCTIONS
+from tglint.recognizers.tone import HOSTILE_TERMS
 from tglint.rule import Rule
 from tglint.topic import TopicTerms
 
@@ -60,6 +61,10 @@ _REST_SENTENCES = 4
 # What joins the matters a subject lists: a plus sign, and a part needs a word (two letters or a Han character).
 _SUBJECT_JOINER = r"[+＋]"
 _WORDY = r"[^\W\d_]{2}|[\u4e00-\u9fff]"
+# What may stand between markers written one after another ("Also, separately,", "另外，顺便"), and how many
+# are read.
+_MARKER_GAP = r"[ \t\u3000,，、:：;；]*"
+_CHAINED_MARKERS = 3
 
 # The records below are plain classes: a frozen dataclass takes about half a millisecond to create on import.
 
@@ -93,6 +98,7 @@ class _Settings:
         "billing_strong",
         "enumerated",
         "explicit",
+        "fault_report",
         "intertwined",
         "margin",
         "pair_strong",
@@ -112,6 +118,7 @@ class _Settings:
         self.settled = float(raw.get("settled", 1.25))
         self.billing_strong = float(raw.get("billing_strong", 3.0))
         self.billing_quiet = float(raw.get("billing_quiet", 1.0))
+        self.fault_report = float(raw.get("fault_report", 1.0))
         self.pair_strong = {
             str(k): float(v) for k, v in table.get("pair_strong", {}).items() if isinstance(v, int | float)
         }
@@ -533,6 +540,19 @@ class _Body:
         return _lists_matters(subject) or any(announcements.search(text) for text in (subject, self.analysis.body_text))
 
     @cached_property
+    def announced_from(self) -> int | None:
+        """Where the body's matters are announced to be several: 0 when the subject says so, the end of the
+        body's first announcement otherwise, None when nothing says so."""
+        if not self.announced:
+            return None
+        subject = self.analysis.subject_text
+        announcements = lexicon_of(self.analysis, "mixed", "announcements")
+        if _lists_matters(subject) or announcements.search(subject):
+            return 0
+        found = announcements.search(self.analysis.body_text)
+        return found.end if found is not None else 0
+
+    @cached_property
     def request_topics(self) -> frozenset[str]:
         """press and/or legal when the mail is a press inquiry or a legal letter: its tag, its topic, or its
         first unit with evidence (where "a journalist writing about scams" is as much press as abuse) says so."""
@@ -601,7 +621,10 @@ def strong_evidence(analysis: Analysis, body: _Body) -> list[Evidence]:
         return []
     clear = []
     for unit in body.units:
-        (best, best_score), (_, second) = _ranked(unit.scores)[:2]
+        scores = unit.scores
+        if scores["legal"] > 0 and _holds_threat(analysis, unit.segment):
+            scores = {**scores, "legal": 0.0}  # "我就找律师起诉你们": pressure, not a legal matter
+        (best, best_score), (_, second) = _ranked(scores)[:2]
         if best_score < settings.strong or best_score < settings.margin * second:
             continue
         if not (_not_a_report(analysis, best, unit.segment) or body.subject_matter(best, unit.segment)):
@@ -662,11 +685,24 @@ class _Markers:
         self._starting_with: dict[str, re.Pattern[str] | None] = {}
 
     def opening(self, text: str, start: int) -> float | None:
-        """The weight of the marker a unit opens with (at `start`, after bullets and spaces); None without one."""
+        """The weight of the marker a unit opens with (at `start`, after bullets and spaces); None without one.
+
+        Markers written one after another say it the most outright of them: "Also, separately," and
+        "另外顺便说一下" open a new matter as "Separately" and "顺便说一下" do."""
         if start < len(text) and (text[start].isspace() or text[start] in _NOISE):
             lead = compiled(_LEADING_NOISE).match(text, start)
             start = lead.end() if lead else start
-        return self.weight_at(text, start)
+        weight = self._weight_and_end(text, start)
+        if weight is None:
+            return None
+        least, end = weight
+        for _ in range(_CHAINED_MARKERS):
+            gap = compiled(_MARKER_GAP).match(text, end)
+            following = self._weight_and_end(text, gap.end() if gap else end)
+            if following is None:
+                break
+            least, end = min(least, following[0]), following[1]
+        return least
 
     def may_open(self, char: str) -> bool:
         """Whether a unit starting with `char` may open with a marker (after bullets and spaces, it may)."""
@@ -681,11 +717,18 @@ class _Markers:
 
     def weight_at(self, text: str, start: int) -> float | None:
         """The weight of the marker at `start`; None without one."""
+        found = self._weight_and_end(text, start)
+        return None if found is None else found[0]
+
+    def _weight_and_end(self, text: str, start: int) -> tuple[float, int] | None:
         if start >= len(text):
             return None
         pattern = self._pattern_for(text[start])
         match = pattern.match(text, start) if pattern is not None else None
-        return None if match is None else self.weights.get(" ".join(match.group().lower().split()))
+        if match is None:
+            return None
+        weight = self.weights.get(" ".join(match.group().lower().split()))
+        return None if weight is None else (weight, match.end())
 
     def _starting_like(self, char: str) -> re.Pattern[str] | None:
         """The markers that may start with `char` (in any case), in their order, as one pattern."""
@@ -799,7 +842,7 @@ def _topic_so_far(body: _Body, settings: _Settings, earlier: dict[str, float]) -
 
 def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _Opening) -> list[Evidence]:
     place, needed = opening.segment, opening.needed
-    words = body.scores(place)
+    words = _weighed(analysis, body, settings, opening)
     cues = _CueScores(analysis, place.text)
     # The topics that may be the new matter: a topic its words and all of its cues leave short of `needed` is not.
     possible = [t for t in TOPICS if words[t] + cues.most(t) >= needed]
@@ -840,6 +883,50 @@ def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _
     first_place = _strongest_place(body, first_topic, place.start) or body.paragraphs[0]
     evidence = [Evidence(first_topic, earlier[first_topic], first_place), Evidence(topic, score, place)]
     return _without_own_account_abuse(analysis, evidence)
+
+
+def _weighed(analysis: Analysis, body: _Body, settings: _Settings, opening: _Opening) -> dict[str, float]:
+    """A unit's topic scores, with what its words alone do not weigh: a fault it reports ("发语音总是失败",
+    "I get 'An error occurred'") after a new-matter word, or once several matters were announced, is a
+    technical problem; legal words in a threat
+    ("我就找律师起诉你们", "I'll see you in court") are pressure, not a legal matter."""
+    place = opening.segment
+    words = body.scores(place)
+    threatened = words["legal"] > 0 and _holds_threat(analysis, place)
+    # Not a unit that reports what was tried ("尝试用短信重新登录：收不到验证码"), nor one before the words that
+    # announce several matters.
+    announced = body.announced_from is not None and body.announced_from <= place.start
+    # A payment gone wrong ("扣了两次款") is named as the payment matter it is (`_billing_matter`).
+    fault = (
+        (opening.marked or announced)
+        and opening.needed < settings.strong
+        and _reports_fault(analysis, place)
+        and _billing_score(analysis, place.text) < settings.billing_strong
+    )
+    if not (threatened or fault):
+        return words
+    words = dict(words)
+    if threatened:
+        words["legal"] = 0.0
+    if fault:
+        words["support"] += settings.fault_report
+    return words
+
+
+def _reports_fault(analysis: Analysis, place: Segment) -> bool:
+    """Whether the writer reports a fault inside `place` (the malfunction recognizer's, not a subject tag)."""
+    return any(
+        span.part == "body" and place.start <= span.start < place.end and not span.evidence[0].startswith("tag:")
+        for span in analysis.spans(MALFUNCTIONS)
+    )
+
+
+def _holds_threat(analysis: Analysis, place: Segment) -> bool:
+    """Whether a threat or an ultimatum of the writer's stands inside `place`."""
+    return any(
+        span.part == "body" and place.start <= span.start < place.end and span.facts.get("kind") == "threat"
+        for span in analysis.spans(HOSTILE_TERMS)
+    )
 
 
 def _billing_matter(
