@@ -88,7 +88,10 @@ def test_the_same_matter_without_a_second_one_is_one(language: str) -> None:
         "en": "the channel owner also posted my phone number in the comments, please have it all removed.",
         "zh": "频道主还在评论里贴出了我的电话号码，请一并删除。",
     }
-    drafts = [HEADER[language].format(to, subject) + first + CLOSE[language] for to, subject, first in FIRST[language].values()]
+    drafts = [
+        HEADER[language].format(to, subject) + first + CLOSE[language]
+        for to, subject, first in FIRST[language].values()
+    ]
     drafts += [
         HEADER[language].format(to, subject) + first + "\n\n" + marker.format(more[language]) + CLOSE[language]
         for (to, subject, first), marker in itertools.product([FIRST[language]["legal"]], CHAINED[language])
@@ -98,7 +101,7 @@ def test_the_same_matter_without_a_second_one_is_one(language: str) -> None:
 
 
 SECURITY = {
-    "en": "On 4 Dec at 23:50 I saw a session \"Telegram Web, Warsaw\" in my devices that wasn't me. I killed it "
+    "en": 'On 4 Dec at 23:50 I saw a session "Telegram Web, Warsaw" in my devices that wasn\'t me. I killed it '
     "and turned on 2FA. Account +380 93 551 2046, @yulia_kravets.",
     "zh": "12 月 5 日 03:10 我的账号 +86 130 6620 1849（@lei_moto）在伊斯坦布尔有一次登录，不是我，"
     "已经终止会话并改了两步验证。",
@@ -108,7 +111,10 @@ OTHERS = {
         "Telegram on my MacBook (macOS 15.1, app 11.3) crashes when I open the Stories tab.",
         "My sticker packs stopped loading this week on my Android phone: they show as grey squares.",
     ],
-    "zh": ["我收藏的贴纸包这周全都变成了灰色方块，显示不出来。", "我的 MacBook（macOS 15.1，Telegram 11.3）打开动态页面就闪退。"],
+    "zh": [
+        "我收藏的贴纸包这周全都变成了灰色方块，显示不出来。",
+        "我的 MacBook（macOS 15.1，Telegram 11.3）打开动态页面就闪退。",
+    ],
 }
 ANNOUNCED_SUBJECTS = {
     "en": [
