@@ -87,3 +87,35 @@ def test_bare_appeals_need_details() -> None:
         if not any(f.category == "details" and f.severity.value in LOUD for f in lint(case.draft).findings)
     ]
     assert not missed, missed[:3]
+
+
+# A firm's signature: its name, address and phone number, the way a rights holder's notice ends (fixtures/voices4
+# en/056, zh/017). The phone number is the sender's, not the work's nor where the copy is.
+SIGNATURES = {
+    "en": [
+        "Sincerely,\nBrandt & Kessler LLP\n1250 Avenue of the Americas, New York, NY 10020\n+1 212 555 0187",
+        "Regards,\nLegal Department, Nordlicht Media GmbH\nTel. +49 211 4567890",
+        "Best,\nMaria Lopez, Counsel\nPhone: +34 912 345 678",
+    ],
+    "zh": [
+        "北京星河映画文化传媒有限公司 法务部\n北京市朝阳区建国路 93 号\n电话：+86 10 5820 3316",
+        "此致\n上海某某律师事务所\n联系电话：+86 21 6888 1234",
+        "广州云帆科技有限公司\n手机：+86 139 2233 4455",
+    ],
+}
+
+
+@pytest.mark.parametrize(("language", "table"), [("en", IP_EN), ("zh", IP_ZH)])
+def test_a_signature_phone_does_not_name_the_work(language: str, table: dict[str, list[str]]) -> None:
+    drafts = [
+        draft.replace("Jane Doe\n", signature + "\n")
+        for draft, signature in zip(_ip_drafts(table, named=False), itertools.cycle(SIGNATURES[language]))
+    ]
+    missed = [draft for draft in drafts if not _unnamed(draft, language)]
+    assert not missed, missed[:3]
+    named = [
+        draft.replace("Jane Doe\n", signature + "\n")
+        for draft, signature in zip(_ip_drafts(table, named=True), itertools.cycle(SIGNATURES[language]))
+    ]
+    flagged = [draft for draft in named if _unnamed(draft, language)]
+    assert not flagged, flagged[:3]

@@ -123,9 +123,15 @@ def names_offender(analysis: Analysis) -> bool:
 
 def names_work(analysis: Analysis) -> bool:
     """A link, @username, quoted or titled name, or a mark's registration: what a copyright or trademark
-    complaint is about, or where the infringing copy is."""
-    if names_offender(analysis) or first(analysis, LINKS) is not None or first(analysis, HANDLES) is not None:
+    complaint is about, or where the infringing copy is. A phone number is neither: the one a complaint
+    carries is the sender's (a firm's signature), not the work's."""
+    if first(analysis, LINKS) is not None or first(analysis, HANDLES) is not None:
         return True
+    if first(analysis, SUBJECT_HANDLES) is not None or first(analysis, QUOTED_NAMES) is not None:
+        return True
+    for recognizer in (UNMARKED_HANDLES, LABELLED_USERNAMES):
+        if any(not span.facts["writers_own"] for span in recognizer.recognize(analysis)):
+            return True
     body = analysis.body_text
     for key in ("specifics", "work_named"):
         found = pack_pattern(analysis.packs, "details", key)
