@@ -74,7 +74,7 @@ def _wording(analysis: Analysis, secret: Span, hint: str) -> _Wording:
     kind = secret.kind if secret.kind in names else "password"
     place = "attachments" if secret.part == "attachments" else "subject" if secret.part == "subject" else "body"
     if place == "body" and secret.facts.get("quoted"):
-        place = "quoted"
+        place = "others_quoted" if secret.facts.get("others") else "quoted"
     return _Wording(
         name=str(names.get(kind, kind)),
         place=str(wording.get("places", {}).get(place, "")),

@@ -41,6 +41,7 @@ from collections.abc import Iterator, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from tglint.draft import RegionKind
 from tglint.lexicon import Lexicon, TermMatch, lexicon
 from tglint.packs import Packs, strings
 from tglint.patterns import compiled
@@ -247,9 +248,11 @@ class Secrets:
         body = analysis.text_model("body")
         for found in _secrets_in(analysis.body_text, body, words):
             yield found.span("body")
-        if analysis.own_quoted_text:
-            for found in _secrets_in(analysis.own_quoted_text, body, words):
+        own_quoted = analysis.own_quoted_text
+        if own_quoted:
+            for found in _secrets_in(own_quoted, body, words):
                 yield found.span("body", quoted=True)
+        yield from _developer_secrets_quoted(analysis, body, words, own_quoted)
         if analysis.subject_text.strip():
             # A folded subject is one line to its reader.
             subject = analysis.subject_text.replace("\r", " ").replace("\n", " ")
@@ -267,6 +270,32 @@ class Secrets:
 
 
 SECRETS = Secrets()
+
+# Secrets of a bot or an app that no one else's quoted words may carry either: a colleague's forwarded note or
+# BotFather's message pasted below the writer's sends the token as surely as the writer's own words would.
+_KEYS = frozenset({"bot token", "session", "api-hash"})
+
+
+def _developer_secrets_quoted(
+    analysis: Analysis, body: TextModel, words: SecretWords, own_quoted: str
+) -> Iterator[Span]:
+    """Bot tokens, session strings and api_hash values in quoted text that is not the writer's own earlier mail
+    (that is searched for every secret): unlike a login code in a quoted notification, they stay valid until
+    revoked, whoever wrote them."""
+    text = analysis.body.text
+    quoted = [r for r in analysis.body.regions if r.kind is RegionKind.QUOTED]
+    if not quoted:
+        return
+    chars = [" " if char != "\n" else "\n" for char in text]
+    for region in quoted:
+        chars[region.start : region.end] = text[region.start : region.end]
+    if own_quoted:  # already searched for every secret
+        for index, char in enumerate(own_quoted):
+            if char not in " \n":
+                chars[index] = " "
+    for found in _secrets_in("".join(chars), body, words):
+        if found.kind in _KEYS:
+            yield found.span("body", quoted=True, others=True)
 
 
 def writer_secrets(analysis: Analysis) -> list[Span]:
@@ -292,8 +321,9 @@ class _Found(NamedTuple):
     # More spans a fix masks with it (the api_id next to an api_hash).
     also: tuple[tuple[int, int], ...] = ()
 
-    def span(self, part: str, *, quoted: bool = False) -> Span:
-        facts = {"quoted": quoted, "also": self.also}
+    def span(self, part: str, *, quoted: bool = False, others: bool = False) -> Span:
+        # `others`: in quoted text someone else wrote (a colleague's forwarded note), not the writer's earlier mail.
+        facts = {"quoted": quoted, "also": self.also, "others": others}
         return Span(self.kind, part, self.start, self.end, self.confidence, self.evidence, facts, sensitive=True)
 
 
