@@ -82,3 +82,29 @@ def test_developer_questions_need_no_device(language: str) -> None:
 )
 def test_an_app_fault_still_needs_the_device(draft: str) -> None:
     assert "TG321" in {f.rule for f in lint(draft).findings}
+
+
+# The API's own error names, as a client library or TDLib returns them (fixtures/voices4 zh/041): with the
+# library named, the mail is about building on the API, whatever else it says.
+RPC_ERRORS = [
+    "AUTH_KEY_UNREGISTERED",
+    "AUTH_KEY_DUPLICATED",
+    "SESSION_REVOKED",
+    "SESSION_PASSWORD_NEEDED",
+    "PEER_FLOOD",
+]
+RPC_FRAMES = {
+    "en": "To: support@telegram.org\nSubject: [Technical Issue] - {lib} sessions keep failing\n\nHello,\n\n"
+    "Our help-desk system runs on {lib} on an Ubuntu 22.04 server. Since 2 December every few hours all sessions "
+    "get {error} and have to log in again. Account: +86 139 1870 0526 (@hx_support_desk).\n\nThanks,\nXu He\n",
+    "zh": "收件人：support@telegram.org\n主题：[技术问题] - {lib} 会话频繁失效\n\nTelegram 支持团队：\n\n"
+    "我们的内部客服系统基于 {lib}（Ubuntu 22.04 服务器）运行，从 12 月 2 日起每隔几个小时所有会话都会收到 {error} "
+    "并被迫重新登录。\n\n账户：+86 139 1870 0526（@hx_support_desk）\n\n谢谢。\n何旭\n",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_an_api_error_name_with_the_library_is_development(language: str) -> None:
+    for lib, error in itertools.product(["TDLib 1.8.39", "Telethon", "Pyrogram", "GramJS"], RPC_ERRORS):
+        draft = RPC_FRAMES[language].format(lib=lib, error=error)
+        assert not DEVICE_RULES & {f.rule for f in lint(draft).findings}, draft
