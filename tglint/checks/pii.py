@@ -36,7 +36,7 @@ class _OvershareRule(Rule):
     checks_alternatives = True
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        text = analysis.body_text
+        text = analysis.body.text  # the writer's own quoted earlier mail is searched too
         for found in analysis.spans(PERSONAL):
             if found.kind != _SPAN_KINDS[self.kind]:
                 continue
@@ -46,9 +46,11 @@ class _OvershareRule(Rule):
                 fix = Fix(
                     f"Remove the {_NAMES[self.kind]}", "safe", (Edit("body", found.start, found.end, "********"),)
                 )
-            yield Hit("body", found.start, found.end, self.said(analysis, masked(value)), fix=fix, sensitive=True)
+            said = self.said(analysis, masked(value), quoted=bool(found.facts.get("quoted")))
+            yield Hit("body", found.start, found.end, said, fix=fix, sensitive=True)
 
-    def said(self, analysis: Analysis, shown: str) -> str:
+    def said(self, analysis: Analysis, shown: str, *, quoted: bool) -> str:
+        """The message; `quoted`: the value stands in the writer's own earlier mail quoted in the reply."""
         raise NotImplementedError
 
 
@@ -56,7 +58,9 @@ class NationalIdInDraft(_OvershareRule):
     code = "TG551"
     kind = "id"
 
-    def said(self, analysis: Analysis, shown: str) -> str:
+    def said(self, analysis: Analysis, shown: str, *, quoted: bool) -> str:
+        if quoted:
+            return self.message(analysis, "quoted", shown=shown)
         return self.message(analysis, "found", shown=shown)
 
 
@@ -64,7 +68,9 @@ class BankCardInDraft(_OvershareRule):
     code = "TG552"
     kind = "card"
 
-    def said(self, analysis: Analysis, shown: str) -> str:
+    def said(self, analysis: Analysis, shown: str, *, quoted: bool) -> str:
+        if quoted:
+            return self.message(analysis, "quoted", shown=shown)
         return self.message(analysis, "found", shown=shown)
 
 
@@ -72,7 +78,9 @@ class PassportInDraft(_OvershareRule):
     code = "TG553"
     kind = "passport"
 
-    def said(self, analysis: Analysis, shown: str) -> str:
+    def said(self, analysis: Analysis, shown: str, *, quoted: bool) -> str:
+        if quoted:
+            return self.message(analysis, "quoted", shown=shown)
         return self.message(analysis, "found", shown=shown)
 
 
@@ -80,7 +88,7 @@ class HomeAddressInDraft(_OvershareRule):
     code = "TG554"
     kind = "address"
 
-    def said(self, analysis: Analysis, shown: str) -> str:
+    def said(self, analysis: Analysis, shown: str, *, quoted: bool) -> str:
         # A legal or press mail may need a way to reach the writer: the advice fits the mailbox.
         exempt = set(strings(analysis.pack("pii"), "address_exempt_topics", source="pii"))
         if analysis.mail_topics & exempt:

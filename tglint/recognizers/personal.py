@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from tglint.packs import strings
 from tglint.patterns import compiled
@@ -203,6 +203,37 @@ class PersonalData:
         for found in _personal_data(analysis):
             facts = {"scheme": found.scheme} if found.scheme else {}
             yield Span(found.kind, "body", found.start, found.end, found.confidence, found.evidence, facts, True)
+        # The writer's own earlier mail, quoted in a reply, is sent again with it: an ID, a card or a passport
+        # number there is sent again too (a home address there is for whoever reads the thread).
+        if analysis.own_quoted_text.strip():
+            for found in _personal_data(cast("Analysis", _OwnQuoted(analysis))):
+                if found.kind in _SENT_AGAIN:
+                    quoted: dict[str, object] = {"quoted": True, **({"scheme": found.scheme} if found.scheme else {})}
+                    yield Span(
+                        found.kind, "body", found.start, found.end, found.confidence, found.evidence, quoted, True
+                    )
+
+
+_SENT_AGAIN = frozenset({"national-id", "bank-card", "passport"})
+
+
+class _OwnQuoted:
+    """A draft's analysis as the personal data finders read it, with the writer's own quoted earlier mail as the
+    writer's text (offsets are the body's): everything else is asked of the draft's analysis, but what the
+    finders work out once per text is worked out again for this one."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self._analysis = analysis
+        self.body_text = self.text_with_signature = analysis.own_quoted_text
+        self._memo: dict[object, object] = {}
+
+    def memo(self, key: object, compute: Callable[[], object]) -> object:
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._analysis, name)
 
 
 PERSONAL = PersonalData()
