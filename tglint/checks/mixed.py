@@ -28,7 +28,7 @@ from tglint.analysis import Analysis
 from tglint.language import has_cjk
 from tglint.models import TOPICS, Hit
 from tglint.packs import PackError, weighted
-from tglint.patterns import compile_patterns, compiled, lexicon_of, searches
+from tglint.patterns import compile_patterns, compiled, copy_of, lexicon_of, searches
 from tglint.recognizers.accounts import identifier_pattern
 from tglint.recognizers.malfunctions import MALFUNCTIONS
 from tglint.rule import Rule
@@ -60,6 +60,8 @@ _REST_SENTENCES = 4
 # What joins the matters a subject lists: a plus sign, and a part needs a word (two letters or a Han character).
 _SUBJECT_JOINER = r"[+＋]"
 _WORDY = r"[^\W\d_]{2}|[\u4e00-\u9fff]"
+# What a sum of cue weights may be off by in floating point: a topic is given up only when short by more.
+_SLACK = 1e-9
 
 # The records below are plain classes: a frozen dataclass takes about half a millisecond to create on import.
 
@@ -254,26 +256,84 @@ class _CueScores:
     def added(self, topic: str) -> float:
         found = self._added.get(topic)
         if found is None:
-            found = self._added[topic] = self._look_for(topic)
+            found = self._added[topic] = self._total(topic, self._found(topic) or [])
         return found
 
-    def _look_for(self, topic: str) -> float:
+    def reaching(self, topic: str, words: float, floor: float) -> float | None:
+        """`words` and what the cues add to `topic`, or None when that is certainly less than `floor`: the cues
+        are looked for heaviest first, and no more of them once those left could not lift the topic to `floor`."""
+        found = self._added.get(topic)
+        if found is None:
+            cues = self._found(topic, floor - words)
+            if cues is None:
+                return None
+            found = self._added[topic] = self._total(topic, cues)
+        return words + found
+
+    def _found(self, topic: str, reach: float | None = None) -> list[_Cue] | None:
+        """The cues of `topic` found in the unit; None when given `reach` and their weights certainly add up to
+        less."""
         analysis, text = self._analysis, self._text
-        added = 0.0
-        for cue in self._cues:
-            if cue.topic != topic:
-                continue
+        found = []
+        got, ahead = 0.0, self.most(topic)  # the weights found so far; the positive ones not looked for yet
+        for cue in _cue_order(analysis)[topic]:
+            if reach is not None and got + ahead < reach - _SLACK:
+                return None
+            ahead -= max(cue.weight, 0.0)
             # What must be in the unit too is rarer than the cue's own words: looked for first.
             needs_more = cue.also is not None and not searches(cue.also, text)
             if needs_more and not (cue.identifiers and _names_someone(analysis, text)):
                 continue
             if searches(cue.pattern, text):
+                found.append(cue)
+                got += cue.weight
+        return found
+
+    def _total(self, topic: str, found: list[_Cue]) -> float:
+        """The weights of the cues found, added in the pack's order, as ever (a sum of floats depends on it)."""
+        added = 0.0
+        for cue in self._cues:
+            if cue.topic == topic and cue in found:
                 added += cue.weight
         return added
 
 
+def _cue_order(analysis: Analysis) -> dict[str, tuple[_Cue, ...]]:
+    """Each topic's cues in the order they are looked for: heaviest first, so that a topic out of reach is seen
+    to be so after the fewest searches."""
+    cues = _cues(analysis)
+    return analysis.packs.derived(
+        ("mixed", "cue order"),
+        lambda: {t: tuple(sorted((c for c in cues if c.topic == t), key=lambda c: -c.weight)) for t in TOPICS},
+    )
+
+
 def _names_someone(analysis: Analysis, text: str) -> bool:
-    return any(searches(identifier_pattern(analysis, key), text) for key in ("handle", "link"))
+    """Whether `text`, a piece of the body, holds a @username or a t.me link."""
+    return _body_may_name_someone(analysis) and any(
+        searches(identifier_pattern(analysis, key), text) for key in ("handle", "link")
+    )
+
+
+def _body_may_name_someone(analysis: Analysis) -> bool:
+    """Whether an anchor of the identifier formats ("@", "t.me") stands anywhere in the body. Every match of them
+    begins with one (the pack's anchors are checked), and a piece's search copy is a piece of the body's: without
+    one, no piece of the body names anyone, and most bodies have none."""
+    return analysis.memo(_body_may_name_someone, lambda: _anchors_in_body(analysis))
+
+
+def _anchors_in_body(analysis: Analysis) -> bool:
+    from tglint.anchors import anchors_at, search_copy  # as `tglint.patterns` does: not on import
+
+    table = analysis.pack("requirements")
+    copy = copy_of(analysis, analysis.body_text)
+    for key in ("handle", "link"):
+        if identifier_pattern(analysis, key) is None:
+            continue
+        anchors = anchors_at(table, f"identifiers.{key}")
+        if anchors is None or any(search_copy(anchor) in copy for anchor in anchors):
+            return True
+    return False
 
 
 def _billing_score(analysis: Analysis, text: str) -> float:
@@ -814,9 +874,15 @@ def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _
     # The other topics that may be the new matter: one that all of its cues leave short of the first topic's words
     # and its fewest cues is not. The first topic's cues are looked for only once another topic reaches `needed`.
     first_at_least = words[first_topic] + cues.least(first_topic)
-    scores = {
-        t: words[t] + cues.added(t) for t in possible if t != first_topic and words[t] + cues.most(t) >= first_at_least
+    # A topic short of `needed` or of the first topic's words and fewest cues is not the new matter: its cues are
+    # looked for only until it is seen not to reach them.
+    floor = max(needed, first_at_least)
+    reached = {
+        t: cues.reaching(t, words[t], floor)
+        for t in possible
+        if t != first_topic and words[t] + cues.most(t) >= first_at_least
     }
+    scores = {t: score for t, score in reached.items() if score is not None}
     other = [
         (t, s)
         for t, s in _ranked(scores)
