@@ -10,7 +10,7 @@ from typing import Any, cast
 from lintkit import analysis_of
 
 from tglint.analysis import Analysis
-from tglint.checks.mixed import _Cue, _CueScores, _names_someone
+from tglint.checks.mixed import _Body, _Cue, _CueScores, _markers, _names_someone, _openings
 from tglint.recognizers.accounts import identifier_pattern
 
 _TOPICS = ("support", "abuse", "legal")
@@ -102,3 +102,39 @@ def test_a_body_without_an_identifiers_anchor_names_no_one_in_any_piece() -> Non
             piece = text[start:end]
             plain = any(p is not None and p.search(piece) for p in patterns)
             assert _names_someone(analysis, piece) == plain, (text, start, end)
+
+
+_SENTENCES = (
+    "The app crashes.",
+    "Also, a scam channel!",
+    "also the refund?",
+    "- Also: my card.",
+    "> 另外还有一个问题。",
+    "  Second thing: spam.",
+    "Almost done.",
+    "P.S. one more thing.",
+    "\u212aelvin sign here.",
+    "ALSO\nloud.",
+    "另外，退款。",
+    "Secondly, nothing.",
+    "* * besides that, stickers.",
+)
+
+
+def test_the_sentences_opening_a_new_matter_are_those_a_marker_opens() -> None:
+    rng = random.Random(7)
+    for _ in range(80):
+        paragraphs = [" ".join(rng.choice(_SENTENCES) for _ in range(rng.randint(1, 5))) for _ in range(3)]
+        analysis = analysis_of("To: support@telegram.org\nSubject: x\n\n" + "\n\n".join(paragraphs))
+        body = _Body(analysis)
+        text, markers = analysis.body_text, _markers(analysis)
+        expected = [
+            (sentence.start, weight)
+            for block in body.blocks
+            for sentence in body.model.sentences_in(block.start + 1, block.end)
+            if (weight := markers.opening(text, sentence.start)) is not None
+        ]
+        block_starts = {block.start for block in body.blocks}
+        found = [opening.segment.start for opening in _openings(analysis, body)]
+        found = [start for start in found if start not in block_starts]
+        assert found == [start for start, _ in expected], text

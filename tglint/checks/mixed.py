@@ -300,40 +300,42 @@ class _CueScores:
 
 def _cue_order(analysis: Analysis) -> dict[str, tuple[_Cue, ...]]:
     """Each topic's cues in the order they are looked for: heaviest first, so that a topic out of reach is seen
-    to be so after the fewest searches."""
+    to be so after the fewest searches, and of equal weights the shorter regex (mostly the quicker search)."""
     cues = _cues(analysis)
     return analysis.packs.derived(
         ("mixed", "cue order"),
-        lambda: {t: tuple(sorted((c for c in cues if c.topic == t), key=lambda c: -c.weight)) for t in TOPICS},
+        lambda: {t: tuple(sorted((c for c in cues if c.topic == t), key=_search_order)) for t in TOPICS},
     )
+
+
+def _search_order(cue: _Cue) -> tuple[float, int]:
+    return -cue.weight, len(cue.pattern.pattern) + (len(cue.also.pattern) if cue.also is not None else 0)
 
 
 def _names_someone(analysis: Analysis, text: str) -> bool:
     """Whether `text`, a piece of the body, holds a @username or a t.me link."""
-    return _body_may_name_someone(analysis) and any(
-        searches(identifier_pattern(analysis, key), text) for key in ("handle", "link")
-    )
+    return any(searches(identifier_pattern(analysis, key), text) for key in _identifiers_in_body(analysis))
 
 
-def _body_may_name_someone(analysis: Analysis) -> bool:
-    """Whether an anchor of the identifier formats ("@", "t.me") stands anywhere in the body. Every match of them
-    begins with one (the pack's anchors are checked), and a piece's search copy is a piece of the body's: without
-    one, no piece of the body names anyone, and most bodies have none."""
-    return analysis.memo(_body_may_name_someone, lambda: _anchors_in_body(analysis))
+def _identifiers_in_body(analysis: Analysis) -> tuple[str, ...]:
+    """The identifier formats ("handle", "link") one of whose anchors ("@", "t.me") stands somewhere in the body.
+    Every match of a format begins with one of its anchors (the pack's anchors are checked), and a piece's search
+    copy is a piece of the body's: a format none of whose anchors is in the body is in no piece of it. Most
+    bodies have none of them."""
+    return analysis.memo(_identifiers_in_body, lambda: _anchored_in_body(analysis))
 
 
-def _anchors_in_body(analysis: Analysis) -> bool:
+def _anchored_in_body(analysis: Analysis) -> tuple[str, ...]:
     from tglint.anchors import anchors_at, search_copy  # as `tglint.patterns` does: not on import
 
     table = analysis.pack("requirements")
     copy = copy_of(analysis, analysis.body_text)
+    found = []
     for key in ("handle", "link"):
-        if identifier_pattern(analysis, key) is None:
-            continue
         anchors = anchors_at(table, f"identifiers.{key}")
         if anchors is None or any(search_copy(anchor) in copy for anchor in anchors):
-            return True
-    return False
+            found.append(key)
+    return tuple(found)
 
 
 def _billing_score(analysis: Analysis, text: str) -> float:
@@ -728,11 +730,8 @@ class _Markers:
             start = lead.end() if lead else start
         return self.weight_at(text, start)
 
-    def may_open(self, char: str) -> bool:
-        """Whether a unit starting with `char` may open with a marker (after bullets and spaces, it may)."""
-        return char.isspace() or char in _NOISE or self._pattern_for(char) is not None
-
-    def _pattern_for(self, first: str) -> re.Pattern[str] | None:
+    def pattern_for(self, first: str) -> re.Pattern[str] | None:
+        """The markers that may start with `first`, as one pattern; None when none does."""
         try:
             return self._starting_with[first]
         except KeyError:
@@ -743,8 +742,11 @@ class _Markers:
         """The weight of the marker at `start`; None without one."""
         if start >= len(text):
             return None
-        pattern = self._pattern_for(text[start])
-        match = pattern.match(text, start) if pattern is not None else None
+        pattern = self.pattern_for(text[start])
+        return self.weight_of(pattern.match(text, start) if pattern is not None else None)
+
+    def weight_of(self, match: re.Match[str] | None) -> float | None:
+        """The weight of the marker a match of `pattern_for` found; None without one."""
         return None if match is None else self.weights.get(" ".join(match.group().lower().split()))
 
     def _starting_like(self, char: str) -> re.Pattern[str] | None:
@@ -781,6 +783,7 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
     text = analysis.body_text
     paragraph_starts = {p.start for p in body.paragraphs}
     markers = _markers(analysis)
+    pattern_for = markers.pattern_for
     lead_attempts: dict[str, bool] = {}  # the items of a list share their lead
 
     def attempted(lead: str) -> bool:
@@ -814,9 +817,16 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
         # The sentences of the block but its first, read as the text model cuts them; the block's own list of
         # sentences is made only when one of them opens with a marker.
         for opener in body.model.sentences_in(block.start + 1, block.end):
-            if not markers.may_open(text[opener.start]):
-                continue  # most sentences: no marker begins with their first character
-            needed = markers.opening(text, body.past_noise(opener.start))
+            # What `markers.opening` finds at the sentence, in the fewest steps: it runs for every sentence.
+            start = opener.start
+            char = text[start]
+            if char.isspace() or char in _NOISE:
+                needed = markers.weight_at(text, body.past_noise(start))
+            else:
+                pattern = pattern_for(char)
+                if pattern is None:
+                    continue  # most sentences: no marker begins with their first character
+                needed = markers.weight_of(pattern.match(text, start))
             if needed is not None:
                 sentences = body.sentences(block)
                 number = bisect.bisect_left(body.sentence_starts(block), opener.start)
