@@ -11,6 +11,7 @@ from lintkit import analysis_of
 
 from tglint.analysis import Analysis
 from tglint.checks.mixed import _Body, _Cue, _CueScores, _markers, _names_someone, _openings
+from tglint.models import TOPICS
 from tglint.recognizers.accounts import identifier_pattern
 
 _TOPICS = ("support", "abuse", "legal")
@@ -138,3 +139,40 @@ def test_the_sentences_opening_a_new_matter_are_those_a_marker_opens() -> None:
         found = [opening.segment.start for opening in _openings(analysis, body)]
         found = [start for start in found if start not in block_starts]
         assert found == [start for start, _ in expected], text
+
+
+_PARAGRAPHS = (
+    "My account was hacked and someone logged in from a new device.",
+    "Also, a spam channel scams people with a fake crypto giveaway. Please ban it.",
+    "I was charged twice for Premium and want a refund.",
+    "1. The app crashes on start.\n2. Voice messages do not play.",
+    "我的账号被盗了。另外，有人冒充我诈骗。",
+    "Thanks.",
+)
+
+
+def _plain_earlier(body: _Body, position: int) -> dict[str, float]:
+    total = dict.fromkeys(TOPICS, 0.0)
+    for block in body.blocks:
+        if block.start > position:
+            break
+        if position >= block.end or position == block.start:
+            parts = [block] if position >= block.end else []
+        else:
+            parts = [s for s in body.sentences(block) if s.end <= position]
+        for part in parts:
+            scores = body.scores(part)
+            total = {t: total[t] + scores[t] for t in TOPICS}
+    return total
+
+
+def test_what_the_mail_says_before_a_place_is_added_up_as_far_as_asked() -> None:
+    rng = random.Random(3)
+    for _ in range(40):
+        text = "\n\n".join(rng.choice(_PARAGRAPHS) for _ in range(rng.randint(1, 6)))
+        body = _Body(analysis_of("To: support@telegram.org\nSubject: x\n\n" + text))
+        positions = [rng.randrange(len(body.analysis.body_text) + 1) for _ in range(8)]
+        positions += [block.start for block in body.blocks] + [block.end for block in body.blocks]
+        rng.shuffle(positions)  # asked in any order, later blocks first too
+        for position in positions:
+            assert body.earlier(position) == _plain_earlier(body, position), (text, position)

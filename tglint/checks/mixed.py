@@ -48,6 +48,8 @@ _EXCERPT = 24
 # Topics whose mails are one request about a subject: a press inquiry, a legal letter.
 _REQUEST_TOPICS = frozenset({"press", "legal"})
 _BILLING = "billing"
+# Where each topic stands in TOPICS: ties are ranked so, and ranked for every unit.
+_TOPIC_RANK = {topic: rank for rank, topic in enumerate(TOPICS)}
 # A question on how to use the app (the pack's cue of this name), a matter of its own after a report of a fault.
 _USAGE = "usage"
 _USAGE_CUE = "usage_question"
@@ -166,7 +168,7 @@ def _pair(first: str, second: str) -> str:
 
 
 def _ranked(scores: Mapping[str, float]) -> list[tuple[str, float]]:
-    return sorted(scores.items(), key=lambda item: (-item[1], TOPICS.index(item[0])))
+    return sorted(scores.items(), key=lambda item: (-item[1], _TOPIC_RANK[item[0]]))
 
 
 class _ListMarks:
@@ -365,6 +367,8 @@ class _Body:
         self._sentences_of: dict[int, list[Segment]] = {}
         self._sentence_starts: dict[int, list[int]] = {}
         self._noise_run = (0, 0)  # the last run of bullets, quotes and spaces read: [start, end)
+        self._block_scores_seen: list[dict[str, float]] = []
+        self._totals = [dict.fromkeys(TOPICS, 0.0)]
 
     @cached_property
     def model(self) -> TextModel:
@@ -501,15 +505,23 @@ class _Body:
 
     @cached_property
     def block_scores(self) -> list[dict[str, float]]:
-        return [self.scores(block) for block in self.blocks]
+        return [self.block_score(index) for index in range(len(self.blocks))]
 
-    @cached_property
-    def _totals(self) -> list[dict[str, float]]:
-        """The topic scores of the blocks before each block, added up (the last: of all blocks)."""
-        totals = [dict.fromkeys(TOPICS, 0.0)]
-        for scores in self.block_scores:
-            totals.append({t: totals[-1][t] + scores[t] for t in TOPICS})
-        return totals
+    def block_score(self, index: int) -> dict[str, float]:
+        """The topic scores of block `index`, weighed once (units and the totals before blocks both ask)."""
+        found = self._block_scores_seen
+        while len(found) <= index:
+            found.append(self.scores(self.blocks[len(found)]))
+        return found[index]
+
+    def _total_before(self, index: int) -> dict[str, float]:
+        """The topic scores of the blocks before block `index` (of all blocks, past the last), added up. Added only
+        as far as asked: the openings are weighed in order, and the blocks after the last one seldom need it."""
+        totals = self._totals
+        while len(totals) <= index:
+            last, scores = totals[-1], self.block_score(len(totals) - 1)
+            totals.append({t: last[t] + scores[t] for t in TOPICS})
+        return totals[index]
 
     def earlier(self, position: int) -> dict[str, float]:
         """What the mail says before `position`: the scores of its blocks, and of the sentences of the block it is
@@ -518,9 +530,9 @@ class _Body:
         if index < 0:
             return dict.fromkeys(TOPICS, 0.0)
         if position >= self.blocks[index].end:
-            return self._totals[index + 1]
+            return self._total_before(index + 1)
         if position == self.blocks[index].start:
-            return self._totals[index]  # none of its sentences ends before its start
+            return self._total_before(index)  # none of its sentences ends before its start
         ends, totals = self._sentence_totals(index)
         return totals[bisect.bisect_right(ends, position)]
 
@@ -530,7 +542,7 @@ class _Body:
         found = self._sentences_seen.get(index)
         if found is None:
             block = self.blocks[index]
-            ends, totals = [], [self._totals[index]]
+            ends, totals = [], [self._total_before(index)]
             for sentence in self.sentences(block):
                 scores = self.scores(sentence)
                 ends.append(sentence.end)
