@@ -28,7 +28,7 @@ from tglint.analysis import Analysis
 from tglint.language import has_cjk
 from tglint.models import TOPICS, Hit
 from tglint.packs import PackError, weighted
-from tglint.patterns import compile_patterns, compiled, lexicon_of, searches
+from tglint.patterns import compile_patterns, compiled, copy_of, lexicon_of, searches
 from tglint.recognizers.accounts import identifier_pattern
 from tglint.recognizers.malfunctions import MALFUNCTIONS
 from tglint.recognizers.tone import HOSTILE_TERMS
@@ -49,6 +49,8 @@ _EXCERPT = 24
 # Topics whose mails are one request about a subject: a press inquiry, a legal letter.
 _REQUEST_TOPICS = frozenset({"press", "legal"})
 _BILLING = "billing"
+# Where each topic stands in TOPICS: ties are ranked so, and ranked for every unit.
+_TOPIC_RANK = {topic: rank for rank, topic in enumerate(TOPICS)}
 # A question on how to use the app (the pack's cue of this name), a matter of its own after a report of a fault.
 _USAGE = "usage"
 _USAGE_CUE = "usage_question"
@@ -65,6 +67,8 @@ _WORDY = r"[^\W\d_]{2}|[\u4e00-\u9fff]"
 # are read.
 _MARKER_GAP = r"[ \t\u3000,，、:：;；]*"
 _CHAINED_MARKERS = 3
+# What a sum of cue weights may be off by in floating point: a topic is given up only when short by more.
+_SLACK = 1e-9
 
 # The records below are plain classes: a frozen dataclass takes about half a millisecond to create on import.
 
@@ -171,7 +175,7 @@ def _pair(first: str, second: str) -> str:
 
 
 def _ranked(scores: Mapping[str, float]) -> list[tuple[str, float]]:
-    return sorted(scores.items(), key=lambda item: (-item[1], TOPICS.index(item[0])))
+    return sorted(scores.items(), key=lambda item: (-item[1], _TOPIC_RANK[item[0]]))
 
 
 class _ListMarks:
@@ -261,26 +265,86 @@ class _CueScores:
     def added(self, topic: str) -> float:
         found = self._added.get(topic)
         if found is None:
-            found = self._added[topic] = self._look_for(topic)
+            found = self._added[topic] = self._total(topic, self._found(topic) or [])
         return found
 
-    def _look_for(self, topic: str) -> float:
+    def reaching(self, topic: str, words: float, floor: float) -> float | None:
+        """`words` and what the cues add to `topic`, or None when that is certainly less than `floor`: the cues
+        are looked for heaviest first, and no more of them once those left could not lift the topic to `floor`."""
+        found = self._added.get(topic)
+        if found is None:
+            cues = self._found(topic, floor - words)
+            if cues is None:
+                return None
+            found = self._added[topic] = self._total(topic, cues)
+        return words + found
+
+    def _found(self, topic: str, reach: float | None = None) -> list[_Cue] | None:
+        """The cues of `topic` found in the unit; None when given `reach` and their weights certainly add up to
+        less."""
         analysis, text = self._analysis, self._text
-        added = 0.0
-        for cue in self._cues:
-            if cue.topic != topic:
-                continue
+        found = []
+        got, ahead = 0.0, self.most(topic)  # the weights found so far; the positive ones not looked for yet
+        for cue in _cue_order(analysis)[topic]:
+            if reach is not None and got + ahead < reach - _SLACK:
+                return None
+            ahead -= max(cue.weight, 0.0)
             # What must be in the unit too is rarer than the cue's own words: looked for first.
             needs_more = cue.also is not None and not searches(cue.also, text)
             if needs_more and not (cue.identifiers and _names_someone(analysis, text)):
                 continue
             if searches(cue.pattern, text):
+                found.append(cue)
+                got += cue.weight
+        return found
+
+    def _total(self, topic: str, found: list[_Cue]) -> float:
+        """The weights of the cues found, added in the pack's order, as ever (a sum of floats depends on it)."""
+        added = 0.0
+        for cue in self._cues:
+            if cue.topic == topic and cue in found:
                 added += cue.weight
         return added
 
 
+def _cue_order(analysis: Analysis) -> dict[str, tuple[_Cue, ...]]:
+    """Each topic's cues in the order they are looked for: heaviest first, so that a topic out of reach is seen
+    to be so after the fewest searches, and of equal weights the shorter regex (mostly the quicker search)."""
+    cues = _cues(analysis)
+    return analysis.packs.derived(
+        ("mixed", "cue order"),
+        lambda: {t: tuple(sorted((c for c in cues if c.topic == t), key=_search_order)) for t in TOPICS},
+    )
+
+
+def _search_order(cue: _Cue) -> tuple[float, int]:
+    return -cue.weight, len(cue.pattern.pattern) + (len(cue.also.pattern) if cue.also is not None else 0)
+
+
 def _names_someone(analysis: Analysis, text: str) -> bool:
-    return any(searches(identifier_pattern(analysis, key), text) for key in ("handle", "link"))
+    """Whether `text`, a piece of the body, holds a @username or a t.me link."""
+    return any(searches(identifier_pattern(analysis, key), text) for key in _identifiers_in_body(analysis))
+
+
+def _identifiers_in_body(analysis: Analysis) -> tuple[str, ...]:
+    """The identifier formats ("handle", "link") one of whose anchors ("@", "t.me") stands somewhere in the body.
+    Every match of a format begins with one of its anchors (the pack's anchors are checked), and a piece's search
+    copy is a piece of the body's: a format none of whose anchors is in the body is in no piece of it. Most
+    bodies have none of them."""
+    return analysis.memo(_identifiers_in_body, lambda: _anchored_in_body(analysis))
+
+
+def _anchored_in_body(analysis: Analysis) -> tuple[str, ...]:
+    from tglint.anchors import anchors_at, search_copy  # as `tglint.patterns` does: not on import
+
+    table = analysis.pack("requirements")
+    copy = copy_of(analysis, analysis.body_text)
+    found = []
+    for key in ("handle", "link"):
+        anchors = anchors_at(table, f"identifiers.{key}")
+        if anchors is None or any(search_copy(anchor) in copy for anchor in anchors):
+            found.append(key)
+    return tuple(found)
 
 
 def _billing_score(analysis: Analysis, text: str) -> float:
@@ -310,6 +374,8 @@ class _Body:
         self._sentences_of: dict[int, list[Segment]] = {}
         self._sentence_starts: dict[int, list[int]] = {}
         self._noise_run = (0, 0)  # the last run of bullets, quotes and spaces read: [start, end)
+        self._block_scores_seen: list[dict[str, float]] = []
+        self._totals = [dict.fromkeys(TOPICS, 0.0)]
 
     @cached_property
     def model(self) -> TextModel:
@@ -446,15 +512,23 @@ class _Body:
 
     @cached_property
     def block_scores(self) -> list[dict[str, float]]:
-        return [self.scores(block) for block in self.blocks]
+        return [self.block_score(index) for index in range(len(self.blocks))]
 
-    @cached_property
-    def _totals(self) -> list[dict[str, float]]:
-        """The topic scores of the blocks before each block, added up (the last: of all blocks)."""
-        totals = [dict.fromkeys(TOPICS, 0.0)]
-        for scores in self.block_scores:
-            totals.append({t: totals[-1][t] + scores[t] for t in TOPICS})
-        return totals
+    def block_score(self, index: int) -> dict[str, float]:
+        """The topic scores of block `index`, weighed once (units and the totals before blocks both ask)."""
+        found = self._block_scores_seen
+        while len(found) <= index:
+            found.append(self.scores(self.blocks[len(found)]))
+        return found[index]
+
+    def _total_before(self, index: int) -> dict[str, float]:
+        """The topic scores of the blocks before block `index` (of all blocks, past the last), added up. Added only
+        as far as asked: the openings are weighed in order, and the blocks after the last one seldom need it."""
+        totals = self._totals
+        while len(totals) <= index:
+            last, scores = totals[-1], self.block_score(len(totals) - 1)
+            totals.append({t: last[t] + scores[t] for t in TOPICS})
+        return totals[index]
 
     def earlier(self, position: int) -> dict[str, float]:
         """What the mail says before `position`: the scores of its blocks, and of the sentences of the block it is
@@ -463,9 +537,9 @@ class _Body:
         if index < 0:
             return dict.fromkeys(TOPICS, 0.0)
         if position >= self.blocks[index].end:
-            return self._totals[index + 1]
+            return self._total_before(index + 1)
         if position == self.blocks[index].start:
-            return self._totals[index]  # none of its sentences ends before its start
+            return self._total_before(index)  # none of its sentences ends before its start
         ends, totals = self._sentence_totals(index)
         return totals[bisect.bisect_right(ends, position)]
 
@@ -475,7 +549,7 @@ class _Body:
         found = self._sentences_seen.get(index)
         if found is None:
             block = self.blocks[index]
-            ends, totals = [], [self._totals[index]]
+            ends, totals = [], [self._total_before(index)]
             for sentence in self.sentences(block):
                 scores = self.scores(sentence)
                 ends.append(sentence.end)
@@ -704,11 +778,8 @@ class _Markers:
             least, end = min(least, following[0]), following[1]
         return least
 
-    def may_open(self, char: str) -> bool:
-        """Whether a unit starting with `char` may open with a marker (after bullets and spaces, it may)."""
-        return char.isspace() or char in _NOISE or self._pattern_for(char) is not None
-
-    def _pattern_for(self, first: str) -> re.Pattern[str] | None:
+    def pattern_for(self, first: str) -> re.Pattern[str] | None:
+        """The markers that may start with `first`, as one pattern; None when none does."""
         try:
             return self._starting_with[first]
         except KeyError:
@@ -723,12 +794,14 @@ class _Markers:
     def _weight_and_end(self, text: str, start: int) -> tuple[float, int] | None:
         if start >= len(text):
             return None
-        pattern = self._pattern_for(text[start])
+        pattern = self.pattern_for(text[start])
         match = pattern.match(text, start) if pattern is not None else None
-        if match is None:
-            return None
-        weight = self.weights.get(" ".join(match.group().lower().split()))
-        return None if weight is None else (weight, match.end())
+        weight = self.weight_of(match)
+        return None if weight is None or match is None else (weight, match.end())
+
+    def weight_of(self, match: re.Match[str] | None) -> float | None:
+        """The weight of the marker a match of `pattern_for` found; None without one."""
+        return None if match is None else self.weights.get(" ".join(match.group().lower().split()))
 
     def _starting_like(self, char: str) -> re.Pattern[str] | None:
         """The markers that may start with `char` (in any case), in their order, as one pattern."""
@@ -764,6 +837,7 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
     text = analysis.body_text
     paragraph_starts = {p.start for p in body.paragraphs}
     markers = _markers(analysis)
+    pattern_for = markers.pattern_for
     lead_attempts: dict[str, bool] = {}  # the items of a list share their lead
 
     def attempted(lead: str) -> bool:
@@ -797,10 +871,19 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
         # The sentences of the block but its first, read as the text model cuts them; the block's own list of
         # sentences is made only when one of them opens with a marker.
         for opener in body.model.sentences_in(block.start + 1, block.end):
-            if not markers.may_open(text[opener.start]):
-                continue  # most sentences: no marker begins with their first character
-            needed = markers.opening(text, body.past_noise(opener.start))
+            # What `markers.opening` finds at the sentence, in the fewest steps: it runs for every sentence.
+            start = opener.start
+            char = text[start]
+            if char.isspace() or char in _NOISE:
+                needed = markers.weight_at(text, body.past_noise(start))
+            else:
+                pattern = pattern_for(char)
+                if pattern is None:
+                    continue  # most sentences: no marker begins with their first character
+                needed = markers.weight_of(pattern.match(text, start))
             if needed is not None:
+                # Markers written one after another ("Also, separately,"): the rare sentence with one reads them all.
+                needed = markers.opening(text, body.past_noise(start)) or needed
                 sentences = body.sentences(block)
                 number = bisect.bisect_left(body.sentence_starts(block), opener.start)
                 # To the block's end: a new matter said in a few sentences (and not a whole page of them).
@@ -857,9 +940,15 @@ def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _
     # The other topics that may be the new matter: one that all of its cues leave short of the first topic's words
     # and its fewest cues is not. The first topic's cues are looked for only once another topic reaches `needed`.
     first_at_least = words[first_topic] + cues.least(first_topic)
-    scores = {
-        t: words[t] + cues.added(t) for t in possible if t != first_topic and words[t] + cues.most(t) >= first_at_least
+    # A topic short of `needed` or of the first topic's words and fewest cues is not the new matter: its cues are
+    # looked for only until it is seen not to reach them.
+    floor = max(needed, first_at_least)
+    reached = {
+        t: cues.reaching(t, words[t], floor)
+        for t in possible
+        if t != first_topic and words[t] + cues.most(t) >= first_at_least
     }
+    scores = {t: score for t, score in reached.items() if score is not None}
     other = [
         (t, s)
         for t, s in _ranked(scores)

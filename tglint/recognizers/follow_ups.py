@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from tglint.anchors import AnchoredPattern, anchors_at
 from tglint.draft import RegionKind
 from tglint.packs import PackError
-from tglint.patterns import compile_patterns, compiled
+from tglint.patterns import compile_patterns, compiled, copy_of
 from tglint.recognizers import Span
 from tglint.recognizers.times import TIMES
 
@@ -278,7 +278,8 @@ def _in_own_words(analysis: Analysis, found: _Patterns, part: str, model: TextMo
     # would be one of `either`), so each is searched from there; None when none matches at all.
     first: int | None = 0
     if found.either is not None:
-        either = found.either.search(text)
+        # The search copy other regex lists of the draft read too (the writer's words are the body's text).
+        either = found.either.search(text, copy_of(analysis, text))
         first = either.start() if either is not None else None
     own = _Part(part, model, text, first)
     for match in analysis.lexicon(PACK, "phrases").finditer(text):
