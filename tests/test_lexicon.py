@@ -257,3 +257,18 @@ def test_a_text_too_long_to_keep_is_searched_by_each_list_of_a_pass_alone() -> N
     assert list(pins.finditer(text)) == list(TermSet(pins.terms).finditer(text))
     assert list(codes.finditer(text)) == list(TermSet(codes.terms).finditer(text))
     assert lexicon._kept_copy.cache_info().currsize == 0
+
+
+def test_offsets_into_the_text_with_its_whitespace_shortened_map_back_to_the_text() -> None:
+    """Each character of the shortened text but a space maps to where it stands in the text: leading runs,
+    runs of every kind of whitespace, single ones and trailing ones alike."""
+    rng = random.Random(11)
+    for _ in range(500):
+        text = "".join(
+            rng.choice(("".join(rng.choice(_SPACES) for _ in range(rng.randint(1, 4))), "a", "中", "b.", " "))
+            for _ in range(rng.randint(0, 15))
+        )
+        shortened = " ".join(text.split())
+        runs = lexicon._Runs(text)
+        kept = [at for at, char in enumerate(text) if not char.isspace()]
+        assert [runs.original(at) for at, char in enumerate(shortened) if char != " "] == kept, repr(text)

@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -45,8 +45,10 @@ def ascii_lower(text: str) -> str:
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
 # Whitespace the single space of a term does not stand for as it is: any but one space.
 _UNEVEN_SPACE = re.compile(r"[^\S ]|  ")
-# The runs of whitespace that " ".join(text.split()) shortens: a leading one, and any of two or more.
-_SHORTENED_RUN = re.compile(r"^\s+|\s\s+")
+# The runs of whitespace that " ".join(text.split()) shortens: a leading one, and any of two or more. Looked
+# for apart: a pattern with both alternatives tries the first at every character (2.5 times as slow).
+_LEADING_RUN = re.compile(r"\s+")
+_LONG_RUN = re.compile(r"\s\s+")
 
 
 class TermSet:
@@ -336,16 +338,15 @@ class _Runs:
     __slots__ = ("_at", "_shift")
 
     def __init__(self, text: str) -> None:
-        self._at: list[int] = []  # where each shortened run stands in the shortened text (-1: dropped at the start)
-        self._shift = [0]  # how far the text after so many runs has moved
-        for run in _SHORTENED_RUN.finditer(text):
-            start, end = run.span()
-            if start == 0:
-                self._at.append(-1)
-                self._shift.append(end)
-            else:
-                self._at.append(start - self._shift[-1])
-                self._shift.append(self._shift[-1] + end - start - 1)
+        # Made for every text a list with terms of several words finds something in: comprehensions, not a loop.
+        leading = _LEADING_RUN.match(text)
+        after = leading.end() if leading else 0
+        spans = [(0, after)] if after else []
+        spans += [run.span() for run in _LONG_RUN.finditer(text, after)]
+        # How far the text after so many runs has moved: a leading run is dropped, any other kept as one space.
+        self._shift = [0, *accumulate(end - start - 1 if start else end for start, end in spans)]
+        # Where each shortened run stands in the shortened text (-1: dropped at the start).
+        self._at = [start - shift if start else -1 for (start, _), shift in zip(spans, self._shift, strict=False)]
 
     def original(self, offset: int) -> int:
         """Where the character at `offset` of the shortened text stands in the text (not whitespace)."""
