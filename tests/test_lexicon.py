@@ -240,11 +240,11 @@ def test_lists_in_a_shared_pass_find_what_each_finds_alone(seed: int) -> None:
         pool = sorted(set().union(*(alone.terms for _, alone in members)))
         text = rng.choice(texts) if texts and rng.random() < 0.3 else _mixed_text(rng, pool, letters)
         texts.append(text)
-        sets = shared._sets
+        built = shared._built
         for member, alone in rng.sample(members, len(members)):
             assert list(member.finditer(text)) == list(alone.finditer(text)), text
             assert member.search(text) == alone.search(text), text
-        rebuilt += shared._sets is not sets
+        rebuilt += shared._built is not built
     assert rebuilt > 1  # late members were taken in: the pass was searched, not only each list alone
 
 

@@ -205,14 +205,15 @@ class SharedPass:
     with it: once what those searches cost would have paid for the rebuild, so that a one-draft run builds no
     automaton twice and a batch soon scans each text once."""
 
-    __slots__ = ("_cost", "_members", "_names", "_owed", "_sets")
+    __slots__ = ("_built", "_cost", "_members", "_owed")
 
     def __init__(self) -> None:
         self._members: list[TermSet] = []
-        self._sets: TermSets | None = None
-        self._names: dict[TermSet, str] = {}  # the members `_sets` holds, by name
+        # The members' automaton as last built, and the name of each member it holds: replaced whole, so that a
+        # search reads the names of the automaton it reads, whatever another thread builds meanwhile.
+        self._built: tuple[TermSets, dict[TermSet, str]] | None = None
         self._cost = 0  # characters of the members' terms
-        self._owed = 0  # characters searched alone by members `_sets` does not hold
+        self._owed = 0  # characters searched alone by members the automaton does not hold
 
     def join(self, terms: TermSet) -> None:
         self._members.append(terms)
@@ -223,24 +224,25 @@ class SharedPass:
         if len(text) > _KEPT_LENGTH:
             return None  # its copy is not kept, nor would the pass be: each list searches it alone
         copy = _kept_copy(text)
-        # What the pass found is kept by the automaton that found it: one rebuilt since knows more lists.
-        found = copy.passes.get(self._sets) if self._sets is not None else None
-        if found is None:
-            late = len(self._names) < len(self._members)
-            if self._sets is None or (late and self._owed * _BUILD_TO_SCAN >= self._cost):
-                self._build()
-            assert self._sets is not None
-            found = copy.passes[self._sets] = self._sets.found(text)
-        name = self._names.get(member)
+        built = self._built
+        # What a pass found is kept by the automaton that found it: one rebuilt since knows more lists.
+        found = copy.passes.get(built[0]) if built is not None else None
+        if built is None or found is None:
+            # Rebuilt with the members that joined since once what they searched alone would have paid for it.
+            if built is None or (len(built[1]) < len(self._members) and self._owed * _BUILD_TO_SCAN >= self._cost):
+                built = self._build()
+            found = copy.passes[built[0]] = built[0].found(text)
+        name = built[1].get(member)
         if name is None:
             self._owed += len(text)
             return None
         return found.get(name, [])
 
-    def _build(self) -> None:
-        self._names = {member: str(index) for index, member in enumerate(self._members)}
-        self._sets = TermSets({name: member for member, name in self._names.items()})
+    def _build(self) -> tuple[TermSets, dict[TermSet, str]]:
+        names = {member: str(index) for index, member in enumerate(self._members)}
+        built = self._built = (TermSets({name: member for member, name in names.items()}), names)
         self._owed = 0
+        return built
 
 
 class WordAutomaton:
