@@ -212,3 +212,63 @@ def test_term_sets_find_in_one_pass_what_each_list_finds(seed: int) -> None:
     for _ in range(300):
         text = _mixed_text(rng, pool, letters)
         assert together.find(text) == {name: list(terms.finditer(text)) for name, terms in lists.items()}, text
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_lists_in_a_shared_pass_find_what_each_finds_alone(seed: int) -> None:
+    """Lists searched in one pass per text find what they find alone, whether they joined before the pass
+    was built or after (searched alone until a rebuild takes them in), and whatever the others read."""
+    rng = random.Random(seed)
+    han = "".join(chr(0x4E00 + rng.randrange(40)) for _ in range(8))
+    letters = "abAB1_" + han
+
+    def word() -> str:
+        return "".join(rng.choice(letters) for _ in range(rng.randint(1, 3)))
+
+    def words() -> list[str]:
+        terms = [word() for _ in range(rng.randint(0, 12))]
+        return terms + [f"{word()} {word()}" for _ in range(rng.randint(0, 3))]
+
+    shared = lexicon.SharedPass()
+    members: list[tuple[TermSet, TermSet]] = []  # (in the pass, alone)
+    texts: list[str] = []
+    rebuilt = 0
+    for round_ in range(300):
+        if round_ % 40 == 0:  # lists keep joining, as they are built while the first drafts are checked
+            terms = words()
+            members.append((TermSet(terms, shared), TermSet(terms)))
+        pool = sorted(set().union(*(alone.terms for _, alone in members)))
+        text = rng.choice(texts) if texts and rng.random() < 0.3 else _mixed_text(rng, pool, letters)
+        texts.append(text)
+        built = shared._built
+        for member, alone in rng.sample(members, len(members)):
+            assert list(member.finditer(text)) == list(alone.finditer(text)), text
+            assert member.search(text) == alone.search(text), text
+        rebuilt += shared._built is not built
+    assert rebuilt > 1  # late members were taken in: the pass was searched, not only each list alone
+
+
+def test_a_text_too_long_to_keep_is_searched_by_each_list_of_a_pass_alone() -> None:
+    shared = lexicon.SharedPass()
+    pins, codes = TermSet(["pin", "pin code"], shared), TermSet(["二步验证", "验证 码"], shared)
+    piece = "PIN\u3000\t code; spinning 二步验证 验证\n\n码 a中 pin_ "
+    text = piece * (lexicon._KEPT_LENGTH // len(piece) + 1)
+    lexicon._kept_copy.cache_clear()
+    assert list(pins.finditer(text)) == list(TermSet(pins.terms).finditer(text))
+    assert list(codes.finditer(text)) == list(TermSet(codes.terms).finditer(text))
+    assert lexicon._kept_copy.cache_info().currsize == 0
+
+
+def test_offsets_into_the_text_with_its_whitespace_shortened_map_back_to_the_text() -> None:
+    """Each character of the shortened text but a space maps to where it stands in the text: leading runs,
+    runs of every kind of whitespace, single ones and trailing ones alike."""
+    rng = random.Random(11)
+    for _ in range(500):
+        text = "".join(
+            rng.choice(("".join(rng.choice(_SPACES) for _ in range(rng.randint(1, 4))), "a", "中", "b.", " "))
+            for _ in range(rng.randint(0, 15))
+        )
+        shortened = " ".join(text.split())
+        runs = lexicon._Runs(text)
+        kept = [at for at, char in enumerate(text) if not char.isspace()]
+        assert [runs.original(at) for at, char in enumerate(shortened) if char != " "] == kept, repr(text)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from tglint.config import Settings
 from tglint.draft import Draft, Part, RegionKind
 from tglint.language import detect_language
-from tglint.lexicon import Lexicon, lexicon
+from tglint.lexicon import Lexicon, lexicon, shared_pass
 from tglint.packs import Packs, weighted
 from tglint.quoting import own_quoted_text, writer_names
 from tglint.topic import SubjectTag, TopicVerdict, leading_tag, subject_words_start, topic_of_tag, topic_verdict
@@ -203,14 +203,18 @@ class Analysis:
         """A rule pack: common data merged with both languages', or with one language's."""
         return self.packs.get(name, language)
 
-    def lexicon(self, pack: str, key: str, language: str | None = None) -> Lexicon:
-        return self.packs.derived(("lexicon", pack, key, language), lambda: self._build_lexicon(pack, key, language))
+    def lexicon(self, pack: str, key: str, language: str | None = None, together: str | None = None) -> Lexicon:
+        """A pack's word list; `together`: the shared pass it is searched in (`tglint.lexicon.SharedPass`)."""
+        return self.packs.derived(
+            ("lexicon", pack, key, language, together), lambda: self._build_lexicon(pack, key, language, together)
+        )
 
-    def _build_lexicon(self, pack: str, key: str, language: str | None) -> Lexicon:
+    def _build_lexicon(self, pack: str, key: str, language: str | None, together: str | None) -> Lexicon:
         table = self.pack(pack, language)
         value = table.get(key, {})
+        shared = shared_pass(self.packs, together) if together is not None else None
         if isinstance(value, list):
-            return lexicon(value)
+            return lexicon(value, shared)
         if isinstance(value, dict) and not all(isinstance(v, int | float) for v in value.values()):
-            return lexicon(list(value))  # a table of term -> label: the terms are the lexicon
-        return lexicon(weighted(table, key, source=pack))
+            return lexicon(list(value), shared)  # a table of term -> label: the terms are the lexicon
+        return lexicon(weighted(table, key, source=pack), shared)

@@ -87,9 +87,9 @@ def _pack_pattern(packs: Packs, pack: str, key: str, language: str | None) -> An
     return AnchoredPattern(compiled, anchors_at(table, key) or ())
 
 
-def lexicon_of(analysis: Analysis, pack: str, key: str) -> Lexicon:
+def lexicon_of(analysis: Analysis, pack: str, key: str, together: str | None = None) -> Lexicon:
     """`analysis.lexicon(pack, key)` (both languages merged), built once per set of packs, not per draft."""
-    return analysis.lexicon(pack, key)
+    return analysis.lexicon(pack, key, together=together)
 
 
 def copy_of(analysis: Analysis, text: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from tglint.lexicon import TermSet, ascii_lower
+from tglint.lexicon import PARTS_PASS, TermSet, ascii_lower, shared_pass
 from tglint.models import TOPICS, ReplyTime
 from tglint.packs import PackError
 
@@ -53,7 +53,7 @@ class _Items:
             self.class_of[name] = kind
             for word in item.get("words", []):
                 self.item_of.setdefault(" ".join(ascii_lower(str(word)).split()), []).append(name)
-        self.terms = TermSet(self.item_of)
+        self.terms = TermSet(self.item_of, shared_pass(packs, PARTS_PASS))
 
 
 def _items(packs: Packs) -> _Items:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from tglint.analysis import Analysis
 from tglint.language import has_cjk
+from tglint.lexicon import PARTS_PASS
 from tglint.models import TOPICS, Hit
 from tglint.packs import PackError, weighted
 from tglint.patterns import compile_patterns, compiled, copy_of, lexicon_of, searches
@@ -609,7 +610,7 @@ class _Body:
     @cached_property
     def announced(self) -> bool:
         """The writer says there are several matters ("Two things, sorry for one mail", "两个问题一起处理")."""
-        announcements = lexicon_of(self.analysis, "mixed", "announcements")
+        announcements = lexicon_of(self.analysis, "mixed", "announcements", PARTS_PASS)
         subject = self.analysis.subject_text
         return _lists_matters(subject) or any(announcements.search(text) for text in (subject, self.analysis.body_text))
 

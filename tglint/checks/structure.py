@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from tglint.lexicon import PARTS_PASS
 from tglint.models import Hit
 from tglint.patterns import compile_patterns
 from tglint.recognizers.follow_ups import QUOTED_MAIL, follow_up
@@ -155,7 +156,7 @@ class MissingRequest(Rule):
         if any(s.question for s in model.sentences if not s.quoted and not s.signature):
             return
         texts = (own.replace("\u2019", "'"), analysis.subject_text)
-        if any(analysis.lexicon(PACK, "requests").search(text) for text in texts):
+        if any(analysis.lexicon(PACK, "requests", together=PARTS_PASS).search(text) for text in texts):
             return
         paragraphs = own_paragraphs(model)
         last = paragraphs[-1]

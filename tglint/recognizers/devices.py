@@ -22,6 +22,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from tglint.anchors import AnchoredPattern
+from tglint.lexicon import PARTS_PASS
 from tglint.patterns import WORD_START, copy_of, lexicon_of, pack_pattern
 from tglint.recognizers import Recognizer, Span, first
 
@@ -82,7 +83,7 @@ class Versions:
                 yield from found
             rest, found = _blanked(analysis, rest, "app_version_labelled", APP_VERSION, part)
             yield from found
-            for term in lexicon_of(analysis, "device", "network").finditer(rest):
+            for term in lexicon_of(analysis, "device", "network", PARTS_PASS).finditer(rest):
                 yield _span(NETWORK, part, term.start, term.end, rest[term.start : term.end], "word:device.network")
 
 

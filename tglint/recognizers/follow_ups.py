@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from tglint.anchors import AnchoredPattern, anchors_at
 from tglint.draft import RegionKind
+from tglint.lexicon import PARTS_PASS
 from tglint.packs import PackError
 from tglint.patterns import compile_patterns, compiled, copy_of
 from tglint.recognizers import Span
@@ -282,12 +283,12 @@ def _in_own_words(analysis: Analysis, found: _Patterns, part: str, model: TextMo
         either = found.either.search(text, copy_of(analysis, text))
         first = either.start() if either is not None else None
     own = _Part(part, model, text, first)
-    for match in analysis.lexicon(PACK, "phrases").finditer(text):
+    for match in analysis.lexicon(PACK, "phrases", together=PARTS_PASS).finditer(text):
         own.waits.append(match.start)
         own.phrases.append(Span(PHRASE, part, match.start, match.end, 0.9, (f"word:{match.term}",)))
     replying = found.reply_subject is not None and found.reply_subject.search(analysis.subject_text) is not None
     mail_words = analysis.lexicon(PACK, "mail_words")
-    for match in analysis.lexicon(PACK, "no_reply").finditer(text):
+    for match in analysis.lexicon(PACK, "no_reply", together=PARTS_PASS).finditer(text):
         sentence = model.sentence_at(match.start)
         about_mail = sentence is not None and mail_words.search(text[sentence.start : sentence.end]) is not None
         if replying or about_mail:

@@ -20,6 +20,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple, cast
 
+from tglint.lexicon import PARTS_PASS
 from tglint.packs import strings
 from tglint.patterns import compiled
 from tglint.recognizers import Span
@@ -439,7 +440,7 @@ def _eu_ids(analysis: Analysis) -> Iterator[_Found]:
     have a check digit."""
     text = analysis.body_text
     for name, shape, key in _EU_IDS:
-        for label in analysis.lexicon("pii", key).finditer(text):
+        for label in analysis.lexicon("pii", key, together=PARTS_PASS).finditer(text):
             gap = compiled(_EU_ID_GAP).match(text, label.end)
             at = gap.end() if gap is not None else label.end
             match = compiled(rf"{VALUE_START}(?P<id>{shape}){_EU_ID_END}").match(text, at)
@@ -534,7 +535,7 @@ def _bank_cards(analysis: Analysis, taken: SpanSet) -> Iterator[_Found]:
 def _passports(analysis: Analysis) -> Iterator[_Found]:
     text = analysis.body_text
     model = analysis.text_model("body")
-    for keyword in analysis.lexicon("pii", "passport_keywords").finditer(text):
+    for keyword in analysis.lexicon("pii", "passport_keywords", together=PARTS_PASS).finditer(text):
         # The number follows its name closely, in the same sentence.
         sentence = model.sentence_at(keyword.end)
         stop = min(keyword.end + _PASSPORT_REACH, sentence.end if sentence is not None else keyword.end)

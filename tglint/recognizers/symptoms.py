@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tglint.lexicon import TermSet, ascii_lower
+from tglint.lexicon import PARTS_PASS, TermSet, ascii_lower, shared_pass
 from tglint.recognizers import Span
 
 if TYPE_CHECKING:
@@ -34,8 +34,9 @@ class _Words:
         for name, symptom in table.get("symptoms", {}).items():
             for word in symptom.get("words", []):
                 self.symptom_of.setdefault(_key(str(word)), str(name))
-        self.symptoms = TermSet(self.symptom_of)
-        self.attempts = TermSet(str(word) for word in table.get("attempts", []))
+        together = shared_pass(packs, PARTS_PASS)
+        self.symptoms = TermSet(self.symptom_of, together)
+        self.attempts = TermSet((str(word) for word in table.get("attempts", [])), together)
 
 
 def _key(word: str) -> str:

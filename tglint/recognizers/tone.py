@@ -24,7 +24,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from tglint.language import has_cjk
-from tglint.lexicon import Lexicon, TermMatch, ascii_lower, lexicon
+from tglint.lexicon import PARTS_PASS, VOICE_PASS, Lexicon, SharedPass, TermMatch, ascii_lower, lexicon, shared_pass
 from tglint.packs import PackError, Packs, strings, weighted
 from tglint.patterns import compiled
 from tglint.recognizers import Span
@@ -138,7 +138,10 @@ class ToneKnowledge:
     """The tone pack, read and checked once per set of packs. Its lexicons are compiled when first used (each
     takes milliseconds): most drafts need no more than the hostile words and the evidence markers."""
 
-    def __init__(self, table: dict[str, Any]) -> None:
+    def __init__(self, table: dict[str, Any], voice: SharedPass | None = None, parts: SharedPass | None = None) -> None:
+        """`voice`: the pass of the lists that read the writer's voice; `parts`: of those that read a part's text."""
+        self._voice = voice
+        self._parts = parts
         weights: dict[str, float] = {}
         kind_of: dict[str, str] = {}
         for kind in KINDS:
@@ -169,14 +172,14 @@ class ToneKnowledge:
             ascii_lower(" ".join(t.split())) for t in strings(table, "needs_chinese", source=PACK)
         )
         self.personal_words = frozenset(w.upper() for w in strings(table, "personal_words", source=PACK))
-        self.ultimatum = UltimatumKnowledge(table.get("ultimatum", {}))
+        self.ultimatum = UltimatumKnowledge(table.get("ultimatum", {}), voice)
         self.censored = Censored(
             weighted(table, "censored", source=PACK), strings(table, "censored_suffixes", source=PACK)
         )
 
     @cached_property
     def hostile(self) -> Lexicon:
-        return lexicon(self._hostile_weights)
+        return lexicon(self._hostile_weights, self._voice)
 
     @cached_property
     def innocent(self) -> Lexicon:
@@ -184,11 +187,11 @@ class ToneKnowledge:
 
     @cached_property
     def evidence(self) -> Lexicon:
-        return lexicon(self._evidence)
+        return lexicon(self._evidence)  # read before the voice is made: not in its pass
 
     @cached_property
     def display(self) -> Lexicon:
-        return lexicon(self._display)
+        return lexicon(self._display, self._parts)
 
     @cached_property
     def pinyin_words(self) -> PinyinWords:
@@ -266,7 +269,7 @@ def _stands_for(written: str, letter: str) -> bool:
 class UltimatumKnowledge:
     """The [ultimatum] tables of the tone pack: the parts an ultimatum is built from."""
 
-    def __init__(self, table: dict[str, Any]) -> None:
+    def __init__(self, table: dict[str, Any], voice: SharedPass | None = None) -> None:
         source = f"{PACK} [ultimatum]"
         if not isinstance(table, dict):
             raise PackError(f"rule pack {PACK}: `ultimatum` must be a table")
@@ -274,6 +277,7 @@ class UltimatumKnowledge:
         if not isinstance(weight, int | float) or isinstance(weight, bool) or weight <= 0:
             raise PackError(f"rule pack {source}: `weight` must be a positive number")
         self.weight = float(weight)
+        self._voice = voice
         self.verb_reach = _positive_int(table, "verb_reach", 4)
         self.target_reach = _positive_int(table, "target_reach", 6)
         self.verb_reach_zh = _positive_int(table, "verb_reach_zh", 10)
@@ -290,7 +294,9 @@ class UltimatumKnowledge:
         self.departures = frozenset(ascii_lower(w) for w in self._lists["departures"])
 
     def words(self, key: str) -> Lexicon:
-        return _term_lexicon(tuple(self._lists[key]))
+        # What every voice is searched for goes in its pass; the rest reads pieces of it.
+        together = self._voice if key in _READ_IN_EVERY_VOICE else None
+        return _term_lexicon(tuple(self._lists[key]), together)
 
     @cached_property
     def verbs(self) -> Lexicon:
@@ -322,14 +328,18 @@ _OBJECT_REACH = 24
 _CONDITION_LOOKAHEAD = 40
 
 
+# The ultimatum lists searched in the whole of every voice (`ultimatums`).
+_READ_IN_EVERY_VOICE = frozenset({"consequences", "progressive"})
+
+
 @lru_cache(maxsize=64)
-def _term_lexicon(terms: tuple[str, ...]) -> Lexicon:
-    return lexicon(terms)
+def _term_lexicon(terms: tuple[str, ...], together: SharedPass | None) -> Lexicon:
+    return lexicon(terms, together)
 
 
 @lru_cache(maxsize=8)
 def knowledge(packs: Packs) -> ToneKnowledge:
-    return ToneKnowledge(packs.get(PACK))
+    return ToneKnowledge(packs.get(PACK), shared_pass(packs, VOICE_PASS), shared_pass(packs, PARTS_PASS))
 
 
 class PinyinWords:

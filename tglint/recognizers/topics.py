@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
-from tglint.lexicon import TermSet, ascii_lower
+from tglint.lexicon import PARTS_PASS, SharedPass, TermSet, ascii_lower, shared_pass
 from tglint.models import TOPICS
 from tglint.packs import PackError, Packs, strings, weighted
 from tglint.recognizers import Span
@@ -37,7 +37,7 @@ class TopicLexicon:
 
     __slots__ = ("deniable", "negatable", "terms", "weights")
 
-    def __init__(self, table: Mapping[str, object]) -> None:
+    def __init__(self, table: Mapping[str, object], together: SharedPass | None = None) -> None:
         _refuse_moved_keys(table)
         weights: dict[str, dict[str, float]] = {}  # term -> topic -> weight
         for topic in TOPICS:
@@ -46,7 +46,7 @@ class TopicLexicon:
         self.weights: Mapping[str, Mapping[str, float]] = {
             term: MappingProxyType(by_topic) for term, by_topic in weights.items()
         }
-        self.terms = TermSet(weights)  # every topic's terms, found in one pass
+        self.terms = TermSet(weights, together)  # every topic's terms, found in one pass
         settings = table.get("settings")
         # The topics whose terms a denial cancels ("not hacked", "没有被盗"). A support symptom is often
         # written negated ("not syncing", "没有通知") and says the same: its terms are not deniable.
@@ -69,7 +69,9 @@ def _refuse_moved_keys(table: Mapping[str, object]) -> None:
 
 
 def topic_lexicon(packs: Packs) -> TopicLexicon:
-    return packs.derived(("topics", "lexicon"), lambda: TopicLexicon(packs.get("topics")))
+    return packs.derived(
+        ("topics", "lexicon"), lambda: TopicLexicon(packs.get("topics"), shared_pass(packs, PARTS_PASS))
+    )
 
 
 class TopicTerm(NamedTuple):
