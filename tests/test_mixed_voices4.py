@@ -185,3 +185,33 @@ def test_a_threat_to_sue_is_not_a_legal_matter(language: str) -> None:
         rules = {f.rule for f in lint(draft).findings}
         assert "TG701" not in rules, draft
         assert "TG601" in rules, draft  # the threat itself is still said
+
+
+ZH_FAULTS = [
+    "我的 iPad Air 5（iPadOS 18.1，Telegram 11.3.1）从 11 月 30 日起看不到手机上新发的消息，要退出重登才会出来。",
+    "从 12 月 1 日起，我的小米 14（Android 14，Telegram 11.4.2）发图片一直失败，重启也没用。",
+]
+ZH_ASKS = [
+    "另外想问一下，我之前的用户名 @huangbo 被别人占了，是否可以申请回来？",
+    "还有，频道里的赞助消息太多了，能不能关掉？",
+    "另外，陌生人的私信可不可以屏蔽？",
+    "顺便问一下，能否开通频道的付费订阅？",
+]
+ZH_REMEDIES = ["另外想问一下，是否可以修复这个问题？", "还有，能不能恢复我丢失的消息？"]
+
+
+def _zh_support(fault: str, ask: str) -> str:
+    return HEADER["zh"].format("support@telegram.org", "[技术问题] - 消息不同步") + fault + "\n\n" + ask + CLOSE["zh"]
+
+
+def test_a_question_on_what_the_app_allows_after_a_fault_is_a_second_matter() -> None:
+    """ "是否可以申请回来", "能不能关掉" after a fault report (fixtures/voices4 zh/010): a question of its own."""
+    drafts = [_zh_support(fault, ask) for fault, ask in itertools.product(ZH_FAULTS, ZH_ASKS)]
+    missed = [d for d in drafts if "TG701" not in {f.rule for f in lint(d).findings}]
+    assert not missed, missed[0]
+
+
+def test_asking_to_have_the_fault_fixed_is_the_same_matter() -> None:
+    drafts = [_zh_support(fault, ask) for fault, ask in itertools.product(ZH_FAULTS, ZH_REMEDIES)]
+    flagged = [d for d in drafts if "TG701" in {f.rule for f in lint(d).findings}]
+    assert not flagged, flagged[0]
