@@ -96,3 +96,24 @@ def test_european_address_hint_finds_what_the_plain_one_finds() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
         assert (compiled(pii._EU_ADDRESS_HINT).search(text) is None) == (plain.search(text) is None), text
+
+
+def test_street_words_grouped_by_first_letter_match_as_the_plain_alternation() -> None:
+    from tglint.packs import load_packs, strings
+
+    words = sorted(set(strings(load_packs().get("pii"), "street_suffixes", source="pii")), key=lambda w: (-len(w), w))
+    plain_streets = "|".join(f"{re.escape(w[0])}(?i:{re.escape(w[1:])})" for w in words if w)
+    plain_end = re.compile(pii._STREET_WORD_END.replace("{streets}", plain_streets))
+    plain_address = re.compile(pii._EN_ADDRESS_SHAPE.replace("{streets}", plain_streets))
+    quick = pii._builtin_street_patterns()
+    rng = random.Random(13)
+    streets = [*words[:: max(1, len(words) // 12)], "Street", "Streets", "St", "STREET", "street", "Sts"]
+    pieces = ["12 ", "Flat 3, ", "Main ", "West 12th ", "O'Neil ", "", " ", "x", "\n", "号", "-", ". ", "1"]
+    rests = ["", ", Apt 4", ", Springfield", ", IL 62704", " SW1A 1AA", "x", "号", ". Rd"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 3)))
+        text += rng.choice(streets) + "".join(rng.choice(rests) for _ in range(rng.randint(0, 3)))
+        assert [m.span() for m in quick.word_end.finditer(text)] == [m.span() for m in plain_end.finditer(text)], text
+        assert [m.span() for m in quick.address.finditer(text)] == [m.span() for m in plain_address.finditer(text)], (
+            text
+        )

@@ -580,10 +580,14 @@ class _StreetPatterns(NamedTuple):
 def _street_patterns(packs: Packs) -> _StreetPatterns:
     def build() -> _StreetPatterns:
         words = strings(packs.get("pii"), "street_suffixes", source="pii")
-        # Longest first, so "Streets" is not read as "Street"; any case after the first letter.
-        streets = "|".join(
-            f"{re.escape(w[0])}(?i:{re.escape(w[1:])})" for w in sorted(set(words), key=lambda w: (-len(w), w)) if w
-        )
+        # Longest first, so "Streets" is not read as "Street"; any case after the first letter. The words are
+        # grouped by their first letter ("S(?i:treets|treet|t)"): `re` tries the alternatives of a branch one
+        # by one, and at a capital only that letter's can match, in the same order.
+        tails: dict[str, list[str]] = {}
+        for word in sorted(set(words), key=lambda w: (-len(w), w)):
+            if word:
+                tails.setdefault(word[0], []).append(re.escape(word[1:]))
+        streets = "|".join(f"{re.escape(first)}(?i:{'|'.join(rest)})" for first, rest in tails.items())
         return _StreetPatterns(
             re.compile(_STREET_WORD_END.replace("{streets}", streets)),
             re.compile(_EN_ADDRESS_SHAPE.replace("{streets}", streets)),
