@@ -192,3 +192,21 @@ def test_writer_names_come_from_the_from_field_and_the_sign_off() -> None:
     )
     # A last line that is a sentence is no name.
     assert writer_names("", "Thanks for your help.\n", ()) == ()
+
+
+def test_line_patterns_searched_from_line_breaks_find_the_lines_a_plain_search_finds() -> None:
+    import random
+
+    from tglint import quoting
+
+    patterns = [quoting._QUOTE_LINE, quoting._FORWARD_SEPARATOR, quoting._OUTLOOK_FROM]
+    patterns += [quoting._SIGNATURE_DELIMITER, quoting._MOBILE_SIGNATURE]
+    pieces = ["> ", "＞", "--", "-- ", "----- Original Message -----", "From: ", "发件人：", "Sent from my ", "x"]
+    pieces += ["\n", "\n", "\r\n", "\r", " ", "\t", "发自我的", "wrote:", "中"]
+    rng = random.Random(8)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        lines = quoting._Lines(text)
+        for pattern in patterns:
+            plain = [lines.index_at(match.start()) for match in pattern.finditer(text)]
+            assert list(lines.indexes(pattern)) == plain, (pattern.pattern, text)

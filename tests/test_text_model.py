@@ -397,3 +397,25 @@ def test_each_part_has_one_text_model_per_draft() -> None:
         analysis.text_model(part) is model for part, model in [("body", body), ("subject", subject), ("cc", missing)]
     )
     assert analysis.subject_text == "收不到验证码"
+
+
+def test_segments_are_the_stripped_pieces_between_their_ends() -> None:
+    from tglint.draft import Region, RegionKind
+
+    rng = random.Random(12)
+    pieces = ["a", "我", ".", "。", "?", " ", "\n", "\u3000", "\x0b", "\x1c", "\u2028", "\t", "x y", "吗"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        cut = rng.randint(0, len(text))
+        model = TextModel(text, (Region(RegionKind.QUOTED, cut, len(text)),) if rng.random() < 0.3 else ())
+        ends = sorted({rng.randint(0, len(text)) for _ in range(4)} | {len(text)})
+        plain = []
+        start = 0
+        for end in ends:
+            piece = text[start:end]
+            start = end
+            if piece.strip():
+                begin = end - len(piece.lstrip())
+                quoted = any(r.start <= begin < r.end for r in model.regions)
+                plain.append((begin, begin + len(piece.strip()), quoted))
+        assert [(s.start, s.end, s.quoted) for s in model._segments(ends, questions=False)] == plain, text

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from tglint.draft import Region, RegionKind
 
@@ -76,6 +77,7 @@ class _Lines:
         self.text = text
         self._starts = [0]
         self._starts.extend(match.end() for match in re.finditer("\n", text))
+        self._from_breaks: str | None = None
 
     def __len__(self) -> int:
         return len(self._starts)
@@ -87,8 +89,13 @@ class _Lines:
         return bisect_right(self._starts, offset) - 1
 
     def indexes(self, pattern: re.Pattern[str]) -> Iterator[int]:
-        """Indexes of the lines where `pattern` (a multi-line pattern) matches."""
-        for match in pattern.finditer(self.text):
+        """Indexes of the lines where `pattern` (a multi-line pattern whose every match starts a line and
+        holds no line break) matches."""
+        # Searched from each line's "\n" (one written before the first line), a character `re` skips
+        # ahead to: a pattern that starts with "^" is tried at every character.
+        if self._from_breaks is None:
+            self._from_breaks = "\n" + self.text
+        for match in _from_line_break(pattern).finditer(self._from_breaks):
             yield self.index_at(match.start())
 
     def is_blank(self, index: int) -> bool:
@@ -101,6 +108,13 @@ class _Lines:
     def _end(self, index: int) -> int:
         """Offset just past the line's last character, its newline excluded."""
         return self._starts[index + 1] - 1 if index + 1 < len(self._starts) else len(self.text)
+
+
+@lru_cache(maxsize=16)
+def _from_line_break(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` after the line break before its line: it matches in "\n" + text where `pattern` matches
+    in text, one character on."""
+    return re.compile("\n(?:" + pattern.pattern + ")", pattern.flags)
 
 
 # --------------------------------------------------------------------------- quoted text

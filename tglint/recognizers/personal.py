@@ -20,7 +20,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple, cast
 
-from tglint.lexicon import PARTS_PASS
+from tglint.lexicon import PARTS_PASS, TermSet, TermSets
 from tglint.packs import strings
 from tglint.patterns import compiled
 from tglint.recognizers import Span
@@ -45,6 +45,8 @@ _CARD = rf"{VALUE_START}(?<![_*＊+.-])(?P<card>\d(?:[ -]?\d){{11,18}}){VALUE_EN
 # Every match of the four patterns above lies in a run of at least 9 digits joined by single
 # spaces or dashes (a resident ID's final X just after it): they are searched in those runs only.
 _LONG_NUMBER = r"\d(?:[ -]?\d){8,}"
+# Every CPF lies in a run of 11 digits or more joined by single dots, spaces or dashes.
+_CPF_RUN = r"\d(?:[ .-]?\d){10,}"
 # India's Aadhaar (12 digits, Verhoeff) and Brazil's CPF (11 digits, two check digits, "123.456.789-09"):
 # checksums that a random number passes one time in ten or a hundred, so only beside an ID word.
 # Each is written run together or in its groups (Aadhaar 4-4-4, CPF 3.3.3-2), spaces or dashes between them.
@@ -64,6 +66,10 @@ _NINO = rf"{VALUE_START}(?P<id>[A-Z]{{2}} ?\d{{2}} ?\d{{2}} ?\d{{2}} ?[A-D]){VAL
 # none, only after its own name: India's PAN (letters and digits), Pakistan's CNIC (5-7-1), Indonesia's NIK
 # (16 digits holding a region and a birth date), Turkey's T.C. kimlik (11 digits), Nigeria's NIN (11 digits).
 _PAN = rf"{VALUE_START}(?P<id>[A-Za-z]{{5}}\d{{4}}[A-Za-z]){VALUE_END}"
+# What every PAN and every National Insurance number holds, quick to look for (a digit first, which `re`
+# skips ahead to): a text without it is not searched for them.
+_PAN_HINT = r"\d\d{3}[A-Za-z]"
+_NINO_HINT = r"\d\d ?\d\d ?\d\d ?[A-D]"
 _CNIC = rf"{VALUE_START}(?<![_*＊-])(?P<id>\d{{5}}(?P<sep>-?)\d{{7}}(?P=sep)\d){VALUE_END}(?![_*＊-])"
 _NIK = rf"{VALUE_START}(?<![_*＊-])(?P<id>\d{{16}}){VALUE_END}(?![_*＊-])"
 _ELEVEN_DIGITS = rf"{VALUE_START}(?<![_*＊-])(?P<id>[1-9]\d{{10}}){VALUE_END}(?![_*＊-])"
@@ -172,8 +178,8 @@ _EU_ADDRESS = (
     rf"\s+(?:{_EU_WORD}\s+|{_EU_PARTICLE}){{0,4}}?{_EU_WORD}"
     rf"),?\s+(?:[A-Z]{{1,2}}-)?(?:\d{{5}}|\d{{2}}-\d{{3}}|\d{{4}}\s?[A-Z]{{2}})\s+{_EU_TOWN}(?:[ -]{_EU_TOWN}){{0,2}}"
 )
-# A postcode and a town: looked for first, `re` finds it quickly.
-_EU_ADDRESS_HINT = rf"(?:\d{{5}}|\d{{2}}-\d{{3}}|\d{{4}} ?[A-Z]{{2}})\s+[{_EU_UPPER}]"
+# A postcode and a town: looked for first, `re` finds it quickly (from a digit, which it skips ahead to).
+_EU_ADDRESS_HINT = rf"\d(?:\d{{4}}|\d-\d{{3}}|\d{{3}} ?[A-Z]{{2}})\s+[{_EU_UPPER}]"
 
 # How far a keyword may stand before the number it names, and after it ("my Social Security number
 # is 774-23-2234": the keyword's start is 26 characters back).
@@ -299,12 +305,12 @@ def is_resident_id(number: str) -> bool:
     return ric.calc_check_digit(compact) == compact[-1] and _plausible_birth_date(compact)
 
 
-def _in_long_numbers(analysis: Analysis, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(analysis.body_text)` for one of the number patterns, searched in the
-    runs of `_LONG_NUMBER` only (and two characters past each: a final X, and what follows it)."""
+def _in_long_numbers(analysis: Analysis, pattern: re.Pattern[str], runs: str = _LONG_NUMBER) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(analysis.body_text)` for a number pattern whose every match lies in a match of
+    `runs`, searched in those only (and two characters past each: a final X, and what follows it)."""
     text = analysis.body_text
-    runs = analysis.memo(_in_long_numbers, lambda: [run.span() for run in compiled(_LONG_NUMBER).finditer(text)])
-    for start, end in runs:
+    spans = analysis.memo((_in_long_numbers, runs), lambda: [run.span() for run in compiled(runs).finditer(text)])
+    for start, end in spans:
         yield from pattern.finditer(text, start, end + 2)
 
 
@@ -370,22 +376,27 @@ class _Scheme(NamedTuple):
     pattern: str
     valid: Callable[[str], bool]
     names: str
-    in_long_numbers: bool  # every match lies in a run of `_LONG_NUMBER`
+    # Where its numbers are looked for: every match lies in a match of `runs` (`_in_long_numbers`), or
+    # the whole text is searched when it holds `hint`, or anyway when neither is given.
+    runs: str = ""
+    hint: str = ""
     # Run together, the number is too common a shape for its check to tell it from an account ID: only
     # the scheme's own name makes it one ("SSN 536228726", not "ID号码 166495401").
     bare_needs_name: bool = False
 
 
 _SCHEMES = (
-    _Scheme("IN Aadhaar", _AADHAAR, _is_valid_aadhaar, "aadhaar_keywords", True),
-    _Scheme("BR CPF", _CPF, _is_valid_cpf, "cpf_keywords", False),
-    _Scheme("US SSN", _SSN, _is_valid_ssn, "ssn_keywords", True, bare_needs_name=True),
-    _Scheme("IN PAN", _PAN, _is_valid_pan, "pan_keywords", False),
-    _Scheme("PK CNIC", _CNIC, _is_valid_cnic, "cnic_keywords", True, bare_needs_name=True),
-    _Scheme("ID NIK", _NIK, _is_valid_nik, "nik_keywords", True, bare_needs_name=True),
-    _Scheme("TR T.C. kimlik", _ELEVEN_DIGITS, _is_valid_tckimlik, "tckimlik_keywords", True, bare_needs_name=True),
-    _Scheme("NG NIN", _ELEVEN_DIGITS, _no_check, "nin_keywords", True, bare_needs_name=True),
-    _Scheme("GB NINO", _NINO, _no_check, "nino_keywords", False),
+    _Scheme("IN Aadhaar", _AADHAAR, _is_valid_aadhaar, "aadhaar_keywords", _LONG_NUMBER),
+    _Scheme("BR CPF", _CPF, _is_valid_cpf, "cpf_keywords", _CPF_RUN),
+    _Scheme("US SSN", _SSN, _is_valid_ssn, "ssn_keywords", _LONG_NUMBER, bare_needs_name=True),
+    _Scheme("IN PAN", _PAN, _is_valid_pan, "pan_keywords", hint=_PAN_HINT),
+    _Scheme("PK CNIC", _CNIC, _is_valid_cnic, "cnic_keywords", _LONG_NUMBER, bare_needs_name=True),
+    _Scheme("ID NIK", _NIK, _is_valid_nik, "nik_keywords", _LONG_NUMBER, bare_needs_name=True),
+    _Scheme(
+        "TR T.C. kimlik", _ELEVEN_DIGITS, _is_valid_tckimlik, "tckimlik_keywords", _LONG_NUMBER, bare_needs_name=True
+    ),
+    _Scheme("NG NIN", _ELEVEN_DIGITS, _no_check, "nin_keywords", _LONG_NUMBER, bare_needs_name=True),
+    _Scheme("GB NINO", _NINO, _no_check, "nino_keywords", hint=_NINO_HINT),
 )
 
 
@@ -426,32 +437,50 @@ def _national_ids(analysis: Analysis) -> Iterator[_Found]:
             confidence = _CONFIDENCE["label"]
             yield _Found("national-id", match.start(), match.end(), evidence, confidence, "CN resident ID (15)")
     for scheme in _SCHEMES:
-        pattern = compiled(scheme.pattern)
-        matches = (
-            _in_long_numbers(analysis, pattern) if scheme.in_long_numbers else pattern.finditer(analysis.body_text)
-        )
-        for match in matches:
-            yield from _scheme_id(analysis, scheme, match)
+        yield from _scheme_ids(analysis, scheme)
     yield from _eu_ids(analysis)
+
+
+def _scheme_ids(analysis: Analysis, scheme: _Scheme) -> Iterator[_Found]:
+    pattern, text = compiled(scheme.pattern), analysis.body_text
+    if scheme.runs:
+        matches = _in_long_numbers(analysis, pattern, scheme.runs)
+    elif not scheme.hint or compiled(scheme.hint).search(text):
+        matches = pattern.finditer(text)
+    else:
+        return
+    for match in matches:
+        yield from _scheme_id(analysis, scheme, match)
 
 
 def _eu_ids(analysis: Analysis) -> Iterator[_Found]:
     """European national IDs right after a word naming their scheme, checked by python-stdnum where they
     have a check digit."""
     text = analysis.body_text
+    labels = _eu_id_names(analysis).find(text)
     for name, shape, key in _EU_IDS:
-        for label in analysis.lexicon("pii", key, together=PARTS_PASS).finditer(text):
-            gap = compiled(_EU_ID_GAP).match(text, label.end)
-            at = gap.end() if gap is not None else label.end
+        for _, label_end, term in labels[key]:
+            gap = compiled(_EU_ID_GAP).match(text, label_end)
+            at = gap.end() if gap is not None else label_end
             match = compiled(rf"{VALUE_START}(?P<id>{shape}){_EU_ID_END}").match(text, at)
             if match is None or _labelled_otherwise(analysis, match.start()):
                 continue
             if _eu_id_valid(name, match.group("id")):
-                evidence: tuple[str, ...] = (f"checksum:{name}", f"label:{label.term}")
+                evidence: tuple[str, ...] = (f"checksum:{name}", f"label:{term}")
                 confidence = _CONFIDENCE["checksum and label"]
             else:
-                evidence, confidence = (f"label:{label.term}", f"shape:{name}"), _CONFIDENCE["label"]
+                evidence, confidence = (f"label:{term}", f"shape:{name}"), _CONFIDENCE["label"]
             yield _Found("national-id", match.start(), match.end(), evidence, confidence, name)
+
+
+def _eu_id_names(analysis: Analysis) -> TermSets:
+    """The words naming each European ID (the pii pack's lists), found in one pass over a text: each list's
+    matches are those `analysis.lexicon("pii", key)` finds."""
+
+    def build() -> TermSets:
+        return TermSets({key: TermSet(analysis.lexicon("pii", key).weights) for _, _, key in _EU_IDS})
+
+    return analysis.packs.derived(("pii", "european id names"), build)
 
 
 def _eu_id_valid(scheme: str, number: str) -> bool:
@@ -582,10 +611,14 @@ class _StreetPatterns(NamedTuple):
 def _street_patterns(packs: Packs) -> _StreetPatterns:
     def build() -> _StreetPatterns:
         words = strings(packs.get("pii"), "street_suffixes", source="pii")
-        # Longest first, so "Streets" is not read as "Street"; any case after the first letter.
-        streets = "|".join(
-            f"{re.escape(w[0])}(?i:{re.escape(w[1:])})" for w in sorted(set(words), key=lambda w: (-len(w), w)) if w
-        )
+        # Longest first, so "Streets" is not read as "Street"; any case after the first letter. The words are
+        # grouped by their first letter ("S(?i:treets|treet|t)"): `re` tries the alternatives of a branch one
+        # by one, and at a capital only that letter's can match, in the same order.
+        tails: dict[str, list[str]] = {}
+        for word in sorted(set(words), key=lambda w: (-len(w), w)):
+            if word:
+                tails.setdefault(word[0], []).append(re.escape(word[1:]))
+        streets = "|".join(f"{re.escape(first)}(?i:{'|'.join(rest)})" for first, rest in tails.items())
         return _StreetPatterns(
             re.compile(_STREET_WORD_END.replace("{streets}", streets)),
             re.compile(_EN_ADDRESS_SHAPE.replace("{streets}", streets)),

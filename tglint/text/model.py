@@ -259,12 +259,13 @@ class TextModel:
         regions = iter(self.regions)
         region = next(regions, None)
         for end in ends:
-            piece = text[start:end]
+            # Stripped once from the left, then from the right: what `strip()` leaves, and where it begins.
+            lstripped = text[start:end].lstrip()
             start = end
-            stripped = piece.strip()
-            if not stripped:
+            if not lstripped:
                 continue
-            begin = end - len(piece.lstrip())
+            stripped = lstripped.rstrip()
+            begin = end - len(lstripped)
             while region is not None and region.end <= begin:
                 region = next(regions, None)
             kind = region.kind if region is not None and region.start <= begin else None
