@@ -610,22 +610,18 @@ class _Body:
     @cached_property
     def announced(self) -> bool:
         """The writer says there are several matters ("Two things, sorry for one mail", "两个问题一起处理")."""
-        announcements = lexicon_of(self.analysis, "mixed", "announcements", PARTS_PASS)
-        subject = self.analysis.subject_text
-        return _lists_matters(subject) or any(announcements.search(text) for text in (subject, self.analysis.body_text))
+        return self.announced_from is not None
 
     @cached_property
     def announced_from(self) -> int | None:
         """Where the body's matters are announced to be several: 0 when the subject says so, the end of the
         body's first announcement otherwise, None when nothing says so."""
-        if not self.announced:
-            return None
+        announcements = lexicon_of(self.analysis, "mixed", "announcements", PARTS_PASS)
         subject = self.analysis.subject_text
-        announcements = lexicon_of(self.analysis, "mixed", "announcements")
         if _lists_matters(subject) or announcements.search(subject):
             return 0
         found = announcements.search(self.analysis.body_text)
-        return found.end if found is not None else 0
+        return found.end if found is not None else None
 
     @cached_property
     def request_topics(self) -> frozenset[str]:
