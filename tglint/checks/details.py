@@ -24,6 +24,8 @@ from tglint.recognizers.accounts import (
     QUOTED_NAMES,
     SUBJECT_HANDLES,
     UNMARKED_HANDLES,
+    PackIdentifiers,
+    PhoneAccounts,
 )
 from tglint.recognizers.devices import device_facts
 from tglint.recognizers.malfunctions import reports_malfunction
@@ -110,15 +112,16 @@ def has_specifics(analysis: Analysis) -> bool:
 
 def names_offender(analysis: Analysis) -> bool:
     """An @username, phone number, t.me link, account ID or quoted name of someone other than the writer."""
-    for recognizer in (PHONE_NUMBERS, HANDLES, LINKS):
-        if any(not span.facts["writers_own"] for span in recognizer.recognize(analysis)):
-            return True
-    if first(analysis, SUBJECT_HANDLES) is not None:
+    if _someone_elses(analysis, PHONE_NUMBERS, HANDLES, LINKS) or first(analysis, SUBJECT_HANDLES) is not None:
         return True
-    for recognizer in (UNMARKED_HANDLES, LABELLED_PHONES, LABELLED_USERNAMES):
-        if any(not span.facts["writers_own"] for span in recognizer.recognize(analysis)):
-            return True
+    if _someone_elses(analysis, UNMARKED_HANDLES, LABELLED_PHONES, LABELLED_USERNAMES):
+        return True
     return first(analysis, QUOTED_NAMES) is not None
+
+
+def _someone_elses(analysis: Analysis, *recognizers: PackIdentifiers | PhoneAccounts) -> bool:
+    """Whether any of the recognizers finds a value that is not the writer's own."""
+    return any(not span.facts["writers_own"] for recognizer in recognizers for span in recognizer.recognize(analysis))
 
 
 def names_work(analysis: Analysis) -> bool:
@@ -129,9 +132,8 @@ def names_work(analysis: Analysis) -> bool:
         return True
     if first(analysis, SUBJECT_HANDLES) is not None or first(analysis, QUOTED_NAMES) is not None:
         return True
-    for recognizer in (UNMARKED_HANDLES, LABELLED_USERNAMES):
-        if any(not span.facts["writers_own"] for span in recognizer.recognize(analysis)):
-            return True
+    if _someone_elses(analysis, UNMARKED_HANDLES, LABELLED_USERNAMES):
+        return True
     body = analysis.body_text
     for key in ("specifics", "work_named"):
         found = pack_pattern(analysis.packs, "details", key)
