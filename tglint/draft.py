@@ -22,6 +22,7 @@ from enum import StrEnum
 # RS, NEL, U+2028, U+2029) are characters inside a line: no mail client or editor
 # numbers lines by them, and a fixer that did would put its edits at the wrong places.
 LINE_BREAK = re.compile("\r\n|\r|\n")
+_NOT_LINE_BREAK = re.compile("[^\n]")
 
 
 def line_starts(text: str) -> list[int]:
@@ -175,6 +176,22 @@ class Part:
         if index == first:
             return placement.line, placement.column + at - placement.start, True
         return placement.line + index - first, at - self._line_starts[index] + 1, True
+
+    def only(self, kind: RegionKind) -> str:
+        """The text with everything but its regions of `kind` blanked (line breaks kept), offsets unchanged;
+        "" when it has none."""
+        spans = sorted((r.start, min(r.end, len(self.text))) for r in self.regions if r.kind is kind)
+        if not spans:
+            return ""
+        pieces: list[str] = []
+        at = 0
+        for start, end in spans:
+            start = max(start, at)
+            if start < end:
+                pieces += [_NOT_LINE_BREAK.sub(" ", self.text[at:start]), self.text[start:end]]
+                at = end
+        pieces.append(_NOT_LINE_BREAK.sub(" ", self.text[at:]))
+        return "".join(pieces)
 
     def writer_text(self) -> str:
         """The text with quoted and signature regions blanked out, offsets unchanged."""

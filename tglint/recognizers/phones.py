@@ -620,14 +620,7 @@ def _labelled_national_numbers(analysis: Analysis, taken: Sequence[PhoneMatch]) 
 
 def _signature_only(analysis: Analysis) -> str:
     """The body with everything but the signature blanked, or "" when it has none."""
-    body = analysis.body
-    signatures = [r for r in body.regions if r.kind is RegionKind.SIGNATURE]
-    if not signatures:
-        return ""
-    chars = [ch if ch == "\n" else " " for ch in body.text]
-    for region in signatures:
-        chars[region.start : region.end] = body.text[region.start : region.end]
-    return "".join(chars)
+    return analysis.body.only(RegionKind.SIGNATURE)
 
 
 def _line_window(text: str, start: int, end: int, before: int, after: int) -> tuple[str, str]:

@@ -274,7 +274,6 @@ SECRETS = Secrets()
 # Secrets of a bot or an app that no one else's quoted words may carry either: a colleague's forwarded note or
 # BotFather's message pasted below the writer's sends the token as surely as the writer's own words would.
 _KEYS = frozenset({"bot token", "session", "api-hash"})
-_NOT_LINE_BREAK = r"[^\n]"
 
 
 def _developer_secrets_quoted(
@@ -283,20 +282,10 @@ def _developer_secrets_quoted(
     """Bot tokens, session strings and api_hash values in quoted text that is not the writer's own earlier mail
     (that is searched for every secret): unlike a login code in a quoted notification, they stay valid until
     revoked, whoever wrote them."""
-    text = analysis.body.text
-    quoted = sorted((r.start, r.end) for r in analysis.body.regions if r.kind is RegionKind.QUOTED)
+    quoted = analysis.body.only(RegionKind.QUOTED)
     if not quoted:
         return
-    # The quoted text alone, everything else blanked (line breaks kept), offsets unchanged.
-    pieces: list[str] = []
-    at = 0
-    for start, end in quoted:
-        start = max(start, at)
-        if start < end:
-            pieces += [compiled(_NOT_LINE_BREAK).sub(" ", text[at:start]), text[start:end]]
-            at = end
-    pieces.append(compiled(_NOT_LINE_BREAK).sub(" ", text[at:]))
-    for found in _secrets_in("".join(pieces), body, words):
+    for found in _secrets_in(quoted, body, words):
         if own_quoted[found.start : found.start + 1].strip():
             continue  # the writer's own earlier mail: already searched for every secret
         if found.kind in _KEYS:
