@@ -997,7 +997,11 @@ def _is_garbled_display(voice: Voice, run: re.Match[str], known: ToneKnowledge, 
     line_start, line_end = voice.line_bounds(run.start())
     if line_start not in garbled:
         written = "".join(text[line_start:line_end].split())
-        garbled[line_start] = sum(c in "?？" for c in written) >= _GARBLED_SHARE * len(written)
+        # A decoder leaves the ASCII "?", and no Chinese it could read: "？" and "?" among more Han are typed.
+        marks = written.count("?")
+        garbled[line_start] = (
+            marks >= _GARBLED_SHARE * len(written) and sum("\u3400" <= c <= "\u9fff" for c in written) < marks
+        )
     if garbled[line_start]:
         return True
     neighbours = text[run.start() - 1 : run.start()], text[run.end() : run.end() + 1]
@@ -1028,7 +1032,9 @@ def _scattered_marks(text: str, start: int, end: int, line_start: int, line_end:
     while after < min(line_end, end + _GARBLED_REACH) and not text[after].isspace():
         after += 1
     stretch = text[before:start] + text[end:after]
-    return any(c in "?？" for c in stretch) and any(c.isalnum() for c in stretch)
+    # A decoder writes the ASCII "?" among the ASCII letters it could read; Chinese, written without spaces,
+    # puts a second typed run in the same stretch ("没人理？？？你们到底管不管？？？"), and a full-width "？" is typed.
+    return "？" not in text[start:end] and "?" in stretch and any(c.isascii() and c.isalnum() for c in stretch)
 
 
 def punctuation_runs(voice: Voice, known: ToneKnowledge) -> Iterator[re.Match[str]]:
