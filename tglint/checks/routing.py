@@ -296,13 +296,19 @@ class MissingRecipient(Rule):
 
 
 def _plainly_elsewhere(analysis: Analysis, chosen: str) -> bool:
-    """The draft's words say nothing for the chosen mailbox and enough for its topic, its tag apart: a short mail ("my
-    account was banned, please help") is wrongly addressed without reaching the `confident` bar."""
+    """The draft's words say nothing for the chosen mailbox and enough for its topic (with the writer's tag for it,
+    when words back the tag): a short mail ("my account was banned, please help") is wrongly addressed without
+    reaching the `confident` bar."""
     verdict = analysis.topic_verdict
     if verdict.topic is None or verdict.word_scores.get(chosen, 0.0) > 0:
         return False
     clear = float(analysis.pack("routing").get("settings", {}).get("clear_score", 2.5))
-    return verdict.word_scores.get(verdict.topic, 0.0) >= clear
+    words = verdict.word_scores.get(verdict.topic, 0.0)
+    # The writer's own tag counts with the words when some words back it: a "[Data Protection]" complaint citing
+    # the GDPR and sent to press@ says nothing for the press, whatever else its words touch.
+    return words >= clear or (
+        words > 0 and analysis.tag_topic == verdict.topic and verdict.scores[verdict.topic] >= clear
+    )
 
 
 def _tag_and_words_agree(analysis: Analysis, chosen: str) -> bool:
