@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from tglint.language import has_cjk
 from tglint.lexicon import TermSet
 from tglint.models import TOPICS
-from tglint.packs import Packs
+from tglint.packs import Packs, strings
 from tglint.patterns import compiled
 from tglint.recognizers.topics import TOPIC_TERMS, TopicTerm, find_topic_terms, topic_lexicon, words_start
 
@@ -178,6 +178,7 @@ class _Settings:
         "confident_margin",
         "confident_score",
         "default_topic",
+        "frame_discount",
         "min_margin",
         "min_score",
         "repeat_bonus",
@@ -195,6 +196,20 @@ class _Settings:
         self.confident_score = float(raw.get("confident_score", 4.0))
         self.confident_margin = float(raw.get("confident_margin", 2.5))
         self.confident_lead = float(raw.get("confident_lead", 1.8))  # best must be this many times the runner-up
+        self.frame_discount = float(raw.get("frame_discount", 0.5))
+
+
+def _framed(packs: Packs, subject: str, body: str) -> str | None:
+    """The one topic whose `[frames]` words (rules/<lang>/topics.toml) the mail uses: what kind of mail it is, the
+    writer's role and request ("request for comment", "on behalf of our client"), whatever it is about."""
+
+    def build() -> dict[str, TermSet]:
+        table = packs.get("topics").get("frames", {})
+        return {topic: TermSet(strings(table, topic, source="topics")) for topic in TOPICS if table.get(topic)}
+
+    frames = packs.derived(("topics", "frames"), build)
+    found = [topic for topic, terms in frames.items() if terms.search(subject) or terms.search(body)]
+    return found[0] if len(found) == 1 else None
 
 
 def _settings(packs: Packs) -> _Settings:
@@ -337,6 +352,11 @@ def _verdict(subject_terms: TopicTerms, body_terms: TopicTerms, tag_topic: str |
     body_scores = body_terms.scores()
     subject_scores = subject_terms.scores()
     words = {t: body_scores[t] + settings.subject_weight * subject_scores[t] for t in TOPICS}
+    framed = _framed(packs, subject_terms.text, body_terms.text)
+    if framed is not None:
+        # A press inquiry or a legal letter: the other mailboxes' words are what it asks Telegram about (a reporter's
+        # questions on scam channels), not the writer's own matter.
+        words = {t: score if t == framed else score * settings.frame_discount for t, score in words.items()}
     scores = dict(words)
     if tag_topic in scores:
         scores[tag_topic] += settings.tag_weight
