@@ -337,8 +337,7 @@ def find_claims(part: str, text: str, model: TextModel, known: ClaimKnowledge) -
             continue
         clause = clause_around(model, match.start, match.end)
         if _is_claim(text, model, match, clause, known):
-            words = text[clause[0] : clause[1]]
-            named = {known.thing_kinds[thing.term] for thing in known.words("things").finditer(words)}
+            named = _named_things(text, model, match, clause, known)
             things = tuple(kind for kind in THINGS if kind in named)
             yield Span(
                 "attachment-claim",
@@ -348,6 +347,22 @@ def find_claims(part: str, text: str, model: TextModel, known: ClaimKnowledge) -
                 evidence=(f"template:{match.kind}",),
                 facts={"claim": match.kind, "things": things, "clause_end": clause[1]},
             )
+
+
+def _named_things(
+    text: str, model: TextModel, match: _Match, clause: tuple[int, int], known: ClaimKnowledge
+) -> set[str]:
+    """The kinds of file the claim's clause names; when it names none ("…and attached them", "已经附在邮件里"),
+    those its sentence names before it ("I exported the crash logs, attached to this mail")."""
+    things = known.words("things")
+    named = {known.thing_kinds[thing.term] for thing in things.finditer(text[clause[0] : clause[1]])}
+    if named:
+        return named
+    sentence = model.sentence_at(match.start)
+    if sentence is None or sentence.start >= clause[0]:
+        return named
+    earlier = text[max(sentence.start, clause[0] - _CLAUSE_REACH) : clause[0]]
+    return {known.thing_kinds[thing.term] for thing in things.finditer(earlier)}
 
 
 class AttachmentClaims:
