@@ -90,9 +90,27 @@ def test_european_id_names_in_one_pass_are_each_lists_own() -> None:
 
 def test_european_address_hint_finds_what_the_plain_one_finds() -> None:
     upper = pii._EU_UPPER
-    plain = re.compile(rf"(?:\d{{5}}|\d{{2}}-\d{{3}}|\d{{4}} ?[A-Z]{{2}})\s+[{upper}]")
+    # A postcode then a town, or a town then a postcode ("Kyiv 01032", "Moskva, 125009").
+    plain = re.compile(rf"(?:\d{{5}}|\d{{2}}-\d{{3}}|\d{{4}} ?[A-Z]{{2}})\s+[{upper}]|[a-z],? \d{{5}}")
     rng = random.Random(6)
-    pieces = ["00184", "00-590", "1017 GB", "1017GB", "12", "3", "-", " ", "\n", "Roma", "roma", "Ł", "GB", "x"]
+    pieces = [
+        "00184",
+        "00-590",
+        "1017 GB",
+        "1017GB",
+        "12",
+        "3",
+        "-",
+        " ",
+        "\n",
+        "Roma",
+        "roma",
+        "Ł",
+        "GB",
+        "x",
+        ", ",
+        "Kyiv",
+    ]
     for _ in range(3000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6)))
         assert (compiled(pii._EU_ADDRESS_HINT).search(text) is None) == (plain.search(text) is None), text

@@ -88,7 +88,7 @@ _SHORT_CARD_GROUPS = r"^\d{4}([ -])\d{6}\1\d{4,5}$|^\d{4}([ -])\d{4}\2\d{4}(?:\2
 # of any language is nine capitals without a vowel.
 _GERMAN_SERIAL = "CFGHJKLMNPRTVWXYZ0-9"
 _PASSPORT = (
-    rf"{VALUE_START}(?<![_*])(?P<number>\d{{2}} ?\d{{2}} \d{{6}}|\d{{10}}|[A-Z]{{1,2}}\d{{6,9}}|\d{{9}}"
+    rf"{VALUE_START}(?<![_*])(?P<number>\d{{2}} ?\d{{2}} \d{{6}}|\d{{10}}|[A-Z]{{1,2}} ?\d{{6,9}}|\d{{9}}"
     rf"|(?=[A-Z]*\d[A-Z]*\d)[A-Z\d]{{8,9}}|[CFGHJK][{_GERMAN_SERIAL}]{{8}}){VALUE_END}(?![_*])"
 )
 
@@ -167,19 +167,27 @@ _EU_TOWN = rf"[{_EU_UPPER}][\w'’-]*"
 _EU_NUMBER = r"\d{1,4}[A-Za-z]?(?:[/-]\d{1,4}[A-Za-z]?)?"
 _EU_FLAT = (
     r"(?:,?\s+(?i:apt\.?|app\.?|appartamento|piano|scala|int\.?|interno|piso|puerta|esc\.|escalera|étage|bât\.?"
-    r"|bâtiment|m\.|lok\.?|wohnung|bus)\s*[\w/-]{1,5}º?)?"
+    r"|bâtiment|m\.|lok\.?|wohnung|bus|kv\.?|kvartira)\s*[\w/-]{1,5}º?"
+    # A Spanish floor and door after the number: "45, 3º B".
+    r"|,?\s+\d{1,2}\s?[º°ª](?:\s?[A-Z](?![\w]))?)?"
 )
 _EU_ADDRESS = (
     rf"{VALUE_START}(?:"
-    r"(?:(?i:via|viale|piazza|corso|largo|calle|avenida|avda\.|rua|carrer|ul\.|ulica|al\.|aleja|os\.|pl\.|plac)\s+"
+    r"(?:(?i:via|viale|piazza|corso|largo|calle|avenida|avda\.|rua|carrer|ul\.|ulica|al\.|aleja|os\.|pl\.|plac"
+    # Ukrainian, Russian and Belarusian street kinds, transliterated ("vul. Saksahanskoho 121").
+    r"|vul\.|vulytsia|vulytsya|ulitsa|prosp\.|prospekt|bulvar|bul\.|pereulok|per\.|shosse|naberezhnaya|ploshcha)\s+"
     rf"|(?={_EU_WORD}))(?:{_EU_WORD}\s+|{_EU_PARTICLE}){{0,4}}?{_EU_WORD},?\s+{_EU_NUMBER}{_EU_FLAT}"
     rf"|\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+"
     r"(?i:rue|avenue|boulevard|bd|place|chemin|impasse|allée|quai|cours|route|square|passage|voie|rond-point)"
     rf"\s+(?:{_EU_WORD}\s+|{_EU_PARTICLE}){{0,4}}?{_EU_WORD}"
-    rf"),?\s+(?:[A-Z]{{1,2}}-)?(?:\d{{5}}|\d{{2}}-\d{{3}}|\d{{4}}\s?[A-Z]{{2}})\s+{_EU_TOWN}(?:[ -]{_EU_TOWN}){{0,2}}"
+    rf"),?\s+(?:(?:[A-Z]{{1,2}}-)?(?:\d{{5}}|\d{{2}}-\d{{3}}|\d{{4}}\s?[A-Z]{{2}})\s+{_EU_TOWN}(?:[ -]{_EU_TOWN}){{0,2}}"
+    # The town first, then the postcode, as Ukraine (five digits) and Russia (six) write it: "Kyiv 01032".
+    rf"|{_EU_TOWN},?\s+\d{{5,6}}(?!\d))"
 )
-# A postcode and a town: looked for first, `re` finds it quickly (from a digit, which it skips ahead to).
-_EU_ADDRESS_HINT = rf"\d(?:\d{{4}}|\d-\d{{3}}|\d{{3}} ?[A-Z]{{2}})\s+[{_EU_UPPER}]"
+# A postcode and a town, or a town and a postcode: looked for first.
+_EU_ADDRESS_HINT = (
+    rf"\d(?:\d{{4}}|\d-\d{{3}}|\d{{3}} ?[A-Z]{{2}})\s+[{_EU_UPPER}]|(?<=[a-z] )\d{{5}}|(?<=[a-z], )\d{{5}}"
+)
 
 # How far a keyword may stand before the number it names, and after it ("my Social Security number
 # is 774-23-2234": the keyword's start is 26 characters back).
