@@ -148,6 +148,7 @@ class PhoneAccounts:
                 confidence,
                 True,
                 country_code=number.has_country_code,
+                possible=number.valid or number.masked,
             )
 
 
@@ -184,19 +185,41 @@ _INTERNATIONAL_FORM = re.compile(r"^\D*?(?:[+＋]|00\s?\(?[1-9])")
 
 def names_one_account(analysis: Analysis, span: Span) -> bool:
     """Whether a phone-number span names one account: the guide asks for the number 包含国家代码, and
-    "13812345678" or "98765 43210" fits a number in several countries' plans. Other kinds always do."""
+    "13812345678" or "98765 43210" fits a number in several countries' plans; a number no plan holds
+    ("+1 555 12 34") finds no account however it is written. Other kinds always do."""
+    if span.kind == PHONE_NUMBER:
+        return _with_country_code(analysis, span) and span.facts.get("possible", True) is not False
+    if span.kind == LABELLED_PHONE:
+        # The number the phone parser read under the label decides whether a plan holds it.
+        return _with_country_code(analysis, span) and (
+            span.facts["where"] != WRITER
+            or not any(
+                span.start <= number.start < span.end and not (number.valid or number.masked)
+                for number in analysis.phone_numbers
+            )
+        )
+    return True
+
+
+def _with_country_code(analysis: Analysis, span: Span) -> bool:
     if span.kind == PHONE_NUMBER:
         return span.facts.get("country_code") is True
-    if span.kind == LABELLED_PHONE:
-        return _INTERNATIONAL_FORM.match(_text(analysis, str(span.facts["where"]))[span.start : span.end]) is not None
-    return True
+    return _INTERNATIONAL_FORM.match(_text(analysis, str(span.facts["where"]))[span.start : span.end]) is not None
+
+
+def _others_bot(analysis: Analysis, span: Span) -> bool:
+    """A bot's @username (Telegram's usernames of bots end in "bot": @SpamBot, @BotFather, a shop's @order_bot) the
+    writer does not call theirs: a service they asked ("我去 @SpamBot 问了"), never the writer's own account."""
+    if span.kind != HANDLE or span.facts.get("writers_own"):
+        return False
+    return _text(analysis, str(span.facts["where"]))[span.start : span.end].lower().endswith("bot")
 
 
 def national_numbers(analysis: Analysis) -> Iterator[Span]:
     """The writer's own phone numbers written without their country code (in the writer's words)."""
     for recognizer in (PHONE_NUMBERS, LABELLED_PHONES):
         for span in recognizer.recognize(analysis):
-            if not span.facts["someone_elses"] and not names_one_account(analysis, span):
+            if not span.facts["someone_elses"] and not _with_country_code(analysis, span):
                 yield span
 
 
@@ -207,7 +230,11 @@ def writers_identifiers(analysis: Analysis) -> Iterator[Span]:
     body has a signature or quoted text, any of those there."""
     for recognizer in (PHONE_NUMBERS, HANDLES):
         for span in recognizer.recognize(analysis):
-            if not span.facts["someone_elses"] and names_one_account(analysis, span):
+            if (
+                not span.facts["someone_elses"]
+                and names_one_account(analysis, span)
+                and not _others_bot(analysis, span)
+            ):
                 yield span
     for recognizer in (SUBJECT_HANDLES, LABELLED_PHONES, LABELLED_USERNAMES, ACCOUNT_IDS):
         yield from (span for span in recognizer.recognize(analysis) if names_one_account(analysis, span))
