@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from tglint.language import has_cjk
 from tglint.lexicon import TermSet
 from tglint.models import TOPICS
-from tglint.packs import Packs, strings
+from tglint.packs import LANGUAGES, Packs, strings
 from tglint.patterns import compiled
 from tglint.recognizers.topics import TOPIC_TERMS, TopicTerm, find_topic_terms, topic_lexicon, words_start
 
@@ -84,17 +84,27 @@ def _latin_words(text: str) -> str:
     return f" {' '.join(compiled(_LATIN_WORDS).findall(text.casefold()))} "
 
 
-def _known_tags(packs: Packs) -> dict[str, tuple[str, str]]:
+def _known_tags(packs: Packs) -> dict[str, tuple[str, str | None]]:
     return packs.derived(("topics", "known tags"), lambda: _build_known_tags(packs))
 
 
-def _build_known_tags(packs: Packs) -> dict[str, tuple[str, str]]:
-    """tag key -> (how the tag reads inside a longer one, topic): the key for Chinese, " words " else."""
-    tags = packs.get("subject").get("tags", {})
+def _build_known_tags(packs: Packs) -> dict[str, tuple[str, str | None]]:
+    """tag key -> (how the tag reads inside a longer one, topic): the key for Chinese, " words " else. An open
+    tag ("[Account Issue]", `open_tags` of the subject pack) is known and names no one mailbox."""
+    table = packs.get("subject")
+    # A list is one language's: the languages' lists are not merged into one.
+    tags: dict[str, str | None] = {
+        tag: None
+        for language in LANGUAGES
+        for tag in strings(packs.get("subject", language), "open_tags", source="subject")
+    }
+    tags.update(
+        (tag, topic) for tag, topic in table.get("tags", {}).items() if isinstance(topic, str) and topic in TOPICS
+    )
     return {
         tag_key(tag): (tag_key(tag) if has_cjk(tag) else _latin_words(tag), topic)
         for tag, topic in tags.items()
-        if isinstance(topic, str) and topic in TOPICS and len(tag_key(tag)) >= 2
+        if len(tag_key(tag)) >= 2
     }
 
 
