@@ -127,6 +127,8 @@ def find_phone_numbers(text: str, regions: Sequence[str]) -> list[PhoneMatch]:
         return found.numbers
     primary, *others = regions or ("ZZ",)
     for offset, window in _digit_windows(text):
+        if _only_something_else(text, offset, offset + len(window)):
+            continue
         for match_start, match_end, raw in _matches(window, primary):
             start, end = offset + match_start, offset + match_end
             if not _is_something_else(text, start, end, raw):
@@ -194,6 +196,95 @@ def _matches(window: str, region: str) -> tuple[tuple[int, int, str], ...]:
 
     keep_compiled_patterns()
     return tuple((m.start, m.end, m.raw_string) for m in PhoneNumberMatcher(window, region, leniency=Leniency.VALID))
+
+
+# A number the matcher finds lies in one run of the characters it reads in numbers (a "cluster"): digits and
+# the punctuation it allows between digit groups (spaces, dashes, dots, slashes, brackets, "x", "ー"...), never
+# a newline or another letter; only an extension ("ext. 42") reaches past its run.
+_CLUSTER = r"(?:[^\w\n]|[\dxXー])+"
+_DIGIT_RUN = r"\d+"
+# Characters the matcher never reads inside a number: they part two digit groups.
+_NOT_IN_NUMBERS = frozenset(",:;!?=@|'\"\t，。、：；！？")
+# It joins digit groups parted by at most `_MAX_GAP` characters, and puts at most `_MAX_LEAD` characters
+# ("+", "(", punctuation) before the first digit.
+_MAX_GAP, _MAX_LEAD = 4, 10
+# Where a number may carry an extension ("x12", "#12", "~12") or be followed by one ("ext. 42", "доб 42",
+# "anexo 42", "int 42"): the matcher's answer is not foretold there.
+_EXTENSION_MARKS = frozenset("xXー#＃~～")
+_EXTENSION_WORDS = ("ext", "x", "ｅｘｔ", "ｘ", "доб", "anexo", "int", "ｉｎｔ")
+_BEFORE_EXTENSION_WORD = frozenset(" \u00a0\t,;")
+# Where a text the matcher tries may start, besides a digit group: a lead character, or just after a
+# slash, a dot, a dash or a space.
+_LEADS = frozenset("+＋([（［")
+_STARTS_AFTER = frozenset("/.-‒–—―－")
+# No number valid in any plan has fewer digits, however a trunk prefix is rewritten (tests/test_phone_speed.py).
+_FEWEST_DIGITS = 3
+# A cluster of more digit groups is left to the matcher: judging every reading would cost more than it.
+_MAX_GROUPS = 12
+
+
+def _only_something_else(text: str, start: int, end: int) -> bool:
+    """Whether every number the matcher could find in the window `text[start:end]` is one `_is_something_else`
+    drops (an IP address, a log's timestamp, a piece of a URL, a bot token's id): then it is not asked.
+
+    Each text the matcher may try (from a lead character or a digit group, through groups parted by
+    at most `_MAX_GAP` of its punctuation characters, to the end of a digit group) is judged as
+    `find_phone_numbers` judges a match; one that would be kept, or a cluster whose extension cannot be
+    foretold, and the matcher is asked as before.
+    """
+    digit_run = compiled(_DIGIT_RUN)
+    for cluster in compiled(_CLUSTER).finditer(text, start, end):
+        first, last = cluster.span()
+        groups = [group.span() for group in digit_run.finditer(text, first, last)]
+        if sum(group_end - group_start for group_start, group_end in groups) < _FEWEST_DIGITS:
+            continue  # no number, extension or not
+        if len(groups) > _MAX_GROUPS or not _EXTENSION_MARKS.isdisjoint(text[groups[0][0] : last]):
+            return False
+        if _BEFORE_EXTENSION_WORD.issuperset(text[groups[-1][1] : last]) and (
+            text[last : min(end, last + 5)].lower().startswith(_EXTENSION_WORDS)
+        ):
+            return False
+        if not _every_reading_dropped(text, first, groups):
+            return False
+    return True
+
+
+def _every_reading_dropped(text: str, first: int, groups: Sequence[tuple[int, int]]) -> bool:
+    """Whether `_is_something_else` drops every text of the cluster starting at `first` the matcher may try."""
+    joined_from = 0  # the first group joined to the current one
+    for j, (_, end) in enumerate(groups):
+        if j and not _joined(text[groups[j - 1][1] : groups[j][0]]):
+            joined_from = j
+        digits = 0
+        for i in range(j, joined_from - 1, -1):
+            group_start, group_end = groups[i]
+            digits += group_end - group_start
+            if digits < _FEWEST_DIGITS:
+                continue
+            low = groups[i - 1][1] if i else first
+            if i == joined_from:
+                low = max(low, group_start - _MAX_LEAD)
+                for position in range(group_start - 1, low - 1, -1):
+                    if text[position] in _NOT_IN_NUMBERS:
+                        low = position + 1
+                        break
+            for position in range(low, group_start + 1):
+                if _may_start(text, position, group_start) and not _is_something_else(
+                    text, position, end, text[position:end]
+                ):
+                    return False
+    return True
+
+
+def _joined(gap: str) -> bool:
+    return len(gap) <= _MAX_GAP and _NOT_IN_NUMBERS.isdisjoint(gap)
+
+
+def _may_start(text: str, position: int, group_start: int) -> bool:
+    if position == group_start or text[position] in _LEADS:
+        return True
+    before = text[position - 1] if position else ""
+    return before in _STARTS_AFTER or (before.isspace() and not text[position].isspace())
 
 
 def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: _Found) -> Iterable[PhoneMatch]:
