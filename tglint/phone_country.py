@@ -30,7 +30,7 @@ fits perfectly no other can fit better, so the rest are not tried.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -127,14 +127,17 @@ def readings(raw: str, regions: tuple[str, ...] | None = None) -> tuple[Reading,
     keep_compiled_patterns()
     found: dict[str, Reading] = {}
     for region in _distinct_plans() if regions is None else regions:
-        if _may_be_valid_in(region, digits) and (reading := read_in(raw, region)) and reading.e164 not in found:
+        if _may_be_valid_in(region, digits) and (reading := read_in(raw, region, known=found)):
             found[reading.e164] = reading
     return tuple(sorted(found.values(), key=lambda r: (tuple(not x for x in r.rank), r.e164)))
 
 
-def read_in(raw: str, region: str, *, mobile: bool | None = None) -> Reading | None:
+def read_in(
+    raw: str, region: str, *, mobile: bool | None = None, known: Container[str] = frozenset()
+) -> Reading | None:
     """`raw` read as a national number of `region`, if that gives a valid number; with `mobile` given, a
-    number no plan calls valid (a range kept for fiction) is read all the same, as a mobile or not."""
+    number no plan calls valid (a range kept for fiction) is read all the same, as a mobile or not. None
+    too when the number read is one of `known` (E.164 forms): nothing more is worked out for it."""
     import phonenumbers
     from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
@@ -147,6 +150,9 @@ def read_in(raw: str, region: str, *, mobile: bool | None = None) -> Reading | N
         return None
     # Where "0" is the international prefix (Cape Verde), "043 ..." reads as +43: not a national reading.
     if parsed.country_code_source in _written_code_sources():
+        return None
+    # The 25 plans of +1 read "415-832-5370" alike: asked in turn (`readings`), the first reading is kept.
+    if known and phonenumbers.format_number(parsed, PhoneNumberFormat.E164) in known:
         return None
     # number_type() is UNKNOWN exactly when is_valid_number() is False: asking once is half the work.
     kind = phonenumbers.number_type(parsed)
