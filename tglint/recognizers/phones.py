@@ -201,7 +201,9 @@ def _matches(window: str, region: str) -> tuple[tuple[int, int, str], ...]:
 # A number the matcher finds lies in one run of the characters it reads in numbers (a "cluster"): digits and
 # the punctuation it allows between digit groups (spaces, dashes, dots, slashes, brackets, "x", "ー"...), never
 # a newline or another letter; only an extension ("ext. 42") reaches past its run.
-_CLUSTER = r"(?:[^\w\n]|[\dxXー])+"
+# What parts two digit groups of one cluster, or follows its last: no digit, newline or other letter.
+_CLUSTER_GAP = r"(?:[^\w\n]|[xXー])*"
+_CLUSTER_LEAD = rf"{_CLUSTER_GAP}\Z"
 _DIGIT_RUN = r"\d+"
 # Characters the matcher never reads inside a number: they part two digit groups.
 _NOT_IN_NUMBERS = frozenset(",:;!?=@|'\"\t，。、：；！？")
@@ -232,21 +234,32 @@ def _only_something_else(text: str, start: int, end: int) -> bool:
     `find_phone_numbers` judges a match; one that would be kept, or a cluster whose extension cannot be
     foretold, and the matcher is asked as before.
     """
-    digit_run = compiled(_DIGIT_RUN)
-    for cluster in compiled(_CLUSTER).finditer(text, start, end):
-        first, last = cluster.span()
-        groups = [group.span() for group in digit_run.finditer(text, first, last)]
-        if sum(group_end - group_start for group_start, group_end in groups) < _FEWEST_DIGITS:
-            continue  # no number, extension or not
-        if len(groups) > _MAX_GROUPS or not _EXTENSION_MARKS.isdisjoint(text[groups[0][0] : last]):
-            return False
-        if _BEFORE_EXTENSION_WORD.issuperset(text[groups[-1][1] : last]) and (
-            text[last : min(end, last + 5)].lower().startswith(_EXTENSION_WORDS)
-        ):
-            return False
-        if not _every_reading_dropped(text, first, groups):
-            return False
-    return True
+    gap = compiled(_CLUSTER_GAP)
+    groups: list[tuple[int, int]] = []  # the digit groups of one cluster
+    for run in compiled(_DIGIT_RUN).finditer(text, start, end):
+        if groups and not gap.fullmatch(text, groups[-1][1], run.start()):
+            if not _cluster_dropped(text, start, end, groups):
+                return False
+            groups = []
+        groups.append(run.span())
+    return not groups or _cluster_dropped(text, start, end, groups)
+
+
+def _cluster_dropped(text: str, start: int, end: int, groups: Sequence[tuple[int, int]]) -> bool:
+    """Whether every text the matcher may try in the cluster of `groups` (in the window `start`-`end`) is dropped."""
+    if sum(group_end - group_start for group_start, group_end in groups) < _FEWEST_DIGITS:
+        return True  # no number, extension or not
+    last = compiled(_CLUSTER_GAP).match(text, groups[-1][1], end)
+    cluster_end = last.end() if last else groups[-1][1]
+    if len(groups) > _MAX_GROUPS or not _EXTENSION_MARKS.isdisjoint(text[groups[0][0] : cluster_end]):
+        return False
+    if _BEFORE_EXTENSION_WORD.issuperset(text[groups[-1][1] : cluster_end]) and (
+        text[cluster_end : min(end, cluster_end + 5)].lower().startswith(_EXTENSION_WORDS)
+    ):
+        return False
+    # Where the cluster starts, as far back as a number may start before its first digit.
+    lead = compiled(_CLUSTER_LEAD).search(text, max(start, groups[0][0] - _MAX_LEAD), groups[0][0])
+    return _every_reading_dropped(text, lead.start() if lead else groups[0][0], groups)
 
 
 def _every_reading_dropped(text: str, first: int, groups: Sequence[tuple[int, int]]) -> bool:
