@@ -561,7 +561,9 @@ def _pointed_regions(hints: CountryHints) -> tuple[str, ...]:
     return tuple(dict.fromkeys(regions))
 
 
+@cache
 def _code_of(region: str) -> int:
+    """The calling code of `region` (asked for each usual region of the draft's language, for each number)."""
     from phonenumbers import country_code_for_region
 
     return int(country_code_for_region(region))
