@@ -263,11 +263,18 @@ def _cluster_dropped(text: str, start: int, end: int, groups: Sequence[tuple[int
 
 
 def _every_reading_dropped(text: str, first: int, groups: Sequence[tuple[int, int]]) -> bool:
-    """Whether `_is_something_else` drops every text of the cluster starting at `first` the matcher may try."""
+    """Whether `_is_something_else` drops every text of the cluster starting at `first` the matcher may try.
+
+    What stands after an end and before a start is asked once for each, what the text itself says only
+    for a text neither drops (the three parts of `_is_something_else`).
+    """
     joined_from = 0  # the first group joined to the current one
+    dropped_before: dict[int, bool] = {}
     for j, (_, end) in enumerate(groups):
         if j and not _joined(text[groups[j - 1][1] : groups[j][0]]):
             joined_from = j
+        if _something_else_after(text, end):
+            continue
         digits = 0
         for i in range(j, joined_from - 1, -1):
             group_start, group_end = groups[i]
@@ -282,9 +289,11 @@ def _every_reading_dropped(text: str, first: int, groups: Sequence[tuple[int, in
                         low = position + 1
                         break
             for position in range(low, group_start + 1):
-                if _may_start(text, position, group_start) and not _is_something_else(
-                    text, position, end, text[position:end]
-                ):
+                if not _may_start(text, position, group_start):
+                    continue
+                if position not in dropped_before:
+                    dropped_before[position] = _something_else_before(text, position)
+                if not dropped_before[position] and not _written_as_something_else(text, position, text[position:end]):
                     return False
     return True
 
@@ -398,8 +407,15 @@ def _is_something_else(text: str, start: int, end: int, raw: str, *, labelled: b
     A number `labelled` a phone number by the words beside it may be dotted as a version is
     ("06.12.34.56.78", "8.967.011.67.27"); only an IP address is still something else.
     """
-    before = text[start - 1] if start > 0 else ""
-    after = text[end : end + 2]
+    return (
+        _written_as_something_else(text, start, raw, labelled=labelled)
+        or _something_else_before(text, start)
+        or _something_else_after(text, end)
+    )
+
+
+def _written_as_something_else(text: str, start: int, raw: str, *, labelled: bool = False) -> bool:
+    """What a number's own text says it is instead (an IP address, a date, an amount, a ZIP+4 code)."""
     # Square brackets are no phone number's punctuation ("host[209.85.223.33]"): what they hold is
     # judged without them.
     bare = raw.strip("[]")
@@ -411,29 +427,44 @@ def _is_something_else(text: str, start: int, end: int, raw: str, *, labelled: b
     # A number written in groups may be bracketed whole ("Customer Service (310-532-9811 )").
     if raw.count("(") != raw.count(")") and raw.strip("()[] ").isdigit():
         return True
-    if before in {")", "]"} or after[:1] == "(":
-        return True
-    if after[:2] == ")(" or text[max(0, start - 2) : start] == ")(":
-        return True
-    # Joined by a dash to a word or number: one piece of an identifier ("INV-2024-698919",
-    # "117304992 512-byte"); or the tail of a longer number ("8 (916) 555-12-34").
-    if before == "-" or (after[:1] == "-" and after[1:2].isalnum()):
-        return True
     # A US ZIP+4 code after its state's code ("Springfield, IL 62704-1234").
-    if compiled(_ZIP_PLUS_FOUR).match(raw) and compiled(_STATE_BEFORE).search(text, max(0, start - 4), start):
+    return bool(compiled(_ZIP_PLUS_FOUR).match(raw) and compiled(_STATE_BEFORE).search(text, max(0, start - 4), start))
+
+
+def _something_else_before(text: str, start: int) -> bool:
+    """What stands just before a number that makes it a piece of something else."""
+    before = text[start - 1] if start > 0 else ""
+    if before in {")", "]"} or text[max(0, start - 2) : start] == ")(":
+        return True
+    # Joined by a dash to a word or number: one piece of an identifier ("INV-2024-698919"); or the tail of a
+    # longer number ("8 (916) 555-12-34").
+    if before == "-":
         return True
     if before == " " and (
-        (raw[:1] == "(" and text[start - 2 : start - 1].isdigit())
+        (text[start : start + 1] == "(" and text[start - 2 : start - 1].isdigit())
         or compiled(_COUNTRY_CODE_BEFORE).search(text, max(0, start - 8), start)
     ):
+        return True
+    # Part of a longer dotted run (an IP address, a version).
+    if before == "." and start > 1 and text[start - 2].isdigit():
+        return True
+    # A reference ("#4155550132"), a key=value id, a piece of a path.
+    return before in {"#", "№", "=", "@", "_", "/"}
+
+
+def _something_else_after(text: str, end: int) -> bool:
+    """What stands just after a number that makes it a piece of something else."""
+    after = text[end : end + 2]
+    if after[:1] == "(" or after[:2] == ")(":
+        return True
+    # Joined by a dash to a word or number ("117304992 512-byte").
+    if after[:1] == "-" and after[1:2].isalnum():
         return True
     # Part of a longer dotted run (an IP address, a version), or the id of a bot token.
     if (after[:1] in {".", ":"} and after[1:2].isdigit()) or (after[:1] == ":" and after[1:2].isalpha()):
         return True
-    if before == "." and start > 1 and text[start - 2].isdigit():
-        return True
-    # The local part of an e-mail address, a reference ("#4155550132"), a key=value id.
-    return after[:1] == "@" or before in {"#", "№", "=", "@", "_", "/"}
+    # The local part of an e-mail address.
+    return after[:1] == "@"
 
 
 def _describe(raw: str, start: int, end: int, region: str) -> PhoneMatch:
