@@ -127,7 +127,10 @@ def readings(raw: str, regions: tuple[str, ...] | None = None) -> tuple[Reading,
     keep_compiled_patterns()
     found: dict[str, Reading] = {}
     for region in _distinct_plans() if regions is None else regions:
-        if _may_be_valid_in(region, digits) and (reading := read_in(raw, region, known=found)):
+        nationals = _valid_nationals(region, digits)
+        if nationals is not None and not any(f"+{_plan(region).country_code}{n}" not in found for n in nationals):
+            continue  # no valid reading in this plan, or only numbers read in an earlier one (+1's 25 plans)
+        if reading := read_in(raw, region, known=found):
             found[reading.e164] = reading
     return tuple(sorted(found.values(), key=lambda r: (tuple(not x for x in r.rank), r.e164)))
 
@@ -329,8 +332,9 @@ def _code_pattern(code: int) -> tuple[re.Pattern[str] | None, frozenset[int]]:
     return (re.compile("|".join(patterns)) if patterns else None), frozenset(lengths)
 
 
-def _may_be_valid_in(region: str, digits: str) -> bool:
-    """False only when phonenumbers cannot read `digits` in `region` as a valid number.
+def _valid_nationals(region: str, digits: str) -> list[str] | None:
+    """The national numbers phonenumbers may read `digits` as in `region` that fit a valid-number pattern of
+    its calling code (None: unknown): a valid reading in `region` is one of them, and none means there is none.
 
     It reads them as a national number, after stripping a trunk prefix (perhaps rewritten by the
     region's transform rule) or the region's own calling code: each of those readings is tried
@@ -340,7 +344,7 @@ def _may_be_valid_in(region: str, digits: str) -> bool:
     """
     plan = _plan(region)
     if plan.valid is None:
-        return True
+        return None
     nationals = [digits]
     if plan.country_code and digits.startswith(plan.country_code):
         nationals.append(digits[len(plan.country_code) :])
@@ -356,9 +360,9 @@ def _may_be_valid_in(region: str, digits: str) -> bool:
             try:
                 candidates.append(stripped.expand(plan.transform) + rest)
             except (re.error, IndexError):
-                return True
+                return None
     valid = plan.valid
-    return any(len(candidate) in plan.lengths and valid.fullmatch(candidate) for candidate in candidates)
+    return [candidate for candidate in candidates if len(candidate) in plan.lengths and valid.fullmatch(candidate)]
 
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212－]")
