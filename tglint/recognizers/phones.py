@@ -213,7 +213,8 @@ _MAX_GAP, _MAX_LEAD = 4, 10
 # Where a number may carry an extension ("x12", "#12", "~12") or be followed by one ("ext. 42", "доб 42",
 # "anexo 42", "int 42"): the matcher's answer is not foretold there.
 _EXTENSION_MARKS = frozenset("xXー#＃~～")
-_EXTENSION_WORDS = ("ext", "x", "ｅｘｔ", "ｘ", "доб", "anexo", "int", "ｉｎｔ")
+# How the words the matcher reads as an extension begin, compared as it compares them (ignoring case).
+_EXTENSION_WORD = r"(?i)e?x|ｅ?ｘ|доб|anexo|int|ｉｎｔ"
 _BEFORE_EXTENSION_WORD = frozenset(" \u00a0\t,;")
 # Where a text the matcher tries may start, besides a digit group: a lead character, or just after a
 # slash, a dot, a dash or a space.
@@ -254,7 +255,7 @@ def _cluster_dropped(text: str, start: int, end: int, groups: Sequence[tuple[int
     if len(groups) > _MAX_GROUPS or not _EXTENSION_MARKS.isdisjoint(text[groups[0][0] : cluster_end]):
         return False
     if _BEFORE_EXTENSION_WORD.issuperset(text[groups[-1][1] : cluster_end]) and (
-        text[cluster_end : min(end, cluster_end + 5)].lower().startswith(_EXTENSION_WORDS)
+        compiled(_EXTENSION_WORD).match(text, cluster_end, end)
     ):
         return False
     # Where the cluster starts, as far back as a number may start before its first digit.
