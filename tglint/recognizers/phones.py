@@ -200,8 +200,8 @@ def _matches(window: str, region: str) -> tuple[tuple[int, int, str], ...]:
 
 # A number the matcher finds lies in one run of the characters it reads in numbers (a "cluster"): digits and
 # the punctuation it allows between digit groups (spaces, dashes, dots, slashes, brackets, "x", "ー"...), never
-# a newline or another letter; only an extension ("ext. 42") reaches past its run.
-# What parts two digit groups of one cluster, or follows its last: no digit, newline or other letter.
+# a newline or another letter; only an extension ("ext. 42") reaches past its run. `_CLUSTER_GAP` is what
+# parts two digit groups of one cluster, or follows its last.
 _CLUSTER_GAP = r"(?:[^\w\n]|[xXー])*"
 _CLUSTER_LEAD = rf"{_CLUSTER_GAP}\Z"
 _DIGIT_RUN = r"\d+"
@@ -406,7 +406,8 @@ def _is_something_else(text: str, start: int, end: int, raw: str, *, labelled: b
     """A match the matcher accepts that a reader would not call a phone number.
 
     A number `labelled` a phone number by the words beside it may be dotted as a version is
-    ("06.12.34.56.78", "8.967.011.67.27"); only an IP address is still something else.
+    ("06.12.34.56.78", "8.967.011.67.27"); only an IP address is still something else. `raw` is
+    `text[start:end]`.
     """
     return (
         _written_as_something_else(text, start, raw, labelled=labelled)
