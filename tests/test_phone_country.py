@@ -279,6 +279,22 @@ def test_readings_are_the_valid_parses_of_every_plan() -> None:
         assert {r.e164 for r in readings(national)} == plain, national
 
 
+def test_readings_keep_the_first_plans_reading_of_each_number() -> None:
+    """A number one plan has read is not worked out again for the next plans (the 25 of +1 read "415-832-5370"
+    alike): each number's reading is still the first plan's, in full."""
+    from tglint.phone_country import _distinct_plans, read_in, readings
+
+    written = [national for _, national, _ in examples()]
+    written += ["415-832-5370", "(415) 832-5370", "158-2965-8792", "832-5370", "07944 532632", "98765 43210"]
+    for national in written:
+        first: dict[str, object] = {}
+        for region in _distinct_plans():
+            reading = read_in(national, region)
+            if reading is not None:
+                first.setdefault(reading.e164, reading)
+        assert {r.e164: r for r in readings.__wrapped__(national)} == first, national
+
+
 # What the written form and its label say (issue 12): a number given as a mobile or as the account's is, of
 # the countries it fits, the one where it is a mobile as written; brackets go round an area code.
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import random
 import re
 
 import phonenumbers
+import pytest
 from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 
 from tglint.patterns import compiled
@@ -104,3 +105,105 @@ def test_kept_answers_are_the_matchers_and_the_parsers_own() -> None:
                     assert number.valid == phonenumbers.is_valid_number(plain)
                     assert number.e164 == phonenumbers.format_number(plain, PhoneNumberFormat.INTERNATIONAL)
                     assert text[number.start : number.end] == number.raw
+
+
+def _found_with_every_window_asked(
+    monkeypatch: pytest.MonkeyPatch, text: str, regions: tuple[str, ...]
+) -> list[object]:
+    with monkeypatch.context() as patched:
+        patched.setattr(phones, "_only_something_else", lambda text, start, end: False)
+        return list(phones.find_phone_numbers(text, regions))
+
+
+# Pieces of text the window shortcut must judge as the matcher does: numbers it drops (IP addresses,
+# versions, log timestamps, URLs' paths, a bot token's id, dates) beside numbers it keeps, extensions
+# written in every way the matcher reads them, and the punctuation it reads in numbers.
+_PIECES = (
+    "185.220.101.45",
+    "IP 198.51.100.166, last",
+    "10.225.81.112",
+    "v2.14.3.1",
+    "[2024.05.13 21:02:46]",
+    "2024-03-05 10:30",
+    "2024/03/05",
+    "05.03.2024 9:15",
+    "https://t.me/vip_2024/1147",
+    "t.me/x_2024/725",
+    "4911328157:AAjLqdTB",
+    "415-555-0132",
+    "(415) 555-0132",
+    "+1 415 555 0132",
+    "+44 20 7946 0142",
+    "138 0013 8000",
+    "13800138000",
+    "06.12.34.56.78",
+    "4222049641164117",
+    "1,234,567",
+    " ext. 42",
+    " x12",
+    " #12",
+    "~12",
+    ",ext 12",
+    " int 7",
+    " EXT 42",
+    " Ｘ12",
+    ", ANEXO 3",
+    " доб 5",
+    ";ext=9",
+    "X",
+    "ー",
+    " ",
+    "  ",
+    "\n",
+    ".",
+    "-",
+    "/",
+    "(",
+    ")",
+    "[",
+    "]",
+    ":",
+    "：",
+    "，",
+    "+",
+    "00",
+    "_",
+    "@",
+    "a",
+    "中",
+    "\u00a0",
+)
+
+
+def test_windows_the_matcher_is_not_asked_about_hold_nothing_it_would_keep(monkeypatch: pytest.MonkeyPatch) -> None:
+    rng = random.Random(23)
+    digits = "0123456789"
+    skipped = 0
+    for _ in range(1500):
+        parts = []
+        for _ in range(rng.randint(1, 7)):
+            if rng.random() < 0.25:
+                parts.append("".join(rng.choice(digits) for _ in range(rng.randint(1, 12))))
+            else:
+                parts.append(rng.choice(_PIECES))
+        text = "".join(parts)
+        skipped += sum(
+            phones._only_something_else(text, start, start + len(w)) for start, w in phones._digit_windows(text)
+        )
+        for region in ("US", "CN", "GB", "DE", "RU"):
+            assert phones.find_phone_numbers(text, (region,)) == _found_with_every_window_asked(
+                monkeypatch, text, (region,)
+            ), (region, text)
+    assert skipped > 150  # the shortcut is taken, not only declined
+
+
+def test_numbers_of_a_few_digits_are_valid_in_no_plan() -> None:
+    # `_FEWEST_DIGITS`: the shortest numbers of any plan, less the digits a trunk prefix rule writes in.
+    from phonenumbers import PhoneMetadata
+
+    for region in phonenumbers.SUPPORTED_REGIONS:
+        metadata = PhoneMetadata.metadata_for_region(region)
+        assert metadata is not None and metadata.general_desc is not None
+        # "1481\1": the digits written before what the prefix rule captured ("\1" writes in no digit).
+        written_in = sum(ch.isdigit() for ch in re.sub(r"\\\d|\$\d", "", metadata.national_prefix_transform_rule or ""))
+        assert min(metadata.general_desc.possible_length) - written_in >= phones._FEWEST_DIGITS, region

@@ -30,7 +30,7 @@ fits perfectly no other can fit better, so the rest are not tried.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
@@ -127,14 +127,20 @@ def readings(raw: str, regions: tuple[str, ...] | None = None) -> tuple[Reading,
     keep_compiled_patterns()
     found: dict[str, Reading] = {}
     for region in _distinct_plans() if regions is None else regions:
-        if _may_be_valid_in(region, digits) and (reading := read_in(raw, region)) and reading.e164 not in found:
+        nationals = _valid_nationals(region, digits)
+        if nationals is not None and not any(f"+{_plan(region).country_code}{n}" not in found for n in nationals):
+            continue  # no valid reading in this plan, or only numbers read in an earlier one (+1's 25 plans)
+        if reading := read_in(raw, region, known=found):
             found[reading.e164] = reading
     return tuple(sorted(found.values(), key=lambda r: (tuple(not x for x in r.rank), r.e164)))
 
 
-def read_in(raw: str, region: str, *, mobile: bool | None = None) -> Reading | None:
+def read_in(
+    raw: str, region: str, *, mobile: bool | None = None, known: Container[str] = frozenset()
+) -> Reading | None:
     """`raw` read as a national number of `region`, if that gives a valid number; with `mobile` given, a
-    number no plan calls valid (a range kept for fiction) is read all the same, as a mobile or not."""
+    number no plan calls valid (a range kept for fiction) is read all the same, as a mobile or not. None
+    too when the number read is one of `known` (E.164 forms): nothing more is worked out for it."""
     import phonenumbers
     from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
@@ -147,6 +153,9 @@ def read_in(raw: str, region: str, *, mobile: bool | None = None) -> Reading | N
         return None
     # Where "0" is the international prefix (Cape Verde), "043 ..." reads as +43: not a national reading.
     if parsed.country_code_source in _written_code_sources():
+        return None
+    # The 25 plans of +1 read "415-832-5370" alike: asked in turn (`readings`), the first reading is kept.
+    if known and phonenumbers.format_number(parsed, PhoneNumberFormat.E164) in known:
         return None
     # number_type() is UNKNOWN exactly when is_valid_number() is False: asking once is half the work.
     kind = phonenumbers.number_type(parsed)
@@ -323,8 +332,9 @@ def _code_pattern(code: int) -> tuple[re.Pattern[str] | None, frozenset[int]]:
     return (re.compile("|".join(patterns)) if patterns else None), frozenset(lengths)
 
 
-def _may_be_valid_in(region: str, digits: str) -> bool:
-    """False only when phonenumbers cannot read `digits` in `region` as a valid number.
+def _valid_nationals(region: str, digits: str) -> list[str] | None:
+    """The national numbers phonenumbers may read `digits` as in `region` that fit a valid-number pattern of
+    its calling code (None: unknown): a valid reading in `region` is one of them, and none means there is none.
 
     It reads them as a national number, after stripping a trunk prefix (perhaps rewritten by the
     region's transform rule) or the region's own calling code: each of those readings is tried
@@ -334,7 +344,7 @@ def _may_be_valid_in(region: str, digits: str) -> bool:
     """
     plan = _plan(region)
     if plan.valid is None:
-        return True
+        return None
     nationals = [digits]
     if plan.country_code and digits.startswith(plan.country_code):
         nationals.append(digits[len(plan.country_code) :])
@@ -350,9 +360,9 @@ def _may_be_valid_in(region: str, digits: str) -> bool:
             try:
                 candidates.append(stripped.expand(plan.transform) + rest)
             except (re.error, IndexError):
-                return True
+                return None
     valid = plan.valid
-    return any(len(candidate) in plan.lengths and valid.fullmatch(candidate) for candidate in candidates)
+    return [candidate for candidate in candidates if len(candidate) in plan.lengths and valid.fullmatch(candidate)]
 
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212－]")
@@ -555,7 +565,9 @@ def _pointed_regions(hints: CountryHints) -> tuple[str, ...]:
     return tuple(dict.fromkeys(regions))
 
 
+@cache
 def _code_of(region: str) -> int:
+    """The calling code of `region` (asked for each usual region of the draft's language, for each number)."""
     from phonenumbers import country_code_for_region
 
     return int(country_code_for_region(region))

@@ -127,6 +127,8 @@ def find_phone_numbers(text: str, regions: Sequence[str]) -> list[PhoneMatch]:
         return found.numbers
     primary, *others = regions or ("ZZ",)
     for offset, window in _digit_windows(text):
+        if _only_something_else(text, offset, offset + len(window)):
+            continue
         for match_start, match_end, raw in _matches(window, primary):
             start, end = offset + match_start, offset + match_end
             if not _is_something_else(text, start, end, raw):
@@ -194,6 +196,118 @@ def _matches(window: str, region: str) -> tuple[tuple[int, int, str], ...]:
 
     keep_compiled_patterns()
     return tuple((m.start, m.end, m.raw_string) for m in PhoneNumberMatcher(window, region, leniency=Leniency.VALID))
+
+
+# A number the matcher finds lies in one run of the characters it reads in numbers (a "cluster"): digits and
+# the punctuation it allows between digit groups (spaces, dashes, dots, slashes, brackets, "x", "ー"...), never
+# a newline or another letter; only an extension ("ext. 42") reaches past its run. `_CLUSTER_GAP` is what
+# parts two digit groups of one cluster, or follows its last.
+_CLUSTER_GAP = r"(?:[^\w\n]|[xXー])*"
+_CLUSTER_LEAD = rf"{_CLUSTER_GAP}\Z"
+_DIGIT_RUN = r"\d+"
+# Characters the matcher never reads inside a number: they part two digit groups.
+_NOT_IN_NUMBERS = frozenset(",:;!?=@|'\"\t，。、：；！？")
+# It joins digit groups parted by at most `_MAX_GAP` characters, and puts at most `_MAX_LEAD` characters
+# ("+", "(", punctuation) before the first digit.
+_MAX_GAP, _MAX_LEAD = 4, 10
+# Where a number may carry an extension ("x12", "#12", "~12") or be followed by one ("ext. 42", "доб 42",
+# "anexo 42", "int 42"): the matcher's answer is not foretold there.
+_EXTENSION_MARKS = frozenset("xXー#＃~～")
+# How the words the matcher reads as an extension begin, compared as it compares them (ignoring case).
+_EXTENSION_WORD = r"(?i)e?x|ｅ?ｘ|доб|anexo|int|ｉｎｔ"
+_BEFORE_EXTENSION_WORD = frozenset(" \u00a0\t,;")
+# Where a text the matcher tries may start, besides a digit group: a lead character, or just after a
+# slash, a dot, a dash or a space.
+_LEADS = frozenset("+＋([（［")
+_STARTS_AFTER = frozenset("/.-‒–—―－")
+# No number valid in any plan has fewer digits, however a trunk prefix is rewritten (tests/test_phone_speed.py).
+_FEWEST_DIGITS = 3
+# A cluster of more digit groups is left to the matcher: judging every reading would cost more than it.
+_MAX_GROUPS = 12
+
+
+def _only_something_else(text: str, start: int, end: int) -> bool:
+    """Whether every number the matcher could find in the window `text[start:end]` is one `_is_something_else`
+    drops (an IP address, a log's timestamp, a piece of a URL, a bot token's id): then it is not asked.
+
+    Each text the matcher may try (from a lead character or a digit group, through groups parted by
+    at most `_MAX_GAP` of its punctuation characters, to the end of a digit group) is judged as
+    `find_phone_numbers` judges a match; one that would be kept, or a cluster whose extension cannot be
+    foretold, and the matcher is asked as before.
+    """
+    gap = compiled(_CLUSTER_GAP)
+    groups: list[tuple[int, int]] = []  # the digit groups of one cluster
+    for run in compiled(_DIGIT_RUN).finditer(text, start, end):
+        if groups and not gap.fullmatch(text, groups[-1][1], run.start()):
+            if not _cluster_dropped(text, start, end, groups):
+                return False
+            groups = []
+        groups.append(run.span())
+    return not groups or _cluster_dropped(text, start, end, groups)
+
+
+def _cluster_dropped(text: str, start: int, end: int, groups: Sequence[tuple[int, int]]) -> bool:
+    """Whether every text the matcher may try in the cluster of `groups` (in the window `start`-`end`) is dropped."""
+    if sum(group_end - group_start for group_start, group_end in groups) < _FEWEST_DIGITS:
+        return True  # no number, extension or not
+    last = compiled(_CLUSTER_GAP).match(text, groups[-1][1], end)
+    cluster_end = last.end() if last else groups[-1][1]
+    if len(groups) > _MAX_GROUPS or not _EXTENSION_MARKS.isdisjoint(text[groups[0][0] : cluster_end]):
+        return False
+    if _BEFORE_EXTENSION_WORD.issuperset(text[groups[-1][1] : cluster_end]) and (
+        compiled(_EXTENSION_WORD).match(text, cluster_end, end)
+    ):
+        return False
+    # Where the cluster starts, as far back as a number may start before its first digit.
+    lead = compiled(_CLUSTER_LEAD).search(text, max(start, groups[0][0] - _MAX_LEAD), groups[0][0])
+    return _every_reading_dropped(text, lead.start() if lead else groups[0][0], groups)
+
+
+def _every_reading_dropped(text: str, first: int, groups: Sequence[tuple[int, int]]) -> bool:
+    """Whether `_is_something_else` drops every text of the cluster starting at `first` the matcher may try.
+
+    What stands after an end and before a start is asked once for each, what the text itself says only
+    for a text neither drops (the three parts of `_is_something_else`).
+    """
+    joined_from = 0  # the first group joined to the current one
+    dropped_before: dict[int, bool] = {}
+    for j, (_, end) in enumerate(groups):
+        if j and not _joined(text[groups[j - 1][1] : groups[j][0]]):
+            joined_from = j
+        if _something_else_after(text, end):
+            continue
+        digits = 0
+        for i in range(j, joined_from - 1, -1):
+            group_start, group_end = groups[i]
+            digits += group_end - group_start
+            if digits < _FEWEST_DIGITS:
+                continue
+            low = groups[i - 1][1] if i else first
+            if i == joined_from:
+                low = max(low, group_start - _MAX_LEAD)
+                for position in range(group_start - 1, low - 1, -1):
+                    if text[position] in _NOT_IN_NUMBERS:
+                        low = position + 1
+                        break
+            for position in range(low, group_start + 1):
+                if not _may_start(text, position, group_start):
+                    continue
+                if position not in dropped_before:
+                    dropped_before[position] = _something_else_before(text, position)
+                if not dropped_before[position] and not _written_as_something_else(text, position, text[position:end]):
+                    return False
+    return True
+
+
+def _joined(gap: str) -> bool:
+    return len(gap) <= _MAX_GAP and _NOT_IN_NUMBERS.isdisjoint(gap)
+
+
+def _may_start(text: str, position: int, group_start: int) -> bool:
+    if position == group_start or text[position] in _LEADS:
+        return True
+    before = text[position - 1] if position else ""
+    return before in _STARTS_AFTER or (before.isspace() and not text[position].isspace())
 
 
 def _mobiles_of_other_regions(text: str, regions: Sequence[str], found: _Found) -> Iterable[PhoneMatch]:
@@ -292,10 +406,18 @@ def _is_something_else(text: str, start: int, end: int, raw: str, *, labelled: b
     """A match the matcher accepts that a reader would not call a phone number.
 
     A number `labelled` a phone number by the words beside it may be dotted as a version is
-    ("06.12.34.56.78", "8.967.011.67.27"); only an IP address is still something else.
+    ("06.12.34.56.78", "8.967.011.67.27"); only an IP address is still something else. `raw` is
+    `text[start:end]`.
     """
-    before = text[start - 1] if start > 0 else ""
-    after = text[end : end + 2]
+    return (
+        _written_as_something_else(text, start, raw, labelled=labelled)
+        or _something_else_before(text, start)
+        or _something_else_after(text, end)
+    )
+
+
+def _written_as_something_else(text: str, start: int, raw: str, *, labelled: bool = False) -> bool:
+    """What a number's own text says it is instead (an IP address, a date, an amount, a ZIP+4 code)."""
     # Square brackets are no phone number's punctuation ("host[209.85.223.33]"): what they hold is
     # judged without them.
     bare = raw.strip("[]")
@@ -307,29 +429,44 @@ def _is_something_else(text: str, start: int, end: int, raw: str, *, labelled: b
     # A number written in groups may be bracketed whole ("Customer Service (310-532-9811 )").
     if raw.count("(") != raw.count(")") and raw.strip("()[] ").isdigit():
         return True
-    if before in {")", "]"} or after[:1] == "(":
-        return True
-    if after[:2] == ")(" or text[max(0, start - 2) : start] == ")(":
-        return True
-    # Joined by a dash to a word or number: one piece of an identifier ("INV-2024-698919",
-    # "117304992 512-byte"); or the tail of a longer number ("8 (916) 555-12-34").
-    if before == "-" or (after[:1] == "-" and after[1:2].isalnum()):
-        return True
     # A US ZIP+4 code after its state's code ("Springfield, IL 62704-1234").
-    if compiled(_ZIP_PLUS_FOUR).match(raw) and compiled(_STATE_BEFORE).search(text, max(0, start - 4), start):
+    return bool(compiled(_ZIP_PLUS_FOUR).match(raw) and compiled(_STATE_BEFORE).search(text, max(0, start - 4), start))
+
+
+def _something_else_before(text: str, start: int) -> bool:
+    """What stands just before a number that makes it a piece of something else."""
+    before = text[start - 1] if start > 0 else ""
+    if before in {")", "]"} or text[max(0, start - 2) : start] == ")(":
+        return True
+    # Joined by a dash to a word or number: one piece of an identifier ("INV-2024-698919"); or the tail of a
+    # longer number ("8 (916) 555-12-34").
+    if before == "-":
         return True
     if before == " " and (
-        (raw[:1] == "(" and text[start - 2 : start - 1].isdigit())
+        (text[start : start + 1] == "(" and text[start - 2 : start - 1].isdigit())
         or compiled(_COUNTRY_CODE_BEFORE).search(text, max(0, start - 8), start)
     ):
+        return True
+    # Part of a longer dotted run (an IP address, a version).
+    if before == "." and start > 1 and text[start - 2].isdigit():
+        return True
+    # A reference ("#4155550132"), a key=value id, a piece of a path.
+    return before in {"#", "№", "=", "@", "_", "/"}
+
+
+def _something_else_after(text: str, end: int) -> bool:
+    """What stands just after a number that makes it a piece of something else."""
+    after = text[end : end + 2]
+    if after[:1] == "(" or after[:2] == ")(":
+        return True
+    # Joined by a dash to a word or number ("117304992 512-byte").
+    if after[:1] == "-" and after[1:2].isalnum():
         return True
     # Part of a longer dotted run (an IP address, a version), or the id of a bot token.
     if (after[:1] in {".", ":"} and after[1:2].isdigit()) or (after[:1] == ":" and after[1:2].isalpha()):
         return True
-    if before == "." and start > 1 and text[start - 2].isdigit():
-        return True
-    # The local part of an e-mail address, a reference ("#4155550132"), a key=value id.
-    return after[:1] == "@" or before in {"#", "№", "=", "@", "_", "/"}
+    # The local part of an e-mail address.
+    return after[:1] == "@"
 
 
 def _describe(raw: str, start: int, end: int, region: str) -> PhoneMatch:
