@@ -10,7 +10,10 @@ import itertools
 import pytest
 from lintkit import lint
 
-HEAD = "To: support@telegram.org\nSubject: [Technical Issue] - App crashes when sending a voice message\nMIME-Version: 1.0\n"
+HEAD = (
+    "To: support@telegram.org\nSubject: [Technical Issue] - App crashes when sending a voice message\n"
+    "MIME-Version: 1.0\n"
+)
 LEAD = {
     "en": "Telegram crashes every time I send a voice message, since 28 Feb. Samsung Galaxy S23, Android 14, "
     "Telegram 11.3.2.\n\n",

@@ -20,7 +20,8 @@ EN_BACKING = [
     "and I reserve my rights under data protection law",
 ]
 EN_MATTER = [
-    "Although my privacy setting for my phone number has been 'Nobody' since 2023, members of a group could see my number on 2 March.",
+    "Although my privacy setting for my phone number has been 'Nobody' since 2023, members of a group could see my "
+    "number on 2 March.",
     "On 4 March a stranger in a public group showed me my own phone number, which my privacy setting hides.",
 ]
 ZH_TAGS = ["法律事务", "法律问题"]
@@ -44,7 +45,8 @@ ZH_CASES = list(product(ZH_TAGS, ZH_BACKING, ZH_MATTER, ["press@telegram.org"]))
 def _en(tag: str, backing: str, matter: str, to: str) -> str:
     return (
         f"To: {to}\nSubject: [{tag}] - Complaint: my data shown despite my privacy setting\n\nDear Telegram,\n\n"
-        f"{matter}\n\nAccount: +46 70 123 45 67, @erik_lund\n\nI ask Telegram to explain how this happened, {backing}.\n"
+        f"{matter}\n\nAccount: +46 70 123 45 67, @erik_lund\n\n"
+        f"I ask Telegram to explain how this happened, {backing}.\n"
     )
 
 

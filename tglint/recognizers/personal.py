@@ -180,7 +180,8 @@ _EU_ADDRESS = (
     rf"|\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+"
     r"(?i:rue|avenue|boulevard|bd|place|chemin|impasse|allée|quai|cours|route|square|passage|voie|rond-point)"
     rf"\s+(?:{_EU_WORD}\s+|{_EU_PARTICLE}){{0,4}}?{_EU_WORD}"
-    rf"),?\s+(?:(?:[A-Z]{{1,2}}-)?(?:\d{{5}}|\d{{2}}-\d{{3}}|\d{{4}}\s?[A-Z]{{2}})\s+{_EU_TOWN}(?:[ -]{_EU_TOWN}){{0,2}}"
+    rf"),?\s+(?:(?:[A-Z]{{1,2}}-)?(?:\d{{5}}|\d{{2}}-\d{{3}}|\d{{4}}\s?[A-Z]{{2}})"
+    rf"\s+{_EU_TOWN}(?:[ -]{_EU_TOWN}){{0,2}}"
     # The town first, then the postcode, as Ukraine (five digits) and Russia (six) write it: "Kyiv 01032".
     rf"|{_EU_TOWN},?\s+\d{{5,6}}(?!\d))"
 )
