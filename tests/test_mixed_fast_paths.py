@@ -181,3 +181,51 @@ def test_what_the_mail_says_before_a_place_is_added_up_as_far_as_asked() -> None
         rng.shuffle(positions)  # asked in any order, later blocks first too
         for position in positions:
             assert body.earlier(position) == _plain_earlier(body, position), (text, position)
+
+
+_ATTEMPT_PIECES = (
+    "I tried",
+    "i  TRIED",
+    "have\ntried",
+    "tried",
+    "re",
+    "reinstalled",
+    "re-installed",
+    "cleared the   cache",
+    "cleared cache",
+    "didn't help",
+    "no change",
+    "still the same",
+    "试过",
+    "尝试",
+    "没有用",
+    "没用",
+    "重新安装",
+    "一切正常",
+    "x",
+    "untried",
+    "the",
+    "cache",
+    "1",
+    "_",
+)
+_GLUE = ("", " ", "  ", "\n", "\n\n", "\t", "，", ". ", "-", "a")
+
+
+def test_a_piece_holds_a_troubleshooting_word_as_searching_it_says() -> None:
+    rng = random.Random(17)
+    found = 0
+    for _ in range(150):
+        body_text = "".join(rng.choice(_ATTEMPT_PIECES) + rng.choice(_GLUE) for _ in range(rng.randint(1, 12)))
+        analysis = analysis_of("To: support@telegram.org\nSubject: x\n\n" + body_text)
+        body = _Body(analysis)
+        text = analysis.body_text
+        attempts = analysis.lexicon("mixed", "troubleshooting")
+        for _ in range(25):
+            start = rng.randrange(len(text) + 1)
+            end = rng.randrange(start, len(text) + 1)
+            piece = text[start:end]
+            plain = attempts.search(piece) is not None
+            assert body.tells_attempts(Segment(start, end, piece)) == plain, (text, start, end)
+            found += plain
+    assert found > 300

@@ -654,6 +654,36 @@ class _Body:
         return [block.start for block in self.blocks]
 
     @cached_property
+    def _attempts(self) -> tuple[list[int], list[int]]:
+        """Where the body's troubleshooting words stand, as the word list finds them in it (leftmost, then longest,
+        not overlapping): their starts and their ends, both in order. Found in the body's shared pass."""
+        found = lexicon_of(self.analysis, "mixed", "troubleshooting", PARTS_PASS).finditer(self.analysis.body_text)
+        starts, ends = [], []
+        for match in found:
+            starts.append(match.start)
+            ends.append(match.end)
+        return starts, ends
+
+    def tells_attempts(self, segment: Segment) -> bool:
+        """Whether a piece of the body holds a troubleshooting word ("I tried", "reinstalled"): what searching its
+        text for one says, read from the body's words.
+
+        A word the body has inside the piece is one the piece has. A word of the piece is one of the body, unless
+        it touches the piece's edge where the body has a letter or digit on the other side (the body does not take
+        "install" out of "reinstall"), and it shares a place with one the body has (the body's leftmost-longest
+        words leave none out without overlapping it): so a piece none of whose edges cuts a word, and which no word
+        of the body crosses, holds one exactly when the body has one inside it. Otherwise the piece is searched."""
+        starts, ends = self._attempts
+        start, end = segment.start, segment.end
+        index = bisect.bisect_right(ends, start)  # the first word ending after the piece starts
+        if index < len(starts) and starts[index] < end:
+            if starts[index] >= start and ends[index] <= end:
+                return True
+        elif not (_cuts_a_word(self.analysis.body_text, start) or _cuts_a_word(self.analysis.body_text, end)):
+            return False
+        return lexicon_of(self.analysis, "mixed", "troubleshooting").search(segment.text) is not None
+
+    @cached_property
     def _billing_terms(self) -> dict[str, tuple[int, float]]:
         """Each billing word of the body: where it first appears, and its weight."""
         first: dict[str, tuple[int, float]] = {}
@@ -753,6 +783,15 @@ class _Body:
             if top >= settings.announced:
                 return {t for t, score in unit.scores.items() if score * settings.settled >= top}
         return set()
+
+
+def _cuts_a_word(text: str, position: int) -> bool:
+    """Whether `position` falls between two ASCII letters, digits or "_" (what a word list's term may not touch)."""
+    return 0 < position < len(text) and _is_word_char(text[position - 1]) and _is_word_char(text[position])
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char == "_")
 
 
 def _lists_matters(subject: str) -> bool:
@@ -938,7 +977,7 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
         explicit = marked and needed <= settings.explicit
         # "Also, I tried reinstalling", "I tried: 1. ... 2. ...", "1. Open a group 2. Tap Report": more about the
         # same problem, unless clearly not.
-        if needed >= settings.plain_marker and (step or attempts.search(segment.text) or attempted(lead)):
+        if needed >= settings.plain_marker and (step or body.tells_attempts(segment) or attempted(lead)):
             needed = max(needed, settings.strong)
         elif body.announced:
             needed = min(needed, settings.announced)
