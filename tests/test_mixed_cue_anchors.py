@@ -16,6 +16,7 @@ from collections.abc import Callable
 import pytest
 from lintkit import FIXTURES
 
+from tglint import anchors as anchors_module
 from tglint.anchors import anchor_problem, anchors_at, search_copy
 from tglint.checks import mixed
 from tglint.checks.mixed import _build_cues, _CueRegex
@@ -112,3 +113,12 @@ def test_a_list_is_checked_once_its_whole_searches_cost_what_the_check_does() ->
         searched += len(text)
     assert cue.anchored
     assert cue.searches("x FOO  bar", lambda: search_copy("x FOO  bar"))
+
+
+def test_lists_the_loader_checks_are_searched_through_their_anchors_from_the_first_draft(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lists = _cue_lists()
+    assert not any(cue.anchored for _, cue in lists)  # the loader checks no mixed pack's anchors: checked here
+    monkeypatch.setitem(anchors_module.ANCHORED, "mixed", ("cues.*.patterns", "cues.*.with"))
+    assert all(cue.anchored for _, cue in _cue_lists())

@@ -167,23 +167,30 @@ class _CueRegex:
         """Whether the list is searched only where its anchors stand."""
         return self._anchored is not None
 
-    def check_anchors(self) -> None:
-        """Search the list through its anchors from now on, if every regex of it begins with one."""
+    def check_anchors(self, *, checked: bool = False) -> None:
+        """Search the list through its anchors from now on, if every regex of it begins with one (`checked`: known
+        to, the loader having checked them)."""
         from tglint.anchors import AnchoredPattern, anchor_problem
 
         anchors, self._anchors = self._anchors, None
-        if anchors and all(anchor_problem(entry, anchors) is None for entry in self._entries):
+        if anchors and (checked or all(anchor_problem(entry, anchors) is None for entry in self._entries)):
             self._anchored = AnchoredPattern(self.regex, anchors)
 
 
-def _cue_regex(cue: Mapping[str, Any], key: str, source: str) -> _CueRegex | None:
-    from tglint.anchors import anchors_at
+def _cue_regex(name: str, cue: Mapping[str, Any], key: str) -> _CueRegex | None:
+    from tglint.anchors import anchored_entries, anchors_at
 
     value = cue.get(key, [])
-    regex = compile_patterns(value, source)
+    regex = compile_patterns(value, f"mixed: `cues.{name}.{key}`")
     if regex is None:
         return None
-    return _CueRegex(regex, [value] if isinstance(value, str) else list(value), anchors_at(cue, key))
+    entries = [value] if isinstance(value, str) else list(value)
+    found = _CueRegex(regex, entries, anchors_at(cue, key))
+    # A list whose anchors the pack loader checks (`tglint.anchors.ANCHORED`), as the tests check the built-in ones,
+    # needs no check of its own.
+    if any(True for _ in anchored_entries("mixed", {"cues": {name: {key: entries}}})):
+        found.check_anchors(checked=True)
+    return found
 
 
 class _Cue:
@@ -291,9 +298,9 @@ def _build_cues(table: Mapping[str, Any]) -> tuple[_Cue, ...]:
         topic = cue.get("topic")
         if topic not in TOPICS or not isinstance(cue.get("weight"), int | float):
             raise PackError(f"rule pack mixed: cue `{name}` needs a known `topic` and a numeric `weight`")
-        pattern = _cue_regex(cue, "patterns", f"mixed: `cues.{name}.patterns`")
+        pattern = _cue_regex(str(name), cue, "patterns")
         if pattern is not None:
-            also = _cue_regex(cue, "with", f"mixed: `cues.{name}.with`")
+            also = _cue_regex(str(name), cue, "with")
             cues.append(
                 _Cue(str(name), str(topic), float(cue["weight"]), pattern, also, bool(cue.get("identifiers", False)))
             )
