@@ -10,7 +10,7 @@ from typing import Any, cast
 from lintkit import analysis_of
 
 from tglint.analysis import Analysis
-from tglint.checks.mixed import _Body, _Cue, _CueScores, _markers, _names_someone, _openings
+from tglint.checks.mixed import Segment, _Body, _Cue, _CueRegex, _CueScores, _markers, _names_someone, _openings
 from tglint.models import TOPICS
 from tglint.recognizers.accounts import identifier_pattern
 
@@ -39,9 +39,14 @@ class _Draft:
 def _plain_added(cues: tuple[_Cue, ...], topic: str, text: str) -> float:
     added = 0.0
     for cue in cues:
-        if cue.topic == topic and (cue.also is None or cue.also.search(text)) and cue.pattern.search(text):
+        if cue.topic == topic and (cue.also is None or cue.also.regex.search(text)) and cue.pattern.regex.search(text):
             added += cue.weight
     return added
+
+
+def _whole(regex: str) -> _CueRegex:
+    """A cue's regex list without anchors: searched whole."""
+    return _CueRegex(re.compile(regex), [regex], None)
 
 
 def test_cues_looked_for_until_out_of_reach_give_the_plain_sum() -> None:
@@ -53,8 +58,8 @@ def test_cues_looked_for_until_out_of_reach_give_the_plain_sum() -> None:
                 f"cue{n}",
                 rng.choice(_TOPICS),
                 rng.choice(_WEIGHTS),
-                re.compile(rng.choice(_WORDS)),
-                re.compile(rng.choice(_WORDS)) if rng.random() < 0.3 else None,
+                _whole(rng.choice(_WORDS)),
+                _whole(rng.choice(_WORDS)) if rng.random() < 0.3 else None,
                 False,
             )
             for n in range(rng.randint(1, 6))
@@ -64,7 +69,7 @@ def test_cues_looked_for_until_out_of_reach_give_the_plain_sum() -> None:
         words = rng.choice((0.0, 0.5, 1.9, 2.0, 3.1))
         floor = rng.choice((1.5, 2.0, 2.2, 3.0, 4.0, 5.5))
         plain = words + _plain_added(cues, topic, text)
-        scores = _CueScores(cast(Analysis, _Draft(cues)), text)
+        scores = _CueScores(cast(Analysis, _Draft(cues)), Segment(0, len(text), text))
         reached = scores.reaching(topic, words, floor)
         if reached is None:
             given_up += 1
@@ -102,7 +107,7 @@ def test_a_body_without_an_identifiers_anchor_names_no_one_in_any_piece() -> Non
             end = rng.randrange(start, len(text) + 1)
             piece = text[start:end]
             plain = any(p is not None and p.search(piece) for p in patterns)
-            assert _names_someone(analysis, piece) == plain, (text, start, end)
+            assert _names_someone(analysis, Segment(start, end, piece)) == plain, (text, start, end)
 
 
 _SENTENCES = (
@@ -176,3 +181,51 @@ def test_what_the_mail_says_before_a_place_is_added_up_as_far_as_asked() -> None
         rng.shuffle(positions)  # asked in any order, later blocks first too
         for position in positions:
             assert body.earlier(position) == _plain_earlier(body, position), (text, position)
+
+
+_ATTEMPT_PIECES = (
+    "I tried",
+    "i  TRIED",
+    "have\ntried",
+    "tried",
+    "re",
+    "reinstalled",
+    "re-installed",
+    "cleared the   cache",
+    "cleared cache",
+    "didn't help",
+    "no change",
+    "still the same",
+    "试过",
+    "尝试",
+    "没有用",
+    "没用",
+    "重新安装",
+    "一切正常",
+    "x",
+    "untried",
+    "the",
+    "cache",
+    "1",
+    "_",
+)
+_GLUE = ("", " ", "  ", "\n", "\n\n", "\t", "，", ". ", "-", "a")
+
+
+def test_a_piece_holds_a_troubleshooting_word_as_searching_it_says() -> None:
+    rng = random.Random(17)
+    found = 0
+    for _ in range(150):
+        body_text = "".join(rng.choice(_ATTEMPT_PIECES) + rng.choice(_GLUE) for _ in range(rng.randint(1, 12)))
+        analysis = analysis_of("To: support@telegram.org\nSubject: x\n\n" + body_text)
+        body = _Body(analysis)
+        text = analysis.body_text
+        attempts = analysis.lexicon("mixed", "troubleshooting")
+        for _ in range(25):
+            start = rng.randrange(len(text) + 1)
+            end = rng.randrange(start, len(text) + 1)
+            piece = text[start:end]
+            plain = attempts.search(piece) is not None
+            assert body.tells_attempts(Segment(start, end, piece)) == plain, (text, start, end)
+            found += plain
+    assert found > 300

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +29,7 @@ from tglint.language import has_cjk
 from tglint.lexicon import PARTS_PASS
 from tglint.models import TOPICS, Hit
 from tglint.packs import PackError, weighted
-from tglint.patterns import compile_patterns, compiled, copy_of, lexicon_of, searches
+from tglint.patterns import compile_patterns, compiled, copy_of, lexicon_of, pack_pattern
 from tglint.recognizers.accounts import identifier_pattern
 from tglint.recognizers.malfunctions import MALFUNCTIONS
 from tglint.recognizers.tone import HOSTILE_TERMS
@@ -37,6 +37,7 @@ from tglint.rule import Rule
 from tglint.topic import TopicTerms
 
 if TYPE_CHECKING:
+    from tglint.anchors import AnchoredPattern
     from tglint.text import TextModel
 
 # Patterns are compiled on first use (`compiled`), not on import: `tglint rules` and `explain` need none.
@@ -70,6 +71,9 @@ _MARKER_GAP = r"[ \t\u3000,，、:：;；]*"
 _CHAINED_MARKERS = 3
 # What a sum of cue weights may be off by in floating point: a topic is given up only when short by more.
 _SLACK = 1e-9
+# How many characters a cue's regex list is searched whole before its anchors are checked: about what checking them
+# costs (1 to 4 ms a list), so that a one-draft run checks none and a batch soon searches only where anchors stand.
+_CHECK_ANCHORS_AFTER = 30_000
 
 # The records below are plain classes: a frozen dataclass takes about half a millisecond to create on import.
 
@@ -130,6 +134,65 @@ class _Settings:
         self.intertwined = frozenset(str(p) for p in table.get("intertwined", {}).get("pairs", []))
 
 
+class _CueRegex:
+    """A cue's regex list (`patterns` or `with`), joined: searched whole, or only where one of the anchors the pack
+    declares beside it stands (`anchors.patterns`, `anchors.with`; `tglint.anchors`) once they are checked.
+
+    The pack loader checks the anchors of no mixed pack (a user's cues need declare none), so they are checked here:
+    every regex of the list must begin with one (`anchor_problem`), or the list stays searched whole. Checked once
+    its whole searches have cost about what the check does: a one-draft run checks none."""
+
+    __slots__ = ("_anchored", "_anchors", "_entries", "_owed", "regex")
+
+    def __init__(self, regex: re.Pattern[str], entries: list[str], anchors: list[str] | None) -> None:
+        self.regex = regex
+        self._entries = entries
+        self._anchors = anchors  # None once checked, or when the pack declares none
+        self._anchored: AnchoredPattern | None = None
+        self._owed = 0  # characters searched whole so far
+
+    def searches(self, text: str, copy: Callable[[], str]) -> bool:
+        """Whether the list matches in `text`; `copy` gives its search copy (`tglint.anchors.search_copy`)."""
+        anchored = self._anchored
+        if anchored is not None:
+            return anchored.searches(text, copy())
+        if self._anchors is not None:
+            self._owed += len(text)
+            if self._owed >= _CHECK_ANCHORS_AFTER:
+                self.check_anchors()
+        return self.regex.search(text) is not None
+
+    @property
+    def anchored(self) -> bool:
+        """Whether the list is searched only where its anchors stand."""
+        return self._anchored is not None
+
+    def check_anchors(self, *, checked: bool = False) -> None:
+        """Search the list through its anchors from now on, if every regex of it begins with one (`checked`: known
+        to, the loader having checked them)."""
+        from tglint.anchors import AnchoredPattern, anchor_problem
+
+        anchors, self._anchors = self._anchors, None
+        if anchors and (checked or all(anchor_problem(entry, anchors) is None for entry in self._entries)):
+            self._anchored = AnchoredPattern(self.regex, anchors)
+
+
+def _cue_regex(name: str, cue: Mapping[str, Any], key: str) -> _CueRegex | None:
+    from tglint.anchors import anchored_entries, anchors_at
+
+    value = cue.get(key, [])
+    regex = compile_patterns(value, f"mixed: `cues.{name}.{key}`")
+    if regex is None:
+        return None
+    entries = [value] if isinstance(value, str) else list(value)
+    found = _CueRegex(regex, entries, anchors_at(cue, key))
+    # A list whose anchors the pack loader checks (`tglint.anchors.ANCHORED`), as the tests check the built-in ones,
+    # needs no check of its own.
+    if any(True for _ in anchored_entries("mixed", {"cues": {name: {key: entries}}})):
+        found.check_anchors(checked=True)
+    return found
+
+
 class _Cue:
     """A way of saying a matter that its topic words alone do not weigh enough (see `cues` in the pack)."""
 
@@ -140,8 +203,8 @@ class _Cue:
         name: str,
         topic: str,
         weight: float,
-        pattern: re.Pattern[str],
-        also: re.Pattern[str] | None,
+        pattern: _CueRegex,
+        also: _CueRegex | None,
         identifiers: bool,
     ) -> None:
         self.name = name
@@ -235,9 +298,9 @@ def _build_cues(table: Mapping[str, Any]) -> tuple[_Cue, ...]:
         topic = cue.get("topic")
         if topic not in TOPICS or not isinstance(cue.get("weight"), int | float):
             raise PackError(f"rule pack mixed: cue `{name}` needs a known `topic` and a numeric `weight`")
-        pattern = compile_patterns(cue.get("patterns", []), f"mixed: `cues.{name}.patterns`")
+        pattern = _cue_regex(str(name), cue, "patterns")
         if pattern is not None:
-            also = compile_patterns(cue.get("with", []), f"mixed: `cues.{name}.with`")
+            also = _cue_regex(str(name), cue, "with")
             cues.append(
                 _Cue(str(name), str(topic), float(cue["weight"]), pattern, also, bool(cue.get("identifiers", False)))
             )
@@ -248,9 +311,11 @@ class _CueScores:
     """What the cues add to each topic in a unit, looked for topic by topic when asked: a topic that could not
     reach the evidence needed even with all of its cues needs none of them looked for."""
 
-    def __init__(self, analysis: Analysis, text: str) -> None:
+    def __init__(self, analysis: Analysis, place: Segment) -> None:
         self._analysis = analysis
-        self._text = text
+        self._text = place.text
+        self._place = place
+        self._copy: str | None = None
         self._cues = _cues(analysis)
         self._bounds = _cue_bounds(analysis)
         self._added: dict[str, float] = {}
@@ -291,13 +356,19 @@ class _CueScores:
                 return None
             ahead -= max(cue.weight, 0.0)
             # What must be in the unit too is rarer than the cue's own words: looked for first.
-            needs_more = cue.also is not None and not searches(cue.also, text)
-            if needs_more and not (cue.identifiers and _names_someone(analysis, text)):
+            needs_more = cue.also is not None and not cue.also.searches(text, self.copy)
+            if needs_more and not (cue.identifiers and _names_someone(analysis, self._place)):
                 continue
-            if searches(cue.pattern, text):
+            if cue.pattern.searches(text, self.copy):
                 found.append(cue)
                 got += cue.weight
         return found
+
+    def copy(self) -> str:
+        """The unit's search copy: the body's, cut as the unit is (it is made character by character)."""
+        if self._copy is None:
+            self._copy = _copy_of_place(self._analysis, self._place)
+        return self._copy
 
     def _total(self, topic: str, found: list[_Cue]) -> float:
         """The weights of the cues found, added in the pack's order, as ever (a sum of floats depends on it)."""
@@ -319,12 +390,39 @@ def _cue_order(analysis: Analysis) -> dict[str, tuple[_Cue, ...]]:
 
 
 def _search_order(cue: _Cue) -> tuple[float, int]:
-    return -cue.weight, len(cue.pattern.pattern) + (len(cue.also.pattern) if cue.also is not None else 0)
+    return -cue.weight, len(cue.pattern.regex.pattern) + (len(cue.also.regex.pattern) if cue.also is not None else 0)
 
 
-def _names_someone(analysis: Analysis, text: str) -> bool:
-    """Whether `text`, a piece of the body, holds a @username or a t.me link."""
-    return any(searches(identifier_pattern(analysis, key), text) for key in _identifiers_in_body(analysis))
+def _copy_of_place(analysis: Analysis, place: Segment) -> str:
+    """The search copy of a piece of the body (`tglint.anchors.search_copy`): the body's, cut as the piece is, since
+    it is made character by character."""
+    return copy_of(analysis, analysis.body_text)[place.start : place.end]
+
+
+def _names_someone(analysis: Analysis, place: Segment) -> bool:
+    """Whether `place`, a piece of the body, holds a @username or a t.me link: the formats are tried where their
+    anchors stand in it, and only those with an anchor somewhere in the body."""
+    keys = _identifiers_in_body(analysis)
+    if not keys:
+        return False
+    copy = _copy_of_place(analysis, place)
+    formats = _identifier_formats(analysis)
+    return any(found.searches(place.text, copy) for key in keys if (found := formats[key]) is not None)
+
+
+def _identifier_formats(analysis: Analysis) -> dict[str, AnchoredPattern | None]:
+    """The identifier formats (`identifier_pattern`), each tried where its anchors stand."""
+    packs = analysis.packs
+
+    def build() -> dict[str, AnchoredPattern | None]:
+        return {
+            key: pack_pattern(packs, "requirements", f"identifiers.{key}")
+            if identifier_pattern(analysis, key) is not None
+            else None
+            for key in ("handle", "link")
+        }
+
+    return packs.derived(("mixed", "identifier formats"), build)
 
 
 def _identifiers_in_body(analysis: Analysis) -> tuple[str, ...]:
@@ -563,6 +661,36 @@ class _Body:
         return [block.start for block in self.blocks]
 
     @cached_property
+    def _attempts(self) -> tuple[list[int], list[int]]:
+        """Where the body's troubleshooting words stand, as the word list finds them in it (leftmost, then longest,
+        not overlapping): their starts and their ends, both in order. Found in the body's shared pass."""
+        found = lexicon_of(self.analysis, "mixed", "troubleshooting", PARTS_PASS).finditer(self.analysis.body_text)
+        starts, ends = [], []
+        for match in found:
+            starts.append(match.start)
+            ends.append(match.end)
+        return starts, ends
+
+    def tells_attempts(self, segment: Segment) -> bool:
+        """Whether a piece of the body holds a troubleshooting word ("I tried", "reinstalled"): what searching its
+        text for one says, read from the body's words.
+
+        A word the body has inside the piece is one the piece has. A word of the piece is one of the body, unless
+        it touches the piece's edge where the body has a letter or digit on the other side (the body does not take
+        "install" out of "reinstall"), and it shares a place with one the body has (the body's leftmost-longest
+        words leave none out without overlapping it): so a piece none of whose edges cuts a word, and which no word
+        of the body crosses, holds one exactly when the body has one inside it. Otherwise the piece is searched."""
+        starts, ends = self._attempts
+        start, end = segment.start, segment.end
+        index = bisect.bisect_right(ends, start)  # the first word ending after the piece starts
+        if index < len(starts) and starts[index] < end:
+            if starts[index] >= start and ends[index] <= end:
+                return True
+        elif not (_cuts_a_word(self.analysis.body_text, start) or _cuts_a_word(self.analysis.body_text, end)):
+            return False
+        return lexicon_of(self.analysis, "mixed", "troubleshooting").search(segment.text) is not None
+
+    @cached_property
     def _billing_terms(self) -> dict[str, tuple[int, float]]:
         """Each billing word of the body: where it first appears, and its weight."""
         first: dict[str, tuple[int, float]] = {}
@@ -662,6 +790,15 @@ class _Body:
             if top >= settings.announced:
                 return {t for t, score in unit.scores.items() if score * settings.settled >= top}
         return set()
+
+
+def _cuts_a_word(text: str, position: int) -> bool:
+    """Whether `position` falls between two ASCII letters, digits or "_" (what a word list's term may not touch)."""
+    return 0 < position < len(text) and _is_word_char(text[position - 1]) and _is_word_char(text[position])
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isascii() and (char.isalnum() or char == "_")
 
 
 def _lists_matters(subject: str) -> bool:
@@ -847,7 +984,7 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
         explicit = marked and needed <= settings.explicit
         # "Also, I tried reinstalling", "I tried: 1. ... 2. ...", "1. Open a group 2. Tap Report": more about the
         # same problem, unless clearly not.
-        if needed >= settings.plain_marker and (step or attempts.search(segment.text) or attempted(lead)):
+        if needed >= settings.plain_marker and (step or body.tells_attempts(segment) or attempted(lead)):
             needed = max(needed, settings.strong)
         elif body.announced:
             needed = min(needed, settings.announced)
@@ -923,7 +1060,7 @@ def _topic_so_far(body: _Body, settings: _Settings, earlier: dict[str, float]) -
 def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _Opening) -> list[Evidence]:
     place, needed = opening.segment, opening.needed
     words = _weighed(analysis, body, settings, opening)
-    cues = _CueScores(analysis, place.text)
+    cues = _CueScores(analysis, place)
     # The topics that may be the new matter: a topic its words and all of its cues leave short of `needed` is not.
     possible = [t for t in TOPICS if words[t] + cues.most(t) >= needed]
     if not possible and _billing_score(analysis, place.text) < max(needed, settings.billing_strong):
@@ -1054,12 +1191,12 @@ def _usage_matter(
     if first_topic != "support" or not opening.marked or opening.needed >= settings.strong:
         return []
     usage = [cue.pattern for cue in _cues(analysis) if cue.name == _USAGE_CUE]
-    if not any(searches(pattern, place.text) for pattern in usage):
+    if not any(pattern.searches(place.text, lambda: _copy_of_place(analysis, place)) for pattern in usage):
         return []
     if lexicon_of(analysis, "mixed", "remedies").search(place.text) is not None:
         return []
-    before = analysis.body_text[: place.start]
-    if any(searches(pattern, before) for pattern in usage):
+    before = Segment(0, place.start, analysis.body_text[: place.start])
+    if any(pattern.searches(before.text, lambda: _copy_of_place(analysis, before)) for pattern in usage):
         return []
     # A fault the writer describes, in the subject or before the question: a tag alone ("[Technical Issue]") is
     # what many usage questions are sent under.
@@ -1095,7 +1232,7 @@ def _separate_side(analysis: Analysis, topic: str, place: Segment) -> bool:
     if topic == "security":
         return lexicon_of(analysis, "account", "own_context").search(place.text) is not None
     if topic == "abuse":
-        return _names_someone(analysis, place.text)
+        return _names_someone(analysis, place)
     return True
 
 

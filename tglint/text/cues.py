@@ -113,7 +113,9 @@ class Cues:
             return True
         if stripped.endswith((".", "。", ":", "：", "!", "！")):
             return False
-        if ascii_lower(core[:1]) not in self._opener_firsts:
+        char = core[:1]
+        # As `ascii_lower` would lower-case it: asked of every sentence, and a non-ASCII letter keeps its case there.
+        if (char.lower() if char.isascii() else char) not in self._opener_firsts:
             return False
         first = next(self._openers.finditer(core[:24]), None)
         return first is not None and first[0] == 0
