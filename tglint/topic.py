@@ -209,16 +209,17 @@ class _Settings:
         self.frame_discount = float(raw.get("frame_discount", 0.5))
 
 
-def _framed(packs: Packs, subject: str, body: str) -> str | None:
-    """The one topic whose `[frames]` words (rules/<lang>/topics.toml) the mail uses: what kind of mail it is, the
-    writer's role and request ("request for comment", "on behalf of our client"), whatever it is about."""
+def _framed(packs: Packs, body: str) -> str | None:
+    """The one topic whose `[frames]` words (rules/<lang>/topics.toml) the body uses: what kind of mail it is, the
+    writer's role and request ("request for comment", "on behalf of our client"), whatever it is about. The subject
+    is left out: its tag is weighed as a tag ("[Press Inquiry] - Ban appeal" is a press tag on a ban appeal)."""
 
     def build() -> dict[str, TermSet]:
         table = packs.get("topics").get("frames", {})
         return {topic: TermSet(strings(table, topic, source="topics")) for topic in TOPICS if table.get(topic)}
 
     frames = packs.derived(("topics", "frames"), build)
-    found = [topic for topic, terms in frames.items() if terms.search(subject) or terms.search(body)]
+    found = [topic for topic, terms in frames.items() if terms.search(body)]
     return found[0] if len(found) == 1 else None
 
 
@@ -362,7 +363,7 @@ def _verdict(subject_terms: TopicTerms, body_terms: TopicTerms, tag_topic: str |
     body_scores = body_terms.scores()
     subject_scores = subject_terms.scores()
     words = {t: body_scores[t] + settings.subject_weight * subject_scores[t] for t in TOPICS}
-    framed = _framed(packs, subject_terms.text, body_terms.text)
+    framed = _framed(packs, body_terms.text)
     if framed is not None:
         # A press inquiry or a legal letter: the other mailboxes' words are what it asks Telegram about (a reporter's
         # questions on scam channels), not the writer's own matter.
