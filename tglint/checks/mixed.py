@@ -1232,8 +1232,15 @@ def _separate_side(analysis: Analysis, topic: str, place: Segment) -> bool:
     if topic == "security":
         return lexicon_of(analysis, "account", "own_context").search(place.text) is not None
     if topic == "abuse":
-        return _names_someone(analysis, place)
+        return _names_someone(analysis, place) or _names_offender(analysis, place)
     return True
+
+
+def _names_offender(analysis: Analysis, place: Segment) -> bool:
+    """Whether `place` names someone by what they are called ("有个叫“USDT 承兑”的人骗了我", "a channel called
+    'Free Crypto'"): the details pack's `offender_named`."""
+    found = pack_pattern(analysis.packs, "details", "offender_named")
+    return found is not None and found.searches(place.text, _copy_of_place(analysis, place))
 
 
 def _strongest_place(body: _Body, topic: str, before: int) -> Segment | None:
