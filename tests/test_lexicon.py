@@ -323,7 +323,7 @@ def test_a_long_ascii_text_is_searched_alike_and_its_copies_are_not_kept() -> No
     text = piece * (2 * lexicon._KEPT_LENGTH // len(piece))  # too long to keep, whitespace shortened or not
     assert text.isascii()
     lexicon._kept_copy.cache_clear()
-    lexicon._marked_copy.cache_clear()
+    lexicon._kept_marked_copy.cache_clear()
     assert list(found.finditer(text)) == _regex_matches(reference, text)
     assert lexicon._kept_copy.cache_info().currsize == 0
-    assert lexicon._marked_copy.cache_info().currsize == 0
+    assert lexicon._kept_marked_copy.cache_info().currsize == 0

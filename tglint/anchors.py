@@ -27,12 +27,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from functools import lru_cache
 from heapq import heappop, heappush, merge
 from pathlib import Path
 from typing import Any
 
-from tglint.lexicon import WordAutomaton, ascii_lower
+from tglint.lexicon import MARK, WordAutomaton, ascii_lower, marked_copy, word_marks
 from tglint.packs import REGEX_ENTRIES, PackError, regex_entries
 
 # The regex lists searched through their anchors, as key paths of each pack ("*": every key of a table);
@@ -89,9 +88,7 @@ class AnchoredPattern:
         self._automaton = WordAutomaton({word: len(word) for word in words}) if words else None
         # For an ASCII text (`_ascii_starts`): the anchors beginning with a letter or digit as they stand in
         # its marked copy, after a mark, and the other ASCII ones as they are.
-        at_words = {
-            _MARK + _word_start_copy(word): len(word) for word in words if word.isascii() and word[0] in _WORD_CHARS
-        }
+        at_words = {MARK + word_marks(word): len(word) for word in words if word.isascii() and word[0] in _WORD_CHARS}
         others = {word: len(word) for word in words if word.isascii() and word[0] not in _WORD_CHARS}
         self._word_starts = WordAutomaton(at_words) if at_words else None
         self._other_starts = WordAutomaton(others) if others else None
@@ -162,20 +159,6 @@ def _starts(automaton: WordAutomaton, text: str, copy: str) -> Iterable[int]:
 
 # What an anchor beginning with a letter or digit needs before it (`WORD_EDGE`): anything but one of these.
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
-# Stands in the word-start copy for every other character, and for what precedes the text.
-_MARK = "\x01"
-_MARKED = bytes(code if chr(code) in _WORD_CHARS else ord(_MARK) for code in range(128)) + bytes(range(128, 256))
-
-
-def _word_start_copy(copy: str) -> str:
-    """An ASCII search copy with every character but a lower-case letter, digit or "_" written as `_MARK`."""
-    return copy.encode("ascii").translate(_MARKED).decode("ascii")
-
-
-@lru_cache(maxsize=16)
-def _marked(copy: str) -> str:
-    # Read by every anchored regex that searches the text: made once.
-    return _MARK + _word_start_copy(copy)
 
 
 def _ascii_starts(word_starts: WordAutomaton | None, others: WordAutomaton | None, copy: str) -> list[int]:
@@ -189,7 +172,7 @@ def _ascii_starts(word_starts: WordAutomaton | None, others: WordAutomaton | Non
     starts: set[int] = set()
     if word_starts is not None:
         # A hit ends at `end` of the marked copy (one longer than the copy) and holds the mark: it begins there.
-        starts.update(end - length for end, length in word_starts.iter(_marked(copy)))
+        starts.update(end - length for end, length in word_starts.iter(marked_copy(copy)))
     if others is not None:
         starts.update(end - length + 1 for end, length in others.iter(copy))
     return sorted(starts)

@@ -152,7 +152,7 @@ class _Terms(Generic[_V]):
         at_words, others = self._ascii or self._build_ascii()
         found: list[tuple[int, int, _V]] = _guarded_places(others, copy) if others is not None else []
         if at_words is not None:
-            marked = _marked_copy(copy) if len(copy) <= _KEPT_LENGTH else _MARK + _marked(copy)
+            marked = marked_copy(copy)
             # A place ends at `end` of the marked copy (one longer than `copy`): one past the term's end in `copy`.
             for end, (length, terms) in at_words.iter(marked):
                 for loose, word_end, value in terms:
@@ -176,10 +176,10 @@ class _Terms(Generic[_V]):
             if not _is_word_char(term[0]):
                 others.append((term, value))
                 continue
-            marked = _marked(term)
+            marked = word_marks(term)
             # Terms marked alike ("e-mail", "e mail") are told apart by their own characters.
-            loose = term if marked != term or _MARK in term else None
-            at_words.setdefault(_MARK + marked, (len(term), []))[1].append((loose, _is_word_char(term[-1]), value))
+            loose = term if marked != term or MARK in term else None
+            at_words.setdefault(MARK + marked, (len(term), []))[1].append((loose, _is_word_char(term[-1]), value))
         built = self._ascii = (
             WordAutomaton({key: (length, tuple(terms)) for key, (length, terms) in at_words.items()})
             if at_words
@@ -210,20 +210,25 @@ def _guarded_places(automaton: WordAutomaton, copy: str) -> list[tuple[int, int,
 
 
 # Stands, in the marked copy of an ASCII text, for every character but a letter, digit or "_", and for what
-# precedes the text (`_Terms`).
-_MARK = "\x00"
-_MARKS_OTHERS = bytes(code if chr(code) in _WORD_CHARS else ord(_MARK) for code in range(256))
+# precedes the text (`_Terms`, and the anchors of `tglint.anchors`).
+MARK = "\x00"
+_MARKS_OTHERS = bytes(code if chr(code) in _WORD_CHARS else ord(MARK) for code in range(256))
 
 
-def _marked(text: str) -> str:
-    """An ASCII text with every character but a lower-case letter, digit or "_" written as `_MARK`."""
+def word_marks(text: str) -> str:
+    """An ASCII text with every character but a lower-case letter, digit or "_" written as `MARK`."""
     return text.encode("ascii").translate(_MARKS_OTHERS).decode("ascii")
 
 
+def marked_copy(copy: str) -> str:
+    """The marked copy of an ASCII search copy: `MARK`, then the copy with `word_marks`."""
+    return _kept_marked_copy(copy) if len(copy) <= _KEPT_LENGTH else MARK + word_marks(copy)
+
+
 @lru_cache(maxsize=32)
-def _marked_copy(copy: str) -> str:
-    # Read by every list that searches the text: made once.
-    return _MARK + _marked(copy)
+def _kept_marked_copy(copy: str) -> str:
+    # Read by every list and anchored regex that searches the text: made once.
+    return MARK + word_marks(copy)
 
 
 class TermSets:
