@@ -321,3 +321,50 @@ def test_whether_a_regex_occurs_is_what_the_plain_regex_says() -> None:
             expected = pattern.regex.search(text) is not None
             assert pattern.occurs(text) == expected, (pattern.regex.pattern[:80], text[:300])
             assert pattern.occurs(text, search_copy(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sources", "anchors"),
+    [
+        ([r"t\.me/\w+", r"re:\s*\w", r"no\.\s*\d"], ["t.me", "re:", "no."]),
+        ([r"[\"@]\w+", r"\[\w+\]", r"a[ \t]b\d"], ['"', "@", "[", "a b", "a\tb"]),
+        ([r"\d+(?:-\d+)?", r"_x\d", r"id\s*\d"], [*"0123456789", "_x", "id"]),
+        ([WORD_START + r"(?:kit|sam)\d", r"k-\d"], ["kit", "sam", "k-"]),
+    ],
+)
+def test_ascii_texts_find_the_same(sources: list[str], anchors: list[str]) -> None:
+    """In an ASCII text, anchors beginning with a letter or digit are looked for only at the start of a word (in
+    a copy where a mark stands for the rest); those holding or ending with other characters, the others, at
+    the text's very start or end, and glued to one another, find what the plain regex finds."""
+    assert all(anchor_problem(source, anchors) is None for source in sources)
+    compiled = compile_patterns(sources, "test")
+    assert compiled is not None
+    pattern = AnchoredPattern(compiled, anchors)
+    pieces = ["t.me", "T.ME/x", "re:", "RE: a", "no.", "No. 5", '"', "@", "[ab]", "a b1", "a\tb2", "A  b3"]
+    pieces += [
+        "_x1",
+        "x_x2",
+        "id 7",
+        "ID7",
+        "kit1",
+        "KIT2",
+        "sam3",
+        "k-4",
+        "t,me",
+        "a,b1",
+        "12-34",
+        " ",
+        "",
+        "\n",
+        ".",
+        "-",
+        "_",
+        "9",
+    ]
+    rng = random.Random(repr(sources))
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(3000)]
+    assert all(text.isascii() for text in texts)
+    assert_finds_the_same(pattern, texts)
+    for text in texts[:300]:
+        long = text * (300 // len(text) + 2) if text else text
+        assert pattern.occurs(long) == (pattern.regex.search(long) is not None)

@@ -167,3 +167,31 @@ def test_langdetect_is_asked_only_when_the_script_leaves_the_language_open(draft
     )
     assert child.returncode == 0, child.stderr
     assert child.stdout.strip() == said
+
+
+def test_one_linter_runs_for_each_language_what_a_new_one_runs() -> None:
+    """The rules that read a language are sorted out once per language: a linter that has checked drafts in
+    other languages runs and skips, for each draft, what a new one does, its per-path ignores applied."""
+    from lintkit import _PACKS, draft_of
+
+    from tglint.config import Settings
+    from tglint.engine import Linter
+
+    settings = Settings(select=("ALL",), per_path_ignores={"quiet/*": ("TG101", "TG100", "TG203")})
+    drafts = [(LANGUAGES / name).read_bytes() for name in sorted(DRAFTS)]
+    drafts += [
+        "To: support@telegram.org\nSubject: [技术问题] - 安卓14启动即闪退\n\n你好，应用一打开就闪退。\n".encode(),
+        b"To: support@telegram.org\nSubject: Crash on start\n\nHello, the app crashes on start!!!\n",
+    ]
+    shared = Linter(_RULES, settings, _PACKS)
+    for path in ("draft.txt", "quiet/draft.txt"):
+        for data in [*drafts, *reversed(drafts)]:
+            seen = shared.lint_draft(draft_of(data, path))
+            new = Linter(_RULES, settings, _PACKS).lint_draft(draft_of(data, path))
+            assert (seen.language, seen.skipped_rules, seen.findings) == (new.language, new.skipped_rules, new.findings)
+            assert "TG101" not in seen.skipped_rules or path == "draft.txt"
+    quiet = shared.lint_draft(draft_of(drafts[0], "quiet/draft.txt"))
+    loud = shared.lint_draft(draft_of(drafts[0], "draft.txt"))
+    # A rule a per-path ignore turns off is not said to be skipped for the draft's language.
+    assert "TG101" in loud.skipped_rules and "TG101" not in quiet.skipped_rules
+    assert "TG100" in {f.rule for f in loud.findings} and "TG100" not in {f.rule for f in quiet.findings}

@@ -272,3 +272,58 @@ def test_offsets_into_the_text_with_its_whitespace_shortened_map_back_to_the_tex
         runs = lexicon._Runs(text)
         kept = [at for at, char in enumerate(text) if not char.isspace()]
         assert [runs.original(at) for at, char in enumerate(shortened) if char != " "] == kept, repr(text)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_ascii_texts_find_what_the_trie_regex_found(seed: int) -> None:
+    """In an ASCII text, terms beginning with a letter or digit are looked for at word starts only, in a copy
+    where one mark stands for every other character: terms holding such characters ("2-step code", "e-mail"
+    and "e.mail", marked alike), beginning or ending with them ("(", "-->", "re:"), at the text's start and
+    end, glued to one another, find what the plain reference finds, alone and in one pass."""
+    rng = random.Random(seed)
+    pieces = ["a", "b1", "_x", "e", "mail", "2", "step", "code", "re", "pin"]
+    marks = ["-", ".", ":", "(", "'", ">", "@", "/"]
+
+    def term() -> str:
+        words = [rng.choice(pieces) for _ in range(rng.randint(1, 3))]
+        glue = [rng.choice([*marks, " ", ""]) for _ in words]
+        written = "".join(w + g for w, g in zip(words, glue, strict=True))
+        return rng.choice([written, rng.choice(marks) + written, written.rstrip(" ")]).strip() or "a"
+
+    lists = {
+        name: TermSet([term() for _ in range(rng.randint(1, 12))] + ["e-mail", "e.mail", "e mail"]) for name in "xyz"
+    }
+    together = lexicon.TermSets(lists)
+    references = {name: _regex_reference(sorted(terms.terms)) for name, terms in lists.items()}
+    pool = sorted(set().union(*(terms.terms for terms in lists.values())))
+    for _ in range(400):
+        parts = []
+        for _ in range(rng.randint(0, 10)):
+            roll = rng.random()
+            parts.append(
+                rng.choice(pool).upper()
+                if roll < 0.2
+                else rng.choice(pool)
+                if roll < 0.5
+                else rng.choice([" ", "  ", "\t", "\n", *marks, *pieces, "A", "Z9"])
+            )
+        text = "".join(parts)
+        assert text.isascii()
+        for name, terms in lists.items():
+            expected = _regex_matches(references[name], text)
+            assert list(terms.finditer(text)) == expected, (sorted(terms.terms), text)
+            assert terms.search(text) == bool(expected)
+        assert together.find(text) == {name: list(terms.finditer(text)) for name, terms in lists.items()}
+
+
+def test_a_long_ascii_text_is_searched_alike_and_its_copies_are_not_kept() -> None:
+    terms = ["pin", "pin code", "e-mail", "(", "2fa code"]
+    found, reference = TermSet(terms), _regex_reference(terms)
+    piece = "PIN  code; spinning e-mail E.MAIL (x) 2FA\tcode pin_ 2fa-code "
+    text = piece * (2 * lexicon._KEPT_LENGTH // len(piece))  # too long to keep, whitespace shortened or not
+    assert text.isascii()
+    lexicon._kept_copy.cache_clear()
+    lexicon._kept_marked_copy.cache_clear()
+    assert list(found.finditer(text)) == _regex_matches(reference, text)
+    assert lexicon._kept_copy.cache_info().currsize == 0
+    assert lexicon._kept_marked_copy.cache_info().currsize == 0

@@ -118,3 +118,25 @@ def test_a_copula_in_another_clause_links_nothing() -> None:
     # The text model's clauses end at a colon: the "https:" of a link is not "password: <value>".
     assert found("Click here to reset your password: https://example.com/reset?token=abc123", EN) == []
     assert found("Click here to reset your password: Maple#2291", EN) == [("password", "Maple#2291")]
+
+
+def test_the_names_of_secrets_searched_with_other_lists_are_found_as_by_themselves() -> None:
+    """The names of secrets are searched in one pass with the lists that read a draft's parts: in the corpus
+    drafts' bodies and subjects, the texts the other lists read and those they do not (a quoted reply, a gap
+    after a name), they are found where a list of them alone finds them."""
+    from lintkit import FIXTURES
+
+    from tglint.recognizers.secrets import SecretWords, secret_words
+
+    alone = SecretWords(analysis_of(EN).packs.get("secrets")).keywords
+    checked = 0
+    for path in sorted(FIXTURES.glob("corpus/*/*"))[:120]:
+        analysis = analysis_of(path.read_bytes(), str(path))
+        words = secret_words(analysis.packs)
+        assert words.keywords is not alone and words.keywords._terms._pass is not None  # searched in the pass
+        list(analysis.spans(SECRETS))  # the other lists of the pass read the draft too
+        body = analysis.body_text
+        for text in (body, analysis.subject_text, analysis.draft.body.text, body[len(body) // 3 :][:40]):
+            assert words.keywords.find(text) == alone.find(text), text[:200]
+            checked += bool(alone.find(text))
+    assert checked > 20

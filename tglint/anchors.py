@@ -31,7 +31,7 @@ from heapq import heappop, heappush, merge
 from pathlib import Path
 from typing import Any
 
-from tglint.lexicon import WordAutomaton, ascii_lower
+from tglint.lexicon import MARK, WordAutomaton, ascii_lower, marked_copy, word_marks
 from tglint.packs import REGEX_ENTRIES, PackError, regex_entries
 
 # The regex lists searched through their anchors, as key paths of each pack ("*": every key of a table);
@@ -79,13 +79,19 @@ class AnchoredPattern:
     the search copy of `text` (`search_copy`), for a caller that searches one text for several regexes; it is
     made when not given."""
 
-    __slots__ = ("_automaton", "anchors", "regex")
+    __slots__ = ("_automaton", "_other_starts", "_word_starts", "anchors", "regex")
 
     def __init__(self, regex: re.Pattern[str], anchors: Iterable[str]) -> None:
         self.regex = regex
         self.anchors = tuple(anchors)
         words = {search_copy(anchor) for anchor in self.anchors if anchor}
         self._automaton = WordAutomaton({word: len(word) for word in words}) if words else None
+        # For an ASCII text (`_ascii_starts`): the anchors beginning with a letter or digit as they stand in
+        # its marked copy, after a mark, and the other ASCII ones as they are.
+        at_words = {MARK + word_marks(word): len(word) for word in words if word.isascii() and word[0] in _WORD_CHARS}
+        others = {word: len(word) for word in words if word.isascii() and word[0] not in _WORD_CHARS}
+        self._word_starts = WordAutomaton(at_words) if at_words else None
+        self._other_starts = WordAutomaton(others) if others else None
 
     @property
     def anchored(self) -> bool:
@@ -107,7 +113,7 @@ class AnchoredPattern:
             return self.searches(text, copy)
         copy = search_copy(text) if copy is None else copy
         match = self.regex.match
-        if any(match(text, start) is not None for start in _starts(self._automaton, text, copy[:_FIRST_LOOK])):
+        if any(match(text, start) is not None for start in self._starts(text, copy[:_FIRST_LOOK])):
             return True
         return self.searches(text, copy)
 
@@ -118,13 +124,20 @@ class AnchoredPattern:
             return
         match = self.regex.match
         position = 0
-        for start in _starts(self._automaton, text, search_copy(text) if copy is None else copy):
+        for start in self._starts(text, search_copy(text) if copy is None else copy):
             if start >= position:
                 # `match` at a position sees the text before it, as `search` does (look-behinds hold).
                 found = match(text, start)
                 if found is not None:
                     yield found
                     position = found.end()  # never empty: a match holds its anchor
+
+    def _starts(self, text: str, copy: str) -> Iterable[int]:
+        """Where an anchor may begin a match, in order, each once (`_starts`, `_ascii_starts`)."""
+        if text.isascii() and len(copy) <= _ALL_AT_ONCE:
+            return _ascii_starts(self._word_starts, self._other_starts, copy)
+        assert self._automaton is not None
+        return _starts(self._automaton, text, copy)
 
 
 # Up to this length, a text's anchors are all found before the regex is tried at the first: faster than
@@ -142,6 +155,27 @@ def _starts(automaton: WordAutomaton, text: str, copy: str) -> Iterable[int]:
         starts = sorted({end - length + 1 for end, length in automaton.iter(copy)})
         return [start for start in starts if not (start and text[start] in _GUARDED and text[start - 1] in _GUARDED)]
     return _merged([_in_order(found, longest, text) for found, longest in automaton.passes(copy)])
+
+
+# What an anchor beginning with a letter or digit needs before it (`WORD_EDGE`): anything but one of these.
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def _ascii_starts(word_starts: WordAutomaton | None, others: WordAutomaton | None, copy: str) -> list[int]:
+    """`_starts` of an ASCII text (its copy is the text lower-cased, and a letter or digit is one there).
+
+    An anchor beginning with a letter or digit counts only where none stands before it, yet most places one of
+    them stands are inside a word ("a" of "can"), and finding each costs. Looked for with a mark before them in a
+    copy where a mark stands for what is not a letter or digit (and for what precedes the text), they are found
+    only at the start of a word. Some places found so hold no anchor: a mark stands for any of those characters
+    ("t.me" is found in "t,me"); no match can begin there, and trying the regex there finds nothing."""
+    starts: set[int] = set()
+    if word_starts is not None:
+        # A hit ends at `end` of the marked copy (one longer than the copy) and holds the mark: it begins there.
+        starts.update(end - length for end, length in word_starts.iter(marked_copy(copy)))
+    if others is not None:
+        starts.update(end - length + 1 for end, length in others.iter(copy))
+    return sorted(starts)
 
 
 def _merged(passes: list[Iterator[int]]) -> Iterator[int]:

@@ -42,13 +42,12 @@ class Linter:
         language = analysis.rule_language
         hits: list[tuple[RuleLike, Severity, Hit]] = []
         ran: set[str] = set()
-        other_language: list[str] = []  # rules that do not read the draft's language
+        reading, not_reading = self._rules_reading(language)
+        # The rules that do not read the draft's language.
+        other_language = [rule.code for rule in not_reading if not (skipped and any(matches(s, rule) for s in skipped))]
         alternative = self._alternative_analysis(draft, analysis)
-        for rule, severity in self._rules_with_severity:
+        for rule, severity in reading:
             if skipped and any(matches(s, rule) for s in skipped):
-                continue
-            if language not in rule.languages and "*" not in rule.languages:
-                other_language.append(rule.code)
                 continue
             ran.add(rule.code)
             try:
@@ -107,6 +106,25 @@ class Linter:
         """Where per-path-ignores globs start: the config file's directory (else the working one)."""
         source = self.settings.source
         return Path(os.path.realpath(source.parent if source is not None else os.getcwd()))
+
+    def _rules_reading(self, language: str) -> tuple[tuple[tuple[RuleLike, Severity], ...], tuple[RuleLike, ...]]:
+        """The rules (with their severity) that read drafts in `language`, in order, and those that do not: the
+        same for every draft in it, sorted out once (a rule's languages are read through its catalogue entry)."""
+        chosen = self._by_language.get(language)
+        if chosen is None:
+            reading: list[tuple[RuleLike, Severity]] = []
+            others: list[RuleLike] = []
+            for rule, severity in self._rules_with_severity:
+                if language in rule.languages or "*" in rule.languages:
+                    reading.append((rule, severity))
+                else:
+                    others.append(rule)
+            chosen = self._by_language[language] = (tuple(reading), tuple(others))
+        return chosen
+
+    @cached_property
+    def _by_language(self) -> dict[str, tuple[tuple[tuple[RuleLike, Severity], ...], tuple[RuleLike, ...]]]:
+        return {}
 
     @cached_property
     def _rules_with_severity(self) -> tuple[tuple[RuleLike, Severity], ...]:

@@ -10,6 +10,8 @@ list with terms of several words, in one with each run of whitespace written as
 one space (offsets mapped back): one pass in C reports every place a term
 stands, and only those few are read in Python. A trie-shaped regex did the same
 search, but compiling it cost most of a cold run and searching it most of a batch.
+In an ASCII text, terms beginning with a letter or digit are looked for only where
+a word begins (`_Terms`).
 """
 
 from __future__ import annotations
@@ -20,10 +22,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, chain
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from tglint.packs import Packs
+
+_V = TypeVar("_V")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,7 @@ class TermSet:
         """`together`: the pass of the other lists that read the same texts, searched with them."""
         self.terms = frozenset(" ".join(ascii_lower(t).split()) for t in terms if t.strip())
         self._spaced = any(" " in term for term in self.terms)
-        self._automaton: WordAutomaton | None = None
+        self._automaton: _Terms[str] | None = None
         self._pass = together if self.terms else None
         if self._pass is not None:
             self._pass.join(self)
@@ -80,7 +84,7 @@ class TermSet:
             if shared is not None:
                 return bool(shared)
         copy = _search_copy(text)
-        return next(self._places(copy.spaced() if self._spaced else copy.lowered), None) is not None
+        return bool(self._places(copy.spaced() if self._spaced else copy.lowered))
 
     def _matches(self, text: str) -> list[tuple[int, int, str]]:
         if not self.terms:
@@ -91,25 +95,13 @@ class TermSet:
                 return list(shared)
         copy = _search_copy(text)
         searched = copy.spaced() if self._spaced else copy.lowered
-        return _leftmost_longest(list(self._places(searched)), copy if searched is not copy.lowered else None)
+        return _leftmost_longest(self._places(searched), copy if searched is not copy.lowered else None)
 
-    def _places(self, copy: str) -> Iterator[tuple[int, int, str]]:
-        """(start, -end, term) of every place in `copy` where a term stands and touches no letter or digit
-        at an edge where it has one, overlapping ones included, in the order the automaton finds them."""
-        automaton = self._automaton or self._build()
-        for end, (length, term, word_start, word_end) in automaton.iter(copy):
-            start = end - length + 1
-            if word_start and start and copy[start - 1] in _WORD_CHARS:
-                continue
-            if word_end and copy[end + 1 : end + 2] in _WORD_CHARS:
-                continue
-            yield start, -end - 1, term
+    def _places(self, copy: str) -> list[tuple[int, int, str]]:
+        return (self._automaton or self._build()).places(copy)
 
-    def _build(self) -> WordAutomaton:
-        automaton = WordAutomaton(
-            {term: (len(term), term, _is_word_char(term[0]), _is_word_char(term[-1])) for term in self.terms}
-        )
-        self._automaton = automaton
+    def _build(self) -> _Terms[str]:
+        automaton = self._automaton = _Terms({term: term for term in self.terms})
         return automaton
 
 
@@ -132,6 +124,113 @@ def _leftmost_longest(found: list[tuple[int, int, str]], shortened: _Copy | None
     return matches
 
 
+class _Terms(Generic[_V]):
+    """Terms (lower-cased), each with a value: `places` says where they stand in a search copy and touch no
+    letter, digit or "_" at an edge where they have one.
+
+    Most places a term beginning with a letter or digit stands in a text are inside a word ("a" of "can", "pin"
+    of "spinning"), and finding each, only to drop it, costs; so does the automaton's step from its root, which
+    reads a branch per first letter. In an ASCII text such terms are looked for after a mark, in a copy where a
+    mark stands for every character but a letter, digit or "_", and for what precedes the text: they are found
+    only where no letter or digit stands before them, and the root has one branch. A mark stands for any such
+    character, so a term holding one ("2-step code") is compared with the text where it is found. Other texts,
+    and terms beginning with another character in ASCII texts, are searched as they are."""
+
+    __slots__ = ("_all", "_ascii", "_terms")
+
+    def __init__(self, terms: Mapping[str, _V]) -> None:
+        self._terms = terms
+        # Each built when a text it reads is first searched: a run may read a list in ASCII texts only.
+        self._all: WordAutomaton | None = None
+        self._ascii: tuple[WordAutomaton | None, WordAutomaton | None] | None = None
+
+    def places(self, copy: str) -> list[tuple[int, int, _V]]:
+        """(start, -end, value) of every place in `copy` where a term stands and touches no letter, digit or
+        "_" at an edge where it has one, overlapping ones included, in no order."""
+        if not copy.isascii():
+            return _guarded_places(self._all or self._build_all(), copy)
+        at_words, others = self._ascii or self._build_ascii()
+        found: list[tuple[int, int, _V]] = _guarded_places(others, copy) if others is not None else []
+        if at_words is not None:
+            marked = marked_copy(copy)
+            # A place ends at `end` of the marked copy (one longer than `copy`): one past the term's end in `copy`.
+            for end, (length, terms) in at_words.iter(marked):
+                for loose, word_end, value in terms:
+                    if word_end and marked[end + 1 : end + 2] in _WORD_CHARS:
+                        continue
+                    if loose is not None and copy[end - length : end] != loose:
+                        continue
+                    found.append((end - length, -end, value))
+        return found
+
+    def _build_all(self) -> WordAutomaton:
+        self._all = _guarded(self._terms.items())
+        return self._all
+
+    def _build_ascii(self) -> tuple[WordAutomaton | None, WordAutomaton | None]:
+        at_words: dict[str, tuple[int, list[tuple[str | None, bool, _V]]]] = {}
+        others: list[tuple[str, _V]] = []
+        for term, value in self._terms.items():
+            if not term.isascii():
+                continue  # in no ASCII text
+            if not _is_word_char(term[0]):
+                others.append((term, value))
+                continue
+            marked = word_marks(term)
+            # Terms marked alike ("e-mail", "e mail") are told apart by their own characters.
+            loose = term if marked != term or MARK in term else None
+            at_words.setdefault(MARK + marked, (len(term), []))[1].append((loose, _is_word_char(term[-1]), value))
+        built = self._ascii = (
+            WordAutomaton({key: (length, tuple(terms)) for key, (length, terms) in at_words.items()})
+            if at_words
+            else None,
+            _guarded(others) if others else None,
+        )
+        return built
+
+
+def _guarded(terms: Iterable[tuple[str, _V]]) -> WordAutomaton:
+    return WordAutomaton(
+        {term: (len(term), _is_word_char(term[0]), _is_word_char(term[-1]), value) for term, value in terms}
+    )
+
+
+def _guarded_places(automaton: WordAutomaton, copy: str) -> list[tuple[int, int, Any]]:
+    """(start, -end, value) of every place in `copy` where a word of `automaton` (`_guarded`) stands and touches
+    no letter, digit or "_" at an edge where it has one."""
+    found: list[tuple[int, int, Any]] = []
+    for end, (length, word_start, word_end, value) in automaton.iter(copy):
+        start = end - length + 1
+        if word_start and start and copy[start - 1] in _WORD_CHARS:
+            continue
+        if word_end and copy[end + 1 : end + 2] in _WORD_CHARS:
+            continue
+        found.append((start, -end - 1, value))
+    return found
+
+
+# Stands, in the marked copy of an ASCII text, for every character but a letter, digit or "_", and for what
+# precedes the text (`_Terms`, and the anchors of `tglint.anchors`).
+MARK = "\x00"
+_MARKS_OTHERS = bytes(code if chr(code) in _WORD_CHARS else ord(MARK) for code in range(256))
+
+
+def word_marks(text: str) -> str:
+    """An ASCII text with every character but a lower-case letter, digit or "_" written as `MARK`."""
+    return text.encode("ascii").translate(_MARKS_OTHERS).decode("ascii")
+
+
+def marked_copy(copy: str) -> str:
+    """The marked copy of an ASCII search copy: `MARK`, then the copy with `word_marks`."""
+    return _kept_marked_copy(copy) if len(copy) <= _KEPT_LENGTH else MARK + word_marks(copy)
+
+
+@lru_cache(maxsize=32)
+def _kept_marked_copy(copy: str) -> str:
+    # Read by every list and anchored regex that searches the text: made once.
+    return MARK + word_marks(copy)
+
+
 class TermSets:
     """Several word lists found in one pass over a text: each list's matches are those its own TermSet
     finds (leftmost, then longest, not overlapping one another), whatever the other lists hold.
@@ -146,7 +245,7 @@ class TermSets:
     def __init__(self, lists: Mapping[str, TermSet]) -> None:
         self._lists = dict(lists)
         self._spaced = any(terms._spaced for terms in self._lists.values())
-        self._automaton: WordAutomaton | None = None
+        self._automaton: _Terms[tuple[str, tuple[str, ...]]] | None = None
 
     def find(self, text: str) -> dict[str, list[tuple[int, int, str]]]:
         """Each list's (start, end, term) matches, offsets into `text`."""
@@ -160,32 +259,21 @@ class TermSets:
         copy = _search_copy(text)
         searched = copy.spaced() if self._spaced else copy.lowered
         automaton = self._automaton or self._build()
-        for end, (length, term, word_start, word_end, names) in automaton.iter(searched):
-            start = end - length + 1
-            if word_start and start and searched[start - 1] in _WORD_CHARS:
-                continue
-            if word_end and searched[end + 1 : end + 2] in _WORD_CHARS:
-                continue
+        for start, negated_end, (term, names) in automaton.places(searched):
             for name in names:
                 if name in found:
-                    found[name].append((start, -end - 1, term))
+                    found[name].append((start, negated_end, term))
                 else:
-                    found[name] = [(start, -end - 1, term)]
+                    found[name] = [(start, negated_end, term)]
         shortened = copy if searched is not copy.lowered else None
         return {name: _leftmost_longest(places, shortened) for name, places in found.items()}
 
-    def _build(self) -> WordAutomaton:
+    def _build(self) -> _Terms[tuple[str, tuple[str, ...]]]:
         lists_of: dict[str, list[str]] = {}
         for name, terms in self._lists.items():
             for term in terms.terms:
                 lists_of.setdefault(term, []).append(name)
-        automaton = WordAutomaton(
-            {
-                term: (len(term), term, _is_word_char(term[0]), _is_word_char(term[-1]), tuple(names))
-                for term, names in lists_of.items()
-            }
-        )
-        self._automaton = automaton
+        automaton = self._automaton = _Terms({term: (term, tuple(names)) for term, names in lists_of.items()})
         return automaton
 
 

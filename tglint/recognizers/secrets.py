@@ -42,7 +42,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from tglint.draft import RegionKind
-from tglint.lexicon import Lexicon, TermMatch, lexicon
+from tglint.lexicon import PARTS_PASS, Lexicon, SharedPass, TermMatch, lexicon, shared_pass
 from tglint.packs import Packs, strings
 from tglint.patterns import compiled
 from tglint.recognizers import Span
@@ -128,7 +128,9 @@ class SecretWords:
     first needed: a draft that names no secret needs none of them but the names.
     """
 
-    def __init__(self, table: dict[str, Any]) -> None:
+    def __init__(self, table: dict[str, Any], together: SharedPass | None = None) -> None:
+        """`together`: the pass of the word lists that read a draft's parts, which the names of secrets join."""
+        self._together = together
         self._lists = {key: strings(table, key, source="secrets") for key in _WORD_LISTS}
         keywords = table.get("keywords", {})
         self.kinds = (
@@ -155,8 +157,9 @@ class SecretWords:
 
     @cached_property
     def keywords(self) -> Lexicon:
-        """The names of secrets ("密码", "PIN码", "login code", "api_hash"), each with its kind in `kinds`."""
-        return lexicon(list(self.kinds))
+        """The names of secrets ("密码", "PIN码", "login code", "api_hash"), each with its kind in `kinds`. Looked
+        for in the whole of the body and the subject, which other lists read too: searched with them."""
+        return lexicon(list(self.kinds), self._together)
 
     @cached_property
     def separators(self) -> Lexicon:
@@ -228,7 +231,9 @@ _WORD_LISTS = (
 
 def secret_words(packs: Packs) -> SecretWords:
     """The secrets pack of `packs`, compiled once per set of packs."""
-    return packs.derived(("secrets", "words"), lambda: SecretWords(packs.get("secrets")))
+    return packs.derived(
+        ("secrets", "words"), lambda: SecretWords(packs.get("secrets"), shared_pass(packs, PARTS_PASS))
+    )
 
 
 def _any_of(patterns: list[str]) -> re.Pattern[str]:
