@@ -53,8 +53,8 @@ def test_en_ban_appeal_and_a_named_scammer_are_two_matters(first: str, marker: s
     [
         "To: security@telegram.org\nSubject: [Account Security] - Hacked\n\nMy account +44 7911 123456 was hacked "
         "on 2 March at 14:00. The attacker is now sending scam links to all my contacts from it.\n",
-        "收件人：security@telegram.org\n主题：[账户安全] - 账号被盗\n\n我的账号 +86 139 1234 5678 在 3 月 2 日下午被盗，"
-        "盗号的人正在用我的号给所有联系人发诈骗链接。\n",
+        "收件人：security@telegram.org\n主题：[账户安全] - 账号被盗\n\n"
+        "我的账号 +86 139 1234 5678 在 3 月 2 日下午被盗，盗号的人正在用我的号给所有联系人发诈骗链接。\n",
     ],
 )
 def test_a_hacked_account_spreading_a_scam_stays_one_story(draft: str) -> None:
