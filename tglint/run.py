@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -280,21 +281,39 @@ def lint_paths(linter: Linter, paths: Iterable[str | ReadError], jobs: int | Non
     """
     paths = iter(paths)
     head = list(islice(paths, PARALLEL_THRESHOLD))
+    many = len(head) >= PARALLEL_THRESHOLD
     if jobs is None:
-        jobs = usable_cores() if len(head) >= PARALLEL_THRESHOLD else 1
+        jobs = usable_cores() if many else 1
     if jobs <= 1:
-        for path in chain(head, paths):
+        for index, path in enumerate(chain(head, paths)):
             yield from linter.lint(_read(path, linter))
+            if index == 0 and many:
+                _freeze_what_is_built()
         return
     # The first draft is checked here, so that the lexicons, models and compiled
     # patterns it builds are inherited by every forked worker instead of rebuilt.
     yield from linter.lint(_read(head[0], linter))
+    _freeze_what_is_built()
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with _sigint_held():
         pool = context.Pool(jobs, initializer=_init_worker, initargs=(linter,))
     with pool:
         for batch in pool.imap(_lint_one_path, chain(head[1:], paths), chunksize=_CHUNK):
             yield from batch
+
+
+_frozen = False
+
+
+def _freeze_what_is_built() -> None:
+    """Once per process, in a batch: what the first draft built (packs, automata, compiled patterns, tens of
+    thousands of objects that live as long as the process) leaves the garbage collector's generations, which
+    otherwise walks them again and again (about 0.2 ms a draft, 4-5 %, measured), and forked workers share their
+    pages instead of copying them when the collector touches them (the use `gc.freeze` is documented for)."""
+    global _frozen
+    if not _frozen:
+        gc.freeze()
+        _frozen = True
 
 
 def usable_cores() -> int:
