@@ -146,8 +146,18 @@ def checklist(analysis: Analysis) -> dict[str, Any]:
     name = requirement(analysis, "details")
     if name == "none" or (name == "support" and not reports_malfunction(analysis)):
         return {}
+    if name == "security" and _restriction_only(analysis):
+        return {}  # the guide's security items are a takeover's: where the login came from, codes, two-step
     table = analysis.pack("details").get("checklist", {}).get(name, {})
     return table if isinstance(table, dict) else {}
+
+
+def _restriction_only(analysis: Analysis) -> bool:
+    """A ban, freeze or limit appeal that tells of no takeover (the details pack's `restriction` and `takeover`):
+    nobody else logged in, so where a login came from or whether a code arrived says nothing of it."""
+    text = f"{analysis.subject_text}\n{analysis.body_text}"
+    restriction = lexicon_of(analysis, "details", "restriction")
+    return restriction.search(text) is not None and lexicon_of(analysis, "details", "takeover").search(text) is None
 
 
 class MissingTimeInfo(Rule):
