@@ -148,7 +148,7 @@ class PhoneAccounts:
                 confidence,
                 True,
                 country_code=number.has_country_code,
-                possible=number.valid or number.masked,
+                in_plan=number.valid or number.masked,  # masked: the plan cannot be checked, nor need be
             )
 
 
@@ -188,7 +188,7 @@ def names_one_account(analysis: Analysis, span: Span) -> bool:
     "13812345678" or "98765 43210" fits a number in several countries' plans; a number no plan holds
     ("+1 555 12 34") finds no account however it is written. Other kinds always do."""
     if span.kind == PHONE_NUMBER:
-        return _with_country_code(analysis, span) and span.facts.get("possible", True) is not False
+        return _with_country_code(analysis, span) and span.facts.get("in_plan", True) is not False
     if span.kind == LABELLED_PHONE:
         # The number the phone parser read under the label decides whether a plan holds it.
         return _with_country_code(analysis, span) and (

@@ -29,6 +29,7 @@ from tglint.packs import PackError, Packs, strings, weighted
 from tglint.patterns import compiled
 from tglint.recognizers import Span
 from tglint.text.cues import CueKind
+from tglint.text.scripts import HAN
 
 if TYPE_CHECKING:
     from tglint.analysis import Analysis
@@ -999,9 +1000,7 @@ def _is_garbled_display(voice: Voice, run: re.Match[str], known: ToneKnowledge, 
         written = "".join(text[line_start:line_end].split())
         # A decoder leaves the ASCII "?", and no Chinese it could read: "？" and "?" among more Han are typed.
         marks = written.count("?")
-        garbled[line_start] = (
-            marks >= _GARBLED_SHARE * len(written) and sum("\u3400" <= c <= "\u9fff" for c in written) < marks
-        )
+        garbled[line_start] = marks >= _GARBLED_SHARE * len(written) and len(compiled(HAN).findall(written)) < marks
     if garbled[line_start]:
         return True
     neighbours = text[run.start() - 1 : run.start()], text[run.end() : run.end() + 1]
