@@ -762,3 +762,69 @@ def number_list(analysis: Analysis, choices: Sequence[Reading], limit: int = 3) 
         + analysis.say(en=" or ", zh="或 " if last[0] == "+" else "或")
         + last
     )
+
+
+# -- why a number written in full is not valid ------------------------------------------
+
+
+def why_invalid(raw: str, hints: CountryHints) -> str | None:
+    """Why `raw`, written with its country code, is no valid number, as far as its writing shows:
+
+    - "length": no number of that country is that long ("+86 123 4567", "+1 555 0100");
+    - "digit": outside any range in use, a digit more or fewer makes a valid number ("+86 139 1234 567");
+    - "code": its digits are a valid number of a country the draft points to, not of the one written
+      ("+7 139 1234 5678" in a draft from China);
+    - "fiction": a range a regulator keeps for fiction ("+44 7700 900461"), which no one has;
+    - "range": no valid number as long begins with its first digits ("+86 123 4567").
+
+    None: a number of a length its country's plan allows, in a range in use (its first three digits or
+    more begin valid numbers as long), whose own block phonenumbers does not list. Plans hand out new
+    blocks every year (phonenumbers follows them release by release), so such a number is as likely a
+    real one as a mistyped one: nothing in its writing shows which.
+    """
+    import phonenumbers
+
+    written = number_part(raw).strip().replace("＋", "+")
+    written = "+" + written[2:] if written.startswith("00") else written
+    try:
+        parsed = phonenumbers.parse(written, None)
+    except phonenumbers.NumberParseException:
+        return "length"
+    if phonenumbers.is_possible_number_with_reason(parsed) != phonenumbers.ValidationResult.IS_POSSIBLE:
+        return "length"
+    code = int(parsed.country_code or 0)
+    national = phonenumbers.national_significant_number(parsed)
+    region = region_of_code(code)
+    national_form = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    if any(r == region and compiled(pattern).fullmatch(_form(national_form)) for r, pattern, _ in hints.fiction):
+        return "fiction"
+    if _in_a_range_in_use(code, national):
+        return None
+    nearby = [national[:-1], *(national[:i] + national[i + 1 :] for i in range(len(national) - 1))]
+    nearby += [national + d for d in "0123456789"]
+    if any(digits and _valid_in_code(code, digits) for digits in dict.fromkeys(nearby)):
+        return "digit"
+    for other in _pointed_regions(hints):
+        if _code_of(other) != code and read_in(national, other) is not None:
+            return "code"
+    return "range"
+
+
+def _in_a_range_in_use(code: int, national: str) -> bool:
+    """Whether valid numbers as long as `national` begin with its first three digits or more: the area
+    code or mobile prefix it is written in is in use, only its own block is not listed ("+44 7911 482630":
+    07911 0xxxxx is). A number's first three digits name its range in nearly every plan."""
+    for kept in range(len(national) - 1, 2, -1):
+        head, rest = national[:kept], len(national) - kept
+        if any(_valid_in_code(code, head + fill * rest) for fill in "0123456789"):
+            return True
+    return False
+
+
+def _valid_in_code(code: int, national: str) -> bool:
+    import phonenumbers
+
+    try:
+        return bool(phonenumbers.is_valid_number(phonenumbers.parse(f"+{code}{national}", None)))
+    except phonenumbers.NumberParseException:
+        return False

@@ -6,7 +6,8 @@ reads the writer's text and signature, which holds the writer's own number as of
 not ("--\n张三\n手机：13800138000"), and the words around each number. The rules decide
 what to report: a number without its country code (TG401), one that cannot exist (TG402; not a
 number of a range kept for fiction given as the writer's own, which stands in for it as a masked
-one does), a masked one where the account is at stake (TG403).
+one does, nor one of a range in use whose block phonenumbers does not list, `why_invalid`), a
+masked one where the account is at stake (TG403).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from tglint.phone_country import (
     example_region,
     full_number_example,
     number_list,
+    why_invalid,
     written_country,
 )
 from tglint.recognizers.phones import PHONES, PhoneFacts, PhoneMatch, draft_hints
@@ -108,7 +110,12 @@ class ImpossiblePhoneNumber(Rule):
             # "00" also starts amounts and codes: only a phone word makes it a dialling prefix.
             if not match.raw.lstrip().startswith(("+", "＋")) and not found.phone_word:
                 continue
-            region = written_country(match.raw) or example_region(analysis, draft_hints(analysis))
+            hints = draft_hints(analysis)
+            # In a block of numbers in use, a number phonenumbers does not list may be newly handed out:
+            # only a wrong length, a digit off, a wrong code or a range nobody has is called impossible.
+            if why_invalid(match.raw, hints) is None:
+                continue
+            region = written_country(match.raw) or example_region(analysis, hints)
             example = full_number_example(analysis, region)
             yield Hit("body", match.start, match.end, self.message(analysis, "invalid", raw=match.raw, example=example))
 
