@@ -1,6 +1,6 @@
 """Record every finding tglint reports on the labelled sets and the bench drafts, and compare.
 
-    python scripts/snapshot.py record OUT.jsonl [--sets corpus,holdout,voices,voices2,voices3,voices4,voices5,bench]
+    python scripts/snapshot.py record OUT.jsonl [--sets corpus,holdout,voices,voices2,voices3,voices4,voices5,voices6,bench]
     python scripts/snapshot.py compare BEFORE.jsonl AFTER.jsonl
 
 A refactor must not change what tglint says. `record` runs tglint once per set (JSON
@@ -34,6 +34,7 @@ SETS = {
     "voices3": ROOT / "fixtures" / "voices3",
     "voices4": ROOT / "fixtures" / "voices4",
     "voices5": ROOT / "fixtures" / "voices5",
+    "voices6": ROOT / "fixtures" / "voices6",
     "bench": BENCH_DRAFTS,
 }
 BENCH_COUNT = 2000
@@ -123,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     rec = sub.add_parser("record")
     rec.add_argument("out", type=Path)
-    rec.add_argument("--sets", default="corpus,holdout,voices,voices2,voices3,voices4,voices5,bench")
+    rec.add_argument("--sets", default="corpus,holdout,voices,voices2,voices3,voices4,voices5,voices6,bench")
     cmp_ = sub.add_parser("compare")
     cmp_.add_argument("before", type=Path)
     cmp_.add_argument("after", type=Path)
