@@ -408,3 +408,26 @@ def test_an_indian_mobile_written_without_its_trunk_zero_names_india(head: str) 
         for written in (digits, f"{digits[:5]} {digits[5:]}"):
             message = tg401(f"{head}{written}\n").message
             assert "+91" in message, (written, message)
+
+
+# Every country a message may name is named, in the report's language, not given as its region code
+# ("it reads as a number in SK", "（TN）"): the phone packs name every country of phonenumbers' plans.
+def test_every_country_is_named_in_both_languages() -> None:
+    import phonenumbers
+    from lintkit import analysis_of
+
+    from tglint.phone_country import country_name
+
+    english = analysis_of("To: support@telegram.org\nSubject: [Technical Issue] - x\n\nMy number is below.\n")
+    chinese = analysis_of("To: support@telegram.org\nSubject: [技术问题] - x\n\n我的手机号如下。\n")
+    unnamed = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for analysis in (english, chinese):
+            name = country_name(analysis, region)
+            if name == region or not name.strip():
+                unnamed.append((region, analysis.message_language))
+    assert unnamed == []
+    assert country_name(english, "SK") == "Slovakia"
+    assert country_name(chinese, "SK") == "斯洛伐克"
+    assert country_name(english, "KY") == "the Cayman Islands"
+    assert country_name(english, "KY", bare=True) == "Cayman Islands"

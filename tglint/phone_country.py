@@ -675,9 +675,11 @@ def _country_words(packs: Packs) -> tuple[Mapping[str, str], TermSet]:
 
 def country_name(analysis: Analysis, region: str, *, bare: bool = False, language: str | None = None) -> str:
     """The country's name in the report's language (or `language`): "the United Kingdom", "United
-    Kingdom" when `bare`, or its region code when the pack has none."""
-    names = analysis.pack("phone", language or analysis.message_language).get("country_names", {}).get(region, ())
-    name = str(names[0]) if names else region
+    Kingdom" when `bare`; a country the draft is not searched for by name from the pack's
+    `display_names` ("Slovakia", "斯洛伐克"); its region code when the pack has neither."""
+    pack = analysis.pack("phone", language or analysis.message_language)
+    names = pack.get("country_names", {}).get(region, ())
+    name = str(names[0]) if names else str(pack.get("display_names", {}).get(region, region))
     return name.removeprefix("the ") if bare else name
 
 
