@@ -123,10 +123,21 @@ def read_tag(tag: str, packs: Packs) -> tuple[bool, str | None]:
         if needle in (key if has_cjk(needle) else words)
     ]
     if not inside:
-        return False, None
+        return _read_by_terms(tag, packs)
     longest = max(length for length, _ in inside)
     topics = {topic for length, topic in inside if length == longest}
     return True, topics.pop() if len(topics) == 1 else None
+
+
+def _read_by_terms(tag: str, packs: Packs) -> tuple[bool, str | None]:
+    """A tag the lists lack that names its matter in words the topic packs weigh whole ("[Speaking
+    Invitation]", "[个人信息]", "[Appeal]"): the guide asks for a tag that says the kind of problem, and
+    these do; known, of the one mailbox those words point to. Words that point nowhere or half-way
+    ("[Help]", "[问题]", "[投诉]") leave the tag unknown."""
+    scores = score_topics(tag, packs)
+    best = max(scores.values())
+    leaders = [topic for topic, score in scores.items() if score == best]
+    return (True, leaders[0]) if best >= 1.0 and len(leaders) == 1 else (False, None)
 
 
 def topic_of_tag(tag: str, packs: Packs) -> str | None:
