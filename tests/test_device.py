@@ -244,3 +244,34 @@ def test_a_malfunction_report_with_only_a_brand_needs_the_device(text: str) -> N
 def test_an_account_security_mail_is_not_a_malfunction_report(text: str) -> None:
     # Failure words in a takeover or a ban are the account's state, not the device's: security@ asks no device.
     assert _device(text) == [], text
+
+
+# Tablets named as their makers name them: a brand, up to three line words (联想小新 Pad Pro, Galaxy Tab S9
+# FE), 平板 as a line word (小米平板6), then the number (issue 12, fixtures/voices6 zh/027). Generated over
+# brands, lines and numbers, in both languages' device lines.
+_TABLETS = [
+    ("联想", "小新 Pad Pro", "12.7"),
+    ("联想", "小新Pad Pro", "2024"),
+    ("Lenovo", "Xiaoxin Pad Pro", "12.7"),
+    ("Lenovo", "Tab", "P12"),
+    ("小米", "平板", "6"),
+    ("Xiaomi", "Pad", "6S Pro"),
+    ("华为", "MatePad Pro", "13.2"),
+    ("华为", "平板", "M6"),
+    ("Samsung", "Galaxy Tab", "S9 FE"),
+    ("OnePlus", "Pad", "2"),
+    ("荣耀", "平板", "9"),
+    ("vivo", "Pad", "3 Pro"),
+    ("realme", "Pad", "2"),
+]
+
+
+@pytest.mark.parametrize(("brand", "line", "number"), _TABLETS)
+def test_tablets_are_models(brand: str, line: str, number: str) -> None:
+    name = f"{brand} {line} {number}"
+    for written in (
+        f"设备：{name}，系统：Android 14，应用：Telegram 10.5.2",
+        f"Device: {name}, Android 14, Telegram 10.5.2",
+    ):
+        facts = device_facts(_analysis(written))
+        assert facts.model, written

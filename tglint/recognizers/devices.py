@@ -43,7 +43,7 @@ APP_VERSION_VAGUE = "app-version-vague"  # "the latest version", "最新版"
 ANDROID = "android"  # words that say the device runs Android
 
 PARTS = ("subject", "body")
-_BRAND_MODEL_TAIL = r"[\s-]*(?:(?:{series})[\s-]*){{0,2}}[A-Za-z]{{0,3}}\d{{1,4}}[A-Za-z]{{0,2}}"
+_BRAND_MODEL_TAIL = r"[\s-]*(?:(?:{series})[\s-]*){{0,3}}[A-Za-z]{{0,3}}\d{{1,4}}[A-Za-z]{{0,2}}"
 
 
 def part_text(analysis: Analysis, part: str) -> str:
