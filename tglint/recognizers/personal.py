@@ -20,7 +20,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple, cast
 
-from tglint.lexicon import PARTS_PASS, TermSet, TermSets
+from tglint.lexicon import PARTS_PASS, Lexicon, TermSet, TermSets
 from tglint.packs import strings
 from tglint.patterns import compiled
 from tglint.recognizers import Span
@@ -595,6 +595,21 @@ def _starts_its_line(text: str, start: int) -> bool:
     return compiled(_ADDRESS_LABEL).fullmatch(text[line_start:start]) is not None
 
 
+# What may stand before the street on an address's own line: a unit of the building ("Unit 4, ", "Apt 5B,",
+# "Suite 210 -"), its word one of the pack's home or office markers.
+_UNIT_LEAD = r"\s*(?P<word>[^\W\d]{1,10}\.?)\s*#?\s*[\w-]{1,6}\s*[,，/-]?\s*"
+
+
+def _after_its_unit(text: str, start: int, home: Lexicon, office: Lexicon) -> bool:
+    """An address on a line of its own after its unit ("Unit 4, 112 Rivonia Road"): a contact block too."""
+    lead = compiled(_UNIT_LEAD).fullmatch(text, text.rfind("\n", 0, start) + 1, start)
+    if lead is None:
+        return False
+    word = lead.group("word")
+    found = (home.search(word), office.search(word))
+    return any(term is not None and (term.start, term.end) == (0, len(word)) for term in found)
+
+
 def _address_start(match: re.Match[str]) -> int:
     """Where a Chinese address proper starts when the pattern took in the words before it."""
     if match.re is not compiled(_ZH_ADDRESS) and match.re is not compiled(_ZH_ESTATE):
@@ -678,21 +693,23 @@ def _home_addresses(analysis: Analysis) -> Iterator[_Found]:
     formal = bool(analysis.mail_topics & exempt_topics)
     text = analysis.text_with_signature
     home = analysis.lexicon("pii", "home_markers")
+    labels = analysis.lexicon("pii", "home_labels")
     office = analysis.lexicon("pii", "office_markers")
     streets = _street_patterns(analysis.packs)
     for pattern in _address_patterns(text, streets):
         for match in pattern.finditer(text):
             start, end = _address_start(match), match.end()
             before, after = _line_context(text, start, end, _ADDRESS_CONTEXT, _ADDRESS_CONTEXT // 2)
-            in_block = formal or _starts_its_line(text, start)
+            in_block = formal or _starts_its_line(text, start) or _after_its_unit(text, start, home, office)
             surroundings = _paragraph(text, start, end) if in_block else before + after
             address = text[start:end]
-            label = home.search(before)
+            label = labels.search(before)
             # An office word makes it an office's address ("Suite 500", "Becker Plaza"), unless the
-            # writer has just called it their home or their address, outside a press or legal mail.
+            # writer has just called it their home or their address, outside a press or legal mail; a
+            # part of a dwelling does not ("Unit 4, 112 Rivonia Road" under a company's name).
             if (office.search(address) or office.search(surroundings)) and (formal or label is None):
                 continue
-            marker = label or home.search(address)
+            marker = label or labels.search(address) or home.search(before) or home.search(address)
             if marker is not None:
                 shape = {streets.address: "shape:en-address", compiled(_EU_ADDRESS): "shape:eu-address"}.get(
                     pattern, "shape:zh-address"
