@@ -77,8 +77,9 @@ _DATA_CHUNK = r"\S{30,}"
 _DATA_SYMBOLS = 3
 # A line this much made of such stretches is data; a dump line is all data, a sentence around a token is not.
 _DATA_SHARE = 0.8
-# A full stop between digits is a version's ("0.10"), not a sentence's.
-_SENTENCE_PUNCTUATION = r"[!?！？]|[.。](?!\d)"
+# A full stop between digits is a version's ("0.10"), after a lone capital an abbreviation's ("17 U.S.C. § 512"),
+# not a sentence's.
+_SENTENCE_PUNCTUATION = r"[!?！？]|(?<!\b[A-Z])[.。](?!\d)"
 # A title may end with one full stop ("UNITED NATIONS PAYMENT NOTIFICATION.").
 _TITLE_STOP = ".。"
 # Letters that make a word pronounceable: a word in capitals without one ("VFS", "BSS", "MSFT") is an
@@ -803,9 +804,12 @@ class _RunBuilder:
 def _is_heading(line: str, known: ToneKnowledge) -> bool:
     """A line all in capitals with no sentence punctuation and no word aimed at the reader. A title may
     end with a full stop, when it speaks of no one ("UNITED NATIONS PAYMENT NOTIFICATION.")."""
-    if any(c.islower() for c in line) or has_cjk(line):
+    if has_cjk(line):
         return False
     words = [token.group() for token in compiled(WORD).finditer(line)]
+    # A lone small letter is a subsection's ("§ 512(c)(3)"), not a word written in small letters.
+    if any(len(word) > 1 and any(c.islower() for c in word) for word in words):
+        return False
     if any(word in known.sentence_words for word in words):
         return False
     written = line.rstrip()
