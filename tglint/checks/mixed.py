@@ -1227,10 +1227,13 @@ def _not_a_report(analysis: Analysis, topic: str, place: Segment) -> bool:
 
 
 def _separate_side(analysis: Analysis, topic: str, place: Segment) -> bool:
-    """For topics that are usually one story: a security unit about the writer's own account, or an
-    abuse unit that names a third party, is a matter of its own."""
+    """For topics that are usually one story: a security unit about the writer's own account ("my account";
+    not "I am", which says so only before a handle: "where I am a moderator"), or an abuse unit that names a
+    third party, is a matter of its own."""
     if topic == "security":
-        return lexicon_of(analysis, "account", "own_context").search(place.text) is not None
+        label_only = set(map(str.casefold, analysis.pack("account").get("handle_only_context", ())))
+        own = lexicon_of(analysis, "account", "own_context").finditer(place.text)
+        return any(found.term.casefold() not in label_only for found in own)
     if topic == "abuse":
         return _names_someone(analysis, place) or _names_offender(analysis, place)
     return True
