@@ -322,3 +322,56 @@ def test_winmail_dat_beside_the_file_itself_or_without_a_claim_is_fine(wrapper: 
     assert not lint(beside, path="draft.eml", select=("TG8",)).findings
     unclaimed = _outlook_mail("Telegram Desktop 5.1 crashes on start since the update.", [wrapper])
     assert not lint(unclaimed, path="draft.eml", select=("TG8",)).findings
+
+
+# A part the mail program adds by itself, a signature's logo, Outlook's "image001.png" or a contact card,
+# is no file the writer enclosed (issue 12, fixtures/voices6 en/097 "logo_small.png", zh/022 "image001.png",
+# zh/047 "Ou Jianguo.vcf"): a claim whose mail carries only such parts gets TG801, naming the part. Every
+# claim above x such parts; a real screenshot or document beside or instead of them stays fine.
+_SIGNATURE_PARTS = [
+    ("image/png", "image001.png"),
+    ("image/jpeg", "image002.jpg"),
+    ("image/png", "logo_small.png"),
+    ("image/png", "Company Logo.png"),
+    ("image/gif", "email-signature.gif"),
+    ("text/vcard", "Ou Jianguo.vcf"),
+    ("text/x-vcard", "card.vcf"),
+    ("application/octet-stream", "Anna Weber.vcf"),
+]
+
+
+@pytest.mark.parametrize("part", _SIGNATURE_PARTS)
+@pytest.mark.parametrize("claim", [*CLAIMS[::3], *(s for kind in _KIND_CLAIMS.values() for s in kind[:2])])
+def test_a_claim_whose_only_file_the_mail_program_added_is_missing_its_file(claim: str, part: tuple[str, str]) -> None:
+    result = lint(_outlook_mail(claim, [part]), path="draft.eml", select=("TG8",))
+    (finding,) = result.findings
+    assert finding.rule == "TG801"
+    assert part[1] in finding.message
+
+
+@pytest.mark.parametrize("part", _SIGNATURE_PARTS)
+def test_a_file_beside_the_signature_parts_is_enclosed(part: tuple[str, str]) -> None:
+    beside = _outlook_mail(
+        "I've attached a screenshot of the error.", [part, ("image/png", "Screenshot 2026-12-01.png")]
+    )
+    assert not lint(beside, path="draft.eml", select=("TG8",)).findings
+    photo = _outlook_mail("I've attached a screenshot of the error.", [("image/png", "photo_0412.png")])
+    assert not lint(photo, path="draft.eml", select=("TG8",)).findings
+
+
+# A place in a chat after the thing attached and what it shows is the picture's content, not where the writer
+# attached it (fixtures/voices6 en/076: "I attached a screenshot showing the grey boxes in a chat", with only
+# a console .log attached): the claim stands, and the picture is missing.
+@pytest.mark.parametrize("verb", ["I attached", "I've attached", "I have attached"])
+@pytest.mark.parametrize(
+    "shows",
+    [
+        "a screenshot showing the grey boxes in a chat",
+        "a photo of the error in the group",
+        "a screenshot that shows the bug in the channel",
+    ],
+)
+def test_what_an_attached_picture_shows_in_a_chat_does_not_make_it_the_apps(verb: str, shows: str) -> None:
+    mail = _outlook_mail(f"Stickers show as grey boxes. {verb} {shows}.", [("text/plain", "console.log")])
+    (finding,) = lint(mail, path="draft.eml", select=("TG8",)).findings
+    assert finding.rule == "TG803"

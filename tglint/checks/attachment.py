@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from tglint.models import Hit
 from tglint.recognizers import Span
-from tglint.recognizers.attachments import ATTACHMENT_CLAIMS, file_kinds, is_outlook_wrapper
+from tglint.recognizers.attachments import ATTACHMENT_CLAIMS, file_kinds, is_outlook_wrapper, is_signature_part
 from tglint.rule import Rule
 
 if TYPE_CHECKING:
@@ -68,10 +68,16 @@ def _kinds_not_attached(claim: Span, attachments: Sequence[Attachment]) -> list[
 # Their messages are in rules/catalog/attachment.toml; `{shown}` quotes the claim (`_quoted`).
 
 
-def _openable(attachments: Sequence[Attachment]) -> list[Attachment]:
-    """The attachments a recipient can open: not Outlook's winmail.dat, which wraps the real files
-    where only Outlook finds them."""
-    return [a for a in attachments if not is_outlook_wrapper(a.filename, a.content_type)]
+def _openable(analysis: Analysis, attachments: Sequence[Attachment]) -> list[Attachment]:
+    """The attachments a recipient can open as what the writer enclosed: not Outlook's winmail.dat, which
+    wraps the real files where only Outlook finds them, nor a part the mail program added (a signature's
+    logo, "image001.png", a contact card)."""
+    return [
+        a
+        for a in attachments
+        if not is_outlook_wrapper(a.filename, a.content_type)
+        and not is_signature_part(analysis.packs, a.filename, a.content_type)
+    ]
 
 
 class AttachmentMissing(Rule):
@@ -79,12 +85,16 @@ class AttachmentMissing(Rule):
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
         draft = analysis.draft
-        if not draft.can_attach or _openable(draft.attachments):
+        if not draft.can_attach or _openable(analysis, draft.attachments):
             return
         for claim in analysis.spans(ATTACHMENT_CLAIMS)[:1]:
             shown, end = _quoted(analysis, claim)
-            if draft.attachments:
+            wrappers = [a for a in draft.attachments if is_outlook_wrapper(a.filename, a.content_type)]
+            if wrappers:
                 message = self.message(analysis, "outlook_wrapper", shown=shown)
+            elif draft.attachments:
+                name = draft.attachments[0].filename or ""
+                message = self.message(analysis, "signature_part", shown=shown, name=name)
             else:
                 message = self.message(analysis, "missing", shown=shown)
             yield Hit(claim.part, claim.start, end, message)
@@ -105,7 +115,7 @@ class FileKindNotAttached(Rule):
     code = "TG803"
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        attachments = _openable(analysis.draft.attachments)
+        attachments = _openable(analysis, analysis.draft.attachments)
         if not attachments:
             return  # TG801's business
         for claim in analysis.spans(ATTACHMENT_CLAIMS):

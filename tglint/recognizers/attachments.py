@@ -106,6 +106,9 @@ class ClaimKnowledge:
     word_lists: dict[str, list[str]]
     # The kind of file each of the "things" is ("log" for "crash log", "picture" for "截图").
     thing_kinds: dict[str, str]
+    # A thing, then one of the pack's `depicting_prepositions` ("a screenshot showing", "a photo of"): the
+    # places after it are what the thing shows, not where the writer attached it.
+    depicting: re.Pattern[str] | None = None
     _lexicons: dict[str, Lexicon] = field(default_factory=dict, compare=False)
 
     def words(self, name: str) -> Lexicon:
@@ -212,7 +215,13 @@ def knowledge(packs: Packs) -> ClaimKnowledge:
             for kind in ("document", "picture", "video", "pdf", "log")
             for thing in things[kind]
         },
+        depicting=_depicting(table, slots["thing"]),
     )
+
+
+def _depicting(table: Mapping[str, Any], thing: str) -> re.Pattern[str] | None:
+    prepositions = strings(table, "depicting_prepositions", source=PACK)
+    return re.compile(rf"{thing}\s+{_alternatives(prepositions)}", re.IGNORECASE) if prepositions else None
 
 
 def _qualifier(table: Mapping[str, Any]) -> str:
@@ -287,12 +296,22 @@ def _is_claim(text: str, model: TextModel, match: _Match, clause: tuple[int, int
         return False
     if known.words("other_mail").search(words) is not None:
         return False
-    hedged = known.words("hedges").search(before) is not None or known.words("app_places").search(words) is not None
+    place = known.words("app_places").search(words)
+    if place is not None and _depicts(known, words, match.start - clause_start, place.start):
+        place = None  # "I attached a screenshot showing the grey boxes in a chat": what it shows
+    hedged = known.words("hedges").search(before) is not None or place is not None
     if kind in ("verb", "weak") and hedged:
         return False
     if kind == "weak" and known.words("app_context").search(words) is not None:
         return False
     return not (kind == "inline" and _log_is_pasted(text, match.end, known))
+
+
+def _depicts(known: ClaimKnowledge, words: str, claim: int, place: int) -> bool:
+    """Whether the claim at `claim` in `words` goes on to a thing and a caption's preposition before the place
+    at `place`: the thing attached shows that place ("I attached a screenshot showing … in a chat"), where
+    "a screenshot of the error and attached it in the chat" put the thing in the chat."""
+    return known.depicting is not None and known.depicting.search(words, claim, place) is not None
 
 
 def _anchors_in(lowered: str, forest: AnchorForest, present: set[str]) -> set[str]:
@@ -403,6 +422,27 @@ def is_outlook_wrapper(filename: str | None, content_type: str) -> bool:
     """Whether an attachment is Outlook's winmail.dat, which no recipient outside Outlook can open."""
     name = (filename or "").lower().strip()
     return content_type.lower().strip() in _OUTLOOK_WRAPPER_TYPES or name == _OUTLOOK_WRAPPER_NAME
+
+
+def is_signature_part(packs: Packs, filename: str | None, content_type: str) -> bool:
+    """Whether an attachment is one a mail program adds by itself: an image of a signature (its logo,
+    Outlook's "image001.png": `signature_images`) or a contact card (`contact_card_types`,
+    `contact_card_endings` of the attachment pack). No writer encloses one as evidence."""
+    table = packs.get(PACK)
+    mime = content_type.lower().strip()
+    name = (filename or "").strip()
+    if mime in strings(table, "contact_card_types", source=PACK):
+        return True
+    if name.lower().endswith(tuple(strings(table, "contact_card_endings", source=PACK))):
+        return True
+    if not mime.startswith("image/") or not name:
+        return False
+    patterns = packs.derived(("attachment", "signature images"), lambda: _signature_patterns(packs))
+    return any(pattern.fullmatch(name) for pattern in patterns)
+
+
+def _signature_patterns(packs: Packs) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in strings(packs.get(PACK), "signature_images", source=PACK))
 
 
 def file_kinds(filename: str | None, content_type: str) -> frozenset[str]:
