@@ -136,3 +136,16 @@ def test_checklist_hint_lists_missing_items_in_the_report_language() -> None:
     [finding] = lint(text, select=("TG714",)).findings
     assert finding.severity.value == "info"
     assert "您与违规者的关系" in finding.message and "之前是否举报过" in finding.message
+
+
+# A part of the day with no article, as writers of any English put it (fixtures/voices6 en/070: "i cant get the
+# code to login since morning"): a time. Generated over prepositions x parts of the day x sentence places.
+@pytest.mark.parametrize("preposition", ["since", "from", "Since"])
+@pytest.mark.parametrize("part", ["morning", "afternoon", "evening", "night", "noon", "midnight"])
+def test_a_part_of_the_day_without_its_article_is_a_time(preposition: str, part: str) -> None:
+    assert _has_time(f"pls i cant get the code to login {preposition} {part}, i tried like 10 times")
+    assert _has_time(f"{preposition} {part} the app keeps crashing on my phone")
+
+
+def test_a_part_of_the_day_is_no_time_without_since_or_from() -> None:
+    assert not _has_time("The morning light makes the screen hard to read, and the app crashes.")
