@@ -383,6 +383,11 @@ class SubjectTagContradictsBody(Rule):
         # A tag that names the matter of the mailbox it goes to is a second deliberate choice: its vote counts,
         # unless not one word speaks for that matter (then the mailbox is as wrong as the tag).
         mailbox_agrees = mailboxes.get(tag_topic) in addresses
+        # Unless the words settle the matter as the routing check reads them (a confident verdict for another
+        # mailbox): then the mailbox is as wrong as the tag ([技术问题] on a spam-limit appeal sent to support@).
+        verdict = analysis.topic_verdict
+        if mailbox_agrees and verdict.confident and verdict.topic == body_topic:
+            mailbox_agrees = False
         # The mail goes to the mailbox of what its words say ([技术问题] on a ban appeal to security@): the tag
         # alone disagrees, unless the mail names a matter both mailboxes handle.
         mailbox_backs_words = (
