@@ -47,3 +47,13 @@ def test_zh_ban_forms_are_account_security(ban: str, opening: str, closing: str)
     text = f"收件人：abuse@telegram.org\n主题：求助\n\n{opening}{ban}{closing}\n\n小陈\n"
     assert _topic(text) == "security"
     assert "TG201" in {f.rule for f in lint(text).findings}
+
+
+# The same forms are an incident whose time the guide asks for (TG711, "不要遗漏关键的时间信息"; fixtures/voices6
+# zh/028): without one it is missing, with one it is not.
+@pytest.mark.parametrize(("ban", "opening", "closing"), list(product(ZH_BANS, ZH_OPEN, ZH_CLOSE)))
+def test_zh_ban_forms_need_their_time(ban: str, opening: str, closing: str) -> None:
+    text = f"收件人：security@telegram.org\n主题：[账户安全] - 求助\n\n{opening}{ban}{closing}\n\n小陈\n"
+    assert "TG711" in {f.rule for f in lint(text).findings}
+    dated = text.replace(ban, f"从昨天晚上开始{ban}")
+    assert "TG711" not in {f.rule for f in lint(dated).findings}
