@@ -300,9 +300,10 @@ def _plainly_elsewhere(analysis: Analysis, chosen: str) -> bool:
     when words back the tag): a short mail ("my account was banned, please help") is wrongly addressed without
     reaching the `confident` bar."""
     verdict = analysis.topic_verdict
-    if verdict.topic is None or verdict.word_scores.get(chosen, 0.0) > 0:
+    settings = analysis.pack("routing").get("settings", {})
+    if verdict.topic is None or verdict.word_scores.get(chosen, 0.0) >= float(settings.get("silent_below", 1.0)):
         return False
-    clear = float(analysis.pack("routing").get("settings", {}).get("clear_score", 2.5))
+    clear = float(settings.get("clear_score", 2.5))
     words = verdict.word_scores.get(verdict.topic, 0.0)
     # The writer's own tag counts with the words when some words back it: a "[Data Protection]" complaint citing
     # the GDPR and sent to press@ says nothing for the press, whatever else its words touch.
