@@ -73,8 +73,10 @@ _NINO_HINT = r"\d\d ?\d\d ?\d\d ?[A-D]"
 _CNIC = rf"{VALUE_START}(?<![_*＊-])(?P<id>\d{{5}}(?P<sep>-?)\d{{7}}(?P=sep)\d){VALUE_END}(?![_*＊-])"
 _NIK = rf"{VALUE_START}(?<![_*＊-])(?P<id>\d{{16}}){VALUE_END}(?![_*＊-])"
 _ELEVEN_DIGITS = rf"{VALUE_START}(?<![_*＊-])(?P<id>[1-9]\d{{10}}){VALUE_END}(?![_*＊-])"
+# The scheme's name may stand in brackets after the word for an ID ("my Turkish ID (TC Kimlik) is …", "(TCKN):").
 _SCHEME_LABEL_GAP = (
-    r"(?i)\s*(?:(?:card\s+)?(?:number|no\.?|nº|n°|num\.?|#)|号码|号)?\s*[:：]?\s*"
+    r"(?i)[)）]?\s*(?:(?:card\s+)?(?:number|no\.?|nº|n°|num\.?|#)|号码|号)?\s*[:：]?\s*"
+    r"(?:[)）]\s*)?"
     r"(?:(?:is|was|是|为)(?![A-Za-z])\s*[:：]?\s*)?$"
 )
 _CARD_GROUPS = r"^\d{4}(?:([ -])\d{4}){2}\1\d{4}(?:\1?\d{1,3})?$|^\d{6}([ -])\d{12,13}$|^\d{16,19}$"
@@ -102,7 +104,8 @@ _ZH_ADDRESS = (
     r"(?:[\u4e00-\u9fff]{2,7}(?:省|自治区|特别行政区))?"
     r"(?:[\u4e00-\u9fff]{1,7}(?:市|区|县|旗|镇|乡|街道)){0,3}"
     rf"[\u4e00-\u9fff\dA-Za-z]{{1,12}}(?:路|街|大街|大道|道|巷|弄|胡同|里){_S}"
-    rf"\d{{1,5}}(?:-\d{{1,5}})?{_S}号"
+    # A lane off the road before the house ("七莘路 3588 弄 12 号", Shanghai's 弄, 支弄 and 巷 elsewhere).
+    rf"\d{{1,5}}(?:-\d{{1,5}})?{_S}(?:(?:支弄|弄|巷){_S}\d{{1,5}}(?:-\d{{1,5}})?{_S})?号"
     rf"(?P<rest>(?:{_S}[\u4e00-\u9fffA-Za-z]{{0,8}}{_S}\d{{1,5}}{_S}(?:号楼|号院|栋|幢|座|单元|层|楼|室|户|号|号房))*)"
 )
 _ZH_ESTATE = (

@@ -56,9 +56,10 @@ if TYPE_CHECKING:
 # -- shapes -----------------------------------------------------------------------------
 
 # Telegram's docs show a 6-digit bot id; real ones have 8-10 digits. The secret part is
-# 35 characters in practice. A Chinese character may touch it ("令牌是123456789:AA…").
+# 35 characters in practice. A Chinese character may touch it ("令牌是123456789:AA…"), and the Bot API's
+# own address holds it right after "/bot" ("https://api.telegram.org/bot123456789:AA…/setWebhook").
 BOT_TOKEN = re.compile(
-    rf"{VALUE_START}(?<![_/-])(?<!\d:)(?P<id>\d{{6,12}}):(?P<secret>[A-Za-z0-9_-]{{30,40}}){VALUE_END}(?![_-])"
+    rf"(?:{VALUE_START}(?<![_/-])|(?<=/bot))(?<!\d:)(?P<id>\d{{6,12}}):(?P<secret>[A-Za-z0-9_-]{{30,40}}){VALUE_END}(?![_-])"
 )
 # What every bot token holds, looked for from its ":", a character `re` finds quickly.
 _BOT_TOKEN_CORE = r":(?<=\d:)[A-Za-z0-9_-]{30}"
