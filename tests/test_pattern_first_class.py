@@ -24,7 +24,9 @@ _REFERENCES = {
     "uneven space": (_UNEVEN_SPACE, re.compile(r"[^\S ]|  ")),
     "European address hint": (
         re.compile(_EU_ADDRESS_HINT),
-        re.compile(rf"\d(?:\d{{4}}|\d-\d{{3}}|\d{{3}} ?[A-Z]{{2}})\s+[{_EU_UPPER}]|(?<=[a-z] )\d{{5}}|(?<=[a-z], )\d{{5}}"),
+        re.compile(
+            rf"\d(?:\d{{4}}|\d-\d{{3}}|\d{{3}} ?[A-Z]{{2}})\s+[{_EU_UPPER}]|(?<=[a-z] )\d{{5}}|(?<=[a-z], )\d{{5}}"
+        ),
     ),
 }
 
