@@ -274,6 +274,19 @@ def test_offsets_into_the_text_with_its_whitespace_shortened_map_back_to_the_tex
         assert [runs.original(at) for at, char in enumerate(shortened) if char != " "] == kept, repr(text)
 
 
+def test_runs_of_whitespace_are_found_as_the_regex_finds_them() -> None:
+    """In an ASCII text the runs are looked for in its bytes with whitespace written as NULs: the same spans as
+    `\\s\\s+` in the text, for every ASCII whitespace character (those str.split() breaks at), NULs and
+    characters beyond ASCII (searched as before)."""
+    rng = random.Random(12)
+    pieces = [*(chr(code) for code in range(128) if chr(code).isspace()), "\x00", "a", "b.", "\x7f", "中", "\u3000"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        start = rng.randint(0, len(text))
+        expected = [run.span() for run in re.compile(r"\s\s+").finditer(text, start)]
+        assert [run.span() for run in lexicon._long_runs(text, start)] == expected, repr(text)
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_ascii_texts_find_what_the_trie_regex_found(seed: int) -> None:
     """In an ASCII text, terms beginning with a letter or digit are looked for at word starts only, in a copy

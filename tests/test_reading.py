@@ -205,6 +205,30 @@ def test_over_the_size_limit(tmp_path: Path) -> None:
     assert read_bytes(b"x" * 2000, "ok.txt", max_bytes=2000)[0].__class__ is Draft
 
 
+@pytest.mark.parametrize("said", [0, 1, 1500, 1999])
+def test_a_file_larger_than_its_size_says_is_read_to_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, said: int
+) -> None:
+    """The size a file gives is read first (not a buffer of the limit's size); what follows it is read too, up to
+    the limit: a file that grew meanwhile, or one whose size says nothing (a pipe, /proc), reads as it is."""
+    real_fstat = reading.os.fstat
+
+    def understated(fd: int) -> object:
+        found = real_fstat(fd)
+        return type("Stat", (), {"st_size": min(said, found.st_size)})()
+
+    monkeypatch.setattr(reading.os, "fstat", understated)
+    whole = tmp_path / "whole.txt"
+    whole.write_bytes(b"Subject: s\n\n" + b"y" * 1980)
+    [draft] = read_path(str(whole), max_bytes=2000)
+    assert isinstance(draft, Draft)
+    assert draft.parts["body"].text == "y" * 1980
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 2001)
+    [error] = read_path(str(big), max_bytes=2000)
+    assert error == ReadError(str(big), "too large: over the 2,000-byte limit for one file")
+
+
 def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     stdin = io.TextIOWrapper(io.BytesIO(b"Subject: from stdin\n\nbody\n"))
     monkeypatch.setattr(sys, "stdin", stdin)

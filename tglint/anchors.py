@@ -44,7 +44,8 @@ ANCHORED: dict[str, tuple[str, ...]] = {
 
 # Letters beyond ASCII that a case-insensitive regex matches for an ASCII one (a test checks the list).
 ASCII_CASE_TWINS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
-_FOLDED = re.compile("[" + "".join(ASCII_CASE_TWINS) + r"]|(?![0-9])\d")
+# A case twin, or a decimal digit but an ASCII one: one class first, so that a search jumps from one to the next.
+_FOLDED = re.compile("[" + "".join(ASCII_CASE_TWINS) + r"\d](?<![0-9])")
 _DIGITS = frozenset("0123456789")
 # What `WORD_EDGE` takes for a letter or digit (case ignored): ASCII ones, "_", and the case twins.
 _GUARDED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_" + "".join(ASCII_CASE_TWINS))

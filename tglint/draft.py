@@ -22,7 +22,6 @@ from enum import StrEnum
 # RS, NEL, U+2028, U+2029) are characters inside a line: no mail client or editor
 # numbers lines by them, and a fixer that did would put its edits at the wrong places.
 LINE_BREAK = re.compile("\r\n|\r|\n")
-_NOT_LINE_BREAK = re.compile("[^\n]")
 
 
 def line_starts(text: str) -> list[int]:
@@ -30,6 +29,13 @@ def line_starts(text: str) -> list[int]:
     starts = [0]
     starts.extend(match.end() for match in LINE_BREAK.finditer(text))
     return starts
+
+
+def blank(text: str) -> str:
+    """`text` with every character but a line feed written as a space: offsets and lines hold."""
+    # Line by line: a substitution of each character (`re.sub("[^\n]", " ", text)`) makes a match and a
+    # replacement per character.
+    return "\n".join(" " * len(line) for line in text.split("\n"))
 
 
 def normalise_line_breaks(text: str) -> str:
@@ -188,9 +194,9 @@ class Part:
         for start, end in spans:
             start = max(start, at)
             if start < end:
-                pieces += [_NOT_LINE_BREAK.sub(" ", self.text[at:start]), self.text[start:end]]
+                pieces += [blank(self.text[at:start]), self.text[start:end]]
                 at = end
-        pieces.append(_NOT_LINE_BREAK.sub(" ", self.text[at:]))
+        pieces.append(blank(self.text[at:]))
         return "".join(pieces)
 
     def writer_text(self) -> str:

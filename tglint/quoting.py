@@ -27,7 +27,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
-from tglint.draft import Region, RegionKind
+from tglint.draft import Region, RegionKind, blank
 
 # A span is a pair of line indexes, both included.
 Span = tuple[int, int]
@@ -314,7 +314,7 @@ def own_quoted_text(text: str, regions: Sequence[Region], names: Sequence[str]) 
     quoted = [region for region in regions if region.kind is RegionKind.QUOTED]
     if not names or not quoted:
         return ""
-    chars = [" " if char != "\n" else "\n" for char in text]
+    chars = list(blank(text))
     for region in quoted:
         for start, end in _own_lines(text, region, names):
             chars[start:end] = text[start:end]

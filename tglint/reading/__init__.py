@@ -6,6 +6,7 @@ lines and offsets shared by reading, reporting and fixing: README.md beside this
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 
@@ -69,7 +70,15 @@ def _read_at_most(path: str, max_bytes: int) -> bytes:
     if path == "-":
         return sys.stdin.buffer.read(max_bytes + 1)
     with open(path, "rb") as handle:
-        return handle.read(max_bytes + 1)
+        # Asked for the limit's worth, a read first makes a buffer of that size, however small the file (a
+        # draft is a few kilobytes, the limit tens of megabytes): the size the file says it has is read first,
+        # and the rest, up to the limit, only when there is more (a file that grew, or one whose size says
+        # nothing, as a pipe's).
+        size = os.fstat(handle.fileno()).st_size
+        if not 0 < size <= max_bytes:
+            return handle.read(max_bytes + 1)
+        data = handle.read(size + 1)
+        return data if len(data) <= size else data + handle.read(max_bytes + 1 - len(data))
 
 
 def _read_bytes(data: bytes, path: str, limits: Limits) -> ReadResult:

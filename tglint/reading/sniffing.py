@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from enum import Enum
 
 from tglint.draft import LINE_BREAK
@@ -114,9 +115,7 @@ def _starts_with_message_headers(head: bytes) -> bool:
     """Whether `head` opens with a header block only a real message would have."""
     # Latin-1 keeps every byte one character; str.splitlines() would also break at bytes
     # 0x85 and 0x1C-0x1E, which UTF-8 text holds ("入" is E5 85 A5).
-    lines = LINE_BREAK.split(LEADING_BLANK_LINES.sub(b"", head, count=1).decode("latin-1"))
-    if lines[-1] == "":
-        lines.pop()  # after the last line end
+    lines = _lines(LEADING_BLANK_LINES.sub(b"", head, count=1).decode("latin-1"))
     for index, line in enumerate(lines):
         if not line:
             return False
@@ -136,6 +135,17 @@ def _starts_with_message_headers(head: bytes) -> bool:
             return True
     # A header block longer than the window is no hand-written draft header.
     return len(head) >= _SNIFF_BYTES
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` as `LINE_BREAK` splits it, nothing after the last line end, one at a time: the header
+    block is read to its first line that is no header, not the whole window cut into lines."""
+    start = 0
+    for found in LINE_BREAK.finditer(text):
+        yield text[start : found.start()]
+        start = found.end()
+    if start < len(text):
+        yield text[start:]
 
 
 def _looks_binary(head: bytes) -> bool:

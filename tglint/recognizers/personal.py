@@ -188,9 +188,11 @@ _EU_ADDRESS = (
     # The town first, then the postcode, as Ukraine (five digits) and Russia (six) write it: "Kyiv 01032".
     rf"|{_EU_TOWN},?\s+\d{{5,6}}(?!\d))"
 )
-# A postcode and a town, or a town and a postcode: looked for first.
+# A postcode and a town, or a town and a postcode: looked for first. Every branch begins with the same digit (what
+# stands before a town's postcode is checked after it), so that a search jumps from one digit to the next; a
+# branch beginning with a look-behind would be tried at every character.
 _EU_ADDRESS_HINT = (
-    rf"\d(?:\d{{4}}|\d-\d{{3}}|\d{{3}} ?[A-Z]{{2}})\s+[{_EU_UPPER}]|(?<=[a-z] )\d{{5}}|(?<=[a-z], )\d{{5}}"
+    rf"\d(?:(?:\d{{4}}|\d-\d{{3}}|\d{{3}} ?[A-Z]{{2}})\s+[{_EU_UPPER}]|(?<=[a-z] \d)\d{{4}}|(?<=[a-z], \d)\d{{4}})"
 )
 
 # How far a keyword may stand before the number it names, and after it ("my Social Security number

@@ -23,6 +23,7 @@ from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
+from tglint.draft import blank
 from tglint.language import has_cjk
 from tglint.lexicon import PARTS_PASS, VOICE_PASS, Lexicon, SharedPass, TermMatch, ascii_lower, lexicon, shared_pass
 from tglint.packs import PackError, Packs, strings, weighted
@@ -54,7 +55,6 @@ _EVIDENCE_REACH = 300
 # not "if you don't ban him today I will report you".
 _NEGATION_WORDS = 2
 _COLONS = ":："
-_NOT_LINE_BREAK = r"[^\n]"
 
 # A word for the shouting check: letters and digits, with inner apostrophes, hyphens,
 # dots, slashes, ampersands or underscores ("DON'T", "WI-FI", "AT&T", "FLOOD_WAIT").
@@ -429,7 +429,7 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
         if end <= start:
             continue
         pieces.append(text[position:start])
-        pieces.append(compiled(_NOT_LINE_BREAK).sub(" ", text[start:end]))
+        pieces.append(blank(text[start:end]))
         position = end
     pieces.append(text[position:])
     return "".join(pieces)

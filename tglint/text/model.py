@@ -17,7 +17,7 @@ from functools import cached_property
 from itertools import pairwise
 from typing import NamedTuple
 
-from tglint.draft import Region, RegionKind
+from tglint.draft import Region, RegionKind, blank
 from tglint.text.cues import Cue, CueKind, CueMatches, Cues
 from tglint.text.scripts import HAN_CHARS
 
@@ -64,13 +64,18 @@ _TOKEN = re.compile(
 )
 # Marks that end a sentence, with the closing quotes or brackets that belong to it; a full
 # stop ends one only before a space or the end (not "5.0", "telegram.org", "e.g" is checked apart).
-_SENTENCE_MARK = re.compile(r"[。！？!?；;…]+[”’」』）)\"']*|\.(?=[\s\"”’)）]|$)[”’\"')）]*|\n")
+# Every branch begins with the one mark it is read from (checked after it), so that a search jumps
+# from one mark to the next: branches beginning with different classes are tried at every character.
+_SENTENCE_MARK = re.compile(
+    r"[。！？!?；;….\n](?:(?<=[。！？!?；;…])[。！？!?；;…]*[”’」』）)\"']*|(?<=\.)(?=[\s\"”’)）]|$)[”’\"')）]*|(?<=\n))"
+)
 # A "!" or "?" inside a token ("Granite!42x") ends no sentence.
 # How many characters back a cue is looked for when its reach is counted in words.
 _WORDS_REACH = 60
 _MARK_IN_TOKEN = re.compile(r"[!?](?=[A-Za-z0-9])")
-# A comma or a colon between two digits is part of a number or a time ("1,000", "10:25").
-_CLAUSE_MARK = re.compile(r"[，,：:](?!(?<=\d.)\d)|[；;]")
+# A comma or a colon between two digits is part of a number or a time ("1,000", "10:25"). One class first, as
+# `_SENTENCE_MARK`.
+_CLAUSE_MARK = re.compile(r"[，,：:；;](?:(?<=[；;])|(?!(?<=\d.)\d))")
 # A hard-wrapped line continues the sentence when it is long and the next one begins in lower case.
 _WRAPPED_LINE = 60
 _WRAP_CANDIDATE = re.compile(r"\n(?=[ \t]*[a-z](?![.)]))")
@@ -108,7 +113,7 @@ class TextModel:
             if start >= end:
                 continue
             pieces.append(self.text[last:start])
-            pieces.append(re.sub(r"[^\n]", " ", self.text[start:end]))
+            pieces.append(blank(self.text[start:end]))
             last = end
         pieces.append(self.text[last:])
         return "".join(pieces)
