@@ -375,3 +375,24 @@ def test_what_an_attached_picture_shows_in_a_chat_does_not_make_it_the_apps(verb
     mail = _outlook_mail(f"Stickers show as grey boxes. {verb} {shows}.", [("text/plain", "console.log")])
     (finding,) = lint(mail, path="draft.eml", select=("TG8",)).findings
     assert finding.rule == "TG803"
+
+
+# A claim that opens a list names its files in the list ("附件为：1. 法院裁定书 PDF；2. 授权委托书 PDF。",
+# "Attachments:\n- court order (PDF)"): a PDF listed and only a picture attached is a PDF missing (issue 12,
+# fixtures/voices7 zh/049). Generated over claims x list forms; the PDF attached satisfies it.
+_LIST_CLAIMS = ["附件为：{items}", "附件：\n{items}", "Attachments:\n{items}", "Attached: {items}", "附上：{items}"]
+_LIST_ITEMS = [
+    "1. 法院裁定书 PDF；2. 律师事务所授权委托书 PDF。",
+    "- court order (PDF)\n- letter of authorisation (PDF)",
+    "裁定书.pdf、委托书.pdf",
+]
+
+
+@pytest.mark.parametrize("items", _LIST_ITEMS)
+@pytest.mark.parametrize("claim", _LIST_CLAIMS)
+def test_a_claim_that_opens_a_list_names_the_files_listed(claim: str, items: str) -> None:
+    body = "Court order for channel @pirate_books, received 3 December.\n\n" + claim.format(items=items) + "\n"
+    picture_only = lint(_outlook_mail(body, [("image/png", "weixin_jietu.png")]), path="draft.eml", select=("TG8",))
+    assert [f.rule for f in picture_only.findings] == ["TG803"]
+    with_pdf = lint(_outlook_mail(body, [("application/pdf", "order.pdf")]), path="draft.eml", select=("TG8",))
+    assert not with_pdf.findings

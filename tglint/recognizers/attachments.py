@@ -377,11 +377,37 @@ def _named_things(
     named = {known.thing_kinds[thing.term] for thing in things.finditer(text[clause[0] : clause[1]])}
     if named:
         return named
+    # A claim that opens a list ("附件为：1. 法院裁定书 PDF；2. …", "Attachments:\n- log.txt"): what the list names.
+    listed = _listed_after(text, match.end)
+    if listed:
+        return {known.thing_kinds[thing.term] for thing in things.finditer(listed)}
     sentence = model.sentence_at(match.start)
     if sentence is None or sentence.start >= clause[0]:
         return named
     earlier = text[max(sentence.start, clause[0] - _CLAUSE_REACH) : clause[0]]
     return {known.thing_kinds[thing.term] for thing in things.finditer(earlier)}
+
+
+# How many lines below a claim that ends its line with a colon its list may run.
+_LIST_LINES = 6
+
+
+def _listed_after(text: str, end: int) -> str:
+    """The text a claim's colon opens: the rest of its line, or the lines below when the line ends there."""
+    at = end
+    if end and text[end - 1] in ":：":  # the template holds its colon ("附件：", "Attachments:")
+        at = end - 1
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    if at >= len(text) or text[at] not in ":：":
+        return ""
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[at + 1 : line_end]
+    if rest.strip():
+        return rest
+    below = text[line_end + 1 :].split("\n", _LIST_LINES)[:_LIST_LINES]
+    return "\n".join(below)
 
 
 class AttachmentClaims:
