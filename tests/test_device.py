@@ -293,3 +293,29 @@ def test_a_code_not_being_received_is_a_malfunction() -> None:
 
 def test_a_code_received_is_no_malfunction() -> None:
     assert not reports_malfunction(_analysis("I got the code, but how do I set a username for my channel?"))
+
+
+# A payment's problem (a double charge, Stars not credited, a refund) is found by its order and time, whatever
+# device paid: no device data is asked of it, under a technical tag too (issue 12, fixtures/voices8 en/063,
+# zh/010, zh/023; no blind set labels device data missing on a payment mail). A fault of the app told apart from
+# the payment still needs them. Generated over payment problems x tags, both languages.
+_PAYMENTS = [
+    "On 1 December at 20:31 I was charged twice for Telegram Premium (USD 4.99), order ID GPA.3345-1290-7788-61204.",
+    "I bought 250 Stars on 6 December at 21:08; the payment went through but the Stars were never credited.",
+    "2026年12月1日 20:31 我订阅 Telegram Premium，支付后界面卡住，我又点了一次，结果被扣了两次费用。",
+    "我于2026年12月6日 21:08 购买了 250 Stars（¥38），交易号 GPA.3345-1290-7788-61204，已扣款但一直没有到账。",
+]
+
+
+@pytest.mark.parametrize("subject", ["[Technical Issue] - Payment problem", "[技术问题] - 支付问题", "Payment problem"])
+@pytest.mark.parametrize("payment", _PAYMENTS)
+def test_a_payment_problem_needs_no_device(payment: str, subject: str) -> None:
+    text = f"To: support@telegram.org\nSubject: {subject}\n\n{payment} Account +44 7400 123456.\n"
+    assert not [rule for rule, _ in _device(text)]
+
+
+@pytest.mark.parametrize("payment", _PAYMENTS)
+def test_a_fault_told_apart_from_the_payment_still_needs_the_device(payment: str) -> None:
+    crash = "另外，应用每次打开都会闪退。" if "。" in payment else "Also, the app crashes every time I open it."
+    text = f"To: support@telegram.org\nSubject: [Technical Issue] - Problems\n\n{payment} {crash}\n"
+    assert "TG321" in [rule for rule, _ in _device(text)]

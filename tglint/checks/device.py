@@ -13,7 +13,7 @@ from typing import NamedTuple
 from tglint.analysis import Analysis
 from tglint.models import Hit
 from tglint.recognizers.devices import DeviceFacts, device_facts
-from tglint.recognizers.malfunctions import about_development, reports_malfunction
+from tglint.recognizers.malfunctions import about_development, about_payment, reports_malfunction
 from tglint.requirements import missing_info, requirement
 from tglint.rule import Rule
 
@@ -22,6 +22,9 @@ def device_required(analysis: Analysis) -> bool:
     need = requirement(analysis, "device")
     if need == "required-if-malfunction" and about_development(analysis):
         # A bot's or an API client's failure is the API's: the guide's 设备和系统信息 describe the app's device.
+        return False
+    if need == "required-if-malfunction" and about_payment(analysis):
+        # A payment's problem is found by its order and time, whatever device paid (`about_payment`).
         return False
     return need == "required" or (need == "required-if-malfunction" and reports_malfunction(analysis))
 

@@ -76,6 +76,28 @@ def reports_malfunction(analysis: Analysis) -> bool:
     return analysis.memo(reports_malfunction, lambda: next(iter(MALFUNCTIONS.recognize(analysis)), None) is not None)
 
 
+def about_payment(analysis: Analysis) -> bool:
+    """Whether the draft's problem is a payment (a double charge, Stars not credited, a refund): the body names
+    one (`payment_words` of the device packs) and every fault the body tells stands in a sentence that names it
+    ("支付后界面卡住，我又点了一次，结果被扣了两次费用"). A fault of the app told apart ("the app crashes on start")
+    is not the payment's."""
+
+    def decide() -> bool:
+        payment = lexicon_of(analysis, "device", "payment_words")
+        text = analysis.body_text
+        if payment.search(text) is None:
+            return False
+        model = analysis.text_model("body")
+        faults = [span for span in MALFUNCTIONS.recognize(analysis) if span.part == "body"]
+        for fault in faults:
+            sentence = model.sentence_at(fault.start)
+            if sentence is None or payment.search(text[sentence.start : sentence.end]) is None:
+                return False
+        return True
+
+    return analysis.memo(about_payment, decide)
+
+
 @dataclass(slots=True)
 class Development:
     """Where the writer's words or the subject say the draft is about building on Telegram's API (a bot
