@@ -174,6 +174,10 @@ def test_a_landline_is_not_called_a_mobile() -> None:
         (EN + "My number is +44 7700 900456 and my username is @bakery_anna.\n", []),
         (ZH + "我的手机号：+44 7700 900789，用户名 @lin_uk。\n", []),
         (EN + "My number is 0044 7700 900123.\n", []),
+        # Given as the account's own number (fixtures/voices8 en/051, en/068).
+        (EN + "My account +44 7700 900123 (@james_r) was banned on 5 December.\n", []),
+        (EN + "Just following up: my account +44 7700 900456 is still banned.\n", []),
+        (ZH + "我的账号 +44 7700 900456（@claire_b）还是被封着。\n", []),
         (EN + "When I type +44 7700 900461 it says invalid.\n", ["TG402"]),
         (EN + "My number is +44 7700 12345.\n", ["TG402"]),  # a digit short: no range kept for fiction
         (EN + "My number is +1 555 0100.\n", ["TG402"]),  # a fictional line without its area code

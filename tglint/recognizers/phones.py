@@ -672,7 +672,7 @@ def _span(analysis: Analysis, number: PhoneMatch, *, fictional: bool) -> Span:
         and number.has_country_code
         and not number.valid
         and _fictional_international(analysis, number)
-        and _labelled_phone(analysis, number)
+        and (_labelled_phone(analysis, number) or _given_as_mobile(analysis, number))
     )
     facts = {
         "phone": PhoneFacts(number, is_phone, phone_word, labelled_other, other_data, fictional, verdict, stand_in)
