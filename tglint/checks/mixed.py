@@ -765,6 +765,16 @@ class _Body:
         subject_matter = lexicon_of(self.analysis, "mixed", "subject_matter")
         return bool(self.request_topics) and subject_matter.search(self.analysis.body_text) is not None
 
+    def own_matter_opened(self, opening: _Opening) -> bool:
+        """A unit a marker opens ("Also, …", "另外，…") that tells of the writer's own things (`own_matter`: "my", "I
+        was"), in a letter framed as a request (a data-access request, a press inquiry): the writer's own second
+        problem, not the letter's subject or background."""
+        return (
+            opening.marked
+            and bool(self.request_topics)
+            and lexicon_of(self.analysis, "mixed", "own_matter").search(opening.segment.text) is not None
+        )
+
     def subject_matter(self, topic: str, segment: Segment) -> bool:
         """In a press inquiry or a legal letter, another mailbox's words that are what the writer asks about or
         the background of the matter, not a problem of their own: anywhere once the letter is framed so, else
@@ -1036,7 +1046,12 @@ def marked_evidence(analysis: Analysis, body: _Body) -> list[Evidence]:
         if found and opening.segment.start < found[-1].segment.end:
             continue
         evidence = _new_matter(analysis, body, settings, opening)
-        if evidence and not opening.explicit and any(body.subject_matter(e.topic, e.segment) for e in evidence):
+        if (
+            evidence
+            and not opening.explicit
+            and not body.own_matter_opened(opening)
+            and any(body.subject_matter(e.topic, e.segment) for e in evidence)
+        ):
             continue
         if not found:
             found = evidence
