@@ -1119,6 +1119,9 @@ def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _
     ):
         return []
     first_place = _strongest_place(body, first_topic, place.start) or body.paragraphs[0]
+    # A support matter told in payment's words is named as the payment matter it is ("支付问题", not "技术问题").
+    if topic == "support" and _billing_score(analysis, place.text) >= settings.billing_strong:
+        topic = _BILLING
     evidence = [Evidence(first_topic, earlier[first_topic], first_place), Evidence(topic, score, place)]
     return _without_own_account_abuse(analysis, evidence)
 
@@ -1307,8 +1310,12 @@ class MixedIssues(Rule):
 def _all_parts(evidence: list[Evidence]) -> list[Evidence]:
     """Each topic's first part, in the mail's order: both ways may find parts, and the message names them all."""
     first: dict[str, Evidence] = {}
+    starts: set[int] = set()
     for item in sorted(evidence, key=lambda e: e.segment.start):
-        first.setdefault(item.topic, item)
+        # One place is one part, whichever way named it (a payment unit found as support's and as payment's).
+        if item.topic not in first and item.segment.start not in starts:
+            first[item.topic] = item
+            starts.add(item.segment.start)
     return list(first.values())
 
 
