@@ -73,3 +73,17 @@ def test_a_chinese_home_address_with_a_lane_is_personal_data(road: str, lane: st
 def test_an_id_whose_scheme_is_named_in_brackets_is_personal_data(words: str, number: str) -> None:
     head = ZH if any("\u4e00" <= c <= "\u9fff" for c in words) else EN
     assert "TG551" in _rules(head + f"{words} {number}, please verify my account.\n")
+
+
+# A North American street address with its compass point abbreviated and a Canadian postal code ("1420 W 12th Ave,
+# Apt 5, Vancouver BC V6H 1M8", fixtures/voices8 en/061); an office's with its suite stays an office's.
+@pytest.mark.parametrize("point", ["W", "E", "N.", "S"])
+@pytest.mark.parametrize(
+    "rest", ["12th Ave, Apt 5, Vancouver BC V6H 1M8", "Main St, Apt 2B, Springfield IL 62701", "38th Ave, Denver"]
+)
+def test_a_street_with_an_abbreviated_compass_point_is_an_address(point: str, rest: str) -> None:
+    assert "TG554" in _rules(EN + f"To prove it's me, my address is 1420 {point} {rest}.\n")
+    assert "TG554" in _rules(ZH + f"我的地址是 1420 {point} {rest}。\n")
+    office = rest.replace("Apt 5", "Suite 300").replace("Apt 2B", "Suite 300")
+    if "Suite" in office:
+        assert "TG554" not in _rules(EN + f"Our office: 1420 {point} {office}.\n")

@@ -121,11 +121,14 @@ _ZH_DIVISION = r"省|自治区|特别行政区|市|区|县|旗"
 # suffixes go.
 _EN_ADDRESS_SHAPE = (
     rf"{VALUE_START}(?<![_-])(?:\d{{1,6}}[A-Za-z]?|(?:Flat|Apartment|Studio|Unit)\s+\d{{1,4}}[A-Za-z]?,?)"
-    r"\s+(?:(?:[A-Z][A-Za-z'-]+|\d{1,3}(?:st|nd|rd|th))\.?\s+){1,4}"
+    # A compass point may stand abbreviated before the name ("1420 W 12th Ave", "55 N. Main St").
+    r"\s+(?:(?:[A-Z][A-Za-z'-]+|\d{1,3}(?:st|nd|rd|th)|[NSEW])\.?\s+){1,4}"
     r"(?:{streets})(?![A-Za-z0-9_])\.?"
     r"(?P<rest>(?:,?\s*(?:Apt|Apartment|Unit|Flat|Suite|Ste|Floor|Fl|#)\.?\s*#?[\w-]{1,6})?"
     r"(?:,\s*[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)?"
-    r"(?:,?\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?|,?\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2})?)"
+    # A US state and ZIP, a UK postcode, a Canadian province and postal code ("BC V6H 1M8").
+    r"(?:,?\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?|,?\s*[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}"
+    r"|,?\s*[A-Z]{2}\s+[A-Z]\d[A-Z]\s?\d[A-Z]\d)?)"
 )
 
 # European national IDs, each right after a word that names it (the pii pack's `<key>`): the shapes their
