@@ -87,3 +87,17 @@ def test_a_street_with_an_abbreviated_compass_point_is_an_address(point: str, re
     office = rest.replace("Apt 5", "Suite 300").replace("Apt 2B", "Suite 300")
     if "Suite" in office:
         assert "TG554" not in _rules(EN + f"Our office: 1420 {point} {office}.\n")
+
+
+# A driving licence is the identity document many writers offer "to prove it's me" (fixtures/voices8 en/061: "my BC
+# driver's licence 7734291"): its number, after its name, is personal data (TG551). Generated over names x numbers.
+@pytest.mark.parametrize(
+    "name", ["driver's licence", "driver's license", "driving licence", "drivers license", "driver license number"]
+)
+@pytest.mark.parametrize("number", ["7734291", "DL12345678", "D12345678", "S53041283"])
+def test_a_driving_licence_number_is_personal_data(name: str, number: str) -> None:
+    assert "TG551" in _rules(EN + f"To prove it's me, here is my {name} {number}. Please restore my account.\n")
+
+
+def test_a_licence_named_without_its_number_is_no_personal_data() -> None:
+    assert "TG551" not in _rules(EN + "I have had a driver's license since 2019. The app version is 12.3.4.\n")
