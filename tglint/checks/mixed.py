@@ -1079,7 +1079,8 @@ def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _
     # The topics that may be the new matter: a topic its words and all of its cues leave short of `needed` is not.
     possible = [t for t in TOPICS if words[t] + cues.most(t) >= needed]
     if not possible and _billing_score(analysis, place.text) < max(needed, settings.billing_strong):
-        return []  # too little evidence for any matter: no need to weigh the mail so far
+        # Too little evidence for any matter, unless the writer says outright it is another question.
+        return _asked_apart(analysis, body, settings, opening, words)
     earlier = body.earlier(place.start)
     # A new matter only after some first one that the writer's words (not only the subject) are about.
     first_topic = _topic_so_far(body, settings, earlier)
@@ -1104,9 +1105,11 @@ def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _
         if s >= needed and s >= words[first_topic] + cues.added(first_topic) and not _not_a_report(analysis, t, place)
     ]
     if not other:
-        return _billing_matter(
-            analysis, body, settings, first_topic, place, needed, explicit=opening.explicit
-        ) or _usage_matter(analysis, body, settings, first_topic, opening)
+        return (
+            _billing_matter(analysis, body, settings, first_topic, place, needed, explicit=opening.explicit)
+            or _usage_matter(analysis, body, settings, first_topic, opening)
+            or _asked_apart(analysis, body, settings, opening, words)
+        )
     topic, score = other[0]
     pair = _pair(first_topic, topic)
     # Two sides of one problem (a channel that pirates and scams) need the topic's own words, not cues, unless
@@ -1195,6 +1198,37 @@ def _billing_matter(
     earlier = body.earlier(place.start)
     first_place = _strongest_place(body, first_topic, place.start) or body.paragraphs[0]
     return [Evidence(first_topic, earlier[first_topic], first_place), Evidence(_BILLING, billing, place)]
+
+
+def _asked_apart(
+    analysis: Analysis, body: _Body, settings: _Settings, opening: _Opening, words: Mapping[str, float]
+) -> list[Evidence]:
+    """A question asked after a marker that says outright it is another matter (`question_markers` of the mixed
+    packs: "Unrelated, but is there a way to…", "另外还有一个问题：……能不能释放给我？"): a second problem however few
+    topic words it has (the issue: "顺便问一下", "另外还想" introducing an unrelated request). Not a question on how
+    to fix the first (`remedies`), and only after a first matter the writer's words are about."""
+    place = opening.segment
+    if not opening.marked or not body.asks(place):
+        return []
+    lead = compiled(_LEADING_NOISE).match(place.text)
+    start = lead.end() if lead else 0
+    marker = lexicon_of(analysis, "mixed", "question_markers").search(place.text[start : start + _MARKER_REACH])
+    if marker is None or marker.start != 0:
+        return []
+    if lexicon_of(analysis, "mixed", "remedies").search(place.text) is not None:
+        return []
+    earlier = body.earlier(place.start)
+    first_topic = _topic_so_far(body, settings, earlier)
+    first_place = _strongest_place(body, first_topic, place.start) if first_topic else None
+    if first_topic is None or first_place is None:
+        return []
+    best = max(words, key=lambda t: words[t])
+    topic = best if words[best] > 0 and best != first_topic else _USAGE
+    return [Evidence(first_topic, earlier[first_topic], first_place), Evidence(topic, opening.needed, place)]
+
+
+# How far into a unit its marker may end: "Also, unrelated:" after the unit's leading noise.
+_MARKER_REACH = 24
 
 
 def _usage_matter(
