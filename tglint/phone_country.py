@@ -39,6 +39,8 @@ from tglint.lexicon import TermSet, ascii_lower
 from tglint.patterns import compiled
 
 if TYPE_CHECKING:
+    from phonenumbers import PhoneNumber
+
     from tglint.analysis import Analysis
     from tglint.packs import Packs
     from tglint.recognizers.phones import PhoneMatch
@@ -772,7 +774,7 @@ def number_list(analysis: Analysis, choices: Sequence[Reading], limit: int = 3) 
 def why_invalid(raw: str, hints: CountryHints) -> str | None:
     """Why `raw`, written with its country code, is no valid number, as far as its writing shows:
 
-    - "length": no number of that country is that long ("+86 123 4567", "+1 555 0100");
+    - "length": no number of that country is that long ("+1 555 0100", "+234 1 631 0045");
     - "digit": outside any range in use, a digit more or fewer makes a valid number ("+86 139 1234 567");
     - "code": its digits are a valid number of a country the draft points to, not of the one written
       ("+7 139 1234 5678" in a draft from China);
@@ -786,20 +788,13 @@ def why_invalid(raw: str, hints: CountryHints) -> str | None:
     """
     import phonenumbers
 
-    written = number_part(raw).strip().replace("＋", "+")
-    written = "+" + written[2:] if written.startswith("00") else written
-    try:
-        parsed = phonenumbers.parse(written, None)
-    except phonenumbers.NumberParseException:
+    parsed = _complete_international(raw)
+    if parsed is None:
         return "length"
-    if phonenumbers.is_possible_number_with_reason(parsed) != phonenumbers.ValidationResult.IS_POSSIBLE:
-        return "length"
+    if _in_fiction(parsed, hints.fiction):
+        return "fiction"
     code = int(parsed.country_code or 0)
     national = phonenumbers.national_significant_number(parsed)
-    region = region_of_code(code)
-    national_form = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-    if any(r == region and compiled(pattern).fullmatch(_form(national_form)) for r, pattern, _ in hints.fiction):
-        return "fiction"
     if _in_a_range_in_use(code, national):
         return None
     nearby = [national[:-1], *(national[:i] + national[i + 1 :] for i in range(len(national) - 1))]
@@ -810,6 +805,38 @@ def why_invalid(raw: str, hints: CountryHints) -> str | None:
         if _code_of(other) != code and read_in(national, other) is not None:
             return "code"
     return "range"
+
+
+def in_fiction_range(raw: str, fiction: Sequence[tuple[str, str, bool]]) -> bool:
+    """Whether `raw`, written with its country code, is in its country's national form in one of the ranges
+    kept for fiction (`CountryHints.fiction`, the phone pack's `fiction_ranges`: "+44 7700 900123" is
+    "07700 900123"). Only a complete number: "+1 555 0100" lacks its area code."""
+    parsed = _complete_international(raw)
+    return parsed is not None and _in_fiction(parsed, fiction)
+
+
+def _complete_international(raw: str) -> PhoneNumber | None:
+    """`raw` ("+" or "00", the country code, the number; its extension aside) parsed, when its length is one
+    its country's plan allows; else None."""
+    import phonenumbers
+
+    written = number_part(raw).strip().replace("＋", "+")
+    written = "+" + written[2:] if written.startswith("00") else written
+    try:
+        parsed = phonenumbers.parse(written, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if phonenumbers.is_possible_number_with_reason(parsed) != phonenumbers.ValidationResult.IS_POSSIBLE:
+        return None
+    return parsed
+
+
+def _in_fiction(parsed: PhoneNumber, fiction: Sequence[tuple[str, str, bool]]) -> bool:
+    import phonenumbers
+
+    region = region_of_code(int(parsed.country_code or 0))
+    national = _form(phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL))
+    return any(r == region and compiled(pattern).fullmatch(national) for r, pattern, _ in fiction)
 
 
 def _in_a_range_in_use(code: int, national: str) -> bool:

@@ -38,7 +38,15 @@ from typing import TYPE_CHECKING, NamedTuple
 from tglint.draft import RegionKind
 from tglint.packs import strings
 from tglint.patterns import compiled
-from tglint.phone_country import CountryHints, Reading, Verdict, country_hints, keep_compiled_patterns, likely_readings
+from tglint.phone_country import (
+    CountryHints,
+    Reading,
+    Verdict,
+    country_hints,
+    in_fiction_range,
+    keep_compiled_patterns,
+    likely_readings,
+)
 from tglint.recognizers import Span
 from tglint.recognizers.personal import PERSONAL
 from tglint.recognizers.secrets import writer_secrets
@@ -873,21 +881,7 @@ def _fictional_national_numbers(analysis: Analysis, taken: Sequence[PhoneMatch])
 def _fictional_international(analysis: Analysis, number: PhoneMatch) -> bool:
     """Whether a number written with its country code is, in its country's national form, in one of the
     ranges kept for fiction the phone pack names (`fiction_ranges`: "+44 7700 900123" is "07700 900123")."""
-    import phonenumbers
-
-    raw = number.raw.strip()
-    try:
-        parsed = phonenumbers.parse("+" + raw[2:] if raw.startswith("00") else raw, None)
-    except phonenumbers.NumberParseException:
-        return False
-    # A complete number's length only: "+1 555 0100" lacks its area code.
-    if phonenumbers.is_possible_number_with_reason(parsed) != phonenumbers.ValidationResult.IS_POSSIBLE:
-        return False
-    region = phonenumbers.region_code_for_country_code(parsed.country_code or 0)
-    ranges = analysis.pack("phone").get("fiction_ranges", {})
-    national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-    patterns = _compiled(tuple(strings(ranges, region, source="phone"))) if region in ranges else ()
-    return any(pattern.fullmatch(national) for pattern in patterns)
+    return in_fiction_range(number.raw, draft_hints(analysis).fiction)
 
 
 def _is_local_only(number: PhoneMatch) -> bool:
