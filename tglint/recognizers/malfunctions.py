@@ -88,7 +88,7 @@ def about_payment(analysis: Analysis) -> bool:
         if payment.search(text) is None:
             return False
         model = analysis.text_model("body")
-        faults = [span for span in MALFUNCTIONS.recognize(analysis) if span.part == "body"]
+        faults = [span for span in analysis.spans(MALFUNCTIONS) if span.part == "body"]
         for fault in faults:
             sentence = model.sentence_at(fault.start)
             if sentence is None or payment.search(text[sentence.start : sentence.end]) is None:
