@@ -80,6 +80,8 @@ _DATA_SHARE = 0.8
 # A full stop between digits is a version's ("0.10"), after a lone capital an abbreviation's ("17 U.S.C. § 512"),
 # not a sentence's.
 _SENTENCE_PUNCTUATION = r"[!?！？]|(?<!\b[A-Z])[.。](?!\d)"
+# What ends a sentence: a run of capitals between two of these, or from a line's start to one, is a sentence.
+_SENTENCE_ENDS = ".!?。！？"
 # A title may end with one full stop ("UNITED NATIONS PAYMENT NOTIFICATION.").
 _TITLE_STOP = ".。"
 # Letters that make a word pronounceable: a word in capitals without one ("VFS", "BSS", "MSFT") is an
@@ -170,6 +172,9 @@ class ToneKnowledge:
         self._pinyin = (strings(table, "pinyin_initials", source=PACK), strings(table, "pinyin_finals", source=PACK))
         self.warning_score = float(table.get("warning_score", 2.0))
         self.min_caps_words = _positive_int(table, "min_caps_words", 3)
+        self.min_caps_sentence_words = min(
+            self.min_caps_words, _positive_int(table, "min_caps_sentence_words", self.min_caps_words)
+        )
         self.needs_chinese = frozenset(
             ascii_lower(" ".join(t.split())) for t in strings(table, "needs_chinese", source=PACK)
         )
@@ -849,11 +854,11 @@ def _run_words(line: str, run: CapsRun) -> list[str]:
 
 def _is_name_or_screen_text(line: str, run: CapsRun, known: ToneKnowledge) -> bool:
     """ "ZHANG WEI MING" (pinyin syllables only), "CONNECTION TIMED OUT" (an error text), "PP PA PE PPA"
-    (abbreviations listed)."""
+    (abbreviations listed; a sentence shorter than a run is not a list: "HELP ME!")."""
     words = [w for w in _run_words(line, run) if known.is_shout_word(w)]
     if all(known.pinyin_words.match(word) for word in words):
         return True
-    if _are_abbreviations(words, known):
+    if len(words) >= known.min_caps_words and _are_abbreviations(words, known):
         return True
     return any(w in known.screen_words for w in words) and not any(w in known.sentence_words for w in words)
 
@@ -936,11 +941,12 @@ def _last_before(text: str, floor: int, end: int, skipped: str | None) -> int:
 
 def _shouting_runs(voice: Voice, known: ToneKnowledge) -> Iterator[tuple[int, int, int]]:
     """(start, end, words) of each run of shouting in the writer's voice."""
-    if len(compiled(_CAPITALS_PAIR).findall(voice.text)) < known.min_caps_words:
+    least = known.min_caps_sentence_words
+    if len(compiled(_CAPITALS_PAIR).findall(voice.text)) < least:
         return  # most drafts: not capitals enough anywhere for one run
     lines = voice.text.split("\n")
     line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-    candidates = _lines_with_capitals(voice.text, line_starts, known.min_caps_words)
+    candidates = _lines_with_capitals(voice.text, line_starts, least)
     if not candidates:
         return
     body = voice.part == "body"
@@ -950,7 +956,9 @@ def _shouting_runs(voice: Voice, known: ToneKnowledge) -> Iterator[tuple[int, in
         if body and (index >= signature or _is_heading(line, known) or _is_technical(line)):
             continue
         for run in _caps_runs(line, known):
-            if run.words < known.min_caps_words or _is_labelled(line, run):
+            if run.words < known.min_caps_words and not _is_whole_sentence(line, run, known):
+                continue
+            if _is_labelled(line, run):
                 continue
             if _is_name_or_screen_text(line, run, known):
                 continue
@@ -962,6 +970,27 @@ def _shouting_runs(voice: Voice, known: ToneKnowledge) -> Iterator[tuple[int, in
             if _is_announced(voice, start, known):
                 continue
             yield start, line_starts[index] + run.end, run.words
+
+
+def _is_whole_sentence(line: str, run: CapsRun, known: ToneKnowledge) -> bool:
+    """ "FIX IT.", "HELP ME!!!", "ANSWER ME?": a sentence all in capitals shouts however short it is; a closing
+    ("THANK YOU!") does not."""
+    if run.words < known.min_caps_sentence_words:
+        return False
+    before = _last_before(line, 0, run.start, " \t\"'“‘(")
+    if before >= 0 and (line[before] not in _SENTENCE_ENDS or _is_initial(line, before)):
+        return False
+    # The mark follows the words: "CALL NOW !", spaced as a template or an advert lays it out, is no sentence.
+    after = _first_after(line, run.end, "\"'”’)")
+    if after >= len(line) or line[after] not in _SENTENCE_ENDS:
+        return False
+    phrase = " ".join(_run_words(line, run)).lower()
+    return not phrase.startswith(known.closings)
+
+
+def _is_initial(line: str, stop: int) -> bool:
+    """The full stop at `stop` ends a lone capital ("Document N."), an abbreviation's, not a sentence's."""
+    return line[stop] == "." and stop >= 1 and line[stop - 1].isupper() and (stop < 2 or not line[stop - 2].isalnum())
 
 
 def _lines_with_capitals(text: str, line_starts: list[int], least: int) -> list[int]:
