@@ -54,7 +54,8 @@ PROPOSALS_EN = [
 def test_a_proposal_naming_developers_is_press_zh(proposal: str) -> None:
     text = (
         "收件人：support@telegram.org\n主题：[商务合作] - 合作洽谈\n\nTelegram 团队您好：\n\n"
-        f"我们是深圳星付科技有限公司，希望与 Telegram 探讨合作：{proposal}。期望安排一次 30 分钟线上会议，介绍方案。\n\n"
+        f"我们是深圳星付科技有限公司，希望与 Telegram 探讨合作：{proposal}。"
+        "期望安排一次 30 分钟线上会议，介绍方案。\n\n"
         "祝好\n许嘉明 | 商务总监\n"
     )
     assert _routing(text) == ["TG201"], proposal

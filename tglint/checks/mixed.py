@@ -1280,9 +1280,11 @@ def _not_a_report(analysis: Analysis, topic: str, place: Segment) -> bool:
 
 def _separate_side(analysis: Analysis, topic: str, place: Segment) -> bool:
     """For topics that are usually one story: a security unit about the writer's own account ("my account";
-    not "I am", which says so only before a handle: "where I am a moderator"), or an abuse unit that names a
-    third party, is a matter of its own."""
+    not "I am", which says so only before a handle: "where I am a moderator") or about someone else's ("my
+    friend's account", `other_account`), or an abuse unit that names a third party, is a matter of its own."""
     if topic == "security":
+        if lexicon_of(analysis, "mixed", "other_account").search(place.text) is not None:
+            return True  # someone else's account: another matter than the writer's first one
         label_only = set(map(str.casefold, analysis.pack("account").get("handle_only_context", ())))
         own = lexicon_of(analysis, "account", "own_context").finditer(place.text)
         return any(found.term.casefold() not in label_only for found in own)
