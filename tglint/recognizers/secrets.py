@@ -204,6 +204,11 @@ class SecretWords:
         return self._lexicon("not_the_secret")
 
     @cached_property
+    def notification_warnings(self) -> Lexicon:
+        """What Telegram's own code message says beside the code ("Do not give this code to anyone", "请勿告诉他人")."""
+        return self._lexicon("notification_warnings")
+
+    @cached_property
     def code_qualifiers(self) -> Lexicon:
         return self._lexicon("code_qualifiers")
 
@@ -214,6 +219,7 @@ class SecretWords:
 
 # In the order they were always read, so that a malformed pack names the same list.
 _WORD_LISTS = (
+    "notification_warnings",
     "separators",
     "bridges",
     "copulas",
@@ -253,7 +259,8 @@ class Secrets:
         words = secret_words(analysis.packs)
         body = analysis.text_model("body")
         for found in _secrets_in(analysis.body_text, body, words):
-            yield found.span("body")
+            if not _in_quoted_notification(found, body, words):
+                yield found.span("body")
         own_quoted = analysis.own_quoted_text
         if own_quoted:
             for found in _secrets_in(own_quoted, body, words):
@@ -296,6 +303,19 @@ def _developer_secrets_quoted(
             continue  # the writer's own earlier mail: already searched for every secret
         if found.kind in _KEYS:
             yield found.span("body", quoted=True, others=True)
+
+
+def _in_quoted_notification(found: _Found, model: TextModel, words: SecretWords) -> bool:
+    """A code inside quotation marks that also hold Telegram's own warning ("Login code: 22814. Do not give this code
+    to anyone"): the notification the writer received, copied as evidence, as a quoted mail's would be; that code was
+    spent or has expired (the guide's advice is about passing on a code one still holds)."""
+    if found.kind not in CODE_KINDS or not model.in_quotation(found.start):
+        return False
+    text = model.text
+    for start, end in model.quotations:
+        if start <= found.start < end:
+            return words.notification_warnings.search(text[start:end]) is not None
+    return False
 
 
 def writer_secrets(analysis: Analysis) -> list[Span]:
