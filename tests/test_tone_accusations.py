@@ -68,3 +68,12 @@ def test_one_accusation_is_at_least_a_hint(language: str) -> None:
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_unfair_competition_is_a_legal_term(language: str) -> None:
     assert _tone(LEGAL[language]) == []
+
+
+@pytest.mark.parametrize("ask", ["please", "kindly", "can you", "could you", "pls", "please just"])
+def test_asking_for_the_account_back_is_a_plea(ask: str) -> None:
+    # "give me my account back" alone is a demand (TG601); asked with "please" it is a plea (voices10 en/098).
+    text = HEAD["en"] + f"\n\nSomeone took it over yesterday. {ask} give me my account back" + TAIL["en"]
+    demand = HEAD["en"] + "\n\nSomeone took it over yesterday. Give me my account back NOW." + TAIL["en"]
+    assert not any(rule == "TG601" for rule, _ in _tone(text)), ask
+    assert ("TG601", "warning") in _tone(demand)
