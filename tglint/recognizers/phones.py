@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from tglint.draft import RegionKind
+from tglint.lexicon import ascii_lower
 from tglint.packs import strings
 from tglint.patterns import compiled
 from tglint.phone_country import (
@@ -788,6 +789,8 @@ def _labelled_not_phone(analysis: Analysis, match: PhoneMatch) -> str | None:
                 label = found
     if label is None:
         return None
+    if _bank_label_without_bank(analysis, label.term, match):
+        return None
     # A phone word after the label takes over: "订单里的手机号 13800138000"; the noun that ends any
     # label does not ("invoice number", "ID号码").
     nouns = set(strings(analysis.pack("phone"), "number_nouns", source="phone"))
@@ -795,6 +798,21 @@ def _labelled_not_phone(analysis: Analysis, match: PhoneMatch) -> str | None:
         if word.term not in nouns:
             return None
     return label.term
+
+
+def _bank_label_without_bank(analysis: Analysis, label: str, match: PhoneMatch) -> bool:
+    """ "account number" with no bank word near the number (lines around it included: a bank's details are a block
+    of lines): the number of the writer's Telegram account, which is a phone number, not a bank account's."""
+    labels = {ascii_lower(term) for term in strings(analysis.pack("phone"), "bank_labels", source="phone")}
+    if ascii_lower(label) not in labels:
+        return False
+    text = analysis.text_with_signature
+    near = text[max(0, match.start - _BANK_REACH) : match.end + _BANK_REACH]
+    return analysis.lexicon("phone", "bank_words").search(near) is None
+
+
+# How far around an "account number" a bank's words are looked for, in characters.
+_BANK_REACH = 160
 
 
 def _phone_word_nearby(analysis: Analysis, match: PhoneMatch) -> str | None:
