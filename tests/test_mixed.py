@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from lintkit import lint
 
-from tglint.checks.mixed import _build_cues
 from tglint.packs import PackError, load_packs
+from tglint.recognizers.matters import _build_cues
 
 
 def _mixed(text: str) -> list[str]:

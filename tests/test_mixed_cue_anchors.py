@@ -18,9 +18,9 @@ from lintkit import FIXTURES
 
 from tglint import anchors as anchors_module
 from tglint.anchors import anchor_problem, anchors_at, search_copy
-from tglint.checks import mixed
-from tglint.checks.mixed import _build_cues, _CueRegex
 from tglint.packs import builtin_pack_dir, load_packs
+from tglint.recognizers import matters as mixed
+from tglint.recognizers.matters import _build_cues, _CueRegex
 
 _TRAPS = ["ſ", "K", "İ", "ı", "_", "-", "：", "\n", " ", "@", "Ｉ", "é", "É", "１", "٣", "'", "’"]
 _WORD = re.compile(r"[A-Za-z]+|[\u3400-\u9fff]+")

@@ -10,9 +10,9 @@ from typing import Any, cast
 from lintkit import analysis_of
 
 from tglint.analysis import Analysis
-from tglint.checks.mixed import Segment, _Body, _Cue, _CueRegex, _CueScores, _markers, _names_someone, _openings
 from tglint.models import TOPICS
 from tglint.recognizers.accounts import identifier_pattern
+from tglint.recognizers.matters import Segment, _Body, _Cue, _CueRegex, _CueScores, _markers, _names_someone, _openings
 
 _TOPICS = ("support", "abuse", "legal")
 _WORDS = ("crash", "scam", "photo", "refund", "hello")

@@ -15,9 +15,9 @@ import pytest
 from lintkit import _PACKS, draft_of, lint
 
 from tglint.analysis import Analysis
-from tglint.checks.mixed import _Body, _build_markers, _openings
 from tglint.config import Settings
 from tglint.language import detect_language, has_cjk
+from tglint.recognizers.matters import _Body, _build_markers, _openings
 from tglint.recognizers.tone import Voice, knowledge, punctuation_runs
 from tglint.text import Cues, TextModel
 

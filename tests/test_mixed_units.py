@@ -6,8 +6,8 @@ import pytest
 from lintkit import _PACKS, draft_of
 
 from tglint.analysis import Analysis
-from tglint.checks.mixed import _Body, _Markers
 from tglint.config import Settings
+from tglint.recognizers.matters import _Body, _Markers
 
 _MARKERS = _Markers({"also": 2.0, "second": 2.0, "second thing": 1.5, "p.s.": 1.5, "另外": 1.5})
 

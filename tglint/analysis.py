@@ -138,18 +138,27 @@ class Analysis:
     def topic_verdict(self) -> TopicVerdict:
         return topic_verdict(self)
 
-    @property
+    @cached_property
     def topic(self) -> str | None:
-        return self.topic_verdict.topic
+        """The mailbox topic the draft belongs to: what its words settle (`topic_verdict`), unless it holds several
+        matters and is sent to the one official mailbox that handles one of them (`recognizers.matters`)."""
+        from tglint.recognizers.matters import addressed_matter  # the matters: only when a rule asks
+
+        return addressed_matter(self) or self.topic_verdict.topic
 
     @cached_property
-    def mail_topics(self) -> frozenset[str]:
-        """What the mail is about: its topic and the topics of the official mailboxes it is sent to."""
+    def addressed_topics(self) -> frozenset[str]:
+        """The topics of the official mailboxes the draft is sent to (To and Cc)."""
         mailboxes = self.pack("mailboxes").get("mailboxes", {})
         by_address = {str(address).lower(): topic for topic, address in mailboxes.items()}
         recipients = self.draft.recipients
-        sent_to = {by_address[r.address.lower()] for r in recipients if r.address.lower() in by_address}
-        return frozenset({self.topic, *sent_to} - {None})
+        return frozenset(by_address[r.address.lower()] for r in recipients if r.address.lower() in by_address)
+
+    @cached_property
+    def mail_topics(self) -> frozenset[str]:
+        """What the mail is about: what its words settle and the topics of the official mailboxes it is sent to."""
+        words = self.topic_verdict.topic
+        return self.addressed_topics | ({words} if words is not None else set())
 
     @cached_property
     def phone_regions(self) -> tuple[str, ...]:

@@ -334,8 +334,10 @@ class WrongMailbox(Rule):
             return
         checked = _checked(analysis)
         topics = _official_topics(checked)
-        if len(topics) != 1 or topics[0] == verdict.topic:
-            return  # several mailboxes at once is its own finding
+        if len(topics) != 1 or topics[0] in (verdict.topic, analysis.topic):
+            # Several mailboxes at once is its own finding; a mail whose first matter is the addressed mailbox's has
+            # its other matters to split off (TG701), not its mailbox to change.
+            return
         if not (
             verdict.confident or _plainly_elsewhere(analysis, topics[0]) or _tag_and_words_agree(analysis, topics[0])
         ):
