@@ -1,0 +1,57 @@
+"""Owners who name no law still make a copyright complaint: "one of your channels is stealing our content, remove
+it asap", "有人在你们平台上盗用我们公司的东西，请删除" are legal@'s (the guide's 版权侵权投诉), and naming no work,
+mark, channel or link they leave nothing to look at (TG712; issue 12, fixtures/voices11 en/098, zh/048). A title in
+capitals ("Brand Protection Team", "Trademark Complaint") names no mark; "our brand Zentora" does (voices11 en/100).
+Generated over owners' wordings, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+from lintkit import analysis_of, lint
+
+EN = [
+    "one of your channels is stealing our content, remove it asap",
+    "a channel stole our videos and posts them daily",
+    "someone keeps reposting our articles without asking",
+    "a channel is pirating our online course",
+    "they are copying our photos in a channel",
+]
+ZH = [
+    "有人在你们平台上盗用我们公司的东西，请删除",
+    "有个频道一直在抄袭我们的文章",
+    "有人搬运我们的视频，请处理",
+    "有频道冒用我们的品牌卖东西",
+    "有人盗用我司的课程内容",
+]
+
+
+def _rules(text: str) -> list[str]:
+    return [f.rule for f in lint(text).findings]
+
+
+@pytest.mark.parametrize("complaint", EN)
+def test_content_taken_is_a_vague_legal_complaint_en(complaint: str) -> None:
+    text = f"To: legal@telegram.org\nSubject: Content theft\n\nHello,\n\n{complaint}.\n\n- J. Miller, Miller Media\n"
+    assert analysis_of(text).topic == "legal", complaint
+    assert "TG712" in _rules(text), complaint
+    named = text.replace(".\n\n- J.", " (t.me/free_media_dump, since 1 December 2025).\n\n- J.")
+    assert "TG712" not in _rules(named), complaint
+
+
+@pytest.mark.parametrize("complaint", ZH)
+def test_content_taken_is_a_vague_legal_complaint_zh(complaint: str) -> None:
+    text = f"收件人：legal@telegram.org\n主题：内容被盗用\n\n你好，{complaint}。\n\n刘总\n"
+    assert analysis_of(text).topic == "legal", complaint
+    assert "TG712" in _rules(text), complaint
+    named = text.replace("。\n\n刘总", "（频道 t.me/free_media_dump，2025年12月1日起）。\n\n刘总")
+    assert "TG712" not in _rules(named), complaint
+
+
+def test_a_title_in_capitals_names_no_mark_but_a_named_brand_does() -> None:
+    text = (
+        "To: legal@telegram.org\nSubject: [Trademark Complaint] - Channels misusing our brand\n\nHi,\n\nSome channels "
+        "are using our brand name and logo to sell products. We own the registered trademark. Please take them down."
+        "\n\nThanks,\nBrand Protection Team\nHarbor & Pine Outdoor Co.\n"
+    )
+    assert "TG712" in _rules(text)
+    assert "TG712" not in _rules(text.replace("our brand name and logo", "our brand Zentora and its logo"))
