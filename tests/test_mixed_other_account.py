@@ -12,7 +12,13 @@ import itertools
 import pytest
 from lintkit import lint
 
-EN_WHO = ["My friend's account", "My wife's account", "My colleague's account", "My brother's account"]
+EN_WHO = [
+    "My friend's account",
+    "My wife’s account",
+    "My colleague's Telegram",
+    "My brother's number",
+    "My mom's account",
+]
 EN_WHAT = [
     "was banned yesterday, can you unban him too?",
     "got hacked last night, can you freeze it?",
@@ -22,7 +28,7 @@ EN_FIRST = [
     "My Telegram on the laptop crashes when I open any channel with a video since Dec 3.",
     "Voice messages fail to send on my iPhone since 1 December.",
 ]
-ZH_WHO = ["我朋友的号", "我老婆的号", "我同事的账号", "公司的另一个号"]
+ZH_WHO = ["我朋友的号", "我老婆的账号", "我同事的账号", "公司的另一个号", "我妈妈的手机号", "我女朋友的账户"]
 ZH_WHAT = ["前天被封了，能不能一起帮忙解一下？", "昨晚被盗了，能先帮忙冻结吗？", "从周一开始被双向限制了，也请查一下。"]
 ZH_FIRST = ["我的苹果手机升级以后，一打开视频就闪退，12月1日开始的。", "从12月1日起电脑版发不出语音消息。"]
 

@@ -1281,16 +1281,32 @@ def _not_a_report(analysis: Analysis, topic: str, place: Segment) -> bool:
 def _separate_side(analysis: Analysis, topic: str, place: Segment) -> bool:
     """For topics that are usually one story: a security unit about the writer's own account ("my account";
     not "I am", which says so only before a handle: "where I am a moderator") or about someone else's ("my
-    friend's account", `other_account`), or an abuse unit that names a third party, is a matter of its own."""
+    friend's account", `other_people` and `other_accounts`), or an abuse unit that names a third party, is a matter
+    of its own."""
     if topic == "security":
-        if lexicon_of(analysis, "mixed", "other_account").search(place.text) is not None:
-            return True  # someone else's account: another matter than the writer's first one
+        if _someone_elses_account(analysis, place.text):
+            return True  # another matter than the writer's first one
         label_only = set(map(str.casefold, analysis.pack("account").get("handle_only_context", ())))
         own = lexicon_of(analysis, "account", "own_context").finditer(place.text)
         return any(found.term.casefold() not in label_only for found in own)
     if topic == "abuse":
         return _names_someone(analysis, place) or _names_offender(analysis, place)
     return True
+
+
+def _someone_elses_account(analysis: Analysis, text: str) -> bool:
+    """ "my friend's account", "我老婆的账号", "公司的另一个号": one of the mixed pack's `other_people` followed at once
+    by one of its `other_accounts`."""
+    accounts = lexicon_of(analysis, "mixed", "other_accounts")
+    for person in lexicon_of(analysis, "mixed", "other_people").finditer(text):
+        found = accounts.search(text[person.end : person.end + _ACCOUNT_WORD_REACH])
+        if found is not None and found.start == 0:
+            return True
+    return False
+
+
+# The longest of the `other_accounts` words, in characters: what is read after a person's word.
+_ACCOUNT_WORD_REACH = 20
 
 
 def _names_offender(analysis: Analysis, place: Segment) -> bool:
