@@ -17,7 +17,7 @@ INSERTS = [
     "that I use for my hair business, +234 803 765 4321,",
     "",
 ]
-VERBS = ["was banned", "is banned", "was suspended", "is suspended"]
+VERBS = ["was banned", "is banned", "was suspended", "is suspended", "got restricted", "got limited", "got suspended"]
 WHEN = ["on 1st December 2025 by 7pm", "yesterday evening", "this morning"]
 
 
