@@ -206,6 +206,7 @@ def knowledge(packs: Packs) -> ClaimKnowledge:
         },
         word_lists={
             "innocent": strings(table, "innocent", source=PACK),
+            "contents_markers": strings(table, "contents_markers", source=PACK),
             **{name: strings(guards, name, source=PACK) for name in _GUARDS},
             "things": [thing for kind in things.values() for thing in kind],
         },
@@ -374,7 +375,13 @@ def _named_things(
     """The kinds of file the claim's clause names; when it names none ("…and attached them", "已经附在邮件里"),
     those its sentence names before it ("I exported the crash logs, attached to this mail")."""
     things = known.words("things")
-    named = {known.thing_kinds[thing.term] for thing in things.finditer(text[clause[0] : clause[1]])}
+    words = text[clause[0] : clause[1]]
+    found = things.finditer(words)
+    # "The attached PDF contains screenshots of…": the file is the PDF; what follows a contents word is inside it.
+    inside = known.words("contents_markers").search(words)
+    if inside is not None and any(thing.end <= inside.start for thing in found):
+        found = [thing for thing in found if thing.end <= inside.start]
+    named = {known.thing_kinds[thing.term] for thing in found}
     if named:
         return named
     # A claim that opens a list ("附件为：1. 法院裁定书 PDF；2. …", "Attachments:\n- log.txt"): what the list names.
