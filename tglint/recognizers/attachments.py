@@ -376,7 +376,7 @@ def _named_things(
     those its sentence names before it ("I exported the crash logs, attached to this mail")."""
     things = known.words("things")
     words = text[clause[0] : clause[1]]
-    found = things.finditer(words)
+    found = list(things.finditer(words))
     # "The attached PDF contains screenshots of…": the file is the PDF; what follows a contents word is inside it.
     inside = known.words("contents_markers").search(words)
     if inside is not None and any(thing.end <= inside.start for thing in found):
