@@ -20,6 +20,8 @@ from tglint.topic import tag_key
 
 if TYPE_CHECKING:
     from tglint.analysis import Analysis
+    from tglint.lexicon import Lexicon
+    from tglint.text import TextModel
 
 MALFUNCTION = "malfunction"
 DEVELOPMENT = "development"
@@ -61,13 +63,28 @@ class Malfunctions:
                         MALFUNCTION, part, match.start(), match.end(), 0.9, ("pattern:device.malfunction_patterns",)
                     )
             model = analysis.text_model(part)
+            asking = lexicon_of(analysis, "device", "possibility_questions")
             for term in words.finditer(text):
-                if model.negated(term.start):
+                if model.negated(term.start) or _asks_whether(model, asking, text, term.start, term.end):
                     continue
                 yield Span(MALFUNCTION, part, term.start, term.end, 0.8, (f"word:{term.term}",))
 
 
 MALFUNCTIONS = Malfunctions()
+
+
+def _asks_whether(model: TextModel, asking: Lexicon, text: str, start: int, end: int) -> bool:
+    """ "Secret Chat 是否无法迁移？": the word ends a question whether something is possible (the device packs'
+    `possibility_questions`, "是否无法"), which asks how the app works and reports nothing broken; "是不是 bug？"
+    asks whether something is broken, and is not one of them."""
+    if not model.is_question(start):
+        return False
+    window = max(model.clause_start(start), start - _QUESTION_REACH)
+    return any(found.end == end - window for found in asking.finditer(text[window:end]))
+
+
+# How far before a malfunction word a possibility question may begin, in characters.
+_QUESTION_REACH = 8
 
 
 def reports_malfunction(analysis: Analysis) -> bool:
