@@ -258,12 +258,7 @@ def _suggested_topic(analysis: Analysis, check: AddressCheck, local: str) -> str
 
 
 def _both_mailboxes_fit(analysis: Analysis, topic: str, chosen: str) -> bool:
-    """The draft names a matter the guide lists under both mailboxes (harassment: security and abuse), and its words
-    say something for the chosen one: "personal data" in a GDPR access request that says nothing of the account's
-    security is the data-protection matter of legal@ alone."""
-    silent_below = float(analysis.pack("routing").get("settings", {}).get("silent_below", 1.0))
-    if analysis.topic_verdict.word_scores.get(chosen, 0.0) < silent_below:
-        return False
+    """The draft names a matter the guide lists under both mailboxes (harassment: security and abuse)."""
     table = analysis.pack("routing").get("overlap", {})
     terms = table.get(f"{topic}+{chosen}", []) + table.get(f"{chosen}+{topic}", [])
     if not terms:

@@ -1,9 +1,9 @@
-"""A matter the guide lists under two mailboxes leaves either one right only when the draft's words say something
-for the one chosen: "personal data" in a GDPR or 个人信息保护法 access request that says nothing of the account's
-security is legal@'s alone, so sent to security@ it is wrongly addressed (issue 12, fixtures/voices11 en/093). A
-privacy worry about the writer's own account (a data leak after an unknown login) may still go to either. And a
-company asking to become Telegram's (payment) partner is a business proposal (voices11 en/083). Generated over
-laws, requests and partners, in both languages."""
+"""The guide lists privacy and a suspected leak of the account's data under both security@ and legal@, not any
+mention of personal data: a GDPR or 个人信息保护法 access request citing "personal data" is legal@'s alone, so sent
+to security@ it is wrongly addressed (issue 12, fixtures/voices11 en/093). A privacy worry about the writer's own
+account (a data leak after an unknown login) may still go to either, and harassment to security@ or abuse@
+(fixtures/routing). And a company asking to become Telegram's (payment) partner is a business proposal (voices11
+en/083). Generated over laws, requests and partners, in both languages."""
 
 from __future__ import annotations
 
