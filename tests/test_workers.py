@@ -73,15 +73,22 @@ def test_a_worker_that_dies_costs_its_drafts_an_error_not_the_run(tmp_path: Path
     """A worker killed (out of memory, a signal) while it checks: the drafts it held are reported as not
     checked, every other draft as usual, and the run ends (a pool of `multiprocessing` waits for ever)."""
     paths = _paths(tmp_path, run.PARALLEL_THRESHOLD + 60)
-    victim = paths[150]
+    died = tmp_path / "died"
     script = textwrap.dedent(
         f"""
         import os, sys
         from tglint import api, run
+        parent = os.getpid()
         real = run._lint_one_path
         def dying(path):
-            if path == {victim!r}:
-                os._exit(9)
+            # The first worker to reach the 150th draft or a later one dies there, once.
+            if os.getpid() != parent and path >= {paths[150]!r}:
+                try:
+                    os.close(os.open({str(died)!r}, os.O_CREAT | os.O_EXCL))
+                except FileExistsError:
+                    pass
+                else:
+                    os._exit(9)
             return real(path)
         run._lint_one_path = dying
         checker = api.Checker()
@@ -94,9 +101,33 @@ def test_a_worker_that_dies_costs_its_drafts_an_error_not_the_run(tmp_path: Path
         [sys.executable, "-c", script, *paths], capture_output=True, text=True, timeout=300, env=env, check=False
     )
     assert shown.returncode == 0, shown.stderr
+    assert died.exists()
     rows = [line.split("\t") for line in shown.stdout.splitlines()]
     assert [row[0] for row in rows] == paths
     failed = [row for row in rows if row[1] == "False"]
-    assert victim in [row[0] for row in failed]
     assert 0 < len(failed) <= run._CHUNK * run._IN_FLIGHT
     assert all("worker process checking it stopped (exit code 9)" in row[2] for row in failed)
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="no fork here")
+def test_jobs_processes_check_drafts_this_one_among_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--jobs N`: N processes check, this one (warm from the drafts it has checked) and N - 1 workers."""
+    from tglint.engine import Linter
+
+    checker = api.Checker()
+    paths = _paths(tmp_path, run.PARALLEL_THRESHOLD + 200)
+    log = tmp_path / "pids"
+    real = Linter.lint_draft
+
+    def logged(self: Linter, draft: object) -> FileResult:
+        with log.open("a", encoding="ascii") as file:  # a short append: whole lines, whichever process
+            file.write(f"{os.getpid()}\n")
+        return real(self, draft)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Linter, "lint_draft", logged)
+    results = list(run.lint_paths(checker.linter, paths, jobs=3))
+    assert [r.path for r in results] == paths
+    pids = log.read_text(encoding="ascii").split()
+    assert len(pids) == len(paths)
+    assert len(set(pids)) == 3
+    assert pids.count(str(os.getpid())) > 1
