@@ -39,12 +39,13 @@ def _paths(tmp_path: Path, count: int) -> list[str]:
 @pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="no fork here")
 def test_the_parent_runs_no_helper_thread_while_workers_check(tmp_path: Path) -> None:
     checker = api.Checker()
+    before = threading.active_count()  # what other tests of the session may have left running
     threads: list[int] = []
     for result in run.lint_paths(checker.linter, _paths(tmp_path, run.PARALLEL_THRESHOLD + 40), jobs=2):
         threads.append(threading.active_count())
         assert result.error is None
     assert len(threads) == run.PARALLEL_THRESHOLD + 40
-    assert max(threads) == 1
+    assert max(threads) == before
 
 
 @pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(), reason="no fork here")
