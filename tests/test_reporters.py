@@ -680,3 +680,44 @@ def test_a_plain_line_is_the_rich_lines_text(seed: int) -> None:
         )
         line = _Line(pieces, rng.choice(["", "dim"]))
         assert line.plain() == line.rich().plain, pieces
+
+
+def _window_by_rich(cells: list[str], start: int, available: int) -> tuple[int, int]:
+    """The window of a long line, every cell measured by rich: what the report's window must be."""
+    if cell_len("".join(cells)) <= available:
+        return 0, len(cells)
+    budget = available - 2
+    first, lead = start, 0
+    while first > 0 and lead + cell_len(cells[first - 1]) <= budget // 4:
+        first -= 1
+        lead += cell_len(cells[first])
+    last, used = first, 0
+    while last < len(cells) and used + cell_len(cells[last]) <= budget:
+        used += cell_len(cells[last])
+        last += 1
+    return first, max(last, min(first + 1, len(cells)))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_window_of_a_long_line_is_measured_as_rich_measures_it(seed: int) -> None:
+    """Printable ASCII lines are measured a character a cell, without rich: the same windows."""
+    from tglint.reporters.text import _window
+
+    rng = random.Random(seed)
+    alphabets = ("ab ", "ab \t#[", _LINE_CHARS, "ab中é")
+    for _ in range(400):
+        chars = rng.choice(alphabets)
+        cells = display_cells("".join(rng.choice(chars) for _ in range(rng.randint(0, 160))))
+        start = rng.randint(0, len(cells))
+        available = rng.randint(20, 90)
+        assert _window(cells, start, available) == _window_by_rich(cells, start, available), cells
+
+
+def test_mask_line_with_the_secrets_given_is_mask_line() -> None:
+    from tglint.reporters._masking import secrets
+
+    for finding in MAIN.findings:
+        for in_file in (True, False):
+            line = finding.line if in_file else finding.part_line
+            alone = mask_line(MAIN, finding.part, line, in_file)
+            assert mask_line(MAIN, finding.part, line, in_file, secrets(MAIN)) == alone

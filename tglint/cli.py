@@ -133,7 +133,8 @@ def check(
         bool, typer.Option("--unsafe-fixes", help="Also apply unsafe fixes (recipient, inferred subject tag).")
     ] = False,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: all cores for many files).")
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Processes that check drafts (default: all cores for many files)."),
     ] = None,
 ) -> None:
     """Check drafts and report what to fix (the default command)."""

@@ -331,7 +331,10 @@ def _code_pattern(code: int) -> tuple[re.Pattern[str] | None, frozenset[int]]:
             desc = getattr(metadata, kind, None)
             if desc is not None and desc.national_number_pattern:
                 patterns.append(f"(?:{desc.national_number_pattern})")
-    return (re.compile("|".join(patterns)) if patterns else None), frozenset(lengths)
+    # Types and regions often share a pattern (fixed lines and mobiles of the US, +1's 25 regions): an alternative
+    # met again changes no match, and compiling it again costs (the union of +1 was twice as long, 16 ms).
+    unique = dict.fromkeys(patterns)
+    return (re.compile("|".join(unique)) if unique else None), frozenset(lengths)
 
 
 def _valid_nationals(region: str, digits: str) -> list[str] | None:

@@ -7,12 +7,13 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tglint.config import ConfigError, Settings, parse_severity
 from tglint.draft import ReadError
@@ -21,6 +22,9 @@ from tglint.models import ExitCode, Severity
 from tglint.packs import PackError
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
     from tglint.api import Checker
     from tglint.draft import Draft
     from tglint.engine import Linter
@@ -294,12 +298,174 @@ def lint_paths(linter: Linter, paths: Iterable[str | ReadError], jobs: int | Non
     # patterns it builds are inherited by every forked worker instead of rebuilt.
     yield from linter.lint(_read(head[0], linter))
     _freeze_what_is_built()
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with _sigint_held():
-        pool = context.Pool(jobs, initializer=_init_worker, initargs=(linter,))
-    with pool:
-        for batch in pool.imap(_lint_one_path, chain(head[1:], paths), chunksize=_CHUNK):
-            yield from batch
+    yield from _in_workers(linter, chain(head[1:], paths), jobs)
+
+
+# Chunks a worker holds at once: it starts the next one as soon as it has sent the last one's results, and has
+# work while this process checks a chunk of its own and writes results (with 2, a worker waited 0.1-0.4 s in
+# 2,000 drafts, measured).
+_IN_FLIGHT = 4
+# Paths read ahead of the chunks: once the walk has ended, the last chunks shrink, so that no process is left
+# checking a whole chunk while the others have finished.
+_LOOKAHEAD = 8 * _CHUNK
+# How far (in chunks) the workers may run ahead of the result written next, so that results finished
+# while one draft is slow to check never pile up without bound.
+_AHEAD = 64
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    chunks: deque[tuple[int, list[str | ReadError]]]  # sent, not yet answered, in the order sent
+
+
+def _in_workers(linter: Linter, paths: Iterable[str | ReadError], jobs: int) -> Iterator[FileResult]:
+    """Results in the order of `paths`, checked by this process and `jobs - 1` workers forked from it, each
+    worker fed chunk by chunk as it finishes, this process checking the next chunk whenever it has nothing
+    to write yet.
+
+    This process has checked drafts already, so it checks on without building again what they built (patterns
+    compiled, caches): a worker forked after the first draft spends about 0.36 s of CPU more on its first 300
+    drafts than a warm process (measured). It runs no helper thread: `multiprocessing.Pool`'s thread that keeps
+    its workers alive also wakes whenever a result waits to be read, and spins until another thread has read
+    it (0.12-0.2 s of CPU in 2,000 drafts, measured), taken from the cores and from the report.
+    """
+    from multiprocessing.connection import wait
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context("fork") if method == "fork" else multiprocessing.get_context("spawn")
+    paths = iter(paths)
+    ahead: deque[str | ReadError] = deque()
+    walked = False
+    workers: list[_Worker] = []
+    done: dict[int, list[FileResult]] = {}
+    sent = written = 0
+
+    def start() -> _Worker:
+        ours, theirs = context.Pipe()
+        # A forked worker closes the parent's ends of the pipes it inherits, so that it sees the end of
+        # its own (and stops) even if the parent dies without a word.
+        inherited = [ours, *(worker.conn for worker in workers)] if method == "fork" else []
+        process = context.Process(target=_work, args=(theirs, linter, inherited), daemon=True)
+        with _sigint_held():
+            process.start()
+        theirs.close()
+        return _Worker(process, ours, deque())
+
+    def size() -> int:
+        """How many paths the next chunk takes: a whole chunk, but a share of the last paths once they are known."""
+        nonlocal walked
+        while not walked and len(ahead) < _LOOKAHEAD:
+            path = next(paths, None)
+            if path is None:
+                walked = True
+            else:
+                ahead.append(path)
+        return _CHUNK if not walked else max(1, min(_CHUNK, len(ahead) // (2 * jobs)))
+
+    def take() -> tuple[int, list[str | ReadError]] | None:
+        """The next chunk, unless the results finished would run too far ahead of those written."""
+        nonlocal sent
+        if sent - written >= _AHEAD:
+            return None
+        chunk = [ahead.popleft() for _ in range(min(size(), len(ahead)))]
+        if not chunk:
+            return None
+        sent += 1
+        return sent - 1, chunk
+
+    def feed(worker: _Worker) -> None:
+        # Paths, not chunks, held: as the last chunks shrink, so does what a worker holds.
+        while sum(len(c) for _, c in worker.chunks) < _IN_FLIGHT * size() and (chunk := take()) is not None:
+            worker.chunks.append(chunk)
+            try:
+                worker.conn.send(chunk[1])
+            except OSError:  # it has died: the chunk is reported with the others it held, below
+                return
+
+    def receive(ready: list[Any]) -> None:
+        for conn in ready:
+            at = next(at for at, worker in enumerate(workers) if worker.conn is conn)
+            worker = workers[at]
+            try:
+                ok, reply = worker.conn.recv()
+            except (EOFError, OSError):  # the worker died (killed, out of memory): say so for what it held
+                worker.process.join()
+                worker.conn.close()
+                for index, chunk in worker.chunks:
+                    done[index] = _lost(linter, chunk, worker.process.exitcode)
+                workers[at] = start()
+                continue
+            index, _ = worker.chunks.popleft()
+            if not ok:
+                raise reply
+            done[index] = reply
+
+    try:
+        for _ in range(jobs - 1):
+            workers.append(start())
+        while True:
+            receive(wait([worker.conn for worker in workers if worker.chunks], timeout=0))
+            while written in done:
+                yield from done.pop(written)
+                written += 1
+            for worker in workers:
+                feed(worker)
+            own = take()
+            if own is not None:
+                index, chunk = own
+                done[index] = [result for path in chunk for result in linter.lint(_read(path, linter))]
+                continue
+            if not any(worker.chunks for worker in workers):
+                if written == sent:
+                    break  # every chunk written
+                continue  # only chunks checked here are left to write
+            receive(wait([worker.conn for worker in workers if worker.chunks]))
+        for worker in workers:
+            with suppress(OSError):
+                worker.conn.send(None)
+        for worker in workers:
+            worker.process.join()
+    finally:
+        for worker in workers:  # stopped early (the reader went away, Ctrl-C, an error): at once
+            if worker.process.exitcode is None:
+                worker.process.terminate()
+                worker.process.join()
+            worker.conn.close()
+
+
+def _lost(linter: Linter, chunk: list[str | ReadError], exitcode: int | None) -> list[FileResult]:
+    """Results for a chunk whose worker died before answering."""
+    from tglint.models import FileResult
+
+    why = f"not checked: the worker process checking it stopped (exit code {exitcode})"
+    results: list[FileResult] = []
+    for item in chunk:
+        results.extend(linter.lint([item]) if isinstance(item, ReadError) else [FileResult(item, error=why)])
+    return results
+
+
+def _work(conn: Connection, linter: Linter, inherited: list[Connection]) -> None:
+    """A worker process: chunks of paths in, their results out, until told to stop."""
+    for other in inherited:
+        other.close()
+    _init_worker(linter)
+    while True:
+        try:
+            chunk = conn.recv()
+        except EOFError:  # the parent has gone
+            return
+        if chunk is None:
+            return
+        try:
+            reply: tuple[bool, object] = (True, [result for path in chunk for result in _lint_one_path(path)])
+        except Exception as exc:  # raised again in the parent, as a pool would
+            reply = (False, exc)
+        try:
+            conn.send(reply)
+        except Exception as exc:  # an exception that does not pickle
+            conn.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
 
 
 _frozen = False
@@ -328,7 +494,7 @@ def _sigint_held() -> Iterator[None]:
     """SIGINT held back while worker processes start.
 
     Ctrl-C reaches every process of the terminal's group. A worker ignores it (see
-    `_init_worker`) and the parent stops, terminating the pool on its way out. Workers
+    `_init_worker`) and the parent stops, terminating the workers on its way out. Workers
     start with SIGINT blocked (a child inherits the signal mask, across exec too), so
     that not even one still starting prints a traceback; a Ctrl-C pressed meanwhile
     stays pending for the parent and is delivered when this block ends, never lost.
@@ -350,6 +516,8 @@ def _init_worker(linter: Linter) -> None:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _worker_linter = linter
     _worker_said.clear()
+    # What the parent had met before the worker started, the parent says at the end of the run.
+    _worker_said.update(linter.problems)
 
 
 def _read(path: str | ReadError, linter: Linter) -> list[Draft | ReadError]:

@@ -66,10 +66,13 @@ def source_text(result: FileResult, part: str, line: int, in_file: bool = True) 
     return view.source_line(line) if in_file else view.text_line(line)
 
 
-def mask_line(result: FileResult, part: str, line: int, in_file: bool = True) -> str:
+def mask_line(
+    result: FileResult, part: str, line: int, in_file: bool = True, known: tuple[str, ...] | None = None
+) -> str:
     """The source line `line` of `part`, with every sensitive span on it masked.
 
     `in_file`: a line of the file as written, else a line of the part's own text.
+    `known`: `secrets(result)`, when the caller has it already.
     Returns "" when the line is not known. Masking keeps the number of characters, so
     columns still point at the same places.
     """
@@ -90,7 +93,7 @@ def mask_line(result: FileResult, part: str, line: int, in_file: bool = True) ->
         for index, char in enumerate(masked, start):
             if char == "*":
                 chars[index] = "*"
-    return scrub("".join(chars), secrets(result))
+    return scrub("".join(chars), secrets(result) if known is None else known)
 
 
 def line_segment(span: ShownSpan | Finding | Span, line: int, line_length: int) -> tuple[int, int] | None:

@@ -117,7 +117,7 @@ class _Draft:
         for part in self.parts():
             for in_file in (True, False):
                 for line in self.shown_lines(part, in_file):
-                    length = len(mask_line(self.result, part, line, in_file))
+                    length = len(mask_line(self.result, part, line, in_file, self.hidden))
                     pieces = _pieces(self, part, line, length, in_file)
                     keys.update(p.key for p in pieces if p.first_line == line)
         return keys
@@ -236,7 +236,7 @@ def _table(draft: _Draft, part: str, language: str | None, in_file: bool) -> str
     for line in lines:
         if previous is not None and line > previous + 1:
             rows.append('<tr class="gap"><td class="ln">\u22ee</td><td></td></tr>\n')
-        source = mask_line(draft.result, part, line, in_file)
+        source = mask_line(draft.result, part, line, in_file, draft.hidden)
         number = "data-line" if in_file else "data-part-line"
         rows.append(
             f'<tr {number}="{line}"><td class="ln">{line}</td>'

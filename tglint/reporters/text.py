@@ -142,7 +142,7 @@ def _file_lines(result: FileResult, width: int) -> list[_Line]:
     hidden = secrets(result)
     for finding in result.findings:
         lines.append(_finding_line(result.path, finding, hidden))
-        lines.extend(_context(result, finding, width))
+        lines.extend(_context(result, finding, width, hidden))
     lines.append(_Line())
     return lines
 
@@ -200,7 +200,7 @@ class _Shown:
     caret_width: int
 
 
-def _context(result: FileResult, finding: Finding, width: int) -> list[_Line]:
+def _context(result: FileResult, finding: Finding, width: int, hidden: tuple[str, ...]) -> list[_Line]:
     """The masked source line with the span underlined; nothing when the text is unknown.
 
     The line is the file's own, as written (a header's line with its name), numbered as
@@ -208,7 +208,7 @@ def _context(result: FileResult, finding: Finding, width: int) -> list[_Line]:
     part's decoded line, numbered in the part ("body 3").
     """
     span = shown_span(result, finding)
-    source = mask_line(result, finding.part, span.line, span.in_file)
+    source = mask_line(result, finding.part, span.line, span.in_file, hidden)
     if not source.strip():
         return []
     gutter = str(span.line) if span.in_file else f"{one_line(finding.part)} {span.line}"
@@ -252,18 +252,21 @@ def _span_on_line(source: str, span: ShownSpan) -> tuple[int, int]:
 
 def _window(cells: list[str], start: int, available: int) -> tuple[int, int]:
     """The [first, last) characters to show so the line fits in `available` cells."""
-    if cell_len("".join(cells)) <= available:
+    line = "".join(cells)
+    if cell_len(line) <= available:
         return 0, len(cells)
+    # A printable ASCII character takes one cell: most long lines are measured without asking rich per cell.
+    width = len if line.isascii() and line.isprintable() else cell_len
     budget = available - 2  # room for the two ellipses
     first = start
     # Show some of what leads up to the span, a quarter of the width at most.
     lead = 0
-    while first > 0 and lead + cell_len(cells[first - 1]) <= budget // 4:
+    while first > 0 and lead + width(cells[first - 1]) <= budget // 4:
         first -= 1
-        lead += cell_len(cells[first])
+        lead += width(cells[first])
     last, used = first, 0
-    while last < len(cells) and used + cell_len(cells[last]) <= budget:
-        used += cell_len(cells[last])
+    while last < len(cells) and used + width(cells[last]) <= budget:
+        used += width(cells[last])
         last += 1
     return first, max(last, min(first + 1, len(cells)))
 
