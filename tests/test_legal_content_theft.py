@@ -55,3 +55,31 @@ def test_a_title_in_capitals_names_no_mark_but_a_named_brand_does() -> None:
     )
     assert "TG712" in _rules(text)
     assert "TG712" not in _rules(text.replace("our brand name and logo", "our brand Zentora and its logo"))
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "I own all rights to the recordings and compositions",
+        "We hold the rights to this album and can send proof of ownership",
+        "我们享有全部权利，可以提供权属证明",
+        "本人拥有全部权利，可提供所有权证明",
+    ],
+)
+def test_owners_asserting_their_rights_write_to_legal(claim: str) -> None:
+    # No "copyright" in the draft: the rights asserted say it (voices12 en/072).
+    text = (
+        'To: legal@telegram.org\n\nHello,\n\nMy album "Night Transit" was uploaded in full to the channel '
+        f"@lofi_leaks_hq on 18 November 2026 (t.me/lofi_leaks_hq/402). {claim}. Please remove these posts.\n\nLucas\n"
+    )
+    assert analysis_of(text).topic == "legal", claim
+
+
+@pytest.mark.parametrize("tag", ["[付款问题]", "[付费问题]"])
+def test_a_payment_tag_is_known(tag: str) -> None:
+    # Payment problems are support@'s (the guide's 支付和订阅相关问题): the tag names their kind (voices12 zh/020).
+    text = (
+        f"收件人：support@telegram.org\n主题：{tag} - Premium 年费被重复扣款\n\n您好，\n\n2026年11月29日购买 Premium "
+        "年度订阅被扣了两次款。账号：+86 159 0011 2233，@zhou_kuaiji。请退回多扣的一笔。\n\n谢谢\n"
+    )
+    assert "TG102" not in _rules(text), tag
