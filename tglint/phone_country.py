@@ -198,6 +198,16 @@ def read_in(
     )
 
 
+# Countries whose mobiles are never dialled with a trunk prefix: "0151 23456789" is no Chinese way of writing the mobile
+# 151 2345 6789 (phonenumbers still reads it so), so it does not speak for China against a country the draft names.
+_MOBILES_NEVER_WITH_TRUNK = frozenset({"CN"})
+
+
+def _trunk_before_mobile(raw: str, reading: Reading) -> bool:
+    """A mobile reading of such a country of digits written with a leading 0."""
+    return reading.region in _MOBILES_NEVER_WITH_TRUNK and re.sub(r"\D", "", raw).startswith("0")
+
+
 # Countries whose people write a mobile without its trunk prefix as a rule ("98765 43210" in India, where
 # phonenumbers' national form is "098765 43210"): a mobile so written is in that country's very form.
 _MOBILES_WITHOUT_TRUNK = frozenset({"IN"})
@@ -471,7 +481,10 @@ def likely_readings(raw: str, hints: CountryHints, *, mobile_expected: bool = Fa
     # mobile of the country the draft's language points to: then only a reading grouped as its own
     # country groups it, with its trunk prefix, takes over.
     language = (hints.language,) if hints.language else ()
-    spoken_for = any(r.mobile and (r.region in language or r.country_code in _codes(language)) for r in best)
+    spoken_for = any(
+        r.mobile and (r.region in language or r.country_code in _codes(language)) and not _trunk_before_mobile(raw, r)
+        for r in best
+    )
     for places in (hints.named, hints.domains):
         codes = _codes(places)
         if any(r.region in places or r.country_code in codes for r in best):

@@ -791,6 +791,11 @@ def _labelled_not_phone(analysis: Analysis, match: PhoneMatch) -> str | None:
         return None
     if _bank_label_without_bank(analysis, label.term, match):
         return None
+    # A phone word the label is only the start of is what the writer wrote: "注册号码" is the number the account was
+    # registered with, not a "注册号" (a company's registration number).
+    for word in analysis.lexicon("phone", "phone_context").finditer(before):
+        if word.start <= label.start and word.end > label.end:
+            return None
     # A phone word after the label takes over: "订单里的手机号 13800138000"; the noun that ends any
     # label does not ("invoice number", "ID号码").
     nouns = set(strings(analysis.pack("phone"), "number_nouns", source="phone"))
