@@ -443,6 +443,9 @@ _EXTENSIONS = {
     "log": (".log", ".txt", ".ips", ".crash", ".json", ".trace", ".out", ".har", ".xml", ".csv"),
     "pdf": (".pdf",),
 }
+# Text files that a mail program makes for its own purposes, never a log: invitations and contact cards.
+_NOT_LOGS = frozenset({"text/calendar", "text/vcard", "text/x-vcard", "text/directory"})
+_NOT_LOG_ENDINGS = (".ics", ".vcs", ".vcf")
 # An archive or a file of unknown type may hold anything.
 _ANY = (".zip", ".7z", ".rar", ".gz", ".tgz", ".tar", ".bz2", ".xz")
 _ANY_TYPES = ("application/zip", "application/x-", "application/gzip", "multipart/")
@@ -498,6 +501,8 @@ def file_kinds(filename: str | None, content_type: str) -> frozenset[str]:
             kinds.add("video")
     elif mime.startswith("video/"):
         kinds.add("video")
+    elif mime in _NOT_LOGS or name.endswith(_NOT_LOG_ENDINGS):
+        pass  # a calendar invitation or a contact card is text, but no log ("崩溃日志见附件" with a meeting.ics)
     elif mime.startswith("text/") or mime in ("application/json", "application/xml"):
         kinds.add("log")
     elif mime == "application/pdf":
