@@ -272,7 +272,9 @@ def _tag_backs_mailbox(analysis: Analysis, chosen: str) -> bool:
     twice over before we call the mailbox wrong."""
     verdict = analysis.topic_verdict
     tag_vote = verdict.scores[chosen] - verdict.word_scores[chosen]
-    if tag_vote <= 0 or verdict.topic is None:
+    if tag_vote <= 0 or verdict.topic is None or verdict.confident:
+        # Words that settle the matter with the tag counted (the guide's own example, a code that does not arrive,
+        # under "[Account Security]" to security@): the tag is wrong (TG108) and so is the mailbox it agrees with.
         return False
     margin = float(analysis.pack("routing").get("settings", {}).get("overrule_margin", 2.5))
     return verdict.scores[verdict.topic] - (verdict.scores[chosen] + tag_vote) < margin
