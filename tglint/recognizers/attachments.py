@@ -208,6 +208,7 @@ def knowledge(packs: Packs) -> ClaimKnowledge:
         word_lists={
             "innocent": strings(table, "innocent", source=PACK),
             "contents_markers": strings(table, "contents_markers", source=PACK),
+            "generic_things": strings(table, "generic_things", source=PACK),
             **{name: strings(guards, name, source=PACK) for name in _GUARDS},
             "things": [thing for kind in things.values() for thing in kind],
         },
@@ -385,6 +386,16 @@ def _named_things(
     if inside is not None and any(thing.end <= inside.start for thing in found):
         found = [thing for thing in found if thing.end <= inside.start]
     named = {known.thing_kinds[thing.term] for thing in found}
+    # "the error log file", "日志文件": "file" right after the thing says no more than that it is one; the log is what
+    # must be attached ("the attached file lists the photos" still names a file).
+    generic = {" ".join(ascii_lower(word).split()) for word in known.word_lists["generic_things"]}
+    compound = {
+        index
+        for index, thing in enumerate(found)
+        if thing.term in generic and index and not words[found[index - 1].end : thing.start].strip()
+    }
+    if compound:
+        named = {known.thing_kinds[thing.term] for index, thing in enumerate(found) if index not in compound}
     if named:
         return named
     # A claim that opens a list ("附件为：1. 法院裁定书 PDF；2. …", "Attachments:\n- log.txt"): what the list names.
