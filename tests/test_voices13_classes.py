@@ -56,3 +56,31 @@ def test_the_attached_file_listing_photos_names_a_file() -> None:
         if f.rule.startswith("TG80")
     ]
     assert rules == []
+
+
+@pytest.mark.parametrize(
+    "forward",
+    [
+        "---------- Forwarded message ---------\nFrom: Telegram Security <notice@telegram-secure-verify.com>\n"
+        "Subject: Your account will be deleted\n\nVerify now at http://telegram-secure-verify.com/login\n",
+        "---------- 转发的消息 ----------\n发件人：Telegram Security <notice@tg-verify-login.net>\n"
+        "主题：您的账号将被删除\n\n"
+        "请立即点击 http://tg-verify-login.net/login 验证身份。\n",
+    ],
+)
+def test_a_forwarded_phishing_mail_names_its_sender(forward: str) -> None:
+    # The phishing mail forwarded as it came names the offender by the link it leads to (voices13 en/092, zh/042).
+    text = (
+        "To: abuse@telegram.org\nSubject: Fwd: [Abuse Report] - Phishing mail pretending to be Telegram\n\nHello,\n\n"
+        f"I received this phishing mail today; the link is a fake login page. I did not click it.\n\n{forward}"
+    )
+    assert "TG713" not in [f.rule for f in lint(text).findings]
+
+
+def test_a_quoted_reply_from_telegram_names_no_offender() -> None:
+    text = (
+        "To: abuse@telegram.org\nSubject: Re: [Abuse Report] - Spam\n\nHello,\n\nSomeone keeps sending me spam every "
+        "day since 1 December.\n\nOn Mon, 1 Dec 2026, Telegram <abuse@telegram.org> wrote:\n"
+        "> Please tell us who sends it, see https://telegram.org/faq\n"
+    )
+    assert "TG713" in [f.rule for f in lint(text).findings]

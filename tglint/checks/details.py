@@ -116,7 +116,28 @@ def names_offender(analysis: Analysis) -> bool:
         return True
     if _someone_elses(analysis, UNMARKED_HANDLES, LABELLED_PHONES, LABELLED_USERNAMES):
         return True
-    return first(analysis, QUOTED_NAMES) is not None
+    return first(analysis, QUOTED_NAMES) is not None or _forwarded_source(analysis)
+
+
+def _forwarded_source(analysis: Analysis) -> bool:
+    """A forwarded or quoted message holding where it leads, not Telegram: a phishing mail forwarded as it came, with
+    its fake login link (http://telegram-secure-verify.com/login), names the offender as surely as an @username
+    would."""
+    from tglint.draft import RegionKind
+
+    quoted = analysis.body.only(RegionKind.QUOTED)
+    if not quoted:
+        return False
+    for found in compiled(_WEB_HOST).finditer(quoted):
+        host = found.group("host").lower()
+        if not (host == "telegram.org" or host.endswith(".telegram.org")):
+            return True
+    return False
+
+
+# The host of a web address. A forwarded sender's address is not enough: a colleague who forwards a report is no
+# offender; the link a phishing mail leads to is where it comes from.
+_WEB_HOST = r"(?:https?://|www\.)(?P<host>[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
 
 
 def _someone_elses(analysis: Analysis, *recognizers: PackIdentifiers | PhoneAccounts) -> bool:
