@@ -11,18 +11,8 @@ from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
 
 from tglint import phone_country
 
-_TYPES = (
-    "fixed_line",
-    "mobile",
-    "toll_free",
-    "premium_rate",
-    "shared_cost",
-    "personal_number",
-    "voip",
-    "pager",
-    "uan",
-    "voicemail",
-)
+# The same types as the pattern's: what is compared is how they are joined, not which are read.
+_TYPES = phone_country._NUMBER_TYPES
 
 
 def _plain_union(code: int) -> re.Pattern[str] | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from tglint.draft import RegionKind
 from tglint.lexicon import Lexicon
 from tglint.models import Hit
 from tglint.patterns import compiled, copy_of, lexicon_of, pack_pattern
@@ -123,8 +124,6 @@ def _forwarded_source(analysis: Analysis) -> bool:
     """A forwarded or quoted message holding where it leads, not Telegram: a phishing mail forwarded as it came, with
     its fake login link (http://telegram-secure-verify.com/login), names the offender as surely as an @username
     would."""
-    from tglint.draft import RegionKind
-
     quoted = analysis.body.only(RegionKind.QUOTED)
     if not quoted:
         return False

@@ -29,7 +29,7 @@ from tglint.analysis import Analysis
 from tglint.language import has_cjk
 from tglint.lexicon import PARTS_PASS
 from tglint.models import TOPICS
-from tglint.packs import PackError, weighted
+from tglint.packs import PackError, strings, weighted
 from tglint.patterns import compile_patterns, compiled, copy_of, lexicon_of, pack_pattern
 from tglint.recognizers.accounts import identifier_pattern
 from tglint.recognizers.malfunctions import MALFUNCTIONS
@@ -1210,8 +1210,7 @@ def _asked_apart(
     place = opening.segment
     if not opening.marked or not body.asks(place):
         return []
-    lead = compiled(_LEADING_NOISE).match(place.text)
-    start = lead.end() if lead else 0
+    start = leading_noise_end(place.text)
     marker = lexicon_of(analysis, "mixed", "question_markers").search(place.text[start : start + _MARKER_REACH])
     if marker is None or marker.start != 0:
         return []
@@ -1298,15 +1297,13 @@ def _someone_elses_account(analysis: Analysis, text: str) -> bool:
     """ "my friend's account", "我老婆的账号", "公司的另一个号": one of the mixed pack's `other_people` followed at once
     by one of its `other_accounts`."""
     accounts = lexicon_of(analysis, "mixed", "other_accounts")
+    # What is read after a person's word: as much as the longest account word.
+    reach = max(map(len, strings(analysis.pack("mixed"), "other_accounts", source="mixed")), default=0)
     for person in lexicon_of(analysis, "mixed", "other_people").finditer(text):
-        found = accounts.search(text[person.end : person.end + _ACCOUNT_WORD_REACH])
+        found = accounts.search(text[person.end : person.end + reach])
         if found is not None and found.start == 0:
             return True
     return False
-
-
-# The longest of the `other_accounts` words, in characters: what is read after a person's word.
-_ACCOUNT_WORD_REACH = 20
 
 
 def _names_offender(analysis: Analysis, place: Segment) -> bool:

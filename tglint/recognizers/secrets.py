@@ -309,13 +309,11 @@ def _in_quoted_notification(found: _Found, model: TextModel, words: SecretWords)
     """A code inside quotation marks that also hold Telegram's own warning ("Login code: 22814. Do not give this code
     to anyone"): the notification the writer received, copied as evidence, as a quoted mail's would be; that code was
     spent or has expired (the guide's advice is about passing on a code one still holds)."""
-    if found.kind not in CODE_KINDS or not model.in_quotation(found.start):
+    quotation = model.quotation_at(found.start) if found.kind in CODE_KINDS else None
+    if quotation is None:
         return False
-    text = model.text
-    for start, end in model.quotations:
-        if start <= found.start < end:
-            return words.notification_warnings.search(text[start:end]) is not None
-    return False
+    start, end = quotation
+    return words.notification_warnings.search(model.text[start:end]) is not None
 
 
 def writer_secrets(analysis: Analysis) -> list[Span]:

@@ -370,9 +370,15 @@ class TextModel:
     def _quotation_starts(self) -> list[int]:
         return [start for start, _ in self.quotations]
 
-    def in_quotation(self, offset: int) -> bool:
+    def quotation_at(self, offset: int) -> tuple[int, int] | None:
+        """The quotation (start, end) holding `offset`, if any."""
         index = bisect_right(self._quotation_starts, offset) - 1
-        return index >= 0 and offset < self.quotations[index][1]
+        if index >= 0 and offset < self.quotations[index][1]:
+            return self.quotations[index]
+        return None
+
+    def in_quotation(self, offset: int) -> bool:
+        return self.quotation_at(offset) is not None
 
 
 # Quotation marks of both languages. Curly quotes may wrap over a line (never over a blank one);
