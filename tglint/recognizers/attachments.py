@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from tglint.lexicon import Lexicon, ascii_lower, lexicon
+from tglint.lexicon import Lexicon, TermMatch, ascii_lower, lexicon
 from tglint.packs import PackError, Packs, strings
 from tglint.patterns import compiled
 from tglint.recognizers import Span
@@ -385,6 +385,7 @@ def _named_things(
     inside = known.words("contents_markers").search(words)
     if inside is not None and any(thing.end <= inside.start for thing in found):
         found = [thing for thing in found if thing.end <= inside.start]
+    found = _held_by_claim(found, words, match.start - clause[0], match.end - clause[0])
     named = {known.thing_kinds[thing.term] for thing in found}
     # "the error log file", "日志文件": "file" right after the thing says no more than that it is one; the log is what
     # must be attached ("the attached file lists the photos" still names a file).
@@ -407,6 +408,30 @@ def _named_things(
         return named
     earlier = text[max(sentence.start, clause[0] - _CLAUSE_REACH) : clause[0]]
     return {known.thing_kinds[thing.term] for thing in things.finditer(earlier)}
+
+
+# What stands between two things of one list ("日志和两张截图", "the log and the screenshots", "截图、录屏"): a
+# separator or a conjunction, where words side by side are one thing ("the video crash log").
+_LISTED_WITH = (
+    r"\s*(?:[、,，&/+]|和|与|及|以及|还有|跟|and|or|plus|as well as)\s*"
+    r"(?:(?:the|a|an|my|our|some|\d+|[一二两三四五六七八九十几]+)\s*(?:(?:张|份|个|段|条|套)\s*)?)?"
+)
+
+
+def _held_by_claim(found: list[TermMatch], words: str, start: int, end: int) -> list[TermMatch]:
+    """The things a claim encloses when its template holds one ("附{log}", "{thing} is attached"): that thing and
+    those listed with it ("附日志和截图"). The clause's other things are what the mail is about ("查看视频时应用崩溃
+    （附日志）" encloses a log, not a video). Without a thing in the template, all of them (`found` as it is)."""
+    held = [index for index, thing in enumerate(found) if thing.start >= start and thing.end <= end]
+    if not held:
+        return found
+    first, last = held[0], held[-1]
+    listed = compiled(_LISTED_WITH, re.IGNORECASE).fullmatch
+    while first and listed(words, found[first - 1].end, found[first].start):
+        first -= 1
+    while last + 1 < len(found) and listed(words, found[last].end, found[last + 1].start):
+        last += 1
+    return found[first : last + 1]
 
 
 # How many lines below a claim that ends its line with a colon its list may run.
