@@ -23,6 +23,8 @@ EN_MARKERS = [
     "One more question:",
     "One more thing:",
     "Another thing,",
+    # Led to by a word or two (fixtures/voices14 zh/008: "另外还想顺便问一下").
+    "Also, one more question:",
 ]
 EN_QUESTIONS = [
     "is there a way to hide my last seen from one contact?",
@@ -32,7 +34,17 @@ ZH_FIRST = [
     "12月4日 14:10 起，上传 200MB 以上的 PDF 到私聊时，进度到 40% 左右报错 FILE_PARTS_INVALID。"
     "设备 ThinkPad X1，Windows 11，Telegram Desktop 5.8.3，重装也没用。",
 ]
-ZH_MARKERS = ["另外还有一个问题：", "另外想问一下，", "顺便问一下，", "还有个事顺便问一下：", "还有一件事，"]
+ZH_MARKERS = [
+    "另外还有一个问题：",
+    "另外想问一下，",
+    "顺便问一下，",
+    "还有个事顺便问一下：",
+    "还有一件事，",
+    # Led to by a word or two (fixtures/voices14 zh/008).
+    "另外还想顺便问一下：",
+    "另外我还想问一下，",
+    "此外也想顺便问一下：",
+]
 ZH_QUESTIONS = [
     "我想把用户名改成 @bai_law，但提示已被占用，能不能释放给我？",
     "导出聊天记录时为什么视频不能选择原画质？",

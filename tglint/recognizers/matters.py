@@ -1154,6 +1154,10 @@ def _weighed(analysis: Analysis, body: _Body, settings: _Settings, opening: _Ope
         words["legal"] = 0.0
     if fault:
         words["support"] += settings.fault_report
+        if opening.explicit:
+            # "On a separate note, my account stopped receiving login codes": the writer says outright that another
+            # matter starts, and it is a fault, so the technical matter it needs no more words to be.
+            words["support"] = max(words["support"], opening.needed)
     return words
 
 
@@ -1212,7 +1216,8 @@ def _asked_apart(
         return []
     start = leading_noise_end(place.text)
     marker = lexicon_of(analysis, "mixed", "question_markers").search(place.text[start : start + _MARKER_REACH])
-    if marker is None or marker.start != 0:
+    # At the unit's start, or after the few words that lead to it ("另外还想顺便问一下", "Also, one more question").
+    if marker is None or not compiled(_MARKER_LEAD).fullmatch(place.text, start, start + marker.start):
         return []
     if lexicon_of(analysis, "mixed", "remedies").search(place.text) is not None:
         return []
@@ -1228,6 +1233,8 @@ def _asked_apart(
 
 # How far into a unit its marker may end: "Also, unrelated:" after the unit's leading noise.
 _MARKER_REACH = 24
+# What may come before a question's marker in its unit: a few words, no end of a sentence.
+_MARKER_LEAD = r"[^。.!?！？\n]{0,8}"
 
 
 def _usage_matter(
