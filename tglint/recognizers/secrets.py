@@ -412,6 +412,7 @@ _CONFIDENCE = {
 
 
 def _keyword_values(text: str, model: TextModel, names: list[TermMatch], words: SecretWords) -> Iterator[_Found]:
+    starts = {name.start for name in names}
     for name in names:
         kind = words.kinds.get(name.term, "password")
         if kind == "session":
@@ -427,7 +428,11 @@ def _keyword_values(text: str, model: TextModel, names: list[TermMatch], words: 
             continue
         # A key pasted from code or JSON: `"api_hash": "..."`, `API_HASH='...'`.
         end = name.end + 1 if text[name.end : name.end + 1] in {'"', "'"} else name.end
-        link = _value_after(text, model, name.start, end, kind, words)
+        cursor = _skip_spaces(text, end)
+        after_separator = _separator_at(text, cursor, words)
+        if after_separator is not None and _skip_spaces(text, after_separator) in starts:
+            continue  # "密码：验证码：58213": what follows is the next name's
+        link = _value_after(text, model, name.start, end, kind, words, cursor, after_separator)
         if link is None:
             continue
         evidence = (f"label:{name.term}", link.how)
@@ -514,12 +519,20 @@ def _is_label(text: str, model: TextModel, start: int) -> bool:
     return model.clause_start(start) <= lead_start
 
 
-def _value_after(text: str, model: TextModel, start: int, end: int, kind: str, words: SecretWords) -> _Link | None:
-    """The value the name at [start, end) names, and how it is linked to it."""
-    cursor = _skip_spaces(text, end)
+def _value_after(
+    text: str,
+    model: TextModel,
+    start: int,
+    end: int,
+    kind: str,
+    words: SecretWords,
+    cursor: int,
+    after_separator: int | None,
+) -> _Link | None:
+    """The value the name at [start, end) names, and how it is linked to it; `cursor` is where the spaces after
+    the name end, `after_separator` where the separators after them do (`_separator_at`)."""
     # A Chinese name bounds its value as a space does: "两步验证密码Tk#2024sz".
     spaced = cursor > end or is_han(text[end - 1 : end])
-    after_separator = _separator_at(text, cursor, words)
     below = _next_line(text, cursor) if after_separator is None and _is_label(text, model, start) else None
     if after_separator is not None:
         span = _value_at(text, after_separator, kind, words, strength="separator")
