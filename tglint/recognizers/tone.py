@@ -508,8 +508,15 @@ class HostileTerms:
                     continue  # "XFS: SB validate failed": a pasted log or encoded data is nobody's tone
                 if match.term in known.needs_chinese and not _in_chinese_sentence(voice, match.start):
                     continue  # "SB" is Chinese abuse only among Chinese words
-                if how != _ULTIMATUM and voice.model.negated(match.start, words=_NEGATION_WORDS):
-                    continue  # an ultimatum's own denial is read between its parts: its condition denies
+                if (
+                    how != _ULTIMATUM
+                    and not _said_in_first_person(match.term, known)
+                    and voice.model.negated(match.start, words=_NEGATION_WORDS)
+                ):
+                    # An ultimatum's own denial is read between its parts: its condition denies. So is a term that
+                    # opens with the writer's "I will" ("If you don't ban him I will find him"): a denial before it
+                    # is the condition's, and one of its own ("I will not") stands inside it, where it cannot match.
+                    continue
                 yield Span(
                     "hostile-term",
                     voice.part,
@@ -605,6 +612,12 @@ def _gap(text: str, start: int, end: int, zh: bool) -> int:
     if zh:
         return end - start
     return len(compiled(WORD).findall(text, start, end))
+
+
+def _said_in_first_person(term: str, known: ToneKnowledge) -> bool:
+    """Whether a hostile term opens with a consequence of the writer's ("i will find him", "我会让他后悔")."""
+    found = known.ultimatum.words("consequences").search(term)
+    return found is not None and found.start == 0
 
 
 def ultimatums(voice: Voice, known: ToneKnowledge) -> Iterator[Ultimatum]:
