@@ -83,3 +83,15 @@ def test_the_same_fault_in_a_support_mail_is_one_matter() -> None:
         f"Also, {EN_FAULTS[0]}\n\nThanks,\nFreja\n"
     )
     assert not _mixed(text)
+
+
+@pytest.mark.parametrize("idiom", ["Failing that,", "Failing which,", "Without fail,"])
+def test_an_idiom_holding_a_fault_word_reports_no_fault(idiom: str) -> None:
+    # A real mail's "One other thing ... Failing that, you can look for the basicConstraints extension" (mimekit's
+    # content-length.mbox): "failing that" means "otherwise", no fault, so no technical matter of its own.
+    to, subject, body = EN_FIRST[0]
+    text = (
+        f"To: {to}\nSubject: {subject}\n\nHello,\n\n{body}\n\nOne other thing: our media kit is in the shared "
+        f"folder. {idiom} you can reach our agency at press@kinetic.example.\n\nBest regards,\nFreja\n"
+    )
+    assert not _mixed(text)

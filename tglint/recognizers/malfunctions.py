@@ -2,8 +2,9 @@
 as opposed to asking how something works.
 
 The words and patterns are the `device` packs' (`malfunction`, `malfunction_patterns`,
-`malfunction_tags`); a subject tag such as "[Technical Issue]" declares one too. They are looked
-for in the subject and the whole body (a forwarded report is the report). A malfunction word the
+`malfunction_tags`; a word inside one of `malfunction_idioms`, "failing that", is none); a subject
+tag such as "[Technical Issue]" declares one too. They are looked for in the subject and the whole
+body (a forwarded report is the report). A malfunction word the
 text model reads as denied ("no errors", "nothing has crashed", "没有闪退") is no malfunction; which
 words deny, and how far, is the text model's (`rules/*/text.toml`), shared with every rule.
 """
@@ -64,9 +65,14 @@ class Malfunctions:
                     )
             model = analysis.text_model(part)
             asking = lexicon_of(analysis, "device", "possibility_questions")
+            idioms: list[tuple[int, int]] | None = None  # looked for once a word turns up
             for term in words.finditer(text):
                 if model.negated(term.start) or _asks_whether(model, asking, text, term.start, term.end):
                     continue
+                if idioms is None:
+                    idioms = [(i.start, i.end) for i in lexicon_of(analysis, "device", "malfunction_idioms").find(text)]
+                if any(start <= term.start and term.end <= end for start, end in idioms):
+                    continue  # "Failing that, ...": otherwise
                 yield Span(MALFUNCTION, part, term.start, term.end, 0.8, (f"word:{term.term}",))
 
 
