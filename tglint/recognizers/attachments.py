@@ -307,7 +307,29 @@ def _is_claim(text: str, model: TextModel, match: _Match, clause: tuple[int, int
         return False
     if kind == "weak" and known.words("app_context").search(words) is not None:
         return False
+    if kind in ("verb", "weak") and _written_out(text, match.end, known):
+        return False
     return not (kind == "inline" and _log_is_pasted(text, match.end, known))
+
+
+# How far after a claim's verb the colon of a value written out may stand ("附上身份证号：", "I attach my ID number:").
+_WRITTEN_OUT_REACH = 24
+# A file's name: what a value written out after the colon is not.
+_FILE_NAME = r"\.[A-Za-z0-9]{2,5}\b"
+
+
+def _written_out(text: str, end: int, known: ClaimKnowledge) -> bool:
+    """ "为证明本人身份，附上身份证号：110…", "I attach my contact details: …": what the verb encloses is written
+    out after a colon on its line, not a file, unless the line names a file or a thing that is one ("附上截图：",
+    "Attached: crash.log")."""
+    line_end = text.find("\n", end)
+    line = text[end : len(text) if line_end < 0 else line_end]
+    colon = min((at for at in (line.find("："), line.find(":")) if at >= 0), default=-1)
+    if colon < 0 or colon > _WRITTEN_OUT_REACH or len(line[colon + 1 :].strip()) < 2:
+        return False
+    if known.words("things").search(line) is not None:
+        return False
+    return compiled(_FILE_NAME).search(line) is None
 
 
 def _depicts(known: ClaimKnowledge, words: str, claim: int, place: int) -> bool:
