@@ -71,9 +71,14 @@ def test_a_denial_in_another_clause_does_not_deny_the_claim() -> None:
 
 
 def test_the_clause_of_a_claim_ends_before_a_labelled_value() -> None:
-    analysis, found = claims("我附上身份证号码：110105199001011234，请核实。")
+    analysis, found = claims("我附上截图和身份证号码：110105199001011234，请核实。")
     [claim] = found
-    assert analysis.body_text[claim.start : claim.facts["clause_end"]] == "附上身份证号码"
+    assert analysis.body_text[claim.start : claim.facts["clause_end"]] == "附上截图和身份证号码"
+
+
+def test_a_value_written_out_after_the_verb_is_no_claim() -> None:
+    # "附上身份证号码：110…": what is enclosed is written out on its line.
+    assert claimed("我附上身份证号码：110105199001011234，请核实。") == []
 
 
 def test_claims_in_the_subject_are_found_too() -> None:
