@@ -69,3 +69,15 @@ def test_zh_web_novel_piracy_is_a_copyright_matter(piracy: str) -> None:
 def test_the_letter_alone_is_one_matter(letter: str) -> None:
     head = "收件人：press@telegram.org\n主题：[媒体采访] - 采访请求\n\n您好，\n\n"
     assert not _mixed(f"{head}{letter}\n\n另外，贵平台如何处理被冻结账号的申诉？\n\n谢谢！\n顾言\n")
+
+
+@pytest.mark.parametrize("lead", ["想了解", "希望了解", "想咨询", "我们想了解"])
+def test_zh_an_inquiry_listing_its_questions_is_one_matter(lead: str) -> None:
+    # fixtures/voices17 zh/036: the subject of "想了解" is often left out ("我们是一家物流企业……，想了解……：").
+    text = (
+        "收件人：press@telegram.org\n主题：[企业服务咨询] - 3000 人企业内部沟通方案咨询\n\n您好，\n\n"
+        f"我们是一家拥有约 3000 名员工的物流企业，正在评估内部沟通工具，{lead} Telegram 是否提供面向企业的服务：\n\n"
+        "1. 是否有企业版或专属支持，能否提供 SLA 99.9% 的承诺\n2. 是否支持 IP 白名单和统一账号管理\n"
+        "3. Bot API 在大量推送时的频率限制\n\n如有相关资料或可对接的商务同事，烦请告知。\n\n蒋文\n"
+    )
+    assert not _mixed(text)
