@@ -37,7 +37,9 @@ def secret_values(text: str) -> list[tuple[str, str]]:
         ("验证码 12345", ("TG502", "12345")),
         ("验证码是 58213", ("TG502", "58213")),
         ("验证码我收到了，是 58213", ("TG502", "58213")),
-        ("“登录代码：64219。请勿将此代码告诉任何人”", ("TG502", "64219")),
+        # In quotation marks without the notification's warning: the writer's words (with it, the notification as
+        # evidence: test_secret_forwarded_notification.py).
+        ("“登录代码：64219”，这是我刚收到的", ("TG502", "64219")),
         ("恢复码：8XK2-9QPL", ("TG502", "8XK2-9QPL")),
         ("my password is Hunter2024!", ("TG501", "Hunter2024")),
         ("pw: s3cret!", ("TG501", "s3cret")),

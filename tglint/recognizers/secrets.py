@@ -307,13 +307,23 @@ def _developer_secrets_quoted(
 
 def _in_quoted_notification(found: _Found, model: TextModel, words: SecretWords) -> bool:
     """A code inside quotation marks that also hold Telegram's own warning ("Login code: 22814. Do not give this code
-    to anyone"): the notification the writer received, copied as evidence, as a quoted mail's would be; that code was
+    to anyone"), or on a line that holds it, as a forwarded or pasted notification has it ("---------- Forwarded
+    message ----------\nLogin code: 39517. Do not give this code to anyone, even if they say they are from
+    Telegram!"): the notification the writer received, copied as evidence, as a quoted mail's would be; that code was
     spent or has expired (the guide's advice is about passing on a code one still holds)."""
-    quotation = model.quotation_at(found.start) if found.kind in CODE_KINDS else None
-    if quotation is None:
+    if found.kind not in CODE_KINDS:
         return False
-    start, end = quotation
-    return words.notification_warnings.search(model.text[start:end]) is not None
+    text = model.text
+    quotation = model.quotation_at(found.start)
+    if quotation is not None:
+        start, end = quotation
+    else:
+        # The code's line and the next one: the notification's warning follows its code.
+        start = text.rfind("\n", 0, found.start) + 1
+        end = text.find("\n", found.end)
+        end = len(text) if end < 0 else text.find("\n", end + 1)
+        end = len(text) if end < 0 else end
+    return words.notification_warnings.search(text[start:end]) is not None
 
 
 def writer_secrets(analysis: Analysis) -> list[Span]:
