@@ -830,9 +830,10 @@ def _phone_word_nearby(analysis: Analysis, match: PhoneMatch) -> str | None:
 
 
 # What may stand between a phone word and the number it labels ("my number is ", "手机号：", "call from ",
-# "the number on my account: ").
+# "the number on my account: ", "number shown: ", "显示的号码：").
 _LABEL_GAP = (
     r"(?i)(?:\s+(?:on|of|for|in|with)\s+(?:my|the|this|your)\s+[a-z]+)?"
+    r"(?:\s+(?:shown|displayed|listed|used|given|provided|visible))?"
     r"[\s:：]*(?:(?:is|was|are|were|from|on|at|to|是|为)(?![A-Za-z])[\s:：]*)?$"
 )
 
