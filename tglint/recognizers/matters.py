@@ -1107,6 +1107,7 @@ def _new_matter(analysis: Analysis, body: _Body, settings: _Settings, opening: _
     if not other:
         return (
             _billing_matter(analysis, body, settings, first_topic, place, needed, explicit=opening.explicit)
+            or _fault_after_billing(analysis, body, settings, first_topic, opening)
             or _usage_matter(analysis, body, settings, first_topic, opening)
             or _asked_apart(analysis, body, settings, opening, words)
         )
@@ -1202,6 +1203,30 @@ def _billing_matter(
     earlier = body.earlier(place.start)
     first_place = _strongest_place(body, first_topic, place.start) or body.paragraphs[0]
     return [Evidence(first_topic, earlier[first_topic], first_place), Evidence(_BILLING, billing, place)]
+
+
+def _fault_after_billing(
+    analysis: Analysis, body: _Body, settings: _Settings, first_topic: str, opening: _Opening
+) -> list[Evidence]:
+    """A fault told after a payment matter, in a mail that announced several matters or a unit a marker that says so
+    outright opens ("Two things: 1) I bought 250 Stars by mistake, can they be refunded? 2) Also, dark mode shows
+    white text on white", "有两个问题：1. 购买 Premium 扣款成功但没有生效 2. 另外，动态表情一直显示成黑块"): both for
+    support@, but two problems, as a payment after a fault is (`_billing_matter`). Not a fault that is the payment's
+    own (its unit speaks of paying)."""
+    place = opening.segment
+    if first_topic != "support" or not (opening.explicit or (opening.marked and body.announced)):
+        return []
+    if body.billing_before(place.start) < settings.billing_strong or not _reports_fault(analysis, place):
+        return []
+    if _billing_score(analysis, place.text) > 0:
+        return []  # "2) Also, Premium still does not work": the payment's own fault
+    billing_place = next(
+        (p for p in body.paragraphs if p.start < place.start and _billing_score(analysis, p.text) > 0), None
+    )
+    if billing_place is None:
+        return []
+    billing = body.billing_before(place.start)
+    return [Evidence(_BILLING, billing, billing_place), Evidence(first_topic, opening.needed, place)]
 
 
 def _asked_apart(
