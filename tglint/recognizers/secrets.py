@@ -209,6 +209,11 @@ class SecretWords:
         return self._lexicon("notification_warnings")
 
     @cached_property
+    def change_verbs(self) -> Lexicon:
+        """Verbs that set a secret to a new value, linking it by "to" ("I changed my password to ...")."""
+        return self._lexicon("change_verbs")
+
+    @cached_property
     def code_qualifiers(self) -> Lexicon:
         return self._lexicon("code_qualifiers")
 
@@ -233,6 +238,7 @@ _WORD_LISTS = (
     "not_the_secret",
     "value_units",
     "placeholders",
+    "change_verbs",
 )
 
 
@@ -543,6 +549,10 @@ def _value_after(
     the name end, `after_separator` where the separators after them do (`_separator_at`)."""
     # A Chinese name bounds its value as a space does: "两步验证密码Tk#2024sz".
     spaced = cursor > end or is_han(text[end - 1 : end])
+    if after_separator is None and kind in PASSWORD_KINDS:
+        changed = _changed_to(text, model, start, end, kind, words)
+        if changed is not None:
+            return changed
     below = _next_line(text, cursor) if after_separator is None and _is_label(text, model, start) else None
     if after_separator is not None:
         span = _value_at(text, after_separator, kind, words, strength="separator")
@@ -570,6 +580,23 @@ def _value_after(
     if model.withheld(start, reach=_LOOKBACK_FOR_NEGATION):
         return None
     return _bridged_value(text, model, start, end, kind, words)
+
+
+def _changed_to(text: str, model: TextModel, start: int, end: int, kind: str, words: SecretWords) -> _Link | None:
+    """ "I changed my two-step verification password to Summer!Lake2026": a verb that sets the secret, before its
+    name in the clause, and "to" right after the name link the new value."""
+    link = compiled(_CHANGED_TO).match(text, end)
+    if link is None:
+        return None
+    lead = text[max(model.clause_start(start), start - _LOOKBACK_FOR_NEGATION) : start]
+    if words.change_verbs.search(lead) is None:
+        return None
+    span = _value_at(text, link.end(), kind, words, strength="separator")
+    return _Link(*span, "separator") if span is not None else None
+
+
+# "to" between a secret's name and its new value.
+_CHANGED_TO = r"[ \t]+to[ \t]+"
 
 
 def _confirmed_before(text: str, model: TextModel, start: int, words: SecretWords) -> bool:
