@@ -2,11 +2,12 @@
 as opposed to asking how something works.
 
 The words and patterns are the `device` packs' (`malfunction`, `malfunction_patterns`,
-`malfunction_tags`; a word inside one of `malfunction_idioms`, "failing that", is none); a subject
-tag such as "[Technical Issue]" declares one too. They are looked for in the subject and the whole
-body (a forwarded report is the report). A malfunction word the
-text model reads as denied ("no errors", "nothing has crashed", "没有闪退") is no malfunction; which
-words deny, and how far, is the text model's (`rules/*/text.toml`), shared with every rule.
+`malfunction_tags`; a word inside one of `malfunction_idioms` or `malfunction_idiom_patterns`,
+"failing that", "can't see a setting for", is none); a subject tag such as "[Technical Issue]"
+declares one too. They are looked for in the subject and the whole body (a forwarded report is the
+report). A malfunction word the text model reads as denied ("no errors", "nothing has crashed",
+"没有闪退") is no malfunction; which words deny, and how far, is the text model's
+(`rules/*/text.toml`), shared with every rule.
 """
 
 from __future__ import annotations
@@ -71,6 +72,9 @@ class Malfunctions:
                     continue
                 if idioms is None:
                     idioms = [(i.start, i.end) for i in lexicon_of(analysis, "device", "malfunction_idioms").find(text)]
+                    shaped = pack_pattern(analysis.packs, "device", "malfunction_idiom_patterns")
+                    if shaped is not None:
+                        idioms += [m.span() for m in shaped.finditer(text, copy_of(analysis, text))]
                 if any(start <= term.start and term.end <= end for start, end in idioms):
                     continue  # "Failing that, ...": otherwise
                 yield Span(MALFUNCTION, part, term.start, term.end, 0.8, (f"word:{term.term}",))
