@@ -1209,14 +1209,15 @@ def _fault_after_billing(
     analysis: Analysis, body: _Body, settings: _Settings, first_topic: str, opening: _Opening
 ) -> list[Evidence]:
     """A fault told after a payment matter, in a mail that announced several matters or a unit a marker that says so
-    outright opens ("Two things: 1) I bought 250 Stars by mistake, can they be refunded? 2) Also, dark mode shows
-    white text on white", "有两个问题：1. 购买 Premium 扣款成功但没有生效 2. 另外，动态表情一直显示成黑块"): both for
-    support@, but two problems, as a payment after a fault is (`_billing_matter`). Not a fault that is the payment's
-    own (its unit speaks of paying)."""
+    outright opens ("Two things: 1) I was charged twice for Premium … 2) Also, the desktop app crashes when I open a
+    video", "有两个问题：1. 购买 Premium 扣款成功但没有生效 2. 另外，动态表情一直显示成黑块"): both for support@, but
+    two problems, as a payment after a fault is (`_billing_matter`). Not a fault that is the payment's own (its unit
+    speaks of paying)."""
     place = opening.segment
     if first_topic != "support" or not (opening.explicit or (opening.marked and body.announced)):
         return []
-    if body.billing_before(place.start) < settings.billing_strong or not _reports_fault(analysis, place):
+    billing = body.billing_before(place.start)
+    if billing < settings.billing_strong or not _reports_fault(analysis, place):
         return []
     if _billing_score(analysis, place.text) > 0:
         return []  # "2) Also, Premium still does not work": the payment's own fault
@@ -1225,7 +1226,6 @@ def _fault_after_billing(
     )
     if billing_place is None:
         return []
-    billing = body.billing_before(place.start)
     return [Evidence(_BILLING, billing, billing_place), Evidence(first_topic, opening.needed, place)]
 
 
