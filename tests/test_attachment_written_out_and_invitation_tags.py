@@ -51,3 +51,62 @@ def test_an_invitation_tag_is_known(tag: str) -> None:
         "我们诚邀贵公司高管于 2026年6月12日 出席在新加坡举办的亚洲数字媒体论坛并发表主题演讲，详情见官网。\n\n谢谢！\n"
     )
     assert "TG102" not in {f.rule for f in lint(text).findings}, tag
+
+
+# Written out without a colon on the verb's line: the value glued straight after what is named, or the lines after a
+# colon that ends the verb's line once a word says what they are (fixtures/voices18 zh/009, voices19 zh/009,
+# voices3 zh/031, holdout zh/001).
+GLUED = [
+    "附上我的身份证号{value}",
+    "附上本人手机号{value}",
+    "附上我的银行卡号 {value}",
+    "I attach my phone number {value}",
+    "Attached is my national ID {value}",
+]
+VALUES = ["110101199003074512", "13912345678", "6222 0212 3456 7890", "+44 7700 900123"]
+ON_NEXT_LINES = [
+    ("附上我的信息：", "姓名：张三\n手机号：+86 139 1234 5678"),
+    ("这里附上机器人的 token：", "7123456789:AAH-kzX1w8b1cXq2fJd0Zp6m1QaTq0mYb9c"),
+    ("I attach my contact details:", "Anna Berg\n+46 70 123 45 67"),
+]
+
+
+@pytest.mark.parametrize(("template", "value"), list(product(GLUED, VALUES)))
+def test_a_value_glued_after_what_is_named_is_no_file(template: str, value: str) -> None:
+    body = f"I ask you to delete my account data under the GDPR. {template.format(value=value)}."
+    assert _attachment_rules(_eml(body), "draft.eml") == [], template
+
+
+@pytest.mark.parametrize(("line", "following"), ON_NEXT_LINES)
+@pytest.mark.parametrize("path", ["draft.txt", "draft.eml"])
+def test_the_lines_after_a_named_colon_are_written_out(line: str, following: str, path: str) -> None:
+    assert _attachment_rules(_eml(f"Please verify me.\n{line}\n{following}"), path) == [], line
+
+
+@pytest.mark.parametrize(
+    ("line", "following"),
+    [
+        ("Attached:", "crash.log"),
+        ("Attached:", "Thanks for looking into it"),
+        ("附上：", "谢谢"),
+        ("附上截图：", "聊天记录两张"),
+        ("附上日志：", "telegram-20261205.log"),
+        ("附上我的资料：", "身份证扫描件"),
+    ],
+)
+def test_a_bare_colon_or_a_thing_still_claims(line: str, following: str) -> None:
+    body = f"The app crashes on start since 5 Dec 2026.\n{line}\n{following}"
+    assert _attachment_rules(_eml(body), "draft.eml") == ["TG801"], line
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "附上订单号20261202144812的截图",
+        "交易哈希见截图，订单号 20261202144812",
+        "I attached the screenshot of order 202612021448",
+        "See attached, order 202612021448",
+    ],
+)
+def test_a_number_beside_a_thing_is_still_a_claim(claim: str) -> None:
+    assert _attachment_rules(_eml(f"Payment failed on 5 Dec 2026. {claim}."), "draft.eml") == ["TG801"], claim

@@ -307,7 +307,7 @@ def _is_claim(text: str, model: TextModel, match: _Match, clause: tuple[int, int
         return False
     if kind == "weak" and known.words("app_context").search(words) is not None:
         return False
-    if kind in ("verb", "weak") and _written_out(text, match.end, known):
+    if kind in ("see", "verb", "weak") and _written_out(text, match.start, match.end, known):
         return False
     return not (kind == "inline" and _log_is_pasted(text, match.end, known))
 
@@ -316,20 +316,38 @@ def _is_claim(text: str, model: TextModel, match: _Match, clause: tuple[int, int
 _WRITTEN_OUT_REACH = 24
 # A file's name: what a value written out after the colon is not.
 _FILE_NAME = r"\.[A-Za-z0-9]{2,5}\b"
+# A value written straight after what the verb names, within its reach ("附上我的身份证号110105…", "I attach my
+# number +44 7700 900123"): six digits or more, spaced or dashed as numbers are.
+_WRITTEN_VALUE = r"\+?\d(?:[ \-]?\d){5}"
+# ... in the clause of the claim: "交易哈希见截图，订单号 2026…" encloses a picture.
+_CLAUSE_MARK = r"[,，。;；、()（）]"
 
 
-def _written_out(text: str, end: int, known: ClaimKnowledge) -> bool:
+def _written_out(text: str, start: int, end: int, known: ClaimKnowledge) -> bool:
     """ "为证明本人身份，附上身份证号：110…", "I attach my contact details: …": what the verb encloses is written
-    out after a colon on its line, not a file, unless the line names a file or a thing that is one ("附上截图：",
-    "Attached: crash.log")."""
+    out in the text, not a file, unless its line names a file or a thing that is one ("附上截图：", "Attached:
+    crash.log"). Written out is: after a colon on the verb's line; on the lines after a colon that ends the line,
+    once a word between verb and colon says what follows ("附上我的信息：" then the lines themselves, where a bare
+    "Attached:" is a list of files); or a value straight after what is named ("附上我的身份证号110105…")."""
     line_end = text.find("\n", end)
     line = text[end : len(text) if line_end < 0 else line_end]
+    claim = text[start : end + len(line)]
+    if known.words("things").search(claim) is not None or compiled(_FILE_NAME).search(line) is not None:
+        return False
     colon = min((at for at in (line.find("："), line.find(":")) if at >= 0), default=-1)
-    if colon < 0 or colon > _WRITTEN_OUT_REACH or len(line[colon + 1 :].strip()) < 2:
-        return False
-    if known.words("things").search(line) is not None:
-        return False
-    return compiled(_FILE_NAME).search(line) is None
+    if 0 <= colon <= _WRITTEN_OUT_REACH:
+        if len(line[colon + 1 :].strip()) >= 2:
+            return True
+        if line[colon + 1 :].strip() or not any(ch.isalnum() for ch in line[:colon]):
+            return False
+        following = next((ln for ln in text[end + len(line) :].split("\n") if ln.strip()), "")
+        return known.words("things").search(following) is None and compiled(_FILE_NAME).search(following) is None
+    value = compiled(_WRITTEN_VALUE).search(line)
+    return (
+        value is not None
+        and value.start() <= _WRITTEN_OUT_REACH
+        and compiled(_CLAUSE_MARK).search(line, 0, value.start()) is None
+    )
 
 
 def _depicts(known: ClaimKnowledge, words: str, claim: int, place: int) -> bool:
