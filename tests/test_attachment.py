@@ -92,8 +92,46 @@ def test_offers_denials_and_app_bugs_are_not_claims(body: str) -> None:
 
 
 @pytest.mark.parametrize("body", ["I've attached the crash log.", "截图见附件。"])
-def test_plain_text_drafts_get_an_info_reminder_never_a_warning(body: str) -> None:
-    assert attachment_findings(TEXT_EN + body + "\n") == [("TG802", "info")]
+def test_a_claim_in_a_plain_text_draft_is_a_warning(body: str) -> None:
+    # The text is the whole mail as written: its reader gets no file (blind sets voices15-23 label it so).
+    assert attachment_findings(TEXT_EN + body + "\n") == [("TG802", "warning")]
+
+
+def _declared(line: str, body: str) -> list[tuple[str, str]]:
+    return attachment_findings(TEXT_EN.replace("\n\n", f"\n{line}\n\n", 1) + body + "\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "body"),
+    [
+        ("Attachments: crash.log", "I've attached the crash log."),
+        ("Attachment: shot-1.png, shot-2.png", "Please see the attached screenshots."),
+        ("附件：截图1.png、截图2.png", "截图见附件。"),
+        ("附件: 日志.txt；录屏.mp4", "日志和录屏见附件。"),
+        ("Attached files: notice.pdf", "The court order is attached."),
+    ],
+)
+def test_files_named_on_an_attachments_line_satisfy_a_plain_text_claim(line: str, body: str) -> None:
+    assert _declared(line, body) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "expected"),
+    [
+        ("Attachments: notes.txt", "Please see the attached screenshot.", [("TG803", "warning")]),
+        ("附件：说明.pdf", "录屏见附件。", [("TG803", "warning")]),
+        ("Attachments: none", "I've attached the crash log.", [("TG802", "warning")]),
+        ("附件：无", "截图见附件。", [("TG802", "warning")]),
+    ],
+)
+def test_files_named_are_checked_and_none_names_none(line: str, body: str, expected: list[tuple[str, str]]) -> None:
+    assert _declared(line, body) == expected
+
+
+def test_an_attachments_line_opens_no_header_block_of_its_own() -> None:
+    # Without a To or Subject line before it, "附件：" starts the body: the draft has no header block.
+    findings = attachment_findings("附件：截图.png\n\n截图见附件。\n")
+    assert findings == [("TG802", "warning")]
 
 
 def test_a_draft_with_an_attachment_is_fine() -> None:
@@ -396,3 +434,22 @@ def test_a_claim_that_opens_a_list_names_the_files_listed(claim: str, items: str
     assert [f.rule for f in picture_only.findings] == ["TG803"]
     with_pdf = lint(_outlook_mail(body, [("application/pdf", "order.pdf")]), path="draft.eml", select=("TG8",))
     assert not with_pdf.findings
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "附上公司简介供参考（可另行发送）。",
+        "附上媒体资料包（可单独提供）。",
+        "Company profile attached (can be sent separately).",
+        "Full logs attached upon request.",
+    ],
+)
+def test_a_file_to_be_sent_apart_is_no_claim(body: str) -> None:
+    assert attachment_findings(MIME_EN + body + "\n") == []
+    assert attachment_findings(TEXT_EN + body + "\n") == []
+
+
+@pytest.mark.parametrize("body", ["截图见附件，日志可另行发送。", "I attached the screenshot; logs on request."])
+def test_an_offer_in_the_next_clause_leaves_the_claim(body: str) -> None:
+    assert attachment_findings(MIME_EN + body + "\n") == [("TG801", "warning")]

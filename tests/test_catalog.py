@@ -125,10 +125,14 @@ def test_messages_keep_their_wording_in_both_languages() -> None:
     (en,) = lint(claim, select=("TG802",)).findings
     (zh,) = lint(claim, select=("TG802",), message_language="zh").findings
     assert en.message == (
-        'This draft mentions an attachment ("I\'ve attached the crash log"): remember to attach it when you send '
-        "the mail."
+        'The draft says "I\'ve attached the crash log", but a plain-text draft carries no file: attach it when you '
+        'send the mail (name it on an "Attachments:" line under the Subject line and tglint checks it), or drop the '
+        "sentence."
     )
-    assert zh.message == "草稿提到了附件（“I've attached the crash log”）：发送邮件时请记得把它添加为附件。"
+    assert zh.message == (
+        "草稿中写了“I've attached the crash log”，但纯文本草稿带不了附件：发送时请把文件添加为附件"
+        "（可在“主题：”下加一行“附件：文件名”，tglint 会据此检查），或删掉这句话。"
+    )
 
 
 # -- the schema: each mistake one line naming the file, the rule and the key ---------------------

@@ -155,15 +155,15 @@ def test_sarif_describes_a_pack_rule(my_pack: Path, tmp_path: Path, capsys: pyte
 
 
 def test_a_pack_changes_a_built_in_rules_severity_and_message(tmp_path: Path) -> None:
-    """The README's example: TG802 made a warning, with its own English message."""
+    """The README's example: TG802 made a hint (info), with its own English message."""
     (override,) = [block for block in re.findall(r"```toml\n(.*?)```", README, re.S) if block.startswith("[TG802]")]
     pack = _pack(tmp_path, {"catalog/attachment.toml": override})
     claim = "To: support@telegram.org\nSubject: [Technical Issue] - Crash\n\nThe app crashes. I've attached the log.\n"
     settings = load_settings(isolated=True, rule_packs=[pack], select=["TG802"])
     ((finding,),) = [r.findings for r in Checker(settings).lint_text(claim, "d.txt")]
-    assert finding.severity.value == "warning"
+    assert finding.severity.value == "info"
     assert finding.message == 'You wrote "I\'ve attached the log": attach the file when you send the mail.'
     chinese = load_settings(isolated=True, rule_packs=[pack], select=["TG802"], message_language="zh")
     ((finding,),) = [r.findings for r in Checker(chinese).lint_text(claim, "d.txt")]
-    assert finding.message.startswith("草稿提到了附件")  # the other language is the built-in's
-    assert builtin_catalog().rules["TG802"].severity.value == "info"
+    assert finding.message.startswith("草稿中写了")  # the other language is the built-in's
+    assert builtin_catalog().rules["TG802"].severity.value == "warning"

@@ -104,8 +104,8 @@ class AttachmentReminder(Rule):
     code = "TG802"
 
     def check(self, analysis: Analysis) -> Iterator[Hit]:
-        if analysis.draft.can_attach:
-            return
+        if analysis.draft.can_attach or analysis.draft.attachments:
+            return  # a MIME draft is TG801's; files named on an "Attachments:" line are TG803's
         for claim in analysis.spans(ATTACHMENT_CLAIMS)[:1]:
             shown, end = _quoted(analysis, claim)
             yield Hit(claim.part, claim.start, end, self.message(analysis, "reminder", shown=shown))

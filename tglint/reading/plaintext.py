@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from tglint.draft import Draft, Part, normalise_line_breaks
+from tglint.draft import Attachment, Draft, Part, normalise_line_breaks
 from tglint.limits import Limits
 from tglint.quoting import find_regions
 from tglint.reading.charsets import decode_undeclared
@@ -35,8 +36,28 @@ def read_text_draft(data: bytes, path: str, limits: Limits, notes: list[str]) ->
         kind="text",
         parts=parts,
         recipients=all_recipients(parts, sources, limits),
+        attachments=declared_attachments(parts.get("attachments")),
         can_attach=False,
         notes=tuple(dict.fromkeys(notes)),
+    )
+
+
+# A plain-text draft cannot carry files; the files the writer will attach when sending may be named in its header
+# block, after a To or Subject line: "Attachments: crash.log, screen.png" / "附件：截图.png、日志.txt". The attachment
+# rules then read them as a MIME draft's (TG802 is satisfied, TG803 checks their kinds).
+_DECLARED = re.compile(r"(?P<name>attachments?|attached files?|附件)[ \t]*[:：][ \t]*", re.IGNORECASE)
+_DECLARED_SEPARATORS = re.compile(r"[,，、;；\n]")
+# What says no file is declared ("Attachments: none", "附件：无").
+_DECLARED_NONE = frozenset({"none", "no", "n/a", "-", "—", "无", "没有", "暂无", "（无）", "(none)"})
+
+
+def declared_attachments(part: Part | None) -> tuple[Attachment, ...]:
+    """The files a plain-text draft's "Attachments:" line names, typed by their names alone."""
+    if part is None:
+        return ()
+    names = (name.strip() for name in _DECLARED_SEPARATORS.split(part.text))
+    return tuple(
+        Attachment(name, "application/octet-stream", 0) for name in names if name and name.lower() not in _DECLARED_NONE
     )
 
 
@@ -57,10 +78,10 @@ def _text_header_parts(lines: Sequence[str], notes: list[str], max_length: int) 
         if current is not None and line[0] in " \t":
             current.append(line)
             continue
-        match = TEXT_HEADER.match(line)
+        match = TEXT_HEADER.match(line) or (_DECLARED.match(line) if found else None)
         if not match:
             return _header_parts(found, notes, max_length), index if found else 0
-        name = TEXT_HEADER_NAMES[match.group("name").lower()]
+        name = TEXT_HEADER_NAMES.get(match.group("name").lower(), "attachments")
         if name in found:
             if name not in repeated:  # one note per field, however often it repeats
                 notes.append(f"line {index + 1}: a second {name!r} line is ignored")

@@ -57,7 +57,7 @@ _PASTED_SHAPE = r"[\d\[\]{}()=/\\<>]"
 # A caption's qualifier ("of the ban message from yesterday") is a few words; more make a sentence.
 _QUALIFIER_WORDS = 6
 _MODIFIER_CHARS = 8
-_GUARDS = ("omissions", "hedges", "app_places", "app_context", "other_mail", "pasted_markers")
+_GUARDS = ("omissions", "hedges", "later_offers", "app_places", "app_context", "other_mail", "pasted_markers")
 
 
 def _is_ascii_word(char: str) -> bool:
@@ -303,6 +303,8 @@ def _is_claim(text: str, model: TextModel, match: _Match, clause: tuple[int, int
     if place is not None and _depicts(known, words, match.start - clause_start, place.start):
         place = None  # "I attached a screenshot showing the grey boxes in a chat": what it shows
     hedged = known.words("hedges").search(before) is not None or place is not None
+    # "附上公司简介供参考（可另行发送）", "Company profile attached (sent separately on request)".
+    hedged = hedged or known.words("later_offers").search(text[match.end : clause_end]) is not None
     if kind in ("verb", "weak") and hedged:
         return False
     if kind == "weak" and known.words("app_context").search(words) is not None:
