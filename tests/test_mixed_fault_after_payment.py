@@ -61,3 +61,48 @@ def test_the_payments_own_fault_is_one_matter(fault: str) -> None:
         "Account: +33 6 12 34 56 78, iPhone 13, iOS 17.4, Telegram 10.14.2.\n\nClaire\n"
     )
     assert not _mixed(text)
+
+
+# A listed item that a marker opens numbers matters as an announcement would (fixtures/voices23 zh/012, en/062): no
+# "two things" needed. A fault told in the perfect progressive ("GIFs have not been loading") is one too.
+EN_PROGRESSIVE_FAULTS = [
+    "Also, GIFs have not been loading in any chat for a week.",
+    "Also, my chats haven't been syncing between phone and laptop since Monday.",
+    "Also, I haven't been able to send voice messages since the update.",
+]
+
+
+@pytest.mark.parametrize(("payment", "fault"), list(product(ZH_PAYMENTS, ZH_FAULTS)))
+def test_zh_a_marked_list_item_needs_no_announcement(payment: str, fault: str) -> None:
+    text = (
+        "收件人：support@telegram.org\n主题：[支付问题] - Premium 退款\n\n您好：\n\n"
+        f"1. {payment}\n2. {fault}\n\n手机号：+86 139 8765 4321\n"
+        "设备：iPhone 15，iOS 17.4，Telegram 10.14.0\n\n谢谢！\n"
+    )
+    assert _mixed(text)
+
+
+@pytest.mark.parametrize(("payment", "fault"), list(product(EN_PAYMENTS, EN_FAULTS + EN_PROGRESSIVE_FAULTS)))
+def test_en_a_marked_list_item_needs_no_announcement(payment: str, fault: str) -> None:
+    text = (
+        "To: support@telegram.org\nSubject: [Payment Issue] - Premium refund\n\nHello,\n\n"
+        f"1. {payment}\n2. {fault}\n\nAccount: +33 6 12 34 56 78, iPhone 13, iOS 17.4, Telegram 10.14.2.\n\nClaire\n"
+    )
+    assert _mixed(text)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "2. Also, Premium still does not work on my phone.",
+        "2. The charge shows twice in my bank app as well.",
+        "2. I already tried restoring purchases.",
+    ],
+)
+def test_a_list_of_one_payment_problem_is_one_matter(second: str) -> None:
+    text = (
+        "To: support@telegram.org\nSubject: [Payment Issue] - Premium not active\n\nHello,\n\n"
+        f"1. On 3 May 2026 I paid for Premium (receipt MQ7XK2P9R1) and was charged.\n{second}\n\n"
+        "Account: +33 6 12 34 56 78, iPhone 13, iOS 17.4, Telegram 10.14.2.\n\nClaire\n"
+    )
+    assert not _mixed(text)

@@ -258,13 +258,16 @@ def _suggested_topic(analysis: Analysis, check: AddressCheck, local: str) -> str
 
 
 def _both_mailboxes_fit(analysis: Analysis, topic: str, chosen: str) -> bool:
-    """The draft names a matter the guide lists under both mailboxes (harassment: security and abuse)."""
+    """The draft's words name a matter the guide lists under both mailboxes (harassment: security and abuse). Its
+    subject's tag is the writer's name for the matter, not the matter ("[隐私请求]" on a deletion request under the
+    个人信息保护法 is legal@'s): the tag has its own say (`_tag_backs_mailbox`)."""
     table = analysis.pack("routing").get("overlap", {})
     terms = table.get(f"{topic}+{chosen}", []) + table.get(f"{chosen}+{topic}", [])
     if not terms:
         return False
     found = lexicon(terms)
-    return found.search(analysis.subject_text) is not None or found.search(analysis.body_text) is not None
+    subject_words = analysis.subject_text[analysis.subject_words_start :]
+    return found.search(subject_words) is not None or found.search(analysis.body_text) is not None
 
 
 def _tag_backs_mailbox(analysis: Analysis, chosen: str) -> bool:

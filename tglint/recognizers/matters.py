@@ -218,15 +218,17 @@ class _Cue:
 class _Opening:
     """A unit that may start a new matter, and the evidence it needs for another topic."""
 
-    __slots__ = ("explicit", "marked", "needed", "segment")
+    __slots__ = ("explicit", "listed", "marked", "needed", "segment")
 
-    def __init__(self, segment: Segment, needed: float, marked: bool, explicit: bool) -> None:
+    def __init__(self, segment: Segment, needed: float, marked: bool, explicit: bool, listed: bool = False) -> None:
         self.segment = segment
         self.needed = needed
         # Opened by a new-matter word, not merely a number or its place after an announcement.
         self.marked = marked
         # Opened by a word that says outright that another matter starts ("Separately").
         self.explicit = explicit
+        # An item of a list ("2. 另外，……"): with a marker, the writer numbers matters as an announcement would.
+        self.listed = listed
 
 
 def _settings(analysis: Analysis) -> _Settings:
@@ -990,7 +992,9 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
             found = lead_attempts[lead] = attempts.search(lead) is not None
         return found
 
-    def opening(segment: Segment, needed: float, *, marked: bool, lead: str = "", step: bool = False) -> _Opening:
+    def opening(
+        segment: Segment, needed: float, *, marked: bool, lead: str = "", step: bool = False, listed: bool = False
+    ) -> _Opening:
         explicit = marked and needed <= settings.explicit
         # "Also, I tried reinstalling", "I tried: 1. ... 2. ...", "1. Open a group 2. Tap Report": more about the
         # same problem, unless clearly not.
@@ -998,13 +1002,13 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
             needed = max(needed, settings.strong)
         elif body.announced:
             needed = min(needed, settings.announced)
-        return _Opening(segment, needed, marked, explicit)
+        return _Opening(segment, needed, marked, explicit, listed)
 
     for index, block in enumerate(body.blocks):
         item = body.item_starts.get(block.start)
         marker = markers.opening(text, body.past_noise(item if item is not None else block.start))
         if marker is not None and (index or item is not None):
-            yield opening(block, marker, marked=True)
+            yield opening(block, marker, marked=True, listed=item is not None)
         elif item is not None and block.start not in body.sections:
             step = steps is not None and steps.match(text, item) is not None
             yield opening(
@@ -1208,13 +1212,14 @@ def _billing_matter(
 def _fault_after_billing(
     analysis: Analysis, body: _Body, settings: _Settings, first_topic: str, opening: _Opening
 ) -> list[Evidence]:
-    """A fault told after a payment matter, in a mail that announced several matters or a unit a marker that says so
-    outright opens ("Two things: 1) I was charged twice for Premium … 2) Also, the desktop app crashes when I open a
-    video", "有两个问题：1. 购买 Premium 扣款成功但没有生效 2. 另外，动态表情一直显示成黑块"): both for support@, but
-    two problems, as a payment after a fault is (`_billing_matter`). Not a fault that is the payment's own (its unit
-    speaks of paying)."""
+    """A fault told after a payment matter, in a mail that announced several matters ("Two things: 1) I was charged
+    twice for Premium … 2) Also, the desktop app crashes when I open a video", "有两个问题：1. 购买 Premium 扣款成功但
+    没有生效 2. 另外，动态表情一直显示成黑块"), in a listed item a marker opens ("1. 误购了 Premium，想退款 2. 另外，
+    贴纸显示不出来"), or in a unit a marker that says so outright opens: both for support@, but two problems, as a
+    payment after a fault is (`_billing_matter`). Not a fault that is the payment's own (its unit speaks of
+    paying)."""
     place = opening.segment
-    if first_topic != "support" or not (opening.explicit or (opening.marked and body.announced)):
+    if first_topic != "support" or not (opening.explicit or (opening.marked and (body.announced or opening.listed))):
         return []
     billing = body.billing_before(place.start)
     if billing < settings.billing_strong or not _reports_fault(analysis, place):
