@@ -180,9 +180,17 @@ class ToneKnowledge:
         )
         self.personal_words = frozenset(w.upper() for w in strings(table, "personal_words", source=PACK))
         self.ultimatum = UltimatumKnowledge(table.get("ultimatum", {}), voice)
+        self.accusation = _accusation_pattern(table.get("accusation", {}))
+        accused = table.get("accusation", {})
+        self._accused_nouns = tuple(strings(accused, "nouns", source=PACK)) if isinstance(accused, dict) else ()
         self.censored = Censored(
             weighted(table, "censored", source=PACK), strings(table, "censored_suffixes", source=PACK)
         )
+
+    @cached_property
+    def accused_nouns(self) -> Lexicon:
+        """The accusation's nouns: its pattern is tried only in a voice that holds one."""
+        return _term_lexicon(self._accused_nouns, None)
 
     @cached_property
     def hostile(self) -> Lexicon:
@@ -320,6 +328,25 @@ class UltimatumKnowledge:
             return None
         either, unit = _alternatives(openers), _alternatives(units)
         return compiled(rf"\b(?:{either})(?:\s+[\w'-]+){{0,3}}?\s+(?:{unit})\b")
+
+
+def _accusation_pattern(table: object) -> re.Pattern[str] | None:
+    """The reader called an insulting name: a reader, a copula, up to three modifiers, a noun not followed by one
+    of the continuations ("you are a bunch of scammers", "你们就是一群骗子"). Every match begins with a reader."""
+    source = f"{PACK} [accusation]"
+    if not isinstance(table, dict):
+        raise PackError(f"rule pack {source}: `accusation` must be a table")
+    parts = {
+        key: strings(table, key, source=source) for key in ("readers", "copulas", "modifiers", "nouns", "continuations")
+    }
+    if not (parts["readers"] and parts["copulas"] and parts["nouns"]):
+        return None
+    readers, copulas, nouns = (_alternatives(parts[key]) for key in ("readers", "copulas", "nouns"))
+    modifiers = rf"(?:(?:{_alternatives(parts['modifiers'])})\s*){{0,3}}" if parts["modifiers"] else ""
+    after = rf"(?!\s*(?:{_alternatives(parts['continuations'])}))" if parts["continuations"] else ""
+    return compiled(
+        rf"(?<![A-Za-z])(?:{readers})\s*(?:{copulas})\s*{modifiers}(?:{nouns})(?![A-Za-z]){after}", re.IGNORECASE
+    )
 
 
 def _alternatives(words: list[str]) -> str:
@@ -572,6 +599,11 @@ def _hostile_matches(voice: Voice, known: ToneKnowledge) -> list[tuple[TermMatch
             continue
         if not overlapping(match.start, match.end):
             extra.append((match, "insult", "masked:insult"))
+    if known.accusation is not None and known.accused_nouns.search(voice.text) is not None:
+        for hit in known.accusation.finditer(voice.text):
+            if not overlapping(hit.start(), hit.end()):
+                term = ascii_lower(" ".join(hit.group().split()))
+                extra.append((TermMatch(hit.start(), hit.end(), term, INSULT_WEIGHT), "insult", _ACCUSATION))
     weight = known.ultimatum.weight
     for ultimatum in ultimatums(voice, known):
         inside = overlapping(ultimatum.start, ultimatum.end)
@@ -590,6 +622,7 @@ HOSTILE_TERMS = HostileTerms()
 
 
 _ULTIMATUM = "structure:ultimatum"
+_ACCUSATION = "structure:accusation"
 
 # -- ultimatums -----------------------------------------------------------------------------
 
