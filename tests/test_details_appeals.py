@@ -1,6 +1,7 @@
 """The details finding on the short mails people really send (issue 12): a bare ban or freeze appeal gives no
-time and no account of what happened; a copyright or trademark complaint that names no work, mark, channel or
-link gives nothing to look at. Generated from combinations, not one fixture per phrase."""
+time and no account of what happened; a copyright or trademark complaint that does not say what was infringed (its
+name, or the kind of work and where the copy is) gives nothing to look at. Generated from combinations, not one
+fixture per phrase."""
 
 from __future__ import annotations
 
@@ -22,12 +23,13 @@ IP_EN = {
         "Our client's intellectual property is being used on your platform without a licence.",
     ],
     "requests": ["Please remove the infringing content as soon as possible.", "Please take it down.", ""],
+    # What was infringed: its name, or the kind of work with where the copy is (a place alone names no work).
     "names": [
-        "The channel is https://t.me/free_movies_hd_4k.",
-        "The account is @cheap_brand_copies.",
+        'The channel https://t.me/free_movies_hd_4k posts our film "Winter Sun".',
+        "The account @cheap_brand_copies sells fakes under our mark Zentora.",
         'The work is the novel "The Salt Road".',
         "Our mark Zentora is registered under Reg. No. 5123456.",
-        "See the post at t.me/bookshare_pdfs/1182.",
+        "See our photographs posted at t.me/bookshare_pdfs/1182.",
     ],
 }
 IP_ZH = {
@@ -40,11 +42,11 @@ IP_ZH = {
     ],
     "requests": ["请尽快删除侵权内容。", "请处理。", ""],
     "names": [
-        "频道链接：https://t.me/free_movies_hd_4k。",
-        "侵权账号是 @cheap_brand_copies。",
+        "频道链接：https://t.me/free_movies_hd_4k，盗播的是我们的电影《冬日》。",
+        "侵权账号是 @cheap_brand_copies，冒用的商标是“泽拓”。",
         "被盗版的作品是小说《盐路》。",
         "我们的商标注册号为第 51234567 号。",
-        "侵权消息：t.me/bookshare_pdfs/1182。",
+        "侵权消息：t.me/bookshare_pdfs/1182，转载的是我们的照片。",
     ],
 }
 

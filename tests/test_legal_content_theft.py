@@ -1,7 +1,9 @@
 """Owners who name no law still make a copyright complaint: "one of your channels is stealing our content, remove
 it asap", "有人在你们平台上盗用我们公司的东西，请删除" are legal@'s (the guide's 版权侵权投诉), and naming no work,
-mark, channel or link they leave nothing to look at (TG712; issue 12, fixtures/voices11 en/098, zh/048). A title in
-capitals ("Brand Protection Team", "Trademark Complaint") names no mark; "our brand Zentora" does (voices11 en/100).
+mark, channel or link they leave nothing to look at (TG712; issue 12, fixtures/voices11 en/098, zh/048). With the
+channel named, the kind of work taken says what was copied ("our videos", "我们的文章"); "our content", "我们公司的
+东西" or "our brand" still do not (voices16 zh/029, voices21 en/097, voices23 en/098 and zh/048). A title in capitals
+("Brand Protection Team", "Trademark Complaint") names no mark; "our brand Zentora" does (voices11 en/100).
 Generated over owners' wordings, in both languages."""
 
 from __future__ import annotations
@@ -9,19 +11,20 @@ from __future__ import annotations
 import pytest
 from lintkit import analysis_of, lint
 
+# Each wording, and whether it says what kind of work was taken (then naming the channel says the rest).
 EN = [
-    "one of your channels is stealing our content, remove it asap",
-    "a channel stole our videos and posts them daily",
-    "someone keeps reposting our articles without asking",
-    "a channel is pirating our online course",
-    "they are copying our photos in a channel",
+    ("one of your channels is stealing our content, remove it asap", False),
+    ("a channel stole our videos and posts them daily", True),
+    ("someone keeps reposting our articles without asking", True),
+    ("a channel is pirating our online course", True),
+    ("they are copying our photos in a channel", True),
 ]
 ZH = [
-    "有人在你们平台上盗用我们公司的东西，请删除",
-    "有个频道一直在抄袭我们的文章",
-    "有人搬运我们的视频，请处理",
-    "有频道冒用我们的品牌卖东西",
-    "有人盗用我司的课程内容",
+    ("有人在你们平台上盗用我们公司的东西，请删除", False),
+    ("有个频道一直在抄袭我们的文章", True),
+    ("有人搬运我们的视频，请处理", True),
+    ("有频道冒用我们的品牌卖东西", False),
+    ("有人盗用我司的课程内容", True),
 ]
 
 
@@ -29,22 +32,22 @@ def _rules(text: str) -> list[str]:
     return [f.rule for f in lint(text).findings]
 
 
-@pytest.mark.parametrize("complaint", EN)
-def test_content_taken_is_a_vague_legal_complaint_en(complaint: str) -> None:
+@pytest.mark.parametrize(("complaint", "kind_named"), EN)
+def test_content_taken_is_a_vague_legal_complaint_en(complaint: str, kind_named: bool) -> None:
     text = f"To: legal@telegram.org\nSubject: Content theft\n\nHello,\n\n{complaint}.\n\n- J. Miller, Miller Media\n"
     assert analysis_of(text).topic == "legal", complaint
     assert "TG712" in _rules(text), complaint
     named = text.replace(".\n\n- J.", " (t.me/free_media_dump, since 1 December 2025).\n\n- J.")
-    assert "TG712" not in _rules(named), complaint
+    assert ("TG712" not in _rules(named)) is kind_named, complaint
 
 
-@pytest.mark.parametrize("complaint", ZH)
-def test_content_taken_is_a_vague_legal_complaint_zh(complaint: str) -> None:
+@pytest.mark.parametrize(("complaint", "kind_named"), ZH)
+def test_content_taken_is_a_vague_legal_complaint_zh(complaint: str, kind_named: bool) -> None:
     text = f"收件人：legal@telegram.org\n主题：内容被盗用\n\n你好，{complaint}。\n\n刘总\n"
     assert analysis_of(text).topic == "legal", complaint
     assert "TG712" in _rules(text), complaint
     named = text.replace("。\n\n刘总", "（频道 t.me/free_media_dump，2025年12月1日起）。\n\n刘总")
-    assert "TG712" not in _rules(named), complaint
+    assert ("TG712" not in _rules(named)) is kind_named, complaint
 
 
 def test_a_title_in_capitals_names_no_mark_but_a_named_brand_does() -> None:
