@@ -371,6 +371,8 @@ _SIGNATURE_PARTS = [
     ("image/jpeg", "image002.jpg"),
     ("image/png", "logo_small.png"),
     ("image/png", "Company Logo.png"),
+    ("image/png", "companylogo.png"),
+    ("image/png", "logos.png"),
     ("image/gif", "email-signature.gif"),
     ("text/vcard", "Ou Jianguo.vcf"),
     ("text/x-vcard", "card.vcf"),
@@ -395,6 +397,13 @@ def test_a_file_beside_the_signature_parts_is_enclosed(part: tuple[str, str]) ->
     assert not lint(beside, path="draft.eml", select=("TG8",)).findings
     photo = _outlook_mail("I've attached a screenshot of the error.", [("image/png", "photo_0412.png")])
     assert not lint(photo, path="draft.eml", select=("TG8",)).findings
+
+
+@pytest.mark.parametrize("name", ["logout.png", "logout-message.png", "login-logout.jpg", "catalogue.png"])
+def test_a_screenshot_whose_name_holds_logo_is_no_logo(name: str) -> None:
+    # voices24 en/054: "logout.png" was read as a signature's logo.
+    mail = _outlook_mail("Screenshot of the logout message attached.", [("image/png", name)])
+    assert not lint(mail, path="draft.eml", select=("TG8",)).findings
 
 
 # A place in a chat after the thing attached and what it shows is the picture's content, not where the writer
@@ -453,3 +462,26 @@ def test_a_file_to_be_sent_apart_is_no_claim(body: str) -> None:
 @pytest.mark.parametrize("body", ["截图见附件，日志可另行发送。", "I attached the screenshot; logs on request."])
 def test_an_offer_in_the_next_clause_leaves_the_claim(body: str) -> None:
     assert attachment_findings(MIME_EN + body + "\n") == [("TG801", "warning")]
+
+
+def _with_pdf(body: str) -> str:
+    return with_attachment(body, "application/pdf", "notice.pdf")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "侵权页面截图见附件 PDF。",
+        "侵权页面的截图和录屏见附件 PDF（notice.pdf）。",
+        "The screenshots are in the attached PDF.",
+        "Screenshots of the posts are attached as a PDF.",
+    ],
+)
+def test_a_pdf_named_as_the_enclosure_holds_the_pictures(body: str) -> None:
+    # voices22 zh/050: "截图见附件 PDF" with the PDF attached asked for a picture (TG803).
+    assert attachment_findings(_with_pdf(body)) == []
+
+
+@pytest.mark.parametrize("body", ["I attached the screenshot.", "截图见附件。", "侵权页面截图见附件，PDF 稍后补发。"])
+def test_a_picture_claimed_beside_a_pdf_is_still_missing(body: str) -> None:
+    assert attachment_findings(_with_pdf(body)) == [("TG803", "warning")]

@@ -110,3 +110,29 @@ def test_a_bare_colon_or_a_thing_still_claims(line: str, following: str) -> None
 )
 def test_a_number_beside_a_thing_is_still_a_claim(claim: str) -> None:
     assert _attachment_rules(_eml(f"Payment failed on 5 Dec 2026. {claim}."), "draft.eml") == ["TG801"], claim
+
+
+# A document's points listed after the claim's colon are written out (fixtures voices8 zh/041, voices25 zh/009):
+# "附上公司简介的要点：" then "1. ……". A list after a picture's or log's colon names files; a file name is a file.
+@pytest.mark.parametrize(
+    ("line", "items"),
+    [
+        ("附上公司简介的要点：", "1. 成立于 2015 年；\n2. 月活约 120 万。"),
+        ("附上简要介绍：", "1. 目标市场：印尼、越南；\n2. 计划使用 Telegram Stars。"),
+        ("附上合作方案：", "- 联合推广\n- 技术对接"),
+        ("I attach a short company profile:", "- founded in 2015\n- 1.2 million monthly users"),
+    ],
+)
+@pytest.mark.parametrize("path", ["draft.txt", "draft.eml"])
+def test_a_documents_points_listed_after_its_colon_are_written_out(line: str, items: str, path: str) -> None:
+    assert _attachment_rules(_eml(f"We would like to discuss a partnership.\n{line}\n{items}"), path) == [], line
+
+
+@pytest.mark.parametrize(
+    ("line", "items"),
+    [("附上截图：", "1. 聊天记录\n2. 转账记录"), ("附上公司简介：", "1. 简介.pdf"), ("附上公司简介：", "谢谢！")],
+)
+def test_a_list_of_pictures_or_files_still_claims(line: str, items: str) -> None:
+    assert _attachment_rules(_eml(f"We would like to discuss a partnership.\n{line}\n{items}"), "draft.eml") == [
+        "TG801"
+    ]

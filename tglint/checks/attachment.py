@@ -56,10 +56,11 @@ def _quoted(analysis: Analysis, claim: Span) -> tuple[str, int]:
 
 def _kinds_not_attached(claim: Span, attachments: Sequence[Attachment]) -> list[str]:
     """The kinds of file the claim's clause names that none of the attachments can be. A clause that
-    also names a document ("the images listed in the attached file") may be about that one: only a
-    format it names ("the notice as a PDF") is then checked."""
+    also names a document or a PDF ("the images listed in the attached file", "截图见附件 PDF", "screenshots
+    are in the attached PDF") may be about that one, which holds the rest: only a format it names ("the
+    notice as a PDF") is then checked."""
     things = claim.facts["things"]
-    checked = ("pdf",) if "document" in things else _CHECKED_KINDS
+    checked = ("pdf",) if "document" in things or "pdf" in things else _CHECKED_KINDS
     attached = frozenset().union(*(file_kinds(a.filename, a.content_type) for a in attachments))
     return [kind for kind in checked if kind in things and kind not in attached]
 

@@ -321,6 +321,8 @@ _FILE_NAME = r"\.[A-Za-z0-9]{2,5}\b"
 # A value written straight after what the verb names, within its reach ("附上我的身份证号110105…", "I attach my
 # number +44 7700 900123"): six digits or more, spaced or dashed as numbers are.
 _WRITTEN_VALUE = r"\+?\d(?:[ \-]?\d){5}"
+# The first line of a list written out after a claim's colon ("1. 目标市场：……", "- a partnership on Mini Apps").
+_LIST_ITEM = r"\s*(?:\d{1,2}[.、．)）]|[-•·*]\s|[（(]\d{1,2}[)）]|[一二三四五六七八九十][、．])"
 # ... in the clause of the claim: "交易哈希见截图，订单号 2026…" encloses a picture.
 _CLAUSE_MARK = r"[,，。;；、()（）]"
 
@@ -334,7 +336,14 @@ def _written_out(text: str, start: int, end: int, known: ClaimKnowledge) -> bool
     line_end = text.find("\n", end)
     line = text[end : len(text) if line_end < 0 else line_end]
     claim = text[start : end + len(line)]
-    if known.words("things").search(claim) is not None or compiled(_FILE_NAME).search(line) is not None:
+    if compiled(_FILE_NAME).search(line) is not None:
+        return False
+    named = [known.thing_kinds.get(thing.term) for thing in known.words("things").finditer(claim)]
+    if named and set(named) <= {"document"} and line.rstrip().endswith((":", "：")):
+        # "附上公司简介的要点：" then "1. ……": a document's points listed in the text, not the document.
+        following = next((ln for ln in text[end + len(line) :].split("\n") if ln.strip()), "")
+        return compiled(_LIST_ITEM).match(following) is not None and compiled(_FILE_NAME).search(following) is None
+    if named:
         return False
     colon = min((at for at in (line.find("："), line.find(":")) if at >= 0), default=-1)
     if 0 <= colon <= _WRITTEN_OUT_REACH:
@@ -461,8 +470,9 @@ _LISTED_WITH = (
 
 
 def _held_by_claim(found: list[TermMatch], words: str, start: int, end: int) -> list[TermMatch]:
-    """The things a claim encloses when its template holds one ("附{log}", "{thing} is attached"): that thing and
-    those listed with it ("附日志和截图"). The clause's other things are what the mail is about ("查看视频时应用崩溃
+    """The things a claim encloses when its template holds one ("附{log}", "{thing} is attached"): that thing,
+    those listed with it ("附日志和截图") and one written straight after the claim, which names the enclosure
+    ("截图见附件 PDF"). The clause's other things are what the mail is about ("查看视频时应用崩溃
     （附日志）" encloses a log, not a video). Without a thing in the template, all of them (`found` as it is)."""
     held = [index for index, thing in enumerate(found) if thing.start >= start and thing.end <= end]
     if not held:
@@ -472,6 +482,13 @@ def _held_by_claim(found: list[TermMatch], words: str, start: int, end: int) -> 
     while first and listed(words, found[first - 1].end, found[first].start):
         first -= 1
     while last + 1 < len(found) and listed(words, found[last].end, found[last + 1].start):
+        last += 1
+    # What stands straight after the claim names the enclosure itself ("截图见附件 PDF"): it holds the rest.
+    if (
+        last + 1 < len(found)
+        and found[last].end <= end <= found[last + 1].start
+        and not words[end : found[last + 1].start].strip()
+    ):
         last += 1
     return found[first : last + 1]
 
