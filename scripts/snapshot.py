@@ -1,6 +1,6 @@
 """Record every finding tglint reports on the labelled sets and the bench drafts, and compare.
 
-    python scripts/snapshot.py record OUT.jsonl [--sets corpus,holdout,voices,voices2,voices3,voices4,voices5,voices6,voices7,voices8,voices9,voices10,voices11,voices12,voices13,voices14,voices15,voices16,voices17,voices18,voices19,voices20,voices21,voices22,voices23,bench]
+    python scripts/snapshot.py record OUT.jsonl [--sets corpus,holdout,voices,voices2,voices3,voices4,voices5,voices6,voices7,voices8,voices9,voices10,voices11,voices12,voices13,voices14,voices15,voices16,voices17,voices18,voices19,voices20,voices21,voices22,voices23,voices24,voices25,bench]
     python scripts/snapshot.py compare BEFORE.jsonl AFTER.jsonl
 
 A refactor must not change what tglint says. `record` runs tglint once per set (JSON
@@ -52,6 +52,8 @@ SETS = {
     "voices21": ROOT / "fixtures" / "voices21",
     "voices22": ROOT / "fixtures" / "voices22",
     "voices23": ROOT / "fixtures" / "voices23",
+    "voices24": ROOT / "fixtures" / "voices24",
+    "voices25": ROOT / "fixtures" / "voices25",
     "bench": BENCH_DRAFTS,
 }
 BENCH_COUNT = 2000
@@ -141,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     rec = sub.add_parser("record")
     rec.add_argument("out", type=Path)
-    rec.add_argument("--sets", default="corpus,holdout,voices,voices2,voices3,voices4,voices5,voices6,voices7,voices8,voices9,voices10,voices11,voices12,voices13,voices14,voices15,voices16,voices17,voices18,voices19,voices20,voices21,voices22,voices23,bench")
+    rec.add_argument("--sets", default="corpus,holdout,voices,voices2,voices3,voices4,voices5,voices6,voices7,voices8,voices9,voices10,voices11,voices12,voices13,voices14,voices15,voices16,voices17,voices18,voices19,voices20,voices21,voices22,voices23,voices24,voices25,bench")
     cmp_ = sub.add_parser("compare")
     cmp_.add_argument("before", type=Path)
     cmp_.add_argument("after", type=Path)
