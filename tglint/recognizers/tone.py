@@ -189,8 +189,9 @@ class ToneKnowledge:
 
     @cached_property
     def accused_nouns(self) -> Lexicon:
-        """The accusation's nouns: its pattern is tried only in a voice that holds one."""
-        return _term_lexicon(self._accused_nouns, None)
+        """The accusation's nouns, found in the pass of the voice's lists: its pattern is tried only in a voice that
+        holds one."""
+        return _term_lexicon(self._accused_nouns, self._voice)
 
     @cached_property
     def hostile(self) -> Lexicon:
