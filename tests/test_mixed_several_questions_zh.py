@@ -1,7 +1,8 @@
-"""'我有几个问题：' announces several matters as '两个问题' does, and a payment that did not go through written with
-'没成功' ('续费没成功，但钱扣了') is a payment matter as '续费失败' is: after a fault, a second matter (TG701; issue 12,
-fixtures/voices24 zh/047). Questions about one fault, or what was tried, stay one matter. Generated over faults and
-failed payments."""
+"""A payment that did not go through written with 没成功 ('续费没成功，但钱扣了', '充值没成功') is a payment matter as
+'续费失败' is: after a fault in a numbered list, a second matter (TG701; issue 12, fixtures/voices24 zh/047).
+'我有几个问题：' alone announces nothing (questions about one matter: fixtures/mixed-issues/
+pass-hacked-follow-up-questions-zh.txt), and questions about one fault or what was tried stay one matter. Generated
+over faults and failed payments."""
 
 from __future__ import annotations
 
