@@ -1,6 +1,6 @@
 """Record every finding tglint reports on the labelled sets and the bench drafts, and compare.
 
-    python scripts/snapshot.py record OUT.jsonl [--sets corpus,holdout,voices,voices2,voices3,voices4,voices5,voices6,voices7,voices8,voices9,voices10,voices11,voices12,voices13,voices14,voices15,voices16,voices17,voices18,voices19,voices20,voices21,voices22,voices23,voices24,voices25,bench]
+    python scripts/snapshot.py record OUT.jsonl [--sets corpus,holdout,voices,voices2,voices3,voices4,voices5,voices6,voices7,voices8,voices9,voices10,voices11,voices12,voices13,voices14,voices15,voices16,voices17,voices18,voices19,voices20,voices21,voices22,voices23,voices24,voices25,rules,bench]
     python scripts/snapshot.py compare BEFORE.jsonl AFTER.jsonl
 
 A refactor must not change what tglint says. `record` runs tglint once per set (JSON
@@ -54,6 +54,8 @@ SETS = {
     "voices23": ROOT / "fixtures" / "voices23",
     "voices24": ROOT / "fixtures" / "voices24",
     "voices25": ROOT / "fixtures" / "voices25",
+    # The rules' own pass-/fail- fixtures (fixtures/<category>/), which tests/test_fixtures.py checks one by one.
+    "rules": ROOT / "fixtures",
     "bench": BENCH_DRAFTS,
 }
 BENCH_COUNT = 2000
@@ -71,6 +73,16 @@ def draft_paths(folder: Path) -> list[str]:
     return sorted(str(p) for p in folder.rglob("*") if p.is_file() and p.suffix in suffixes)
 
 
+def rule_fixture_paths(folder: Path) -> list[str]:
+    """The drafts named pass-* or fail-* one level below `folder` (fixtures/<category>/)."""
+    suffixes = {".txt", ".eml"}
+    return sorted(
+        str(p)
+        for p in folder.glob("*/*")
+        if p.is_file() and p.suffix in suffixes and p.name.startswith(("pass-", "fail-"))
+    )
+
+
 def lint(paths: Sequence[str]) -> dict[str, Any]:
     command = [sys.executable, "-m", "tglint", "--format", "json", "--exit-zero", "--isolated", "--jobs", "1", *paths]
     completed = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", check=False)
@@ -85,7 +97,7 @@ def records(name: str, folder: Path) -> Iterator[dict[str, Any]]:
         ensure_bench_drafts()
     if not folder.exists():
         return
-    paths = draft_paths(folder)
+    paths = rule_fixture_paths(folder) if name == "rules" else draft_paths(folder)
     for start in range(0, len(paths), 500):
         for entry in lint(paths[start : start + 500])["files"]:
             findings = [{k: v for k, v in f.items() if k != "fingerprint"} for f in entry.get("findings", [])]
@@ -143,7 +155,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     rec = sub.add_parser("record")
     rec.add_argument("out", type=Path)
-    rec.add_argument("--sets", default="corpus,holdout,voices,voices2,voices3,voices4,voices5,voices6,voices7,voices8,voices9,voices10,voices11,voices12,voices13,voices14,voices15,voices16,voices17,voices18,voices19,voices20,voices21,voices22,voices23,voices24,voices25,bench")
+    rec.add_argument(
+        "--sets",
+        default="corpus,holdout,voices,voices2,voices3,voices4,voices5,voices6,voices7,voices8,voices9,voices10,voices11,voices12,voices13,voices14,voices15,voices16,voices17,voices18,voices19,voices20,voices21,voices22,voices23,voices24,voices25,rules,bench",
+    )
     cmp_ = sub.add_parser("compare")
     cmp_.add_argument("before", type=Path)
     cmp_.add_argument("after", type=Path)
