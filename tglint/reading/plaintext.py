@@ -81,7 +81,7 @@ def _text_header_parts(lines: Sequence[str], notes: list[str], max_length: int) 
         match = TEXT_HEADER.match(line) or (_DECLARED.match(line) if found else None)
         if not match:
             return _header_parts(found, notes, max_length), index if found else 0
-        name = TEXT_HEADER_NAMES.get(match.group("name").lower(), "attachments")
+        name = "attachments" if match.re is _DECLARED else TEXT_HEADER_NAMES[match.group("name").lower()]
         if name in found:
             if name not in repeated:  # one note per field, however often it repeats
                 notes.append(f"line {index + 1}: a second {name!r} line is ignored")

@@ -341,7 +341,7 @@ def _written_out(text: str, start: int, end: int, known: ClaimKnowledge) -> bool
     named = [known.thing_kinds.get(thing.term) for thing in known.words("things").finditer(claim)]
     if named and set(named) <= {"document"} and line.rstrip().endswith((":", "：")):
         # "附上公司简介的要点：" then "1. ……": a document's points listed in the text, not the document.
-        following = next((ln for ln in text[end + len(line) :].split("\n") if ln.strip()), "")
+        following = _next_written_line(text, end + len(line))
         return compiled(_LIST_ITEM).match(following) is not None and compiled(_FILE_NAME).search(following) is None
     if named:
         return False
@@ -351,7 +351,7 @@ def _written_out(text: str, start: int, end: int, known: ClaimKnowledge) -> bool
             return True
         if line[colon + 1 :].strip() or not any(ch.isalnum() for ch in line[:colon]):
             return False
-        following = next((ln for ln in text[end + len(line) :].split("\n") if ln.strip()), "")
+        following = _next_written_line(text, end + len(line))
         return known.words("things").search(following) is None and compiled(_FILE_NAME).search(following) is None
     value = compiled(_WRITTEN_VALUE).search(line)
     return (
@@ -359,6 +359,11 @@ def _written_out(text: str, start: int, end: int, known: ClaimKnowledge) -> bool
         and value.start() <= _WRITTEN_OUT_REACH
         and compiled(_CLAUSE_MARK).search(line, 0, value.start()) is None
     )
+
+
+def _next_written_line(text: str, at: int) -> str:
+    """The first line after `at` that holds more than spaces ("" when none does)."""
+    return next((line for line in text[at:].split("\n") if line.strip()), "")
 
 
 def _depicts(known: ClaimKnowledge, words: str, claim: int, place: int) -> bool:

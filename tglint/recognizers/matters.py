@@ -227,7 +227,7 @@ class _Opening:
         self.marked = marked
         # Opened by a word that says outright that another matter starts ("Separately").
         self.explicit = explicit
-        # An item of a list ("2. 另外，……"): with a marker, the writer numbers matters as an announcement would.
+        # An item of a list ("2. ……"); with a marker ("2. 另外，……") it numbers matters as an announcement would.
         self.listed = listed
 
 
@@ -1011,9 +1011,8 @@ def _openings(analysis: Analysis, body: _Body) -> Iterator[_Opening]:
             yield opening(block, marker, marked=True, listed=item is not None)
         elif item is not None and block.start not in body.sections:
             step = steps is not None and steps.match(text, item) is not None
-            yield opening(
-                block, settings.enumerated, marked=False, lead=body.list_leads.get(block.start, ""), step=step
-            )
+            lead = body.list_leads.get(block.start, "")
+            yield opening(block, settings.enumerated, marked=False, lead=lead, step=step, listed=True)
         elif index and body.announced and block.start in paragraph_starts:
             yield _Opening(block, settings.plain_marker, marked=False, explicit=False)
         # The sentences of the block but its first, read as the text model cuts them; the block's own list of

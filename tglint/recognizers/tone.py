@@ -180,18 +180,22 @@ class ToneKnowledge:
         )
         self.personal_words = frozenset(w.upper() for w in strings(table, "personal_words", source=PACK))
         self.ultimatum = UltimatumKnowledge(table.get("ultimatum", {}), voice)
-        self.accusation = _accusation_pattern(table.get("accusation", {}))
-        accused = table.get("accusation", {})
-        self._accused_nouns = tuple(strings(accused, "nouns", source=PACK)) if isinstance(accused, dict) else ()
+        self._accusation_table = table.get("accusation", {})
         self.censored = Censored(
             weighted(table, "censored", source=PACK), strings(table, "censored_suffixes", source=PACK)
         )
 
     @cached_property
+    def accusation(self) -> re.Pattern[str] | None:
+        return _accusation_pattern(self._accusation_table)
+
+    @cached_property
     def accused_nouns(self) -> Lexicon:
         """The accusation's nouns, found in the pass of the voice's lists: its pattern is tried only in a voice that
         holds one."""
-        return _term_lexicon(self._accused_nouns, self._voice)
+        return _term_lexicon(
+            tuple(strings(self._accusation_table, "nouns", source=f"{PACK} [accusation]")), self._voice
+        )
 
     @cached_property
     def hostile(self) -> Lexicon:
@@ -600,8 +604,9 @@ def _hostile_matches(voice: Voice, known: ToneKnowledge) -> list[tuple[TermMatch
             continue
         if not overlapping(match.start, match.end):
             extra.append((match, "insult", "masked:insult"))
-    if known.accusation is not None and known.accused_nouns.search(voice.text) is not None:
-        for hit in known.accusation.finditer(voice.text):
+    accusation = known.accusation if known.accused_nouns.search(voice.text) is not None else None
+    if accusation is not None:
+        for hit in accusation.finditer(voice.text):
             if not overlapping(hit.start(), hit.end()):
                 term = ascii_lower(" ".join(hit.group().split()))
                 extra.append((TermMatch(hit.start(), hit.end(), term, INSULT_WEIGHT), "insult", _ACCUSATION))
